@@ -1,0 +1,59 @@
+# The two commands: `make run` (set up and serve with demo data) and `make test`.
+# Every step is skipped when its inputs have not changed, so a second run is quick.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMPS := .make
+PORT ?= 5000
+DS := node_modules/@digdir/designsystemet-css/dist
+INTER := node_modules/@fontsource/inter/files
+VENDOR := static/vendor
+PO_FILES := $(wildcard translations/*/LC_MESSAGES/messages.po)
+MO_FILES := $(PO_FILES:.po=.mo)
+
+.PHONY: run test setup python assets translations extract db clean
+
+run: setup db
+	PORTAL_ENV=development $(BIN)/flask --app portal run --host 127.0.0.1 --port $(PORT)
+
+test: setup
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+setup: python assets translations
+
+python: $(STAMPS)/python
+$(STAMPS)/python: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[dev]'
+	@mkdir -p $(STAMPS) && touch $@
+
+assets: $(VENDOR)/.built
+$(STAMPS)/npm: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@mkdir -p $(STAMPS) && touch $@
+$(VENDOR)/.built: $(STAMPS)/npm
+	rm -rf $(VENDOR)
+	mkdir -p $(VENDOR)/designsystemet $(VENDOR)/inter
+	cp $(DS)/theme/designsystemet.css $(VENDOR)/designsystemet/theme.css
+	cp $(DS)/src/index.css $(VENDOR)/designsystemet/components.css
+	cp $(INTER)/inter-latin-400-normal.woff2 $(INTER)/inter-latin-600-normal.woff2 $(VENDOR)/inter/
+	touch $@
+
+translations: $(MO_FILES)
+translations/%/LC_MESSAGES/messages.mo: translations/%/LC_MESSAGES/messages.po $(STAMPS)/python
+	$(BIN)/pybabel compile -d translations -l $* 2>&1 | grep -v '^compiling' || true
+	@test -f $@ && touch $@
+
+# For developers: after changing texts, refresh the template and the catalogues.
+extract: $(STAMPS)/python
+	$(BIN)/pybabel extract --no-location --sort-output --project="stottekontakt-portal" -F babel.cfg -k _l -k lazy_gettext -o translations/messages.pot .
+	$(BIN)/pybabel update --no-fuzzy-matching --no-location --ignore-obsolete -i translations/messages.pot -d translations
+
+db: setup
+	PORTAL_ENV=development $(BIN)/flask --app portal db upgrade
+	PORTAL_ENV=development $(BIN)/flask --app portal demo-data
+
+clean:
+	rm -rf $(VENV) $(STAMPS) node_modules $(VENDOR) instance
+	find translations -name '*.mo' -delete

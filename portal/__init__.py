@@ -1,0 +1,84 @@
+"""The støttekontakt portal: guides, applications and case follow-up for one municipality."""
+from __future__ import annotations
+
+import os
+import traceback
+from typing import Any, Mapping
+
+from flask import Flask
+
+from . import cli, errors, i18n, security
+from .config import PROJECT_ROOT, config_from_environment, database_url
+from .extensions import babel, csrf, db, migrate
+from .municipality import load as load_municipality
+
+
+class Portal(Flask):
+    def log_exception(self, exc_info) -> None:
+        # The traceback without the exception's message: messages (SQL errors
+        # in particular) can carry what a user typed.
+        from flask import request
+
+        exc_type, _, tb = exc_info
+        self.logger.error(
+            "Exception %s on %s %s\n%s",
+            exc_type.__name__ if exc_type else "?",
+            request.method,
+            request.path,
+            "".join(traceback.format_tb(tb)),
+        )
+
+
+def _blueprints():
+    from .public import bp as public
+
+    return [public]
+
+
+def create_app(config: Mapping[str, Any] | type | None = None) -> Flask:
+    """Build the app. `config` is a config class, or a mapping of overrides applied
+    on top of the class PORTAL_ENV names (production by default)."""
+    app = Portal(
+        __name__,
+        instance_path=os.environ.get("PORTAL_INSTANCE_PATH") or str(PROJECT_ROOT / "instance"),
+        template_folder=str(PROJECT_ROOT / "templates"),
+        static_folder=str(PROJECT_ROOT / "static"),
+    )
+    base = config if isinstance(config, type) else config_from_environment()
+    app.config.from_object(base)
+    app.config["SQLALCHEMY_DATABASE_URI"] = database_url(app.instance_path)
+    app.config["PORTAL_SETTINGS"] = os.environ.get("PORTAL_SETTINGS") or None
+    if os.environ.get("SECRET_KEY"):
+        app.config["SECRET_KEY"] = os.environ["SECRET_KEY"]
+    if isinstance(config, Mapping):
+        app.config.update(config)
+    if not app.config.get("SECRET_KEY"):
+        raise RuntimeError(
+            "SECRET_KEY is not set. Set it in the environment (a long random string); "
+            "only PORTAL_ENV=development runs without one."
+        )
+    if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite:///"):
+        os.makedirs(app.instance_path, exist_ok=True)
+    if app.config["ENV_NAME"] == "production":
+        # Never let SQL errors carry what a user typed into the log.
+        app.config["SQLALCHEMY_ENGINE_OPTIONS"] = {
+            **app.config["SQLALCHEMY_ENGINE_OPTIONS"], "hide_parameters": True}
+
+    app.extensions["municipality"] = load_municipality(app.config["PORTAL_SETTINGS"])
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(PROJECT_ROOT / "migrations"))
+    babel.init_app(app, locale_selector=i18n.select_locale)
+    csrf.init_app(app)
+    i18n.init_app(app)
+    security.init_app(app)
+    errors.init_app(app)
+    cli.init_app(app)
+
+    @app.context_processor
+    def municipality_context():
+        return {"municipality": app.extensions["municipality"][i18n.current_language()]}
+
+    for blueprint in _blueprints():
+        app.register_blueprint(blueprint)
+    return app

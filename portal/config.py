@@ -1,0 +1,70 @@
+"""Settings read from the environment, one class per kind of deployment."""
+import os
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def database_url(instance_path: str) -> str:
+    """DATABASE_URL, with plain PostgreSQL URLs pointed at the psycopg 3 driver."""
+    url = os.environ.get("DATABASE_URL")
+    if not url:
+        return "sqlite:///" + os.path.join(instance_path, "portal.sqlite3")
+    for prefix in ("postgres://", "postgresql://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix):]
+    return url
+
+
+class ProductionConfig:
+    ENV_NAME = "production"
+    DEBUG = False
+    TESTING = False
+    SECRET_KEY = None  # must come from the environment
+    SESSION_COOKIE_SECURE = True
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    PREFERRED_URL_SCHEME = "https"
+    HSTS = True
+    # A CSRF token lives as long as the session, so someone who takes a long
+    # break in the middle of a form does not lose what they typed.
+    WTF_CSRF_TIME_LIMIT = None
+    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+    BABEL_DEFAULT_LOCALE = "nb"
+    BABEL_DEFAULT_TIMEZONE = "Europe/Oslo"
+    BABEL_TRANSLATION_DIRECTORIES = str(PROJECT_ROOT / "translations")
+    SEND_FILE_MAX_AGE_DEFAULT = 3600
+    MAX_CONTENT_LENGTH = 16 * 1024 * 1024
+
+
+class DevelopmentConfig(ProductionConfig):
+    ENV_NAME = "development"
+    DEBUG = True
+    SECRET_KEY = "development-only-not-secret"
+    SESSION_COOKIE_SECURE = False
+    PREFERRED_URL_SCHEME = "http"
+    HSTS = False
+
+
+class TestingConfig(DevelopmentConfig):
+    ENV_NAME = "testing"
+    DEBUG = False
+    TESTING = True
+    SECRET_KEY = "testing-only-not-secret"
+
+
+CONFIGS = {
+    "production": ProductionConfig,
+    "development": DevelopmentConfig,
+    "testing": TestingConfig,
+}
+
+
+def config_from_environment() -> type:
+    name = os.environ.get("PORTAL_ENV", "production")
+    try:
+        return CONFIGS[name]
+    except KeyError:
+        raise RuntimeError(
+            f"PORTAL_ENV must be one of {', '.join(CONFIGS)}, not {name!r}"
+        ) from None

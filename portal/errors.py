@@ -1,0 +1,44 @@
+"""Friendly error pages in the reader's language; failures logged without personal data."""
+from flask import Flask, g, render_template, request
+from flask_wtf.csrf import CSRFError
+
+from .i18n import LANGUAGES, preferred_language
+
+
+def _error_language() -> None:
+    g.error_page = True
+    if g.get("lang_code"):
+        return
+    first = request.path.strip("/").split("/", 1)[0]
+    g.lang_code = first if first in LANGUAGES else preferred_language()
+
+
+def init_app(app: Flask) -> None:
+    @app.errorhandler(404)
+    def not_found(error):
+        _error_language()
+        return render_template("errors/404.html"), 404
+
+    @app.errorhandler(405)
+    def method_not_allowed(error):
+        _error_language()
+        return render_template("errors/404.html"), 405
+
+    @app.errorhandler(CSRFError)
+    def csrf_failed(error):
+        _error_language()
+        return render_template("errors/csrf.html"), 400
+
+    @app.errorhandler(500)
+    def internal_error(error):
+        # Only the path and the exception type: a form's contents may hold
+        # identity numbers or health details and must never reach the log.
+        original = getattr(error, "original_exception", None)
+        app.logger.error(
+            "Unhandled %s on %s %s",
+            type(original).__name__ if original else "error",
+            request.method,
+            request.path,
+        )
+        _error_language()
+        return render_template("errors/500.html"), 500

@@ -1,0 +1,114 @@
+"""Language: the first path segment (/nb/..., /en/...) decides it, everywhere.
+
+Msgids are English; Bokmål is the default and the catalogue every page must have.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from flask import Flask, current_app, g, request, url_for
+from flask_babel import format_date
+from werkzeug.routing import BaseConverter
+
+LANGUAGES = ("nb", "en")
+DEFAULT_LANGUAGE = "nb"
+# The name of each language in that language, for the language switch.
+LANGUAGE_NAMES = {"nb": "Norsk bokmål", "en": "English"}
+
+
+class LanguageConverter(BaseConverter):
+    """Matches only the languages the portal has, so /fr/... is a 404."""
+
+    regex = "|".join(LANGUAGES)
+
+
+@dataclass(frozen=True)
+class Alternate:
+    lang: str
+    url: str
+    name: str
+
+
+def current_language() -> str:
+    return g.get("lang_code") or DEFAULT_LANGUAGE
+
+
+def select_locale() -> str:
+    return current_language()
+
+
+def preferred_language() -> str:
+    """The language for a request that has none in its path (/, error pages)."""
+    return request.accept_languages.best_match(
+        ["nb", "no", "nn", "en"], default=DEFAULT_LANGUAGE
+    ).replace("no", "nb").replace("nn", "nb")
+
+
+def _pull_language(endpoint, values) -> None:
+    if values and "lang_code" in values:
+        g.lang_code = values.pop("lang_code")
+
+
+def _add_language(endpoint, values) -> None:
+    if "lang_code" in values or not endpoint:
+        return
+    if current_app.url_map.is_endpoint_expecting(endpoint, "lang_code"):
+        values["lang_code"] = current_language()
+
+
+def alternates() -> list[Alternate]:
+    """This page in every language. A view may set g.alternate_args = {lang: {...}}
+    when its URL differs by language (guides have translated slugs)."""
+    endpoint = request.endpoint
+    if not endpoint or "lang_code" not in (request.url_rule.arguments if request.url_rule else ()):
+        endpoint, base_args = "public.index", {}
+    else:
+        base_args = dict(request.view_args or {})
+    per_language = g.get("alternate_args") or {}
+    result = []
+    for lang in LANGUAGES:
+        args = {**base_args, **per_language.get(lang, {}), "lang_code": lang}
+        result.append(Alternate(lang, url_for(endpoint, **args, _external=True), LANGUAGE_NAMES[lang]))
+    return result
+
+
+def other_language() -> Alternate:
+    here = current_language()
+    return next(a for a in alternates() if a.lang != here)
+
+
+def long_date(value) -> str:
+    """'23. november 2026' in Bokmål, '23 November 2026' in English."""
+    return format_date(value, "long")
+
+
+def check_catalogues(app: Flask) -> None:
+    """Refuse to start when the compiled Bokmål catalogue is not where Babel looks,
+    rather than quietly serving English to everyone."""
+    folder = Path(app.config["BABEL_TRANSLATION_DIRECTORIES"])
+    compiled = folder / "nb" / "LC_MESSAGES" / "messages.mo"
+    if not compiled.is_file():
+        raise RuntimeError(
+            f"The Bokmål translations are not compiled: {compiled} is missing. "
+            "Run 'make translations' (pybabel compile -d translations)."
+        )
+
+
+def init_app(app: Flask) -> None:
+    check_catalogues(app)
+    app.url_map.converters["lang"] = LanguageConverter
+    app.url_value_preprocessor(_pull_language)
+    app.url_defaults(_add_language)
+    app.jinja_env.policies["ext.i18n.trimmed"] = True
+    app.jinja_env.filters["long_date"] = long_date
+
+    @app.context_processor
+    def language_context():
+        if not request:
+            return {}
+        return {
+            "lang": current_language(),
+            "alternates": alternates,
+            "other_language": other_language,
+        }

@@ -1,0 +1,1 @@
+"""Pure domain rules: dates in, dates out; no Flask, no database."""

@@ -1,0 +1,1 @@
+"""What the routes, the API and the CLI call: plain functions that own the transactions."""
