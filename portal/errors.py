@@ -31,14 +31,6 @@ def init_app(app: Flask) -> None:
 
     @app.errorhandler(500)
     def internal_error(error):
-        # Only the path and the exception type: a form's contents may hold
-        # identity numbers or health details and must never reach the log.
-        original = getattr(error, "original_exception", None)
-        app.logger.error(
-            "Unhandled %s on %s %s",
-            type(original).__name__ if original else "error",
-            request.method,
-            request.path,
-        )
+        # The failure itself is logged by Portal.log_exception, without its message.
         _error_language()
         return render_template("errors/500.html"), 500

@@ -1,0 +1,10 @@
+"""Every public page the portal has, as (name, path per language), for tests that visit them all."""
+from portal.public.guides import GUIDES
+
+LANGUAGES = ("nb", "en")
+
+PAGES = [("index", {"nb": "/nb/", "en": "/en/"})] + [
+    (g.key, {lang: f"/{lang}/{g.slug(lang)}" for lang in LANGUAGES}) for g in GUIDES
+]
+
+PAGE_URLS = [(name, lang, paths[lang]) for name, paths in PAGES for lang in LANGUAGES]

@@ -1,0 +1,70 @@
+"""Language is the first path segment; / picks by Accept-Language, Bokmål by default."""
+import pytest
+
+
+@pytest.mark.parametrize(
+    "accept,expected",
+    [
+        (None, "/nb/"),
+        ("en-GB,en;q=0.9", "/en/"),
+        ("nb-NO,nb;q=0.9,en;q=0.5", "/nb/"),
+        ("no", "/nb/"),
+        ("nn-NO", "/nb/"),
+        ("de-DE,fr;q=0.8", "/nb/"),
+        ("de-DE,en;q=0.5", "/en/"),
+    ],
+)
+def test_root_picks_the_language_from_the_browser(client, accept, expected):
+    headers = {"Accept-Language": accept} if accept else {}
+    response = client.get("/", headers=headers)
+    assert response.status_code == 302
+    assert response.headers["Location"].endswith(expected)
+
+
+@pytest.mark.parametrize("path", ["/fr/", "/de/stottekontakt", "/sv/klage", "/NB/"])
+def test_an_unknown_language_is_not_found(client, path):
+    assert client.get(path).status_code == 404
+
+
+def test_a_guide_address_in_the_other_language_redirects_to_this_language(client):
+    response = client.get("/en/klage")
+    assert response.status_code == 301
+    assert response.headers["Location"].endswith("/en/appeals")
+
+
+@pytest.mark.parametrize(
+    "path,lang,text",
+    [
+        ("/nb/finnes-ikke", "nb", "Fant ikke siden"),
+        ("/en/does-not-exist", "en", "Page not found"),
+    ],
+)
+def test_not_found_page_is_friendly_and_in_the_language_of_the_path(client, path, lang, text):
+    response = client.get(path)
+    assert response.status_code == 404
+    html = response.get_data(as_text=True)
+    assert f'<html lang="{lang}"' in html
+    assert text in html
+    assert 'hreflang="en"' in html and 'hreflang="nb"' in html
+
+
+def test_not_found_outside_a_language_follows_the_browser(client):
+    response = client.get("/nothing-here", headers={"Accept-Language": "en"})
+    assert response.status_code == 404
+    assert '<html lang="en"' in response.get_data(as_text=True)
+
+
+@pytest.mark.parametrize(
+    "lang,expected",
+    [("nb", "23. november 2026"), ("en", "23 November 2026")],
+)
+def test_dates_are_written_the_way_each_language_writes_them(app, lang, expected):
+    from datetime import date
+
+    from flask import g
+
+    from portal.i18n import long_date
+
+    with app.test_request_context(f"/{lang}/"):
+        g.lang_code = lang
+        assert long_date(date(2026, 11, 23)) == expected

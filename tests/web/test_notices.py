@@ -1,0 +1,34 @@
+"""Front-page notices and the demo-data command."""
+from datetime import date, timedelta
+
+from portal.extensions import db
+from portal.models import Notice
+
+
+def _notice(key, start, end=None):
+    return Notice(key=key, shown_from=start, shown_until=end, title_nb=f"Melding {key}",
+                  title_en=f"Notice {key}", text_nb="Tekst", text_en="Text")
+
+
+def test_the_front_page_shows_current_notices_in_the_reader_s_language(app, client):
+    today = date.today()
+    with app.app_context():
+        db.session.add_all([
+            _notice("now", today - timedelta(days=1), today + timedelta(days=1)),
+            _notice("over", today - timedelta(days=10), today - timedelta(days=1)),
+            _notice("later", today + timedelta(days=1)),
+        ])
+        db.session.commit()
+    nb = client.get("/nb/").get_data(as_text=True)
+    assert "Melding now" in nb
+    assert "Melding over" not in nb and "Melding later" not in nb
+    assert "Notice now" in client.get("/en/").get_data(as_text=True)
+
+
+def test_demo_data_loads_once(runner, client):
+    first = runner.invoke(args=["demo-data"])
+    assert first.exit_code == 0 and "1 new" in first.output
+    second = runner.invoke(args=["demo-data"])
+    assert second.exit_code == 0 and "0 new" in second.output
+    assert "Dette er en demonstrasjon" in client.get("/nb/").get_data(as_text=True)
+    assert "This is a demonstration" in client.get("/en/").get_data(as_text=True)

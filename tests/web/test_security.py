@@ -1,0 +1,126 @@
+"""Security headers, cookies, CSRF and the start-up checks."""
+import pytest
+from flask import Blueprint
+
+from portal import create_app
+
+
+def test_every_response_has_a_strict_content_security_policy(client):
+    for path in ("/nb/", "/en/appeals", "/nb/finnes-ikke", "/healthz"):
+        csp = client.get(path).headers["Content-Security-Policy"]
+        assert "default-src 'self'" in csp
+        assert "frame-ancestors 'none'" in csp
+        assert "script-src 'self'" in csp
+        assert "style-src 'self'" in csp
+        assert "unsafe-inline" not in csp and "unsafe-eval" not in csp
+
+
+def test_other_security_headers(client):
+    headers = client.get("/nb/").headers
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert headers["Referrer-Policy"] == "same-origin"
+    assert headers["X-Frame-Options"] == "DENY"
+
+
+def test_pages_have_no_inline_script_or_style(client):
+    html = client.get("/nb/").get_data(as_text=True)
+    assert "<script" not in html
+    assert "<style" not in html and " style=" not in html
+
+
+def test_hsts_is_sent_outside_development(make_app):
+    production = make_app(ENV_NAME="production", HSTS=True, SESSION_COOKIE_SECURE=True)
+    assert "max-age=" in production.test_client().get("/nb/").headers["Strict-Transport-Security"]
+    development = make_app(HSTS=False)
+    assert "Strict-Transport-Security" not in development.test_client().get("/nb/").headers
+
+
+def test_production_refuses_to_start_without_a_secret_key(monkeypatch):
+    monkeypatch.delenv("PORTAL_ENV", raising=False)
+    monkeypatch.delenv("SECRET_KEY", raising=False)
+    with pytest.raises(RuntimeError, match="SECRET_KEY"):
+        create_app()
+
+
+def test_production_defaults_are_safe(monkeypatch, tmp_path):
+    monkeypatch.delenv("PORTAL_ENV", raising=False)
+    monkeypatch.setenv("SECRET_KEY", "x" * 40)
+    monkeypatch.setenv("DATABASE_URL", "sqlite:///" + str(tmp_path / "p.sqlite3"))
+    app = create_app()
+    assert app.config["SESSION_COOKIE_SECURE"] is True
+    assert app.config["SESSION_COOKIE_HTTPONLY"] is True
+    assert app.config["SESSION_COOKIE_SAMESITE"] == "Lax"
+    assert app.config["WTF_CSRF_ENABLED"] is True
+    assert app.config["SQLALCHEMY_ENGINE_OPTIONS"]["hide_parameters"] is True
+    assert app.debug is False
+
+
+def test_development_runs_without_a_secret_key(monkeypatch, tmp_path):
+    monkeypatch.setenv("PORTAL_ENV", "development")
+    monkeypatch.delenv("SECRET_KEY", raising=False)
+    monkeypatch.setenv("DATABASE_URL", "sqlite:///" + str(tmp_path / "d.sqlite3"))
+    assert create_app().config["SECRET_KEY"]
+
+
+def test_an_unknown_environment_name_is_refused(monkeypatch):
+    monkeypatch.setenv("PORTAL_ENV", "staging")
+    with pytest.raises(RuntimeError, match="PORTAL_ENV"):
+        create_app()
+
+
+def test_database_url_for_postgresql_uses_psycopg(monkeypatch, tmp_path):
+    from portal.config import database_url
+
+    monkeypatch.setenv("DATABASE_URL", "postgresql://u:p@db/portal")
+    assert database_url(str(tmp_path)) == "postgresql+psycopg://u:p@db/portal"
+    monkeypatch.delenv("DATABASE_URL")
+    assert database_url(str(tmp_path)).startswith("sqlite:///")
+
+
+def _app_with_form(make_app):
+    app = make_app()
+    forms = Blueprint("test_forms", __name__)
+
+    @forms.route("/<lang:lang_code>/test-form", methods=["GET", "POST"])
+    def form():
+        from flask import request
+        from flask_wtf.csrf import generate_csrf
+
+        return "accepted" if request.method == "POST" else generate_csrf()
+
+    app.register_blueprint(forms)
+    return app
+
+
+def test_a_form_post_without_a_csrf_token_is_refused_with_a_friendly_page(make_app):
+    client = _app_with_form(make_app).test_client()
+    response = client.post("/en/test-form", data={"name": "Kari"})
+    assert response.status_code == 400
+    html = response.get_data(as_text=True)
+    assert "The form has expired" in html
+    assert '<html lang="en"' in html
+
+
+def test_a_form_post_with_a_csrf_token_is_accepted(make_app):
+    client = _app_with_form(make_app).test_client()
+    token = client.get("/en/test-form").get_data(as_text=True)
+    assert client.post("/en/test-form", data={"csrf_token": token}).status_code == 200
+
+
+def test_a_failure_gives_a_friendly_page_and_logs_no_personal_data(make_app, caplog):
+    app = make_app(PROPAGATE_EXCEPTIONS=False)
+    broken = Blueprint("test_broken", __name__)
+
+    @broken.route("/<lang:lang_code>/broken")
+    def fail():
+        identity_number = "010190" + "12480"  # made at run time, as user input would be
+        raise ValueError(f"fødselsnummer {identity_number} in the message")
+
+    app.register_blueprint(broken)
+    response = app.test_client().get("/nb/broken")
+    assert response.status_code == 500
+    html = response.get_data(as_text=True)
+    assert "Noe gikk galt hos oss" in html
+    assert "01019012480" not in html
+    assert "ValueError" in caplog.text
+    assert "01019012480" not in caplog.text
