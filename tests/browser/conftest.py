@@ -1,0 +1,88 @@
+"""Browser tests: the portal served on loopback, driven by Playwright in Debian's Chromium.
+
+Where Chromium is missing they are skipped on a developer's machine, but never in CI
+(CI=true), where a missing browser fails the run.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import threading
+
+import pytest
+from werkzeug.serving import make_server
+
+from portal import create_app
+from portal.extensions import db
+from portal.services.notices import load_demo_notices
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+]
+
+
+def _in_ci() -> bool:
+    return os.environ.get("CI", "").lower() in ("1", "true", "yes")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not os.path.exists(CHROMIUM):
+        message = f"Chromium not found at {CHROMIUM}: apt-get install chromium"
+        if _in_ci():
+            pytest.fail(message + " (browser tests must run in CI)")
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="session")
+def live_server(database_url):
+    from tests.conftest import _base_config
+
+    app = create_app({**_base_config(), "SQLALCHEMY_DATABASE_URI": database_url})
+    with app.app_context():
+        load_demo_notices(__import__("datetime").date.today())
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    with app.app_context():
+        for table in reversed(db.metadata.sorted_tables):
+            db.session.execute(table.delete())
+        db.session.commit()
+        db.engine.dispose()
+
+
+class PageProblems:
+    """Collects what a real browser complains about: CSP violations, failed loads, errors."""
+
+    def __init__(self, page):
+        self.items: list[str] = []
+        page.on("console", self._console)
+        page.on("pageerror", lambda error: self.items.append(f"page error: {error}"))
+        page.on("response", self._response)
+
+    def _console(self, message):
+        if message.type == "error":
+            self.items.append(f"console: {message.text}")
+
+    def _response(self, response):
+        if response.status >= 400 and "/does-not-exist" not in response.url:
+            self.items.append(f"{response.status} {response.url}")
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(locale="nb-NO")
+    page = context.new_page()
+    page.problems = PageProblems(page)
+    yield page
+    context.close()
