@@ -8,13 +8,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from flask import Flask, current_app, g, request, url_for
-from flask_babel import format_date
+from babel.dates import format_date
 from werkzeug.routing import BaseConverter
 
 LANGUAGES = ("nb", "en")
 DEFAULT_LANGUAGE = "nb"
 # The name of each language in that language, for the language switch.
 LANGUAGE_NAMES = {"nb": "Norsk bokmål", "en": "English"}
+# Formatting locales: British English writes "23 November 2026", as the portal should.
+FORMAT_LOCALES = {"nb": "nb_NO", "en": "en_GB"}
 
 
 class LanguageConverter(BaseConverter):
@@ -80,7 +82,7 @@ def other_language() -> Alternate:
 
 def long_date(value) -> str:
     """'23. november 2026' in Bokmål, '23 November 2026' in English."""
-    return format_date(value, "long")
+    return format_date(value, "long", locale=FORMAT_LOCALES[current_language()])
 
 
 def check_catalogues(app: Flask) -> None:

@@ -7,6 +7,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from ..extensions import db
 from ..i18n import current_language, preferred_language
+from ..rules.deadlines import appeal_deadline
 from ..rules.services import SERVICES
 from ..rules.sources import SOURCES
 from ..services.notices import notices_shown_on
@@ -56,7 +57,17 @@ def guide(slug: str):
     if not in_this_language:
         return redirect(url_for("public.guide", slug=found.slug(lang)), 301)
     g.alternate_args = {code: {"slug": s} for code, s in found.slugs.items()}
-    return render_template(found.template, guide=found)
+    extra = _appeal_examples() if found.key == "appeals" else {}
+    return render_template(found.template, guide=found, **extra)
+
+
+def _appeal_examples() -> dict:
+    """A worked example for the appeals guide: the deadline if a decision reached you today."""
+    today = date.today()
+    return {
+        "example_day": today,
+        "example_deadlines": {code: appeal_deadline(code, today) for code in SERVICES},
+    }
 
 
 @bp.route("/healthz")

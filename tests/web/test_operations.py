@@ -1,0 +1,65 @@
+"""The operators' contract: db upgrade, demo-data and gunicorn, as an operator runs them."""
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+BIN = Path(sys.executable).parent
+
+
+def _env(tmp_path, **extra):
+    env = {k: v for k, v in os.environ.items() if k not in ("PORTAL_ENV", "DATABASE_URL", "FLASK_APP")}
+    env.update(SECRET_KEY="operator-test-" + "x" * 32,
+               DATABASE_URL="sqlite:///" + str(tmp_path / "portal.sqlite3"),
+               PORTAL_INSTANCE_PATH=str(tmp_path), **extra)
+    return env
+
+
+def _flask(tmp_path, *args):
+    return subprocess.run([str(BIN / "flask"), "--app", "portal", *args], cwd=ROOT,
+                          env=_env(tmp_path), capture_output=True, text=True, timeout=120)
+
+
+def test_db_upgrade_then_demo_data_on_a_new_database(tmp_path):
+    upgrade = _flask(tmp_path, "db", "upgrade")
+    assert upgrade.returncode == 0, upgrade.stderr
+    first = _flask(tmp_path, "demo-data")
+    assert first.returncode == 0 and "1 new" in first.stdout
+    again = _flask(tmp_path, "db", "upgrade")
+    assert again.returncode == 0
+    assert "0 new" in _flask(tmp_path, "demo-data").stdout
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_gunicorn_serves_the_portal_with_production_settings(tmp_path):
+    assert _flask(tmp_path, "db", "upgrade").returncode == 0
+    port = _free_port()
+    server = subprocess.Popen(
+        [str(BIN / "gunicorn"), "--bind", f"127.0.0.1:{port}", "--workers", "1", "portal:create_app()"],
+        cwd=ROOT, env=_env(tmp_path), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    try:
+        for _ in range(100):
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2) as r:
+                    assert r.status == 200
+                    break
+            except OSError:
+                time.sleep(0.1)
+        else:
+            raise AssertionError("gunicorn did not answer")
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/nb/", timeout=5) as r:
+            assert r.status == 200
+            assert "Strict-Transport-Security" in r.headers
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
