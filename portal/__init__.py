@@ -65,6 +65,13 @@ def create_app(config: Mapping[str, Any] | type | None = None) -> Flask:
             **app.config["SQLALCHEMY_ENGINE_OPTIONS"], "hide_parameters": True}
 
     app.extensions["municipality"] = load_municipality(app.config["PORTAL_SETTINGS"])
+    proxies = int(os.environ.get("PROXY_COUNT", app.config.get("PROXY_COUNT", 0)))
+    if proxies:
+        # Behind a reverse proxy: trust its X-Forwarded-* headers so absolute links
+        # (hreflang alternates) use the public host and https.
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies)
 
     db.init_app(app)
     migrate.init_app(app, db, directory=str(PROJECT_ROOT / "migrations"))

@@ -124,3 +124,15 @@ def test_a_failure_gives_a_friendly_page_and_logs_no_personal_data(make_app, cap
     assert "01019012480" not in html
     assert "ValueError" in caplog.text
     assert "01019012480" not in caplog.text
+
+
+def test_behind_a_proxy_links_use_the_public_host_and_https(make_app, monkeypatch):
+    monkeypatch.setenv("PROXY_COUNT", "1")
+    client = make_app().test_client()
+    html = client.get("/nb/", headers={"X-Forwarded-Proto": "https", "X-Forwarded-Host": "portal.example"}).get_data(as_text=True)
+    assert 'hreflang="en" href="https://portal.example/en/"' in html
+
+
+def test_without_a_proxy_forwarded_headers_are_ignored(client):
+    html = client.get("/nb/", headers={"X-Forwarded-Host": "evil.example"}).get_data(as_text=True)
+    assert "evil.example" not in html
