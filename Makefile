@@ -47,8 +47,8 @@ translations/%/LC_MESSAGES/messages.mo: translations/%/LC_MESSAGES/messages.po $
 
 # For developers: after changing texts, refresh the template and the catalogues.
 extract: $(STAMPS)/python
-	$(BIN)/pybabel extract --no-location --sort-output --project="stottekontakt-portal" -F babel.cfg -k _l -k lazy_gettext -o translations/messages.pot .
-	$(BIN)/pybabel update --no-fuzzy-matching --no-location --ignore-obsolete -i translations/messages.pot -d translations
+	$(BIN)/pybabel extract --no-location --sort-output --no-wrap --project="stottekontakt-portal" -F babel.cfg -k _l -k lazy_gettext -o translations/messages.pot .
+	$(BIN)/pybabel update --no-fuzzy-matching --ignore-obsolete --no-wrap -i translations/messages.pot -d translations
 
 db: setup
 	PORTAL_ENV=development $(BIN)/flask --app portal db upgrade
