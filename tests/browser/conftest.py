@@ -7,10 +7,15 @@ from __future__ import annotations
 
 import os
 import shutil
-import threading
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from datetime import date
+from pathlib import Path
 
 import pytest
-from werkzeug.serving import make_server
 
 from portal import create_app
 from portal.extensions import db
@@ -43,22 +48,43 @@ def browser():
 
 
 @pytest.fixture(scope="session")
-def live_server(database_url):
+def live_server(database_url, tmp_path_factory):
+    """The portal under gunicorn in its own process, as it runs in production."""
     from tests.conftest import _base_config
 
     app = create_app({**_base_config(), "SQLALCHEMY_DATABASE_URI": database_url})
     with app.app_context():
-        load_demo_notices(__import__("datetime").date.today())
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    with app.app_context():
-        for table in reversed(db.metadata.sorted_tables):
-            db.session.execute(table.delete())
-        db.session.commit()
+        load_demo_notices(date.today())
         db.engine.dispose()
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = {**os.environ, "PORTAL_ENV": "testing", "DATABASE_URL": database_url,
+           "PORTAL_INSTANCE_PATH": str(tmp_path_factory.mktemp("instance"))}
+    server = subprocess.Popen(
+        [str(Path(sys.executable).parent / "gunicorn"), "--bind", f"127.0.0.1:{port}",
+         "--workers", "1", "--threads", "4", "portal:create_app()"],
+        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(150):
+            try:
+                urllib.request.urlopen(url + "/healthz", timeout=2).close()
+                break
+            except OSError:
+                time.sleep(0.1)
+        else:
+            raise RuntimeError("the portal did not start under gunicorn")
+        yield url
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+        with app.app_context():
+            for table in reversed(db.metadata.sorted_tables):
+                db.session.execute(table.delete())
+            db.session.commit()
+            db.engine.dispose()
 
 
 class PageProblems:
