@@ -30,7 +30,7 @@ class Office:
 
     @property
     def phone_href(self) -> str:
-        return "tel:" + "".join(ch for ch in self.phone if ch.isdigit() or ch == "+")
+        return tel_href(self.phone)
 
 
 @dataclass(frozen=True)
@@ -38,6 +38,15 @@ class Body:
     name: str
     website: str | None = None
     phone: str | None = None
+
+    @property
+    def phone_href(self) -> str | None:
+        return tel_href(self.phone) if self.phone else None
+
+
+def tel_href(phone: str) -> str:
+    """'+47 51 00 00 00' as a link a phone can dial: 'tel:+4751000000'."""
+    return "tel:" + "".join(ch for ch in phone if ch.isdigit() or ch == "+")
 
 
 @dataclass(frozen=True)
