@@ -42,9 +42,9 @@ def select_locale() -> str:
 
 def preferred_language() -> str:
     """The language for a request that has none in its path (/, error pages)."""
-    return request.accept_languages.best_match(
-        ["nb", "no", "nn", "en"], default=DEFAULT_LANGUAGE
-    ).replace("no", "nb").replace("nn", "nb")
+    # Nynorsk and plain "no" readers get Bokmål, the nearest the portal has.
+    best = request.accept_languages.best_match(["nb", "no", "nn", "en"], default=DEFAULT_LANGUAGE)
+    return "en" if best == "en" else "nb"
 
 
 def _pull_language(endpoint, values) -> None:
@@ -60,19 +60,24 @@ def _add_language(endpoint, values) -> None:
 
 
 def alternates() -> list[Alternate]:
-    """This page in every language. A view may set g.alternate_args = {lang: {...}}
-    when its URL differs by language (guides have translated slugs)."""
+    """This page in every language, worked out once per request. A view may set
+    g.alternate_args = {lang: {...}} when its URL differs by language (guides have
+    translated slugs). Error pages and pages outside a language point at the front page."""
+    if "alternates" in g:
+        return g.alternates
     endpoint = request.endpoint
-    if not endpoint or "lang_code" not in (request.url_rule.arguments if request.url_rule else ()):
-        endpoint, base_args = "public.index", {}
+    in_language = request.url_rule is not None and "lang_code" in request.url_rule.arguments
+    if not endpoint or not in_language or g.get("error_page"):
+        endpoint, base_args, per_language = "public.index", {}, {}
     else:
         base_args = dict(request.view_args or {})
-    per_language = g.get("alternate_args") or {}
-    result = []
-    for lang in LANGUAGES:
-        args = {**base_args, **per_language.get(lang, {}), "lang_code": lang}
-        result.append(Alternate(lang, url_for(endpoint, **args, _external=True), LANGUAGE_NAMES[lang]))
-    return result
+        per_language = g.get("alternate_args") or {}
+    g.alternates = [
+        Alternate(lang, url_for(endpoint, **{**base_args, **per_language.get(lang, {}), "lang_code": lang},
+                                _external=True), LANGUAGE_NAMES[lang])
+        for lang in LANGUAGES
+    ]
+    return g.alternates
 
 
 def other_language() -> Alternate:

@@ -45,7 +45,8 @@ def test_not_found_page_is_friendly_and_in_the_language_of_the_path(client, path
     html = response.get_data(as_text=True)
     assert f'<html lang="{lang}"' in html
     assert text in html
-    assert 'hreflang="en"' in html and 'hreflang="nb"' in html
+    assert 'hreflang="en" href="http://localhost/en/"' in html
+    assert 'hreflang="nb" href="http://localhost/nb/"' in html
 
 
 def test_not_found_outside_a_language_follows_the_browser(client):
