@@ -1,8 +1,9 @@
-"""Commands for operators: flask --app portal demo-data (db upgrade comes from Flask-Migrate)."""
+"""Commands for operators: demo-data and send-outbox (db upgrade comes from Flask-Migrate)."""
+import sys
 from datetime import date
 
 import click
-from flask import Flask
+from flask import Flask, current_app
 
 
 def init_app(app: Flask) -> None:
@@ -13,3 +14,15 @@ def init_app(app: Flask) -> None:
 
         added = load_demo_notices(date.today())
         click.echo(f"Demo data loaded: {added} new notice(s).")
+
+    @app.cli.command("send-outbox")
+    @click.option("--limit", default=100, show_default=True, help="Most messages to send in this run.")
+    def send_outbox(limit: int) -> None:
+        """Send the e-mail waiting in the outbox. Exits 1 if any message failed."""
+        from .mail import transport_for
+        from .services.outbox import send_pending
+
+        result = send_pending(transport_for(current_app), current_app.config["MAIL_FROM"], limit)
+        click.echo(f"Sent {result.sent}, failed {result.failed}.")
+        if result.failed:
+            sys.exit(1)

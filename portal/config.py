@@ -16,6 +16,11 @@ def database_url(instance_path: str) -> str:
     return url
 
 
+def _env_int(name: str, default: int) -> int:
+    value = os.environ.get(name)
+    return int(value) if value else default
+
+
 class ProductionConfig:
     ENV_NAME = "production"
     DEBUG = False
@@ -35,6 +40,14 @@ class ProductionConfig:
     BABEL_TRANSLATION_DIRECTORIES = str(PROJECT_ROOT / "translations")
     SEND_FILE_MAX_AGE_DEFAULT = 3600
     MAX_CONTENT_LENGTH = 16 * 1024 * 1024
+    # Outgoing e-mail (flask --app portal send-outbox). Without SMTP_HOST,
+    # development prints messages and production refuses to send.
+    SMTP_HOST = os.environ.get("SMTP_HOST")
+    SMTP_PORT = _env_int("SMTP_PORT", 587)
+    SMTP_USERNAME = os.environ.get("SMTP_USERNAME")
+    SMTP_PASSWORD = os.environ.get("SMTP_PASSWORD")
+    SMTP_STARTTLS = os.environ.get("SMTP_STARTTLS", "true").lower() in ("1", "true", "yes")
+    MAIL_FROM = os.environ.get("MAIL_FROM", "no-reply@localhost")
 
 
 class DevelopmentConfig(ProductionConfig):

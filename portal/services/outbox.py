@@ -1,0 +1,83 @@
+"""The outbox: e-mail is queued in the caller's transaction and sent later by a worker.
+
+A message is never lost with a failed request, and never sent for something that
+was rolled back. Nothing in an e-mail may identify a person's health or identity
+number; queue() refuses a message that contains an identity number.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from email.message import EmailMessage
+
+from sqlalchemy import select
+
+from ..extensions import db
+from ..mail import Transport
+from ..models import OutboxMessage
+from ..rules.privacy import contains_national_id
+
+MAX_ATTEMPTS = 5
+
+
+class UnsafeMessage(ValueError):
+    """The message holds something that must never be e-mailed."""
+
+
+def queue(to_address: str, subject: str, body: str) -> OutboxMessage:
+    """Add a message to the outbox in the current transaction (the caller commits)."""
+    if contains_national_id(subject) or contains_national_id(body):
+        raise UnsafeMessage("an e-mail must never contain an identity number")
+    message = OutboxMessage(
+        created_at=datetime.now(timezone.utc), to_address=to_address,
+        subject=subject, body=body, attempts=0,
+    )
+    db.session.add(message)
+    return message
+
+
+@dataclass
+class SendResult:
+    sent: int = 0
+    failed: int = 0
+
+
+def send_pending(transport: Transport, sender: str, limit: int = 100) -> SendResult:
+    """Send what is waiting, oldest first, one message per transaction: the row is
+    locked while it is sent, so two workers never send the same message (PostgreSQL;
+    SQLite serialises writers anyway), and a failure halfway keeps what was sent marked."""
+    result = SendResult()
+    last_id = 0
+    while result.sent + result.failed < limit:
+        message = db.session.scalar(
+            select(OutboxMessage)
+            .where(OutboxMessage.sent_at.is_(None), OutboxMessage.attempts < MAX_ATTEMPTS,
+                   OutboxMessage.id > last_id)
+            .order_by(OutboxMessage.id)
+            .limit(1)
+            .with_for_update(skip_locked=True)
+        )
+        if message is None:
+            break
+        last_id = message.id
+        message.attempts += 1
+        try:
+            transport.send(_email(message, sender))
+        except Exception as error:  # any failure: keep the message for the next run
+            message.last_error = type(error).__name__
+            result.failed += 1
+        else:
+            message.sent_at = datetime.now(timezone.utc)
+            message.last_error = None
+            result.sent += 1
+        db.session.commit()
+    return result
+
+
+def _email(message: OutboxMessage, sender: str) -> EmailMessage:
+    email = EmailMessage()
+    email["From"] = sender
+    email["To"] = message.to_address
+    email["Subject"] = message.subject
+    email.set_content(message.body)
+    return email

@@ -1,0 +1,14 @@
+"""Identity numbers must never be e-mailed or logged (popplyl § 12): the detector."""
+import pytest
+
+from portal.rules.privacy import contains_national_id
+
+
+@pytest.mark.parametrize("text", ["01019012480", "fnr: 010190 12480.", "a01019012480b"])
+def test_a_valid_identity_number_is_found(text):
+    assert contains_national_id(text)
+
+
+@pytest.mark.parametrize("text", ["Sak SK-2026-000123", "01019012481", "Ring 51000000", "010190124801234"])
+def test_other_numbers_are_not_mistaken_for_one(text):
+    assert not contains_national_id(text)
