@@ -9,7 +9,7 @@ from flask import Flask
 
 from . import cli, errors, i18n, security
 from .config import PROJECT_ROOT, config_from_environment, database_url
-from .extensions import babel, csrf, db, migrate
+from .extensions import babel, csrf, db, limiter, login_manager, migrate
 from .municipality import load as load_municipality
 
 
@@ -30,9 +30,26 @@ class Portal(Flask):
 
 
 def _blueprints():
+    from .auth import bp as auth
     from .public import bp as public
 
-    return [public]
+    return [public, auth]
+
+
+def _init_login(app: Flask) -> None:
+    from flask_babel import lazy_gettext as _l
+
+    from .models import Account
+
+    login_manager.init_app(app)
+    login_manager.login_view = "auth.login"
+    login_manager.login_message = _l("Log in to see this page.")
+    login_manager.login_message_category = "info"
+    login_manager.session_protection = "strong"
+
+    @login_manager.user_loader
+    def load_account(account_id: str):
+        return db.session.get(Account, int(account_id))
 
 
 def create_app(config: Mapping[str, Any] | type | None = None) -> Flask:
@@ -77,6 +94,8 @@ def create_app(config: Mapping[str, Any] | type | None = None) -> Flask:
     migrate.init_app(app, db, directory=str(PROJECT_ROOT / "migrations"))
     babel.init_app(app, locale_selector=i18n.select_locale)
     csrf.init_app(app)
+    limiter.init_app(app)
+    _init_login(app)
     i18n.init_app(app)
     security.init_app(app)
     errors.init_app(app)

@@ -24,6 +24,11 @@ def init_app(app: Flask) -> None:
         _error_language()
         return render_template("errors/404.html"), 405
 
+    @app.errorhandler(429)
+    def too_many_requests(error):
+        _error_language()
+        return render_template("errors/429.html"), 429
+
     @app.errorhandler(CSRFError)
     def csrf_failed(error):
         _error_language()

@@ -6,13 +6,14 @@ is set (the suite drops every table in that database: never point it at real dat
 from __future__ import annotations
 
 import os
+import re
 
 import pytest
 from sqlalchemy import MetaData, create_engine, text
 
 from portal import create_app
 from portal.config import TestingConfig
-from portal.extensions import db
+from portal.extensions import db, limiter
 
 
 def _normalise(url: str) -> str:
@@ -49,26 +50,33 @@ def _base_config() -> dict:
     return {k: getattr(TestingConfig, k) for k in dir(TestingConfig) if k.isupper()}
 
 
+def empty_tables(app) -> None:
+    with app.app_context():
+        for table in reversed(db.metadata.sorted_tables):
+            db.session.execute(table.delete())
+        db.session.commit()
+        db.engine.dispose()
+
+
 @pytest.fixture
 def make_app(database_url, tmp_path):
-    """Build an app with config overrides; its tables are emptied after the test."""
+    """Build an app with config overrides on an empty database (emptied again after)."""
     apps = []
 
     def factory(**overrides):
         config = {**_base_config(), "SQLALCHEMY_DATABASE_URI": database_url, **overrides}
         app = create_app(config)
+        with app.app_context():
+            limiter.reset()  # counters live in memory, shared by every app in this process
+        if not apps and config["SQLALCHEMY_DATABASE_URI"] == database_url:
+            empty_tables(app)
         apps.append(app)
         return app
 
     yield factory
     for app in apps:
-        if app.config["SQLALCHEMY_DATABASE_URI"] != database_url:
-            continue
-        with app.app_context():
-            for table in reversed(db.metadata.sorted_tables):
-                db.session.execute(table.delete())
-            db.session.commit()
-            db.engine.dispose()
+        if app.config["SQLALCHEMY_DATABASE_URI"] == database_url:
+            empty_tables(app)
 
 
 @pytest.fixture
@@ -84,3 +92,20 @@ def client(app):
 @pytest.fixture
 def runner(app):
     return app.test_cli_runner()
+
+
+CSRF_INPUT = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"|value="([^"]+)"[^>]*name="csrf_token"')
+
+
+def csrf_token(client, path: str) -> str:
+    """The CSRF token from the form on a page, as a browser would send it back."""
+    html = client.get(path).get_data(as_text=True)
+    match = CSRF_INPUT.search(html)
+    assert match, f"no CSRF token in the form on {path}"
+    return match.group(1) or match.group(2)
+
+
+def post_form(client, path: str, data: dict, form_page: str | None = None, **kwargs):
+    """Post a form the way a browser does: fetch the page first for its CSRF token."""
+    token = csrf_token(client, form_page or path)
+    return client.post(path, data={**data, "csrf_token": token}, **kwargs)

@@ -1,5 +1,6 @@
 """The portal's data, one module per aggregate. Import them here so Alembic sees them all."""
+from .account import Account
 from .notice import Notice
 from .outbox import OutboxMessage
 
-__all__ = ["Notice", "OutboxMessage"]
+__all__ = ["Account", "Notice", "OutboxMessage"]

@@ -48,14 +48,23 @@ def browser():
 
 
 @pytest.fixture(scope="session")
-def live_server(database_url, tmp_path_factory):
-    """The portal under gunicorn in its own process, as it runs in production."""
-    from tests.conftest import _base_config
+def live_app(database_url):
+    """The app object on the live server's database, for reading what the server stored."""
+    from tests.conftest import _base_config, empty_tables
 
     app = create_app({**_base_config(), "SQLALCHEMY_DATABASE_URI": database_url})
+    empty_tables(app)
     with app.app_context():
         load_demo_notices(date.today())
         db.engine.dispose()
+    return app
+
+
+@pytest.fixture(scope="session")
+def live_server(live_app, database_url, tmp_path_factory):
+    """The portal under gunicorn in its own process, as it runs in production."""
+    from tests.conftest import empty_tables
+
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
@@ -80,11 +89,7 @@ def live_server(database_url, tmp_path_factory):
     finally:
         server.terminate()
         server.wait(timeout=10)
-        with app.app_context():
-            for table in reversed(db.metadata.sorted_tables):
-                db.session.execute(table.delete())
-            db.session.commit()
-            db.engine.dispose()
+        empty_tables(live_app)
 
 
 class PageProblems:

@@ -1,0 +1,119 @@
+"""Account routes: parse the form, call portal.services.accounts, render."""
+from urllib.parse import urlsplit
+
+from flask import flash, redirect, render_template, request, session, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required, login_user, logout_user
+
+from ..extensions import limiter
+from ..i18n import current_language
+from ..services import accounts
+from . import bp
+from .forms import ForgotPasswordForm, LoginForm, RegisterForm, ResetPasswordForm
+
+
+def _email_key() -> str:
+    """Rate-limit key for log-in attempts against one account, from wherever they come."""
+    return "login:" + accounts.normalise_email(request.form.get("email", ""))
+
+
+def _safe_next(target: str | None) -> str | None:
+    """Only a path on this site, so a link cannot send someone elsewhere after log-in."""
+    if not target:
+        return None
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
+        return None
+    return target
+
+
+@bp.route("/account/register", methods=["GET", "POST"])
+@limiter.limit("5 per hour", methods=["POST"])
+def register():
+    form = RegisterForm()
+    if form.validate_on_submit():
+        accounts.register(
+            form.email.data, form.password.data, current_language(),
+            confirm_link=lambda token: url_for("auth.confirm", token=token, _external=True),
+            login_link=url_for("auth.login", _external=True),
+        )
+        session["pending_email"] = accounts.normalise_email(form.email.data)
+        return redirect(url_for("auth.check_email"))
+    return render_template("auth/register.html", form=form)
+
+
+@bp.route("/account/check-your-email")
+def check_email():
+    return render_template("auth/check_email.html", email=session.get("pending_email"))
+
+
+@bp.route("/account/confirm/<token>")
+def confirm(token: str):
+    account = accounts.confirm_email(token)
+    if account is None:
+        return render_template("auth/link_expired.html", kind="confirm"), 400
+    flash(_("Your e-mail address is confirmed. You can now log in."), "success")
+    return redirect(url_for("auth.login"))
+
+
+@bp.route("/account/login", methods=["GET", "POST"])
+@limiter.limit("10 per 5 minutes", methods=["POST"])
+@limiter.limit("20 per hour", methods=["POST"], key_func=_email_key)
+def login():
+    if current_user.is_authenticated:
+        return redirect(url_for("auth.my_page"))
+    form = LoginForm()
+    problem = None
+    if form.validate_on_submit():
+        result = accounts.authenticate(form.email.data, form.password.data)
+        if result.account:
+            session.clear()  # a new session on log-in: no fixation
+            session.permanent = True
+            login_user(result.account)
+            return redirect(_safe_next(request.args.get("next")) or url_for("auth.my_page"))
+        if result.unconfirmed:
+            problem = _("Confirm your e-mail address first. Use the link in the e-mail we sent you, or register again to get a new link.")
+        else:
+            problem = _("The e-mail address or the password is wrong. Check both and try again.")
+        form.email.errors.append(problem)
+    return render_template("auth/login.html", form=form)
+
+
+@bp.route("/account/logout", methods=["POST"])
+def logout():
+    logout_user()
+    session.clear()
+    flash(_("You are logged out."), "success")
+    return redirect(url_for("public.index"))
+
+
+@bp.route("/account/forgot-password", methods=["GET", "POST"])
+@limiter.limit("5 per hour", methods=["POST"])
+def forgot_password():
+    form = ForgotPasswordForm()
+    if form.validate_on_submit():
+        accounts.request_password_reset(
+            form.email.data,
+            reset_link=lambda token: url_for("auth.reset_password", token=token, _external=True),
+        )
+        return render_template("auth/reset_sent.html")
+    return render_template("auth/forgot_password.html", form=form)
+
+
+@bp.route("/account/reset-password/<token>", methods=["GET", "POST"])
+@limiter.limit("10 per hour", methods=["POST"])
+def reset_password(token: str):
+    if accounts.account_for_reset(token) is None:
+        return render_template("auth/link_expired.html", kind="reset"), 400
+    form = ResetPasswordForm()
+    if form.validate_on_submit():
+        accounts.reset_password(token, form.password.data)
+        flash(_("Your password is changed. Log in with the new password."), "success")
+        return redirect(url_for("auth.login"))
+    return render_template("auth/reset_password.html", form=form)
+
+
+@bp.route("/my-page")
+@login_required
+def my_page():
+    return render_template("auth/my_page.html")

@@ -1,0 +1,29 @@
+"""A login: a local account (e-mail and password) or one from the identity provider."""
+from __future__ import annotations
+
+from datetime import datetime
+
+from flask_login import UserMixin
+from sqlalchemy import DateTime, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from ..extensions import db
+
+
+class Account(UserMixin, db.Model):
+    """Self-registered accounts are unverified: they see only what they submitted.
+    An account's identity is verified only when it came from the identity provider."""
+
+    __tablename__ = "account"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column(String(320), unique=True)
+    password_hash: Mapped[str | None] = mapped_column(String(200))
+    email_confirmed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    last_login_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    preferred_language: Mapped[str] = mapped_column(String(2), default="nb")
+
+    @property
+    def is_active(self) -> bool:  # Flask-Login: only confirmed accounts may log in
+        return self.email_confirmed_at is not None

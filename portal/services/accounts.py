@@ -1,0 +1,162 @@
+"""Local accounts: register, confirm the e-mail address, log in, reset a forgotten password.
+
+The answer to register and reset is the same whether or not an address is known, so
+the portal never tells a stranger who has an account. Passwords are hashed with
+Argon2id. Links in e-mail carry signed, time-limited tokens; a reset token stops
+working once the password has changed.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Callable
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from flask import current_app
+from flask_babel import force_locale, gettext as _
+from itsdangerous import BadSignature, URLSafeTimedSerializer
+from sqlalchemy import select
+
+from ..extensions import db
+from ..models import Account
+from . import outbox
+
+CONFIRM_MAX_AGE = 3 * 24 * 3600  # three days
+RESET_MAX_AGE = 3600  # one hour
+
+_hasher = PasswordHasher()
+_DUMMY_HASH = _hasher.hash("no account has this password")
+
+Link = Callable[[str], str]  # token -> absolute URL
+
+
+def normalise_email(email: str) -> str:
+    return email.strip().lower()
+
+
+def find_by_email(email: str) -> Account | None:
+    return db.session.scalar(select(Account).where(Account.email == normalise_email(email)))
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def _serializer(purpose: str) -> URLSafeTimedSerializer:
+    return URLSafeTimedSerializer(current_app.secret_key, salt=f"account-{purpose}")
+
+
+def register(email: str, password: str, lang: str, confirm_link: Link, login_link: str) -> None:
+    """Create an unconfirmed account and e-mail a confirmation link. If the address
+    already has an account, e-mail its owner instead; the caller answers the same."""
+    email = normalise_email(email)
+    account = find_by_email(email)
+    if account is None:
+        account = Account(email=email, password_hash=_hasher.hash(password),
+                          created_at=_now(), preferred_language=lang)
+        db.session.add(account)
+        db.session.flush()
+        _send_confirmation(account, confirm_link)
+    elif account.email_confirmed_at is None:
+        _send_confirmation(account, confirm_link)
+    else:
+        with force_locale(account.preferred_language):
+            outbox.queue(email, _("You already have an account"), _(
+                "Someone tried to register a new account with this e-mail address. "
+                "You already have an account. Log in here: %(link)s\n\n"
+                "If you have forgotten your password, you can reset it from the log-in page. "
+                "If it was not you, you can ignore this e-mail.", link=login_link))
+    db.session.commit()
+
+
+def _send_confirmation(account: Account, confirm_link: Link) -> None:
+    token = _serializer("confirm").dumps({"a": account.id, "e": account.email})
+    with force_locale(account.preferred_language):
+        outbox.queue(account.email, _("Confirm your e-mail address"), _(
+            "Confirm your e-mail address to start using your account: %(link)s\n\n"
+            "The link works for three days. If you did not register, you can ignore this e-mail.",
+            link=confirm_link(token)))
+
+
+def confirm_email(token: str) -> Account | None:
+    """Confirm the address the token was made for; None if the token is bad or old."""
+    try:
+        data = _serializer("confirm").loads(token, max_age=CONFIRM_MAX_AGE)
+    except BadSignature:
+        return None
+    account = db.session.get(Account, data.get("a"))
+    if account is None or account.email != data.get("e"):
+        return None
+    if account.email_confirmed_at is None:
+        account.email_confirmed_at = _now()
+        db.session.commit()
+    return account
+
+
+@dataclass(frozen=True)
+class LoginResult:
+    account: Account | None
+    unconfirmed: bool = False
+
+
+def authenticate(email: str, password: str) -> LoginResult:
+    """Check a password. Unknown addresses take as long as known ones."""
+    account = find_by_email(email)
+    if account is None or not account.password_hash:
+        _verify(_DUMMY_HASH, password)
+        return LoginResult(None)
+    if not _verify(account.password_hash, password):
+        return LoginResult(None)
+    if _hasher.check_needs_rehash(account.password_hash):
+        account.password_hash = _hasher.hash(password)
+    if account.email_confirmed_at is None:
+        db.session.commit()
+        return LoginResult(None, unconfirmed=True)
+    account.last_login_at = _now()
+    db.session.commit()
+    return LoginResult(account)
+
+
+def _verify(password_hash: str, password: str) -> bool:
+    try:
+        return _hasher.verify(password_hash, password)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def request_password_reset(email: str, reset_link: Link) -> None:
+    """E-mail a reset link if the address has an account; the caller answers the same."""
+    account = find_by_email(email)
+    if account is None or not account.password_hash:
+        return
+    token = _serializer("reset").dumps({"a": account.id, "h": account.password_hash[-16:]})
+    with force_locale(account.preferred_language):
+        outbox.queue(account.email, _("Reset your password"), _(
+            "Choose a new password here: %(link)s\n\n"
+            "The link works for one hour and only once. If you did not ask for this, "
+            "you can ignore this e-mail; your password has not been changed.",
+            link=reset_link(token)))
+    db.session.commit()
+
+
+def account_for_reset(token: str) -> Account | None:
+    try:
+        data = _serializer("reset").loads(token, max_age=RESET_MAX_AGE)
+    except BadSignature:
+        return None
+    account = db.session.get(Account, data.get("a"))
+    if account is None or not account.password_hash or account.password_hash[-16:] != data.get("h"):
+        return None
+    return account
+
+
+def reset_password(token: str, new_password: str) -> Account | None:
+    account = account_for_reset(token)
+    if account is None:
+        return None
+    account.password_hash = _hasher.hash(new_password)
+    # Following the link proves the address, so an unconfirmed account is confirmed too.
+    account.email_confirmed_at = account.email_confirmed_at or _now()
+    db.session.commit()
+    return account

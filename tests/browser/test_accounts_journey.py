@@ -1,0 +1,67 @@
+"""Accounts in Chromium: axe on every account page with and without errors, and the
+whole way from registering to logging out."""
+import re
+
+import pytest
+from sqlalchemy import select
+
+from portal.extensions import db
+from portal.models import OutboxMessage
+from tests.browser.test_accessibility import _violations
+
+pytestmark = pytest.mark.browser
+PAGES = ["account/register", "account/login", "account/forgot-password", "account/check-your-email"]
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+@pytest.mark.parametrize("path", PAGES)
+def test_account_page_has_no_accessibility_violations(page, live_server, lang, path):
+    page.goto(f"{live_server}/{lang}/{path}")
+    assert _violations(page) == []
+    assert page.problems.items == []
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+@pytest.mark.parametrize("path,button", [("account/register", {"nb": "Opprett konto", "en": "Create account"}),
+                                         ("account/login", {"nb": "Logg inn", "en": "Log in"}),
+                                         ("account/forgot-password", {"nb": "Send lenken", "en": "Send the link"})])
+def test_a_form_with_errors_shown_has_no_violations_and_focuses_the_summary(page, live_server, lang, path, button):
+    page.goto(f"{live_server}/{lang}/{path}")
+    page.get_by_role("button", name=button[lang]).click()
+    summary = page.locator(".ds-error-summary")
+    assert summary.is_visible()
+    assert page.title().startswith("Feil:" if lang == "nb" else "Error:")
+    assert page.evaluate("document.activeElement.classList.contains('ds-error-summary')")
+    summary.get_by_role("link").first.click()
+    assert page.evaluate("document.activeElement.tagName") == "INPUT"
+    assert _violations(page) == []
+
+
+def _last_link(live_app) -> str:
+    with live_app.app_context():
+        body = db.session.scalars(select(OutboxMessage.body).order_by(OutboxMessage.id.desc())).first()
+        db.session.remove()
+    return re.search(r"https?://\S+", body).group(0)
+
+
+def test_register_confirm_log_in_and_log_out_in_the_browser(browser, live_server, live_app):
+    context = browser.new_context(locale="nb-NO")
+    page = context.new_page()
+    page.goto(live_server + "/nb/account/register")
+    page.get_by_label("E-postadresse").fill("nora@example.org")
+    page.get_by_label("Passord", exact=True).fill("fire ord er nok her")
+    page.get_by_label("Gjenta passordet").fill("fire ord er nok her")
+    page.get_by_role("button", name="Opprett konto").click()
+    assert page.get_by_role("heading", level=1).inner_text() == "Sjekk e-posten din"
+    link = _last_link(live_app)
+    page.goto(link)
+    assert "E-postadressen din er bekreftet" in page.content()
+    page.get_by_label("E-postadresse").fill("nora@example.org")
+    page.get_by_label("Passord").fill("fire ord er nok her")
+    page.get_by_role("button", name="Logg inn").click()
+    assert page.get_by_role("heading", level=1).inner_text() == "Min side"
+    assert _violations(page) == []
+    page.get_by_role("button", name="Logg ut").click()
+    assert page.url.endswith("/nb/")
+    assert "Du er logget ut" in page.content()
+    context.close()

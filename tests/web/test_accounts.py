@@ -1,0 +1,203 @@
+"""Local accounts: register, confirm, log in and out, reset, rate limits, in both languages."""
+import re
+
+import pytest
+from sqlalchemy import func, select
+
+from portal.extensions import db
+from portal.models import Account, OutboxMessage
+from tests.conftest import post_form
+
+PASSWORD = "tre lange ord og litt til"
+ACCOUNT_PAGES = ["account/register", "account/login", "account/forgot-password", "account/check-your-email"]
+
+
+def _html(response):
+    return response.get_data(as_text=True)
+
+
+def _outbox(app):
+    with app.app_context():
+        return [(m.to_address, m.subject, m.body) for m in db.session.scalars(select(OutboxMessage).order_by(OutboxMessage.id))]
+
+
+def _link(body: str) -> str:
+    return re.search(r"http://localhost(/\S+)", body).group(1)
+
+
+def _register(client, email="kari@example.org", password=PASSWORD, lang="nb"):
+    path = f"/{lang}/account/register"
+    return post_form(client, path, {"email": email, "password": password, "password_repeat": password})
+
+
+def _registered_and_confirmed(app, client, email="kari@example.org", lang="nb"):
+    _register(client, email, lang=lang)
+    confirm = _link(_outbox(app)[-1][2])
+    assert client.get(confirm).status_code == 302
+
+
+def _login(client, email="kari@example.org", password=PASSWORD, lang="nb", **kwargs):
+    return post_form(client, f"/{lang}/account/login", {"email": email, "password": password}, **kwargs)
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+@pytest.mark.parametrize("page", ACCOUNT_PAGES)
+def test_account_pages_are_in_both_languages(client, lang, page):
+    html = _html(client.get(f"/{lang}/{page}"))
+    other = "en" if lang == "nb" else "nb"
+    assert f'<html lang="{lang}"' in html
+    assert f'hreflang="{other}" href="http://localhost/{other}/{page}"' in html
+
+
+@pytest.mark.parametrize(
+    "data,field,nb,en",
+    [
+        ({"email": "", "password": PASSWORD, "password_repeat": PASSWORD}, "email",
+         "Skriv inn e-postadressen din", "Enter your e-mail address"),
+        ({"email": "kari(at)example.org", "password": PASSWORD, "password_repeat": PASSWORD}, "email",
+         "Skriv e-postadressen i riktig format, som navn@eksempel.no", "Enter an e-mail address in the right format"),
+        ({"email": "kari@example.org", "password": "kort", "password_repeat": "kort"}, "password",
+         "Passordet må ha mellom 12 og 128 tegn", "The password must be between 12 and 128 characters"),
+        ({"email": "kari@example.org", "password": PASSWORD, "password_repeat": PASSWORD + "x"}, "password_repeat",
+         "De to passordene er ikke like", "The two passwords are not the same"),
+        ({"email": "kari.nordmann@example.org", "password": "kari.nordmann@example.org",
+          "password_repeat": "kari.nordmann@example.org"}, "password",
+         "Passordet kan ikke være e-postadressen din", "The password cannot be your e-mail address"),
+    ],
+)
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_register_explains_each_error_and_keeps_what_was_typed(app, client, data, field, nb, en, lang):
+    response = post_form(client, f"/{lang}/account/register", data)
+    html = _html(response)
+    assert response.status_code == 200
+    assert (nb if lang == "nb" else en) in html
+    assert re.search(r"<title>(Feil|Error): ", html)
+    assert f'<a class="ds-link" href="#{field}">' in html  # the summary links to the field
+    assert re.search(rf'id="{field}"[^>]*aria-invalid="true"', html)
+    if data["email"]:
+        assert f'value="{data["email"]}"' in html
+    assert PASSWORD not in html  # passwords are never sent back
+    with app.app_context():
+        assert db.session.scalar(select(func.count(Account.id))) == 0
+
+
+def test_register_confirm_log_in_and_out(app, client):
+    response = _register(client)
+    assert response.status_code == 302 and response.headers["Location"].endswith("/nb/account/check-your-email")
+    assert "kari@example.org" in _html(client.get("/nb/account/check-your-email"))
+    [(to, subject, body)] = _outbox(app)
+    assert to == "kari@example.org" and subject == "Bekreft e-postadressen din"
+    assert _login(client).status_code == 200  # not confirmed yet: refused with a message
+    confirmed = client.get(_link(body))
+    assert confirmed.headers["Location"].endswith("/nb/account/login")
+    assert "E-postadressen din er bekreftet" in _html(client.get("/nb/account/login"))
+    logged_in = _login(client)
+    assert logged_in.status_code == 302 and logged_in.headers["Location"].endswith("/nb/my-page")
+    assert "Du er logget inn som kari@example.org" in _html(client.get("/nb/my-page"))
+    logged_out = post_form(client, "/nb/account/logout", {}, form_page="/nb/my-page")
+    assert logged_out.headers["Location"].endswith("/nb/")
+    assert client.get("/nb/my-page").status_code == 302
+
+
+def test_an_unconfirmed_account_is_told_to_confirm_first(app, client):
+    _register(client)
+    html = _html(_login(client))
+    assert "Bekreft e-postadressen din først" in html
+
+
+def test_registering_a_known_address_answers_the_same_and_mails_the_owner(app, client):
+    _registered_and_confirmed(app, client)
+    response = _register(client, password="et helt annet passord")
+    assert response.headers["Location"].endswith("/nb/account/check-your-email")
+    to, subject, body = _outbox(app)[-1]
+    assert subject == "Du har allerede en konto"
+    with app.app_context():
+        assert db.session.scalar(select(func.count(Account.id))) == 1
+    assert _login(client, password="et helt annet passord").status_code == 200  # not changed
+
+
+@pytest.mark.parametrize("email,password", [("kari@example.org", "feil passord her"), ("ukjent@example.org", PASSWORD)])
+def test_a_wrong_password_and_an_unknown_address_get_the_same_answer(app, client, email, password):
+    _registered_and_confirmed(app, client)
+    html = _html(_login(client, email=email, password=password))
+    assert "E-postadressen eller passordet er feil" in html
+    assert re.search(r"<title>Feil: ", html)
+
+
+def test_log_in_is_case_insensitive_on_the_address(app, client):
+    _registered_and_confirmed(app, client)
+    assert _login(client, email="  Kari@Example.ORG ").status_code == 302
+
+
+def test_after_log_in_only_a_path_on_this_site_is_followed(app, client):
+    _registered_and_confirmed(app, client)
+    response = _login(client, query_string={"next": "https://evil.example/"})
+    assert response.headers["Location"].endswith("/nb/my-page")
+
+
+def test_my_page_asks_for_log_in_and_comes_back(app, client):
+    response = client.get("/en/my-page")
+    assert response.headers["Location"].endswith("/en/account/login?next=%2Fen%2Fmy-page")
+    _registered_and_confirmed(app, client, lang="en")
+    back = post_form(client, "/en/account/login?next=%2Fen%2Fmy-page",
+                     {"email": "kari@example.org", "password": PASSWORD})
+    assert back.headers["Location"].endswith("/en/my-page")
+
+
+def test_the_session_ends_after_thirty_minutes_without_use(app, client):
+    _registered_and_confirmed(app, client)
+    response = _login(client)
+    cookie = response.headers["Set-Cookie"]
+    assert "HttpOnly" in cookie and "SameSite=Lax" in cookie and "Expires=" in cookie
+    assert app.permanent_session_lifetime.total_seconds() == 30 * 60
+
+
+def test_password_reset_works_once_and_changes_the_password(app, client):
+    _registered_and_confirmed(app, client)
+    sent = post_form(client, "/nb/account/forgot-password", {"email": "kari@example.org"})
+    assert "Hvis adressen har en konto hos oss" in _html(sent)
+    to, subject, body = _outbox(app)[-1]
+    assert subject == "Tilbakestill passordet ditt"
+    reset_path = _link(body)
+    new_password = "et nytt og langt passord"
+    done = post_form(client, reset_path, {"password": new_password, "password_repeat": new_password})
+    assert done.headers["Location"].endswith("/nb/account/login")
+    assert client.get(reset_path).status_code == 400  # used once, then dead
+    assert _login(client).status_code == 200  # old password refused
+    assert _login(client, password=new_password).status_code == 302
+
+
+def test_password_reset_for_an_unknown_address_answers_the_same_and_sends_nothing(app, client):
+    html = _html(post_form(client, "/nb/account/forgot-password", {"email": "ukjent@example.org"}))
+    assert "Hvis adressen har en konto hos oss" in html
+    assert _outbox(app) == []
+
+
+def test_a_forged_or_broken_link_gets_a_clear_page(client):
+    for path in ("/nb/account/confirm/abc.def", "/en/account/reset-password/abc.def"):
+        response = client.get(path)
+        assert response.status_code == 400
+        assert "Lenken virker ikke" in _html(response) or "The link does not work" in _html(response)
+
+
+def test_registration_is_rate_limited_with_a_friendly_page(client):
+    for i in range(5):
+        assert _register(client, email=f"person{i}@example.org").status_code == 302
+    blocked = _register(client, email="person9@example.org")
+    assert blocked.status_code == 429
+    assert "For mange forsøk" in _html(blocked)
+
+
+def test_log_in_is_rate_limited(app, client):
+    _registered_and_confirmed(app, client)
+    for _ in range(10):
+        assert _login(client, password="feil passord her").status_code == 200
+    assert _login(client).status_code == 429
+
+
+def test_passwords_are_stored_as_argon2id_hashes(app, client):
+    _register(client)
+    with app.app_context():
+        account = db.session.scalar(select(Account))
+        assert account.password_hash.startswith("$argon2id$")
+        assert PASSWORD not in account.password_hash
