@@ -1,0 +1,60 @@
+"""With REDIS_URL, every worker counts against the same limit (a real redis-server)."""
+import os
+import shutil
+import socket
+import subprocess
+import time
+
+import pytest
+
+from tests.conftest import post_form
+
+REDIS = shutil.which("redis-server")
+
+
+@pytest.fixture
+def redis_url():
+    if not REDIS:
+        if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
+            pytest.fail("redis-server is missing (apt-get install redis-server)")
+        pytest.skip("redis-server is not installed")
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = subprocess.Popen([REDIS, "--port", str(port), "--bind", "127.0.0.1", "--save", "",
+                               "--appendonly", "no"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        for _ in range(100):
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                break
+            except OSError:
+                time.sleep(0.05)
+        yield f"redis://127.0.0.1:{port}/0"
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def test_the_counters_live_in_redis_so_every_worker_shares_them(make_app, redis_url):
+    import redis
+
+    client = make_app(RATELIMIT_STORAGE_URI=redis_url).test_client()
+    password = "tre lange ord og litt til"
+    post_form(client, "/nb/account/register",
+              {"email": "p@example.org", "password": password, "password_repeat": password})
+    assert redis.Redis.from_url(redis_url).keys("LIMITS*")
+
+
+def test_two_workers_share_the_registration_limit(make_app, redis_url):
+    first = make_app(RATELIMIT_STORAGE_URI=redis_url).test_client()
+    second = make_app(RATELIMIT_STORAGE_URI=redis_url).test_client()
+    password = "tre lange ord og litt til"
+    for i in range(5):
+        client = first if i % 2 else second
+        response = post_form(client, "/nb/account/register",
+                             {"email": f"p{i}@example.org", "password": password, "password_repeat": password})
+        assert response.status_code == 302
+    blocked = post_form(first, "/nb/account/register",
+                        {"email": "p9@example.org", "password": password, "password_repeat": password})
+    assert blocked.status_code == 429
