@@ -31,9 +31,10 @@ class Portal(Flask):
 
 def _blueprints():
     from .auth import bp as auth
+    from .auth.oidc import bp as oidc
     from .public import bp as public
 
-    return [public, auth]
+    return [public, auth, oidc]
 
 
 def _init_login(app: Flask) -> None:
@@ -96,6 +97,9 @@ def create_app(config: Mapping[str, Any] | type | None = None) -> Flask:
     csrf.init_app(app)
     limiter.init_app(app)
     _init_login(app)
+    from .auth import oidc
+
+    oidc.init_app(app)
     i18n.init_app(app)
     security.init_app(app)
     errors.init_app(app)

@@ -1,4 +1,5 @@
 """Flask extensions, created unbound and attached to the app in create_app()."""
+from authlib.integrations.flask_client import OAuth
 from flask_babel import Babel
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
@@ -30,3 +31,5 @@ csrf = CSRFProtect()
 login_manager = LoginManager()
 # Storage from RATELIMIT_STORAGE_URI: memory by default, Redis when REDIS_URL is set.
 limiter = Limiter(key_func=get_remote_address)
+# The identity provider (ID-porten style OpenID Connect), registered when OIDC_ISSUER is set.
+oauth = OAuth()

@@ -109,6 +109,9 @@ def init_app(app: Flask) -> None:
     app.url_defaults(_add_language)
     app.jinja_env.policies["ext.i18n.trimmed"] = True
     app.jinja_env.filters["long_date"] = long_date
+    from .rules.identity import mask
+
+    app.jinja_env.filters["mask_national_id"] = mask
 
     @app.context_processor
     def language_context():

@@ -8,7 +8,7 @@ from flask_login import current_user, login_required, login_user, logout_user
 from ..extensions import limiter
 from ..i18n import current_language
 from ..services import accounts
-from . import bp
+from . import bp, oidc
 from .forms import ForgotPasswordForm, LoginForm, RegisterForm, ResetPasswordForm
 
 
@@ -77,6 +77,11 @@ def login():
             problem = _("The e-mail address or the password is wrong. Check both and try again.")
         form.email.errors.append(problem)
     return render_template("auth/login.html", form=form)
+
+
+@bp.route("/account/login/idporten")
+def login_with_provider():
+    return oidc.start()
 
 
 @bp.route("/account/logout", methods=["POST"])

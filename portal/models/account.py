@@ -17,7 +17,11 @@ class Account(UserMixin, db.Model):
     __tablename__ = "account"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    email: Mapped[str] = mapped_column(String(320), unique=True)
+    email: Mapped[str | None] = mapped_column(String(320), unique=True)
+    # Fødselsnummer or D-number from the identity provider's `pid` claim: set only
+    # for a verified identity. Never shown in full, never in a URL, log or e-mail.
+    national_id: Mapped[str | None] = mapped_column(String(11), unique=True)
+    identity_verified_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     password_hash: Mapped[str | None] = mapped_column(String(200))
     email_confirmed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
@@ -25,5 +29,9 @@ class Account(UserMixin, db.Model):
     preferred_language: Mapped[str] = mapped_column(String(2), default="nb")
 
     @property
-    def is_active(self) -> bool:  # Flask-Login: only confirmed accounts may log in
-        return self.email_confirmed_at is not None
+    def is_active(self) -> bool:  # Flask-Login: only confirmed or verified accounts log in
+        return self.email_confirmed_at is not None or self.identity_verified
+
+    @property
+    def identity_verified(self) -> bool:
+        return self.national_id is not None and self.identity_verified_at is not None

@@ -61,7 +61,16 @@ def live_app(database_url):
 
 
 @pytest.fixture(scope="session")
-def live_server(live_app, database_url, tmp_path_factory):
+def identity_provider():
+    """A real OpenID Connect provider on loopback, standing in for ID-porten."""
+    import oidc_provider_mock
+
+    with oidc_provider_mock.run_server_in_thread() as server:
+        yield f"http://localhost:{server.server_port}"
+
+
+@pytest.fixture(scope="session")
+def live_server(live_app, database_url, identity_provider, tmp_path_factory):
     """The portal under gunicorn in its own process, as it runs in production."""
     from tests.conftest import empty_tables
 
@@ -69,7 +78,8 @@ def live_server(live_app, database_url, tmp_path_factory):
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     env = {**os.environ, "PORTAL_ENV": "testing", "DATABASE_URL": database_url,
-           "PORTAL_INSTANCE_PATH": str(tmp_path_factory.mktemp("instance"))}
+           "PORTAL_INSTANCE_PATH": str(tmp_path_factory.mktemp("instance")),
+           "OIDC_ISSUER": identity_provider, "OIDC_CLIENT_ID": "portal", "OIDC_CLIENT_SECRET": "secret"}
     server = subprocess.Popen(
         [str(Path(sys.executable).parent / "gunicorn"), "--bind", f"127.0.0.1:{port}",
          "--workers", "1", "--threads", "4", "portal:create_app()"],

@@ -65,3 +65,20 @@ def test_register_confirm_log_in_and_log_out_in_the_browser(browser, live_server
     assert page.url.endswith("/nb/")
     assert "Du er logget ut" in page.content()
     context.close()
+
+
+def test_log_in_with_the_identity_provider_in_the_browser(browser, live_server, identity_provider):
+    import requests
+
+    requests.put(f"{identity_provider}/users/browser-person", json={"pid": "01019012480"}, timeout=5)
+    context = browser.new_context(locale="en-GB")
+    page = context.new_page()
+    page.goto(live_server + "/en/account/login")
+    assert _violations(page) == []
+    page.get_by_role("link", name="Log in with ID-porten").click()
+    page.locator("input[name=sub]").fill("browser-person")
+    page.get_by_role("button", name="Authorize").click()
+    assert page.url.endswith("/en/my-page")
+    assert "010190*****" in page.content()
+    assert "01019012480" not in page.content()
+    context.close()

@@ -1,0 +1,57 @@
+"""Log-in with the identity provider: OpenID Connect authorisation code flow with PKCE.
+
+The callback lives outside the language prefix so one redirect URI is registered
+with the provider; the reader's language travels in the session.
+"""
+from authlib.integrations.base_client.errors import OAuthError
+from flask import Blueprint, abort, current_app, g, redirect, render_template, session, url_for
+from flask_login import login_user
+
+from ..extensions import oauth
+from ..i18n import current_language
+from ..services.identity import IdentityRejected, account_for_verified_identity
+
+bp = Blueprint("oidc", __name__, url_prefix="/account/oidc")
+
+
+def init_app(app) -> None:
+    if not app.config.get("OIDC_ISSUER"):
+        return
+    oauth.init_app(app)
+    oauth.register(
+        "idporten",
+        client_id=app.config["OIDC_CLIENT_ID"],
+        client_secret=app.config["OIDC_CLIENT_SECRET"],
+        server_metadata_url=app.config["OIDC_ISSUER"].rstrip("/") + "/.well-known/openid-configuration",
+        client_kwargs={"scope": "openid profile", "code_challenge_method": "S256"},
+        overwrite=True,
+    )
+
+
+def enabled() -> bool:
+    return bool(current_app.config.get("OIDC_ISSUER"))
+
+
+def start():
+    """Send the reader to the provider (called from the language-prefixed log-in route)."""
+    if not enabled():
+        abort(404)
+    session["oidc_lang"] = current_language()
+    return oauth.idporten.authorize_redirect(url_for("oidc.callback", _external=True))
+
+
+@bp.route("/callback")
+def callback():
+    g.lang_code = session.pop("oidc_lang", None) or "nb"
+    if not enabled():
+        abort(404)
+    try:
+        token = oauth.idporten.authorize_access_token()
+        account = account_for_verified_identity(token.get("userinfo") or {}, g.lang_code)
+    except (OAuthError, IdentityRejected) as error:
+        current_app.logger.warning("Identity provider log-in failed: %s", type(error).__name__)
+        return render_template("auth/oidc_failed.html"), 400
+    session.clear()
+    session.permanent = True
+    login_user(account)
+    return redirect(url_for("auth.my_page", lang_code=g.lang_code))

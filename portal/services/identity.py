@@ -1,0 +1,30 @@
+"""Verified identities from the identity provider: the `pid` claim makes an account verified."""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from sqlalchemy import select
+
+from ..extensions import db
+from ..models import Account
+from ..rules.identity import is_valid_national_id, normalise
+
+
+class IdentityRejected(ValueError):
+    """The provider's answer did not carry a usable identity number."""
+
+
+def account_for_verified_identity(claims: dict, lang: str) -> Account:
+    """The account for the person the provider vouched for, made on first log-in."""
+    pid = normalise(str(claims.get("pid") or ""))
+    if not is_valid_national_id(pid):
+        raise IdentityRejected("no valid pid claim")
+    now = datetime.now(timezone.utc)
+    account = db.session.scalar(select(Account).where(Account.national_id == pid))
+    if account is None:
+        account = Account(national_id=pid, created_at=now, preferred_language=lang)
+        db.session.add(account)
+    account.identity_verified_at = now
+    account.last_login_at = now
+    db.session.commit()
+    return account
