@@ -29,12 +29,19 @@ class Portal(Flask):
         )
 
 
-def _blueprints():
+def _blueprints(app: Flask):
     from .auth import bp as auth
     from .auth.oidc import bp as oidc
     from .public import bp as public
 
-    return [public, auth, oidc]
+    blueprints = [public, auth, oidc]
+    if app.config.get("FEATURE_ONLINE_APPLICATIONS"):
+        # Switched on when every journey it offers is complete; until then the
+        # guides point to the service office and no link leads here.
+        from .apply import bp as apply
+
+        blueprints.append(apply)
+    return blueprints
 
 
 def _init_login(app: Flask) -> None:
@@ -109,6 +116,6 @@ def create_app(config: Mapping[str, Any] | type | None = None) -> Flask:
     def municipality_context():
         return {"municipality": app.extensions["municipality"][i18n.current_language()]}
 
-    for blueprint in _blueprints():
+    for blueprint in _blueprints(app):
         app.register_blueprint(blueprint)
     return app

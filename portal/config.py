@@ -54,6 +54,8 @@ class ProductionConfig:
     PERMANENT_SESSION_LIFETIME = timedelta(minutes=30)
     SESSION_REFRESH_EACH_REQUEST = True
     REMEMBER_COOKIE_DURATION = timedelta(0)
+    # Online application journeys: off until all three services are complete.
+    FEATURE_ONLINE_APPLICATIONS = os.environ.get("FEATURE_ONLINE_APPLICATIONS", "").lower() in ("1", "true", "yes")
     # Log-in with an ID-porten style OpenID Connect provider (authorisation code + PKCE).
     OIDC_ISSUER = os.environ.get("OIDC_ISSUER")
     OIDC_CLIENT_ID = os.environ.get("OIDC_CLIENT_ID")

@@ -109,3 +109,41 @@ def post_form(client, path: str, data: dict, form_page: str | None = None, **kwa
     """Post a form the way a browser does: fetch the page first for its CSRF token."""
     token = csrf_token(client, form_page or path)
     return client.post(path, data={**data, "csrf_token": token}, **kwargs)
+
+
+TEST_PASSWORD = "tre lange ord og litt til"
+
+
+def make_account(app, email="kari@example.org", password=TEST_PASSWORD):
+    """A confirmed local account, made through the service as registration would."""
+    from datetime import datetime, timezone
+
+    from portal.models import Account
+    from portal.services.accounts import _hasher
+
+    with app.app_context():
+        account = Account(email=email, password_hash=_hasher.hash(password),
+                          created_at=datetime.now(timezone.utc), email_confirmed_at=datetime.now(timezone.utc))
+        db.session.add(account)
+        db.session.commit()
+        return account.id
+
+
+def log_in(client, email="kari@example.org", password=TEST_PASSWORD, lang="nb"):
+    response = post_form(client, f"/{lang}/account/login", {"email": email, "password": password})
+    assert response.status_code == 302, "log-in failed"
+    return response
+
+
+@pytest.fixture
+def apply_app(make_app):
+    return make_app(FEATURE_ONLINE_APPLICATIONS=True)
+
+
+@pytest.fixture
+def citizen(apply_app):
+    """A logged-in citizen's test client on the app with online applications."""
+    client = apply_app.test_client()
+    make_account(apply_app)
+    log_in(client)
+    return client

@@ -121,4 +121,13 @@ def reset_password(token: str):
 @bp.route("/my-page")
 @login_required
 def my_page():
-    return render_template("auth/my_page.html")
+    from flask import current_app
+
+    if "apply.start" not in current_app.view_functions:
+        return render_template("auth/my_page.html", drafts=[], submissions=[])
+    from ..apply.journeys import JOURNEYS
+    from ..services import applications
+
+    return render_template("auth/my_page.html", journeys=JOURNEYS,
+                           drafts=applications.drafts_for(current_user),
+                           submissions=applications.submissions_for(current_user))

@@ -1,6 +1,7 @@
 """The portal's data, one module per aggregate. Import them here so Alembic sees them all."""
 from .account import Account
+from .application import Draft, ReferenceCounter, Submission
 from .notice import Notice
 from .outbox import OutboxMessage
 
-__all__ = ["Account", "Notice", "OutboxMessage"]
+__all__ = ["Account", "Draft", "Notice", "OutboxMessage", "ReferenceCounter", "Submission"]

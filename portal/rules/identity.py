@@ -28,3 +28,32 @@ def mask(value: str) -> str:
     """For lists and screens that need only to recognise the number: '010190*****'."""
     digits = normalise(value)
     return digits[:6] + "*" * (len(digits) - 6) if len(digits) > 6 else "*" * len(digits)
+
+
+def national_id_problem(value: str) -> str | None:
+    """What is wrong with a typed identity number, for a message that says how to fix it:
+    'empty', 'characters' (other than digits and spaces), 'length', 'invalid', or None."""
+    if not value or not value.strip():
+        return "empty"
+    if any(not (ch.isdigit() or ch in " .") for ch in value):
+        return "characters"
+    if len(normalise(value)) != 11:
+        return "length"
+    return None if is_valid_national_id(value) else "invalid"
+
+
+def birth_date(value: str):
+    """The date of birth in a valid number (a D-number's too), or None."""
+    if not is_valid_national_id(value):
+        return None
+    try:
+        return fodselsnummer.get_birth_date(normalise(value))
+    except ValidationError:
+        return None
+
+
+def age_on(value: str, day) -> int | None:
+    born = birth_date(value)
+    if born is None:
+        return None
+    return day.year - born.year - ((day.month, day.day) < (born.month, born.day))

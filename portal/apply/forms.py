@@ -1,0 +1,199 @@
+"""The questions of the application journeys, one small form per page.
+
+Every message on a validator says how to fix the answer. Forms hold only plain
+values (text, numbers, lists of codes) so a draft can store them as JSON.
+"""
+from __future__ import annotations
+
+import re
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms.fields.choices import SelectChoice
+from wtforms import (BooleanField, EmailField, IntegerField, RadioField, SelectMultipleField,
+                     StringField, TextAreaField)
+from wtforms.validators import DataRequired, Email, InputRequired, Length, NumberRange, Optional, ValidationError
+from wtforms.widgets import CheckboxInput, ListWidget
+
+from ..rules.identity import national_id_problem, normalise
+
+
+def _strip(value):
+    return value.strip() if isinstance(value, str) else value
+
+
+def choices(*pairs) -> list[SelectChoice]:
+    return [SelectChoice(value, label) for value, label in pairs]
+
+
+class MultiCheckboxField(SelectMultipleField):
+    widget = ListWidget(prefix_label=False)
+    option_widget = CheckboxInput()
+
+
+NATIONAL_ID_MESSAGES = {
+    "empty": _l("Enter the identity number (fødselsnummer or D-number)"),
+    "characters": _l("The identity number can only have digits"),
+    "length": _l("The identity number must have 11 digits"),
+    "invalid": _l("This is not a valid identity number. Check each digit"),
+}
+
+
+def national_id_valid(form, field):
+    problem = national_id_problem(field.data or "")
+    if problem:
+        raise ValidationError(NATIONAL_ID_MESSAGES[problem])
+    field.data = normalise(field.data)
+
+
+def norwegian_phone(form, field):
+    digits = re.sub(r"[\s\-.]", "", field.data or "")
+    if digits.startswith("+47"):
+        digits = digits[3:]
+    elif digits.startswith("0047"):
+        digits = digits[4:]
+    if not re.fullmatch(r"\d{8}", digits):
+        raise ValidationError(_l("Enter a Norwegian phone number with 8 digits, like 912 34 567"))
+    field.data = digits
+
+
+def postcode(form, field):
+    if not re.fullmatch(r"\d{4}", field.data or ""):
+        raise ValidationError(_l("Enter a postcode with 4 digits, like 0150"))
+
+
+def required_if(other: str, value: str, message):
+    """Required when another field has a given answer."""
+    def check(form, field):
+        if form[other].data == value and not (field.data or "").strip():
+            raise ValidationError(message)
+    return check
+
+
+YES_NO = choices(("yes", _l("Yes")), ("no", _l("No")))
+
+
+class PersonForm(FlaskForm):
+    full_name = StringField(_l("Full name"), render_kw={"autocomplete": "name"}, filters=[_strip], validators=[
+        DataRequired(_l("Enter the full name")), Length(max=200, message=_l("The name can be at most 200 characters"))])
+    national_id = StringField(_l("Identity number (fødselsnummer or D-number)"), filters=[_strip],
+                              description=_l("11 digits"), render_kw={"inputmode": "numeric", "autocomplete": "off"},
+                              validators=[national_id_valid])
+    street_address = StringField(_l("Street address"), render_kw={"autocomplete": "street-address"}, filters=[_strip], validators=[
+        DataRequired(_l("Enter the street address")), Length(max=200, message=_l("The address can be at most 200 characters"))])
+    postcode = StringField(_l("Postcode"), render_kw={"autocomplete": "postal-code", "inputmode": "numeric"},
+                           filters=[_strip], validators=[postcode])
+    city = StringField(_l("Town or city"), render_kw={"autocomplete": "address-level2"}, filters=[_strip], validators=[
+        DataRequired(_l("Enter the town or city")), Length(max=100, message=_l("The town can be at most 100 characters"))])
+    phone = StringField(_l("Phone number"), description=_l("8 digits"), render_kw={"autocomplete": "tel", "type": "tel"},
+                        filters=[_strip], validators=[norwegian_phone])
+    email = EmailField(_l("E-mail address (optional)"), render_kw={"autocomplete": "email"}, filters=[_strip], validators=[
+        Optional(), Email(_l("Enter an e-mail address in the right format, like name@example.no"), check_deliverability=False)])
+    preferred_language = RadioField(_l("Which language do you prefer when we talk to you?"), choices=choices(
+        ("nb", _l("Norwegian")), ("en", _l("English")), ("other", _l("Another language"))),
+        validators=[InputRequired(_l("Choose a language"))])
+    interpreter = RadioField(_l("Do you need an interpreter?"), choices=YES_NO,
+                             validators=[InputRequired(_l("Answer whether you need an interpreter"))])
+    interpreter_language = StringField(_l("Which language should the interpreter speak?"), filters=[_strip], validators=[
+        required_if("interpreter", "yes", _l("Enter the language the interpreter should speak")),
+        Length(max=100, message=_l("The language can be at most 100 characters"))])
+
+
+NEED_GROUPS = choices(
+    ("physical", _l("Physical disability or long-term illness")),
+    ("intellectual", _l("Intellectual disability or developmental disorder")),
+    ("mental_health", _l("Mental health problems")),
+    ("substance_use", _l("Substance use problems")),
+    ("social", _l("Loneliness, isolation or a difficult life situation")),
+)
+
+
+class SupportNeedForm(FlaskForm):
+    groups = MultiCheckboxField(_l("What is the reason you need help? Choose all that fit."), choices=NEED_GROUPS,
+                                validators=[DataRequired(_l("Choose at least one reason"))])
+    description = TextAreaField(_l("Describe what is hard for you, and what help you need to take part in leisure activities"),
+                                filters=[_strip], validators=[
+        DataRequired(_l("Describe what help you need")), Length(max=4000, message=_l("The text can be at most 4000 characters"))])
+
+
+LIVING = choices(
+    ("alone", _l("I live alone")),
+    ("family", _l("I live with family or others")),
+    ("supported", _l("I live in a home with some staff support")),
+    ("care_home", _l("I live in a care home with staff around the clock")),
+    ("other", _l("Other")),
+)
+
+
+class SituationForm(FlaskForm):
+    living = RadioField(_l("How do you live?"), choices=LIVING, validators=[InputRequired(_l("Choose how you live"))])
+    current_services = TextAreaField(_l("What help do you get today? (optional)"), filters=[_strip], validators=[
+        Optional(), Length(max=2000, message=_l("The text can be at most 2000 characters"))])
+
+
+class NetworkForm(FlaskForm):
+    network = TextAreaField(_l("Who do you spend time with today?"), filters=[_strip], validators=[
+        DataRequired(_l("Tell us who you spend time with, or write that you have nobody")),
+        Length(max=2000, message=_l("The text can be at most 2000 characters"))])
+
+
+FORMS_OF_SUPPORT = choices(
+    ("individual", _l("Individual: one support contact for me")),
+    ("group", _l("In a group with others")),
+    ("voluntary_organisation", _l("Through a voluntary organisation")),
+    ("no_preference", _l("No preference")),
+)
+
+
+class WishesForm(FlaskForm):
+    form_of_support = RadioField(_l("How would you like to get support?"), choices=FORMS_OF_SUPPORT,
+                                 validators=[InputRequired(_l("Choose how you would like to get support"))])
+    interests = TextAreaField(_l("What do you like to do, or would like to try?"), filters=[_strip], validators=[
+        DataRequired(_l("Tell us what you like to do or would like to try")),
+        Length(max=2000, message=_l("The text can be at most 2000 characters"))])
+    when = StringField(_l("When would suit you? (optional)"), filters=[_strip], validators=[
+        Optional(), Length(max=200, message=_l("The text can be at most 200 characters"))])
+    preferences = TextAreaField(_l("Wishes for the support contact, such as age or gender (optional)"), filters=[_strip],
+                                validators=[Optional(), Length(max=1000, message=_l("The text can be at most 1000 characters"))])
+    hours = IntegerField(_l("How many hours would you like? (optional)"), render_kw={"inputmode": "numeric"},
+                         description=_l("The municipality decides the number of hours after talking with you."), validators=[
+        Optional(), NumberRange(min=1, max=60, message=_l("Enter a number of hours from 1 to 60"))])
+    per = RadioField(_l("Per week or per month?"), choices=choices(("week", _l("Per week")), ("month", _l("Per month"))),
+                     validators=[Optional()])
+
+    def validate(self, extra_validators=None) -> bool:
+        valid = super().validate(extra_validators)
+        # `per` is optional on its own (Optional() ends its validation), but not with hours.
+        if self.hours.data and not self.per.data:
+            self.per.errors = [*self.per.errors, _l("Choose whether the hours are per week or per month")]
+            valid = False
+        return valid
+
+
+CONSENT_SOURCES = choices(
+    ("gp", _l("My GP (fastlege)")),
+    ("specialist", _l("The specialist health service, such as a hospital or a mental health clinic")),
+    ("school", _l("School or kindergarten")),
+    ("nav", _l("NAV")),
+    ("municipal_services", _l("Other health and care services in the municipality")),
+)
+
+
+class ConsentForm(FlaskForm):
+    sources = MultiCheckboxField(_l("Who may we get information from? (optional)"), choices=CONSENT_SOURCES,
+                                 validators=[Optional()])
+    other_source = StringField(_l("Anyone else? Write the name (optional)"), filters=[_strip], validators=[
+        Optional(), Length(max=200, message=_l("The text can be at most 200 characters"))])
+
+
+class DeclarationForm(FlaskForm):
+    correct = BooleanField(_l("I confirm that the information I have given is correct"), validators=[
+        DataRequired(_l("Confirm that the information is correct before you send"))])
+
+
+class ChooseServiceForm(FlaskForm):
+    service = RadioField(_l("What do you want to apply for?"), choices=choices(
+        ("stottekontakt", _l("Support contact (støttekontakt)")),
+        ("ledsagerbevis", _l("Companion card (ledsagerbevis)")),
+        ("bpa", _l("User-directed personal assistance (BPA)")),
+    ), validators=[InputRequired(_l("Choose what you want to apply for"))])

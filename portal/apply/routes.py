@@ -1,0 +1,117 @@
+"""Application routes: find the reader's own draft, validate one page, save, move on."""
+from __future__ import annotations
+
+from datetime import date
+
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+
+from ..extensions import limiter
+from ..i18n import current_language
+from ..rules.deadlines import reply_deadline
+from ..services import applications
+from . import bp
+from .forms import ChooseServiceForm, DeclarationForm
+from .journeys import JOURNEYS, guidance
+
+
+def _own_draft(public_id: str):
+    draft = applications.find_draft(current_user, public_id)
+    if draft is None:
+        abort(404)
+    return draft
+
+
+def _answers_of(form) -> dict:
+    return {name: field.data for name, field in form._fields.items() if name != "csrf_token"}
+
+
+@bp.route("/", methods=["GET", "POST"])
+@login_required
+def start():
+    form = ChooseServiceForm()
+    form.service.choices = [c for c in form.service.choices if c.value in JOURNEYS]
+    if request.method == "GET" and request.args.get("service") in JOURNEYS:
+        form.service.data = request.args["service"]
+    if form.validate_on_submit():
+        draft = applications.start_draft(current_user, form.service.data)
+        journey = JOURNEYS[draft.service]
+        return redirect(url_for("apply.step", public_id=draft.public_id, step_key=journey.steps[0].key))
+    return render_template("apply/start.html", form=form)
+
+
+@bp.route("/<public_id>/<step_key>", methods=["GET", "POST"])
+@login_required
+def step(public_id: str, step_key: str):
+    draft = _own_draft(public_id)
+    if draft.submission is not None:
+        return redirect(url_for("apply.receipt", reference=draft.submission.reference))
+    journey = JOURNEYS[draft.service]
+    current = journey.step(step_key)
+    if current is None:
+        abort(404)
+    returning = request.args.get("from") == "check"
+    form = current.form(data=draft.answers.get(step_key)) if request.method == "GET" else current.form()
+    if form.validate_on_submit():
+        applications.save_answers(draft, step_key, _answers_of(form))
+        following = journey.next_step(step_key)
+        if returning or following is None:
+            return redirect(url_for("apply.check", public_id=public_id))
+        return redirect(url_for("apply.step", public_id=public_id, step_key=following.key))
+    previous = journey.previous_step(step_key)
+    back = (url_for("apply.check", public_id=public_id) if returning
+            else url_for("apply.step", public_id=public_id, step_key=previous.key) if previous
+            else url_for("apply.start", service=draft.service))
+    return render_template(
+        "apply/step.html", form=form, journey=journey, step=current, draft=draft, back=back,
+        number=journey.index(step_key) + 1, total=len(journey.steps) + 1,
+        guidance=guidance(draft.service, draft.answers, date.today()),
+    )
+
+
+@bp.route("/<public_id>/check", methods=["GET", "POST"])
+@login_required
+@limiter.limit("10 per minute", methods=["POST"])
+def check(public_id: str):
+    draft = _own_draft(public_id)
+    if draft.submission is not None:
+        return redirect(url_for("apply.receipt", reference=draft.submission.reference))
+    journey = JOURNEYS[draft.service]
+    missing = journey.first_unanswered(draft.answers)
+    if missing is not None:
+        return redirect(url_for("apply.step", public_id=public_id, step_key=missing.key))
+    form = DeclarationForm()
+    if form.validate_on_submit():
+        submission = applications.submit(current_user, draft, current_language())
+        return redirect(url_for("apply.receipt", reference=submission.reference))
+    sections = [(s, s.form(data=draft.answers[s.key], meta={"csrf": False})) for s in journey.steps]
+    return render_template(
+        "apply/check.html", form=form, journey=journey, draft=draft, sections=sections,
+        number=len(journey.steps) + 1, total=len(journey.steps) + 1,
+        guidance=guidance(draft.service, draft.answers, date.today()),
+    )
+
+
+@bp.route("/receipt/<reference>")
+@login_required
+def receipt(reference: str):
+    submission = applications.find_submission(current_user, reference)
+    if submission is None:
+        abort(404)
+    due = reply_deadline(submission.submitted_at.date())
+    return render_template("apply/receipt.html", submission=submission,
+                           journey=JOURNEYS[submission.service], reply_due=due)
+
+
+@bp.route("/<public_id>/delete", methods=["GET", "POST"])
+@login_required
+def delete(public_id: str):
+    draft = _own_draft(public_id)
+    if draft.submission is not None:
+        abort(404)
+    if request.method == "POST":  # CSRF is checked for every POST by CSRFProtect
+        applications.delete_draft(draft)
+        flash(_("The draft is deleted."), "success")
+        return redirect(url_for("auth.my_page"))
+    return render_template("apply/delete.html", draft=draft, journey=JOURNEYS[draft.service])

@@ -1,0 +1,59 @@
+"""Applications: drafts saved at every step, and the immutable submissions made from them."""
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+
+from sqlalchemy import JSON, DateTime, ForeignKey, Integer, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from ..extensions import db
+
+
+def _public_id() -> str:
+    return uuid.uuid4().hex
+
+
+class Draft(db.Model):
+    """An application being filled in. Its public id is random, never a counter."""
+
+    __tablename__ = "draft"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    public_id: Mapped[str] = mapped_column(String(32), unique=True, default=_public_id)
+    account_id: Mapped[int] = mapped_column(ForeignKey("account.id", ondelete="CASCADE"), index=True)
+    service: Mapped[str] = mapped_column(String(20))
+    answers: Mapped[dict] = mapped_column(JSON, default=dict)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    submission: Mapped["Submission | None"] = relationship(back_populates="draft", uselist=False)
+
+
+class Submission(db.Model):
+    """What was sent, as a versioned JSON document that is never changed afterwards."""
+
+    __tablename__ = "submission"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    reference: Mapped[str] = mapped_column(String(20), unique=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    service: Mapped[str] = mapped_column(String(20))
+    account_id: Mapped[int | None] = mapped_column(ForeignKey("account.id", ondelete="SET NULL"), index=True)
+    # One submission per draft: a double click or a resubmit finds the first one.
+    draft_id: Mapped[int | None] = mapped_column(ForeignKey("draft.id", ondelete="SET NULL"), unique=True)
+    document: Mapped[dict] = mapped_column(JSON)
+    submitted_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+    intake_state: Mapped[str] = mapped_column(String(20), default="new", index=True)
+    draft: Mapped[Draft | None] = relationship(back_populates="submission")
+
+
+class ReferenceCounter(db.Model):
+    """The last number given out per prefix and year (SK-2026-000123)."""
+
+    __tablename__ = "reference_counter"
+    __table_args__ = (UniqueConstraint("prefix", "year"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    prefix: Mapped[str] = mapped_column(String(4))
+    year: Mapped[int] = mapped_column(Integer)
+    last: Mapped[int] = mapped_column(Integer, default=0)

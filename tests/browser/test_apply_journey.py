@@ -1,0 +1,89 @@
+"""Applying for støttekontakt in Chromium: every page checked by axe with and without
+errors shown, leaving and resuming, switching language, sending once, the receipt."""
+import re
+
+import pytest
+
+from tests.browser.test_accessibility import _violations
+from tests.conftest import TEST_PASSWORD, make_account
+
+pytestmark = pytest.mark.browser
+
+ANSWERS = {
+    "person": {"full_name": "Kari Nordmann", "national_id": "01019012480", "street_address": "Gata 1",
+               "postcode": "4999", "city": "Fjellvik", "phone": "91234567",
+               "radios": {"preferred_language": "nb", "interpreter": "no"}},
+    "need": {"description": "Jeg vil gjerne komme meg ut.", "checks": {"groups": ["social"]}},
+    "situation": {"radios": {"living": "alone"}},
+    "network": {"network": "Mora mi."},
+    "wishes": {"interests": "Fotball", "radios": {"form_of_support": "group"}},
+    "consent": {"checks": {"sources": ["gp"]}},
+}
+
+
+def _fill(page, answers):
+    for name, value in answers.items():
+        if name == "radios":
+            for field, choice in value.items():
+                page.check(f"input[name={field}][value={choice}]")
+        elif name == "checks":
+            for field, choices in value.items():
+                for choice in choices:
+                    page.check(f"input[name={field}][value={choice}]")
+        else:
+            page.fill(f"[name={name}]", value)
+
+
+def _log_in(page, live_server, email, lang="nb"):
+    page.goto(f"{live_server}/{lang}/account/login")
+    page.fill("input[name=email]", email)
+    page.fill("input[name=password]", TEST_PASSWORD)
+    page.locator("form.form button[type=submit]").click()
+
+
+def test_apply_leave_resume_switch_language_and_send(browser, live_server, live_app):
+    make_account(live_app, email="applicant@example.org")
+    context = browser.new_context(locale="nb-NO")
+    page = context.new_page()
+    _log_in(page, live_server, "applicant@example.org")
+    page.goto(live_server + "/nb/stottekontakt")
+    page.get_by_role("link", name="Søk om støttekontakt").click()
+    assert _violations(page) == []
+    page.get_by_role("button", name="Start").click()
+
+    for number, (step, answers) in enumerate(ANSWERS.items(), start=1):
+        assert f"steg {number} av 7" in page.content()
+        assert _violations(page) == [], step
+        if step in ("person", "need", "wishes"):
+            page.get_by_role("button", name="Lagre og fortsett").click()
+            assert page.title().startswith("Feil:")
+            assert _violations(page) == [], f"{step} with errors"
+        _fill(page, answers)
+        page.get_by_role("button", name="Lagre og fortsett").click()
+        if step == "network":
+            # Leave in the middle, come back from My page, in English this time.
+            page.goto(live_server + "/en/my-page")
+            page.get_by_role("link", name=re.compile("Continue")).click()
+            assert page.get_by_role("heading", level=1).inner_text() == "Your wishes"
+            page.get_by_role("link", name="Norsk bokmål").click()
+            assert page.get_by_role("heading", level=1).inner_text() == "Ønskene dine"
+
+    assert page.get_by_role("heading", level=1).inner_text() == "Sjekk svarene dine"
+    check_url = page.url
+    assert "Kari Nordmann" in page.content() and "I gruppe sammen med andre" in page.content()
+    assert _violations(page) == []
+    page.get_by_role("button", name="Send søknaden").click()
+    assert page.title().startswith("Feil:")
+    assert _violations(page) == []
+    page.check("input[name=correct]")
+    page.get_by_role("button", name="Send søknaden").click()
+    assert page.get_by_role("heading", level=1).inner_text() == "Søknaden er sendt"
+    reference = re.search(r"SK-\d{4}-\d{6}", page.content()).group(0)
+    assert _violations(page) == []
+    page.goto(check_url)  # back to the check page after sending: the same receipt
+    assert page.get_by_role("heading", level=1).inner_text() == "Søknaden er sendt"
+    assert reference in page.content()
+    page.goto(live_server + "/nb/my-page")
+    assert reference in page.content()
+    assert _violations(page) == []
+    context.close()

@@ -1,0 +1,285 @@
+"""Applying for støttekontakt through the test client: every page, every error, in both
+languages; drafts, check your answers, one submission, receipt; who may see what."""
+import re
+
+import pytest
+from sqlalchemy import func, select
+
+from portal.extensions import db
+from portal.models import Draft, OutboxMessage, Submission
+from tests.conftest import log_in, make_account, post_form
+
+PERSON = dict(full_name="Kari Nordmann", national_id="010190 12480", street_address="Gata 1", postcode="4999",
+              city="Fjellvik", phone="+47 912 34 567", email="", preferred_language="nb", interpreter="no",
+              interpreter_language="")
+STEPS = [
+    ("person", PERSON),
+    ("need", {"groups": ["mental_health", "social"], "description": "Jeg vil gjerne komme meg ut."}),
+    ("situation", {"living": "alone", "current_services": ""}),
+    ("network", {"network": "Mora mi og en venn."}),
+    ("wishes", {"form_of_support": "individual", "interests": "Fotball og kino", "when": "Kveld",
+                "preferences": "", "hours": "3", "per": "week"}),
+    ("consent", {"sources": ["gp"], "other_source": ""}),
+]
+
+
+def _html(response):
+    return response.get_data(as_text=True)
+
+
+def _errors(response):
+    return re.findall(r'class="ds-validation-message"[^>]*>([^<]*)', _html(response))
+
+
+def _start(client, lang="nb"):
+    response = post_form(client, f"/{lang}/apply/", {"service": "stottekontakt"})
+    assert response.status_code == 302
+    return response.headers["Location"].rsplit("/", 1)[0]  # /lang/apply/<public id>
+
+
+def _answer_all(client, base, upto=None):
+    for key, data in STEPS:
+        if key == upto:
+            return
+        response = post_form(client, f"{base}/{key}", data)
+        assert response.status_code == 302, (key, _errors(response))
+
+
+def _submitted(client, lang="nb"):
+    base = _start(client, lang)
+    _answer_all(client, base)
+    response = post_form(client, f"{base}/check", {"correct": "y"})
+    assert response.status_code == 302
+    return base, response.headers["Location"]
+
+
+def test_online_applications_are_off_until_switched_on(client):
+    assert client.get("/nb/apply/").status_code == 404
+    assert "/apply" not in _html(client.get("/nb/stottekontakt"))
+
+
+def test_when_switched_on_the_guide_leads_to_the_application(apply_app):
+    html = _html(apply_app.test_client().get("/nb/stottekontakt"))
+    assert 'href="/nb/apply/?service=stottekontakt"' in html
+
+
+def test_applying_needs_log_in(apply_app):
+    response = apply_app.test_client().get("/nb/apply/")
+    assert response.headers["Location"].startswith("/nb/account/login")
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+@pytest.mark.parametrize(
+    "step,nb,en",
+    [
+        ("person", ["Skriv inn hele navnet", "Skriv inn fødselsnummeret eller D-nummeret", "Skriv inn gateadressen",
+                    "Skriv et postnummer med 4 sifre, som 0150", "Skriv inn poststedet",
+                    "Skriv et norsk telefonnummer med 8 sifre, som 912 34 567", "Velg et språk",
+                    "Svar på om du trenger tolk"],
+         ["Enter the full name", "Enter the identity number (fødselsnummer or D-number)", "Enter the street address",
+          "Enter a postcode with 4 digits, like 0150", "Enter the town or city",
+          "Enter a Norwegian phone number with 8 digits, like 912 34 567", "Choose a language",
+          "Answer whether you need an interpreter"]),
+        ("need", ["Velg minst én grunn", "Beskriv hvilken hjelp du trenger"],
+         ["Choose at least one reason", "Describe what help you need"]),
+        ("situation", ["Velg hvordan du bor"], ["Choose how you live"]),
+        ("network", ["Fortell hvem du er sammen med, eller skriv at du ikke har noen"],
+         ["Tell us who you spend time with, or write that you have nobody"]),
+        ("wishes", ["Velg hvordan du ønsker å få støtte", "Fortell oss hva du liker å gjøre, eller vil prøve"],
+         ["Choose how you would like to get support", "Tell us what you like to do or would like to try"]),
+    ],
+)
+def test_each_page_says_what_is_missing_and_how_to_fix_it(citizen, lang, step, nb, en):
+    base = _start(citizen, lang)
+    response = post_form(citizen, f"{base}/{step}", {})
+    assert response.status_code == 200
+    assert _errors(response) == (nb if lang == "nb" else en)
+    html = _html(response)
+    assert re.search(r"<title>(Feil|Error): ", html)
+    assert 'class="ds-error-summary"' in html
+
+
+def test_the_consent_page_may_be_left_empty(citizen):
+    base = _start(citizen)
+    assert post_form(citizen, f"{base}/consent", {}).status_code == 302
+
+
+@pytest.mark.parametrize(
+    "value,message",
+    [
+        ("0101901248", "Fødselsnummeret må ha 11 sifre"),
+        ("010190-12480", "Fødselsnummeret kan bare ha sifre"),
+        ("01019012481", "Dette er ikke et gyldig fødselsnummer. Sjekk hvert siffer"),
+    ],
+)
+def test_identity_number_errors_say_what_is_wrong(citizen, value, message):
+    base = _start(citizen)
+    response = post_form(citizen, f"{base}/person", {**PERSON, "national_id": value})
+    assert _errors(response) == [message]
+    assert f'value="{value}"' in _html(response)  # what was typed is kept
+
+
+@pytest.mark.parametrize(
+    "changes,message",
+    [
+        ({"interpreter": "yes"}, "Skriv hvilket språk tolken skal snakke"),
+        ({"postcode": "49999"}, "Skriv et postnummer med 4 sifre, som 0150"),
+        ({"phone": "12345"}, "Skriv et norsk telefonnummer med 8 sifre, som 912 34 567"),
+        ({"email": "kari(at)example.org"}, "Skriv e-postadressen i riktig format, som navn@eksempel.no"),
+    ],
+)
+def test_person_page_checks_each_answer(citizen, changes, message):
+    base = _start(citizen)
+    response = post_form(citizen, f"{base}/person", {**PERSON, **changes})
+    assert _errors(response) == [message]
+
+
+def test_hours_need_week_or_month(citizen):
+    base = _start(citizen)
+    data = {**dict(STEPS)["wishes"], "per": ""}
+    assert _errors(post_form(citizen, f"{base}/wishes", data)) == ["Velg om timene gjelder per uke eller per måned"]
+
+
+def test_the_draft_is_saved_at_every_step_and_kept_when_the_language_changes(apply_app, citizen):
+    base = _start(citizen)
+    post_form(citizen, f"{base}/person", PERSON)
+    english = _html(citizen.get(base.replace("/nb/", "/en/") + "/person"))
+    assert 'value="Kari Nordmann"' in english and 'value="01019012480"' in english
+    assert "About you" in english
+    with apply_app.app_context():
+        draft = db.session.scalar(select(Draft))
+        assert draft.answers["person"]["phone"] == "91234567"
+
+
+def test_a_draft_can_be_resumed_after_logging_out(apply_app, citizen):
+    base = _start(citizen)
+    post_form(citizen, f"{base}/person", PERSON)
+    post_form(citizen, "/nb/account/logout", {}, form_page="/nb/my-page")
+    log_in(citizen)
+    my_page = _html(citizen.get("/nb/my-page"))
+    assert f'href="{base}/need"' in my_page  # continue where it stopped
+
+
+def test_check_your_answers_shows_every_answer_with_a_change_link_back_to_the_check(citizen):
+    base = _start(citizen)
+    _answer_all(citizen, base)
+    html = _html(citizen.get(f"{base}/check"))
+    for text in ("Kari Nordmann", "01019012480", "Psykiske helseproblemer, Ensomhet, isolasjon eller en vanskelig livssituasjon",
+                 "Jeg bor alene", "Individuelt: én støttekontakt for meg", "Fastlegen min", "Ikke besvart"):
+        assert text in html
+    assert "steg 7 av 7" in html
+    change = f'{base}/network?from=check'
+    assert change in html
+    response = post_form(citizen, change, {"network": "Bare mora mi."})
+    assert response.headers["Location"].endswith(f"{base}/check")
+    assert "Bare mora mi." in _html(citizen.get(f"{base}/check"))
+
+
+def test_the_check_page_sends_unanswered_pages_back(citizen):
+    base = _start(citizen)
+    _answer_all(citizen, base, upto="network")
+    assert citizen.get(f"{base}/check").headers["Location"].endswith(f"{base}/network")
+
+
+def test_sending_needs_the_declaration(citizen):
+    base = _start(citizen)
+    _answer_all(citizen, base)
+    response = post_form(citizen, f"{base}/check", {})
+    assert _errors(response) == ["Bekreft at opplysningene er riktige før du sender"]
+
+
+def test_sending_twice_makes_one_submission_and_the_same_receipt(apply_app, citizen):
+    base, receipt = _submitted(citizen)
+    again = post_form(citizen, f"{base}/check", {"correct": "y"}, form_page="/nb/my-page")
+    assert again.headers["Location"] == receipt
+    assert citizen.get(f"{base}/person").headers["Location"] == receipt
+    with apply_app.app_context():
+        assert db.session.scalar(select(func.count(Submission.id))) == 1
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_the_receipt_gives_the_reference_and_when_an_answer_is_due(apply_app, citizen, lang):
+    _, receipt = _submitted(citizen, lang)
+    html = _html(citizen.get(receipt))
+    reference = re.search(r"SK-\d{4}-\d{6}", receipt).group(0)
+    assert reference in html
+    assert ("senest" if lang == "nb" else "at the latest") in html
+    assert "forvaltningsloven § 11 a" in html
+    with apply_app.app_context():
+        submission = db.session.scalar(select(Submission))
+        assert submission.intake_state == "new"
+        assert submission.document["version"] == 1
+        assert submission.document["answers"]["person"]["national_id"] == "01019012480"
+
+
+def test_the_receipt_email_names_the_reference_and_nothing_sensitive(apply_app, citizen):
+    _submitted(citizen)
+    with apply_app.app_context():
+        message = db.session.scalars(select(OutboxMessage).order_by(OutboxMessage.id.desc())).first()
+    assert message.to_address == "kari@example.org"
+    assert re.search(r"SK-\d{4}-\d{6}", message.body)
+    assert "01019012480" not in message.body and "Psykiske" not in message.body
+
+
+def test_references_count_up_within_the_year(citizen):
+    _, first = _submitted(citizen)
+    _, second = _submitted(citizen)
+    a, b = (int(re.search(r"-(\d{6})$", url).group(1)) for url in (first, second))
+    assert b == a + 1
+
+
+def test_my_page_lists_what_was_sent_and_no_longer_the_draft(citizen):
+    base, receipt = _submitted(citizen)
+    html = _html(citizen.get("/nb/my-page"))
+    assert receipt in html
+    assert f"{base}/" not in html
+
+
+def test_a_draft_can_be_deleted(apply_app, citizen):
+    base = _start(citizen)
+    assert "Vil du slette utkastet?" in _html(citizen.get(f"{base}/delete"))
+    response = post_form(citizen, f"{base}/delete", {}, form_page=f"{base}/delete")
+    assert response.headers["Location"].endswith("/nb/my-page")
+    assert citizen.get(f"{base}/person").status_code == 404
+    with apply_app.app_context():
+        assert db.session.scalar(select(func.count(Draft.id))) == 0
+
+
+def test_a_child_under_ten_sees_guidance_but_can_still_apply(citizen):
+    base = _start(citizen)
+    post_form(citizen, f"{base}/person", {**PERSON, "national_id": "15062050087"})
+    html = _html(citizen.get(f"{base}/need"))
+    assert "Barn under 10 år får sjelden støttekontakt" in html
+    assert post_form(citizen, f"{base}/need", dict(STEPS)["need"]).status_code == 302
+
+
+def test_a_care_home_resident_sees_guidance_on_the_check_page(citizen):
+    base = _start(citizen)
+    _answer_all(citizen, base)
+    post_form(citizen, f"{base}/situation?from=check", {"living": "care_home"})
+    assert "bolig med personale hele døgnet, får sjelden støttekontakt" in _html(citizen.get(f"{base}/check"))
+
+
+def test_another_account_reaches_nothing_of_it_by_any_url(apply_app, citizen):
+    base, receipt = _submitted(citizen)
+    draft_base = _start(citizen)
+    post_form(citizen, f"{draft_base}/person", PERSON)
+    other = apply_app.test_client()
+    make_account(apply_app, email="ola@example.org")
+    log_in(other, email="ola@example.org")
+    for path in (f"{draft_base}/person", f"{draft_base}/check", f"{draft_base}/delete", f"{base}/person", receipt):
+        assert other.get(path).status_code == 404, path
+    for path in (f"{draft_base}/person", f"{draft_base}/check", f"{draft_base}/delete"):
+        assert post_form(other, path, {"full_name": "Ola"}, form_page="/nb/my-page").status_code == 404, path
+    assert "Kari" not in _html(other.get("/nb/my-page"))
+
+
+def test_an_unknown_page_of_a_draft_is_not_found(citizen):
+    base = _start(citizen)
+    assert citizen.get(f"{base}/nothing").status_code == 404
+
+
+def test_the_start_page_offers_only_services_that_can_be_applied_for_online(citizen):
+    html = _html(citizen.get("/nb/apply/"))
+    assert 'value="stottekontakt"' in html
+    assert 'value="bpa"' not in html
