@@ -50,6 +50,7 @@ def upgrade():
     sa.Column('document', sa.JSON(), nullable=False),
     sa.Column('submitted_at', sa.DateTime(timezone=True), nullable=False),
     sa.Column('intake_state', sa.String(length=20), nullable=False),
+    sa.Column('pdf', sa.LargeBinary(), nullable=True),
     sa.ForeignKeyConstraint(['account_id'], ['account.id'], name=op.f('fk_submission_account_id_account'), ondelete='SET NULL'),
     sa.ForeignKeyConstraint(['draft_id'], ['draft.id'], name=op.f('fk_submission_draft_id_draft'), ondelete='SET NULL'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_submission')),

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import Response, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
@@ -102,6 +102,18 @@ def receipt(reference: str):
     due = reply_deadline(submission.submitted_at.date())
     return render_template("apply/receipt.html", submission=submission,
                            journey=JOURNEYS[submission.service], reply_due=due)
+
+
+@bp.route("/receipt/<reference>/pdf")
+@login_required
+def receipt_pdf(reference: str):
+    submission = applications.find_submission(current_user, reference)
+    if submission is None:
+        abort(404)
+    return Response(applications.pdf_of(submission), mimetype="application/pdf", headers={
+        "Content-Disposition": f'attachment; filename="{submission.reference}.pdf"',
+        "Cache-Control": "private, no-store",
+    })
 
 
 @bp.route("/<public_id>/delete", methods=["GET", "POST"])

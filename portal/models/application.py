@@ -4,7 +4,7 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from sqlalchemy import JSON, DateTime, ForeignKey, Integer, String, UniqueConstraint
+from sqlalchemy import JSON, DateTime, ForeignKey, Integer, LargeBinary, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
@@ -44,6 +44,8 @@ class Submission(db.Model):
     document: Mapped[dict] = mapped_column(JSON)
     submitted_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
     intake_state: Mapped[str] = mapped_column(String(20), default="new", index=True)
+    # The PDF rendering made when it was sent, kept for the municipality's intake.
+    pdf: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)
     draft: Mapped[Draft | None] = relationship(back_populates="submission")
 
 

@@ -50,6 +50,16 @@ def submissions_for(account: Account) -> list[Submission]:
     return list(db.session.scalars(query))
 
 
+def pdf_of(submission: Submission) -> bytes:
+    """The stored PDF copy; made now if an older submission has none."""
+    if submission.pdf is None:
+        from ..documents.submission import render_submission_pdf
+
+        submission.pdf = render_submission_pdf(submission)
+        db.session.commit()
+    return submission.pdf
+
+
 def find_submission(account: Account, reference: str) -> Submission | None:
     return db.session.scalar(
         select(Submission).where(Submission.reference == reference, Submission.account_id == account.id)
@@ -93,6 +103,9 @@ def submit(account: Account, draft: Draft, lang: str) -> Submission:
         submitted_at=now, intake_state="new",
     )
     db.session.add(submission)
+    from ..documents.submission import render_submission_pdf
+
+    submission.pdf = render_submission_pdf(submission)
     if account.email:
         with force_locale(lang):
             # Only the reference: no identity number and no health details in e-mail.

@@ -1,6 +1,8 @@
 """Applying for støttekontakt through the test client: every page, every error, in both
 languages; drafts, check your answers, one submission, receipt; who may see what."""
+import os
 import re
+import shutil
 
 import pytest
 from sqlalchemy import func, select
@@ -283,3 +285,35 @@ def test_the_start_page_offers_only_services_that_can_be_applied_for_online(citi
     html = _html(citizen.get("/nb/apply/"))
     assert 'value="stottekontakt"' in html
     assert 'value="bpa"' not in html
+
+
+@pytest.mark.parametrize("lang,heading", [("nb", "Søk om støttekontakt"), ("en", "Apply for a support contact")])
+def test_the_pdf_copy_opens_and_holds_the_answers_in_the_language_sent(apply_app, citizen, lang, heading, tmp_path):
+    import subprocess
+
+    _, receipt = _submitted(citizen, lang)
+    reference = re.search(r"SK-\d{4}-\d{6}", receipt).group(0)
+    assert f"{receipt}/pdf" in _html(citizen.get(receipt))
+    response = citizen.get(f"/nb/apply/receipt/{reference}/pdf")  # read in another language: same copy
+    assert response.status_code == 200
+    assert response.mimetype == "application/pdf"
+    assert response.data.startswith(b"%PDF-")
+    assert f'filename="{reference}.pdf"' in response.headers["Content-Disposition"]
+    pdf = tmp_path / "copy.pdf"
+    pdf.write_bytes(response.data)
+    if not shutil.which("pdftotext"):
+        if os.environ.get("CI"):
+            pytest.fail("pdftotext is missing (apt-get install poppler-utils)")
+        pytest.skip("pdftotext is not installed")
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert heading in text and reference in text and "Kari Nordmann" in text and "01019012480" in text
+    with apply_app.app_context():
+        assert db.session.scalar(select(Submission.pdf)).startswith(b"%PDF-")
+
+
+def test_another_account_cannot_get_the_pdf(apply_app, citizen):
+    _, receipt = _submitted(citizen)
+    other = apply_app.test_client()
+    make_account(apply_app, email="ola@example.org")
+    log_in(other, email="ola@example.org")
+    assert other.get(f"{receipt}/pdf").status_code == 404

@@ -1,0 +1,1 @@
+"""PDF renderings of what people send: made with WeasyPrint from HTML templates."""
