@@ -40,7 +40,8 @@ class ProductionConfig:
     BABEL_DEFAULT_TIMEZONE = "Europe/Oslo"
     BABEL_TRANSLATION_DIRECTORIES = str(PROJECT_ROOT / "translations")
     SEND_FILE_MAX_AGE_DEFAULT = 3600
-    MAX_CONTENT_LENGTH = 16 * 1024 * 1024
+    # One attachment of at most 10 MB and the rest of the form.
+    MAX_CONTENT_LENGTH = 11 * 1024 * 1024
     # Outgoing e-mail (flask --app portal send-outbox). Without SMTP_HOST,
     # development prints messages and production refuses to send.
     SMTP_HOST = os.environ.get("SMTP_HOST")

@@ -24,6 +24,11 @@ def init_app(app: Flask) -> None:
         _error_language()
         return render_template("errors/404.html"), 405
 
+    @app.errorhandler(413)
+    def too_large(error):
+        _error_language()
+        return render_template("errors/413.html"), 413
+
     @app.errorhandler(429)
     def too_many_requests(error):
         _error_language()

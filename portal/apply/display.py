@@ -18,3 +18,10 @@ def answer(field) -> str:
     if kind == "MultiCheckboxField":
         return ", ".join(str(labels.get(code, code)) for code in data)
     return str(data)
+
+
+@bp.app_template_filter("file_size")
+def file_size(size: int) -> str:
+    from ..rules.files import display_size
+
+    return display_size(size)

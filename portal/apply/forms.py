@@ -9,6 +9,7 @@ import re
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
+from flask_wtf.file import FileField, FileRequired
 from wtforms.fields.choices import SelectChoice
 from wtforms import (BooleanField, EmailField, IntegerField, RadioField, SelectMultipleField,
                      StringField, TextAreaField)
@@ -184,6 +185,20 @@ class ConsentForm(FlaskForm):
                                  validators=[Optional()])
     other_source = StringField(_l("Anyone else? Write the name (optional)"), filters=[_strip], validators=[
         Optional(), Length(max=200, message=_l("The text can be at most 200 characters"))])
+
+
+class AttachmentForm(FlaskForm):
+    file = FileField(_l("Choose a file"), description=_l("PDF, JPG or PNG, at most 10 MB."),
+                     validators=[FileRequired(_l("Choose a file to add"))])
+    kind = RadioField(_l("What is the file?"), validators=[InputRequired(_l("Choose what the file is"))])
+
+
+ATTACHMENT_MESSAGES = {
+    "empty": _l("The file is empty. Choose another file"),
+    "too_large": _l("The file is larger than 10 MB. Choose a smaller file, or send it by post"),
+    "wrong_type": _l("The file must be a PDF, JPG or PNG. Save it as one of these and try again"),
+    "too_many": _l("You can add at most 10 files. Remove one to add another"),
+}
 
 
 class DeclarationForm(FlaskForm):

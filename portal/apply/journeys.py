@@ -13,6 +13,12 @@ class Step:
     key: str
     title: object  # lazy string: the page heading and the check-page section
     form: type
+    # For the attachments page: which kinds of document it asks for (code, label).
+    kinds: tuple = ()
+
+    @property
+    def is_attachments(self) -> bool:
+        return self.key == "attachments"
 
 
 @dataclass(frozen=True)
@@ -51,6 +57,8 @@ JOURNEYS: dict[str, Journey] = {
             Step("network", _l("Your network"), forms.NetworkForm),
             Step("wishes", _l("Your wishes"), forms.WishesForm),
             Step("consent", _l("Getting information from others"), forms.ConsentForm),
+            Step("attachments", _l("Attachments"), forms.AttachmentForm,
+                 kinds=(("supporting", _l("A document that supports the application")),)),
         )),
     )
 }

@@ -12,7 +12,8 @@ from ..i18n import current_language
 from ..rules.deadlines import reply_deadline
 from ..services import applications
 from . import bp
-from .forms import ChooseServiceForm, DeclarationForm
+from ..services import attachments as attachment_service
+from .forms import ATTACHMENT_MESSAGES, AttachmentForm, ChooseServiceForm, DeclarationForm, choices
 from .journeys import JOURNEYS, guidance
 
 
@@ -85,9 +86,13 @@ def check(public_id: str):
     if form.validate_on_submit():
         submission = applications.submit(current_user, draft, current_language())
         return redirect(url_for("apply.receipt", reference=submission.reference))
-    sections = [(s, s.form(data=draft.answers[s.key], meta={"csrf": False})) for s in journey.steps]
+    sections = [(s, s.form(data=draft.answers[s.key], meta={"csrf": False})) for s in journey.steps
+                if not s.is_attachments]
+    files_step = journey.step("attachments")
     return render_template(
         "apply/check.html", form=form, journey=journey, draft=draft, sections=sections,
+        files_step=files_step, files=attachment_service.for_draft(draft),
+        kinds=dict(files_step.kinds) if files_step else {},
         number=len(journey.steps) + 1, total=len(journey.steps) + 1,
         guidance=guidance(draft.service, draft.answers, date.today()),
     )
@@ -123,7 +128,73 @@ def delete(public_id: str):
     if draft.submission is not None:
         abort(404)
     if request.method == "POST":  # CSRF is checked for every POST by CSRFProtect
+        attachment_service.remove_all(draft)
         applications.delete_draft(draft)
         flash(_("The draft is deleted."), "success")
         return redirect(url_for("auth.my_page"))
     return render_template("apply/delete.html", draft=draft, journey=JOURNEYS[draft.service])
+
+
+@bp.route("/<public_id>/attachments", methods=["GET", "POST"])
+@login_required
+def attachments(public_id: str):
+    draft = _own_draft(public_id)
+    if draft.submission is not None:
+        return redirect(url_for("apply.receipt", reference=draft.submission.reference))
+    journey = JOURNEYS[draft.service]
+    current = journey.step("attachments")
+    if current is None:
+        abort(404)
+    returning = request.args.get("from") == "check"
+    form = AttachmentForm()
+    form.kind.choices = choices(*current.kinds)
+    if len(current.kinds) == 1:
+        form.kind.data = current.kinds[0][0]
+    if request.method == "POST" and request.form.get("action") == "continue":
+        files = attachment_service.for_draft(draft)
+        applications.save_answers(draft, "attachments", {"files": [a.public_id for a in files]})
+        following = journey.next_step("attachments")
+        if returning or following is None:
+            return redirect(url_for("apply.check", public_id=public_id))
+        return redirect(url_for("apply.step", public_id=public_id, step_key=following.key))
+    if form.validate_on_submit():
+        try:
+            attachment_service.add(current_user, draft, form.file.data.stream, form.file.data.filename,
+                                   form.kind.data)
+        except attachment_service.AttachmentRejected as rejected:
+            form.file.errors.append(ATTACHMENT_MESSAGES[rejected.reason])
+        else:
+            flash(_("The file is added."), "success")
+            return redirect(request.full_path.rstrip("?"))
+    previous = journey.previous_step("attachments")
+    back = (url_for("apply.check", public_id=public_id) if returning
+            else url_for("apply.step", public_id=public_id, step_key=previous.key))
+    return render_template(
+        "apply/attachments.html", form=form, journey=journey, step=current, draft=draft, back=back,
+        files=attachment_service.for_draft(draft), kinds=dict(current.kinds),
+        number=journey.index("attachments") + 1, total=len(journey.steps) + 1, returning=returning,
+    )
+
+
+@bp.route("/<public_id>/attachments/<attachment_id>/remove", methods=["POST"])
+@login_required
+def remove_attachment(public_id: str, attachment_id: str):
+    draft = _own_draft(public_id)
+    attachment = attachment_service.find_for_owner(current_user, attachment_id)
+    if attachment is None or attachment.draft_id != draft.id or draft.submission is not None:
+        abort(404)
+    attachment_service.remove(attachment)
+    flash(_("The file is removed."), "success")
+    return redirect(url_for("apply.attachments", public_id=public_id))
+
+
+@bp.route("/files/<attachment_id>")
+@login_required
+def attachment_file(attachment_id: str):
+    attachment = attachment_service.find_for_owner(current_user, attachment_id)
+    if attachment is None:
+        abort(404)
+    return Response(attachment_service.read(attachment), mimetype=attachment.content_type, headers={
+        "Content-Disposition": f'attachment; filename="{attachment.public_id}"',
+        "Cache-Control": "private, no-store",
+    })

@@ -17,7 +17,8 @@ def submission_html(submission: Submission) -> str:
     g.lang_code = lang
     try:
         with force_locale(lang):
-            sections = [(s, s.form(data=answers.get(s.key) or {}, meta={"csrf": False})) for s in journey.steps]
+            sections = [(s, s.form(data=answers.get(s.key) or {}, meta={"csrf": False})) for s in journey.steps
+                    if not s.is_attachments]
             return render_template("documents/submission.html", submission=submission, journey=journey,
                                    sections=sections, lang=lang)
     finally:

@@ -12,7 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from ..extensions import db
-from ..models import Account, Draft, ReferenceCounter, Submission
+from ..models import Account, Attachment, Draft, ReferenceCounter, Submission
 from ..rules.references import PREFIXES, format_reference
 from . import outbox
 
@@ -95,24 +95,30 @@ def submit(account: Account, draft: Draft, lang: str) -> Submission:
     if draft.submission is not None:
         return draft.submission
     now = _now()
+    files = list(db.session.scalars(select(Attachment).where(Attachment.draft_id == draft.id).order_by(Attachment.id)))
     submission = Submission(
         reference=_next_reference(PREFIXES[draft.service], now.year),
         kind="application", service=draft.service, account_id=account.id, draft_id=draft.id,
         document={"version": DOCUMENT_VERSION, "kind": "application", "service": draft.service,
-                  "language": lang, "submitted_at": now.isoformat(), "answers": draft.answers},
+                  "language": lang, "submitted_at": now.isoformat(), "answers": draft.answers,
+                  "attachments": [{"id": a.public_id, "kind": a.kind, "filename": a.filename,
+                                   "content_type": a.content_type, "size": a.size} for a in files]},
         submitted_at=now, intake_state="new",
     )
-    db.session.add(submission)
-    from ..documents.submission import render_submission_pdf
-
-    submission.pdf = render_submission_pdf(submission)
-    if account.email:
-        with force_locale(lang):
-            # Only the reference: no identity number and no health details in e-mail.
-            outbox.queue(account.email, _("We have received your application"), _(
-                "We have received your application. Its reference is %(reference)s.\n\n"
-                "Log in to see what you sent and what happens next.", reference=submission.reference))
     try:
+        db.session.add(submission)
+        db.session.flush()  # a second request for the same draft stops here (unique draft_id)
+        for attachment in files:
+            attachment.submission_id = submission.id
+        from ..documents.submission import render_submission_pdf
+
+        submission.pdf = render_submission_pdf(submission)
+        if account.email:
+            with force_locale(lang):
+                # Only the reference: no identity number and no health details in e-mail.
+                outbox.queue(account.email, _("We have received your application"), _(
+                    "We have received your application. Its reference is %(reference)s.\n\n"
+                    "Log in to see what you sent and what happens next.", reference=submission.reference))
         db.session.commit()
     except IntegrityError:
         # Another request sent the same draft a moment ago: use that submission.

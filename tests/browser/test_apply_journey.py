@@ -52,7 +52,7 @@ def test_apply_leave_resume_switch_language_and_send(browser, live_server, live_
     page.get_by_role("button", name="Start").click()
 
     for number, (step, answers) in enumerate(ANSWERS.items(), start=1):
-        assert f"steg {number} av 7" in page.content()
+        assert f"steg {number} av 8" in page.content()
         assert _violations(page) == [], step
         if step in ("person", "need", "wishes"):
             page.get_by_role("button", name="Lagre og fortsett").click()
@@ -68,7 +68,21 @@ def test_apply_leave_resume_switch_language_and_send(browser, live_server, live_
             page.get_by_role("link", name="Norsk bokmål").click()
             assert page.get_by_role("heading", level=1).inner_text() == "Ønskene dine"
 
+    assert page.get_by_role("heading", level=1).inner_text() == "Vedlegg"
+    assert "steg 7 av 8" in page.content()
+    assert _violations(page) == []
+    page.get_by_role("button", name="Legg til filen").click()
+    assert page.title().startswith("Feil:")
+    assert _violations(page) == [], "attachments with errors"
+    page.set_input_files("input[type=file]", files=[{"name": "uttalelse.pdf", "mimeType": "application/pdf",
+                                                       "buffer": b"%PDF-1.4\n%%EOF\n"}])
+    page.get_by_role("button", name="Legg til filen").click()
+    assert "uttalelse.pdf" in page.content()
+    assert _violations(page) == []
+    page.get_by_role("button", name="Fortsett").click()
+
     assert page.get_by_role("heading", level=1).inner_text() == "Sjekk svarene dine"
+    assert "uttalelse.pdf" in page.content()
     check_url = page.url
     assert "Kari Nordmann" in page.content() and "I gruppe sammen med andre" in page.content()
     assert _violations(page) == []

@@ -45,6 +45,8 @@ def _answer_all(client, base, upto=None):
             return
         response = post_form(client, f"{base}/{key}", data)
         assert response.status_code == 302, (key, _errors(response))
+    if upto != "attachments":
+        assert post_form(client, f"{base}/attachments", {"action": "continue"}).status_code == 302
 
 
 def _submitted(client, lang="nb"):
@@ -169,7 +171,7 @@ def test_check_your_answers_shows_every_answer_with_a_change_link_back_to_the_ch
     for text in ("Kari Nordmann", "01019012480", "Psykiske helseproblemer, Ensomhet, isolasjon eller en vanskelig livssituasjon",
                  "Jeg bor alene", "Individuelt: én støttekontakt for meg", "Fastlegen min", "Ikke besvart"):
         assert text in html
-    assert "steg 7 av 7" in html
+    assert "steg 8 av 8" in html
     change = f'{base}/network?from=check'
     assert change in html
     response = post_form(citizen, change, {"network": "Bare mora mi."})

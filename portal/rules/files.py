@@ -1,0 +1,25 @@
+"""What a file is, judged by its first bytes and never by its name."""
+from __future__ import annotations
+
+MAX_BYTES = 10 * 1024 * 1024  # 10 MB a file
+MAX_FILES = 10  # per application
+
+_SIGNATURES = (
+    (b"%PDF-", "application/pdf", "pdf"),
+    (b"\xff\xd8\xff", "image/jpeg", "jpg"),
+    (b"\x89PNG\r\n\x1a\n", "image/png", "png"),
+)
+
+
+def sniff(head: bytes) -> tuple[str, str] | None:
+    """(content type, extension) for PDF, JPEG or PNG; None for anything else."""
+    for signature, content_type, extension in _SIGNATURES:
+        if head.startswith(signature):
+            return content_type, extension
+    return None
+
+
+def display_size(size: int) -> str:
+    if size >= 1024 * 1024:
+        return f"{size / (1024 * 1024):.1f} MB"
+    return f"{max(1, round(size / 1024))} KB"

@@ -1,0 +1,87 @@
+"""Attachments: checked by content and size, stored under random names outside static/,
+given only to the account that owns them."""
+from __future__ import annotations
+
+import os
+import uuid
+from datetime import datetime, timezone
+from pathlib import Path
+
+from flask import current_app
+from sqlalchemy import func, select
+
+from ..extensions import db
+from ..models import Account, Attachment, Draft
+from ..rules.files import MAX_BYTES, MAX_FILES, sniff
+
+
+class AttachmentRejected(ValueError):
+    """Why a file was not accepted: 'empty', 'too_large', 'wrong_type' or 'too_many'."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+def folder() -> Path:
+    path = Path(current_app.config.get("UPLOAD_FOLDER") or os.path.join(current_app.instance_path, "uploads"))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def for_draft(draft: Draft) -> list[Attachment]:
+    return list(db.session.scalars(select(Attachment).where(Attachment.draft_id == draft.id).order_by(Attachment.id)))
+
+
+def add(account: Account, draft: Draft, stream, filename: str, kind: str) -> Attachment:
+    count = db.session.scalar(select(func.count(Attachment.id)).where(Attachment.draft_id == draft.id))
+    if count >= MAX_FILES:
+        raise AttachmentRejected("too_many")
+    data = stream.read(MAX_BYTES + 1)
+    if not data:
+        raise AttachmentRejected("empty")
+    if len(data) > MAX_BYTES:
+        raise AttachmentRejected("too_large")
+    kind_of_content = sniff(data[:16])
+    if kind_of_content is None:
+        raise AttachmentRejected("wrong_type")
+    content_type, _extension = kind_of_content
+    storage_name = uuid.uuid4().hex
+    (folder() / storage_name).write_bytes(data)
+    attachment = Attachment(
+        account_id=account.id, draft_id=draft.id, kind=kind, filename=_display_name(filename),
+        content_type=content_type, size=len(data), storage_name=storage_name,
+        created_at=datetime.now(timezone.utc),
+    )
+    db.session.add(attachment)
+    db.session.commit()
+    return attachment
+
+
+def _display_name(filename: str) -> str:
+    name = os.path.basename((filename or "").replace("\\", "/")).strip()
+    return "".join(ch for ch in name if ch.isprintable())[:200] or "file"
+
+
+def find_for_owner(account: Account, public_id: str) -> Attachment | None:
+    return db.session.scalar(
+        select(Attachment).where(Attachment.public_id == public_id, Attachment.account_id == account.id)
+    )
+
+
+def read(attachment: Attachment) -> bytes:
+    return (folder() / attachment.storage_name).read_bytes()
+
+
+def remove(attachment: Attachment) -> None:
+    path = folder() / attachment.storage_name
+    db.session.delete(attachment)
+    db.session.commit()
+    path.unlink(missing_ok=True)
+
+
+def remove_all(draft: Draft) -> None:
+    """When a draft is deleted its files go too (files already sent stay with the submission)."""
+    for attachment in for_draft(draft):
+        if attachment.submission_id is None:
+            remove(attachment)
