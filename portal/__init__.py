@@ -36,8 +36,7 @@ def _blueprints(app: Flask):
 
     blueprints = [public, auth, oidc]
     if app.config.get("FEATURE_ONLINE_APPLICATIONS"):
-        # Switched on when every journey it offers is complete; until then the
-        # guides point to the service office and no link leads here.
+        # When switched off, the guides point to the service office and no link leads here.
         from .apply import bp as apply
 
         blueprints.append(apply)

@@ -10,10 +10,13 @@ def init_app(app: Flask) -> None:
     @app.cli.command("demo-data")
     def demo_data() -> None:
         """Load the demo content. Safe to run again: nothing is added twice."""
+        from .services.accounts import DEMO_EMAIL, DEMO_PASSWORD, load_demo_account
         from .services.notices import load_demo_notices
 
-        added = load_demo_notices(date.today())
-        click.echo(f"Demo data loaded: {added} new notice(s).")
+        notices = load_demo_notices(date.today())
+        accounts = load_demo_account()
+        click.echo(f"Demo data loaded: {notices} new notice(s), {accounts} new account(s).")
+        click.echo(f"Log in to try applying: {DEMO_EMAIL} / {DEMO_PASSWORD}")
 
     @app.cli.command("send-outbox")
     @click.option("--limit", default=100, show_default=True, help="Most messages to send in this run.")

@@ -40,6 +40,7 @@ class ProductionConfig:
     BABEL_DEFAULT_TIMEZONE = "Europe/Oslo"
     BABEL_TRANSLATION_DIRECTORIES = str(PROJECT_ROOT / "translations")
     SEND_FILE_MAX_AGE_DEFAULT = 3600
+    UPLOAD_FOLDER = os.environ.get("UPLOAD_FOLDER")  # default: <instance>/uploads
     # One attachment of at most 10 MB and the rest of the form.
     MAX_CONTENT_LENGTH = 11 * 1024 * 1024
     # Outgoing e-mail (flask --app portal send-outbox). Without SMTP_HOST,
@@ -55,8 +56,9 @@ class ProductionConfig:
     PERMANENT_SESSION_LIFETIME = timedelta(minutes=30)
     SESSION_REFRESH_EACH_REQUEST = True
     REMEMBER_COOKIE_DURATION = timedelta(0)
-    # Online application journeys: off until all three services are complete.
-    FEATURE_ONLINE_APPLICATIONS = os.environ.get("FEATURE_ONLINE_APPLICATIONS", "").lower() in ("1", "true", "yes")
+    # Online applications; FEATURE_ONLINE_APPLICATIONS=false takes them off the site
+    # (the guides then send people to the service office).
+    FEATURE_ONLINE_APPLICATIONS = os.environ.get("FEATURE_ONLINE_APPLICATIONS", "true").lower() in ("1", "true", "yes")
     # Log-in with an ID-porten style OpenID Connect provider (authorisation code + PKCE).
     OIDC_ISSUER = os.environ.get("OIDC_ISSUER")
     OIDC_CLIENT_ID = os.environ.get("OIDC_CLIENT_ID")

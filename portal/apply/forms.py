@@ -187,6 +187,68 @@ class ConsentForm(FlaskForm):
         Optional(), Length(max=200, message=_l("The text can be at most 200 characters"))])
 
 
+class ResidenceForm(FlaskForm):
+    lives_here = RadioField(_l("Do you live in the municipality?"), choices=YES_NO,
+                            validators=[InputRequired(_l("Answer whether you live in the municipality"))])
+
+
+LASTING = choices(("yes", _l("Yes")), ("no", _l("No")), ("unsure", _l("I do not know")))
+
+
+class DisabilityForm(FlaskForm):
+    description = TextAreaField(_l("Describe the disability or illness, and how it makes you need a companion"),
+                                filters=[_strip], validators=[
+        DataRequired(_l("Describe the disability or illness")),
+        Length(max=4000, message=_l("The text can be at most 4000 characters"))])
+    lasting = RadioField(_l("Is it expected to last at least two to three years?"), choices=LASTING,
+                         validators=[InputRequired(_l("Answer whether it is expected to last at least two to three years"))])
+
+
+class CompanionsForm(FlaskForm):
+    companions = TextAreaField(_l("Who will usually come with you? (optional)"), filters=[_strip],
+                               description=_l("The card is for you, so any companion can use it. You may name the people who usually come with you."),
+                               validators=[Optional(), Length(max=1000, message=_l("The text can be at most 1000 characters"))])
+    why = TextAreaField(_l("What do you need a companion for?"), filters=[_strip], validators=[
+        DataRequired(_l("Tell us what you need a companion for")),
+        Length(max=2000, message=_l("The text can be at most 2000 characters"))])
+
+
+ASSISTANCE_AREAS = choices(
+    ("practical", _l("Practical help at home")),
+    ("personal_care", _l("Personal care")),
+    ("leisure", _l("Leisure and social life")),
+    ("work_education", _l("Work or education")),
+)
+
+
+class AssistanceForm(FlaskForm):
+    hours_per_week = IntegerField(_l("About how many hours of help a week do you need?"),
+                                  render_kw={"inputmode": "numeric"}, validators=[
+        InputRequired(_l("Enter about how many hours a week you need help")),
+        NumberRange(min=1, max=168, message=_l("Enter a number of hours from 1 to 168"))])
+    areas = MultiCheckboxField(_l("What do you need help with? Choose all that fit."), choices=ASSISTANCE_AREAS,
+                               validators=[DataRequired(_l("Choose at least one thing you need help with"))])
+    description = TextAreaField(_l("Describe a normal day and the help you need"), filters=[_strip], validators=[
+        DataRequired(_l("Describe the help you need")),
+        Length(max=4000, message=_l("The text can be at most 4000 characters"))])
+
+
+class SupervisorForm(FlaskForm):
+    supervisor = RadioField(_l("Who will be work supervisor (arbeidsleder)?"), choices=choices(
+        ("self", _l("I will")), ("someone", _l("Someone else will do it for me"))),
+        validators=[InputRequired(_l("Choose who will be work supervisor"))])
+    supervisor_name = StringField(_l("Name of the work supervisor"), filters=[_strip], validators=[
+        required_if("supervisor", "someone", _l("Enter the name of the work supervisor")),
+        Length(max=200, message=_l("The name can be at most 200 characters"))])
+    supervisor_relation = StringField(_l("How are you related? (optional)"), filters=[_strip], validators=[
+        Optional(), Length(max=100, message=_l("The text can be at most 100 characters"))])
+
+
+class FamilyForm(FlaskForm):
+    disabled_child = RadioField(_l("Is the application for a child with a disability in your family?"), choices=YES_NO,
+                                validators=[InputRequired(_l("Answer whether the application is for a child in your family"))])
+
+
 class AttachmentForm(FlaskForm):
     file = FileField(_l("Choose a file"), description=_l("PDF, JPG or PNG, at most 10 MB."),
                      validators=[FileRequired(_l("Choose a file to add"))])

@@ -60,6 +60,25 @@ JOURNEYS: dict[str, Journey] = {
             Step("attachments", _l("Attachments"), forms.AttachmentForm,
                  kinds=(("supporting", _l("A document that supports the application")),)),
         )),
+        Journey("ledsagerbevis", _l("Apply for a companion card"), (
+            PERSON,
+            Step("residence", _l("Where you live"), forms.ResidenceForm),
+            Step("disability", _l("Your disability or illness"), forms.DisabilityForm),
+            Step("companions", _l("Your companions"), forms.CompanionsForm),
+            Step("attachments", _l("Doctor's statement and photo"), forms.AttachmentForm, kinds=(
+                ("doctor_statement", _l("Statement from a doctor or other health professional")),
+                ("photo", _l("Photo for the card")),
+                ("supporting", _l("Another document")),
+            )),
+        )),
+        Journey("bpa", _l("Apply for BPA"), (
+            PERSON,
+            Step("assistance", _l("The help you need"), forms.AssistanceForm),
+            Step("supervisor", _l("Work supervisor"), forms.SupervisorForm),
+            Step("family", _l("Family"), forms.FamilyForm),
+            Step("attachments", _l("Attachments"), forms.AttachmentForm,
+                 kinds=(("supporting", _l("A document that supports the application")),)),
+        )),
     )
 }
 
@@ -69,9 +88,20 @@ def guidance(service: str, answers: dict, today) -> list:
     from ..rules.identity import age_on
 
     notes = []
-    if service != "stottekontakt":
-        return notes
     age = age_on((answers.get("person") or {}).get("national_id") or "", today)
+    if service == "ledsagerbevis":
+        if age is not None and age < 8:
+            notes.append(_l("The municipality usually gives the companion card from the age of 8. "
+                            "You can still apply, and we will look at the situation."))
+        if (answers.get("residence") or {}).get("lives_here") == "no":
+            notes.append(_l("The companion card is given by the municipality you live in. You can still "
+                            "send the application, and we will help you find the right place."))
+        return notes
+    if service == "bpa":
+        if age is not None and age >= 67:
+            notes.append(_l("The right to have help organised as BPA applies to people under 67. You can "
+                            "still apply, and we will look at your situation."))
+        return notes
     if age is not None and age < 10:
         notes.append(_l("Children under 10 are rarely granted a support contact, because at that age "
                         "parents are usually expected to help. You can still apply, and we will look at "

@@ -160,3 +160,17 @@ def reset_password(token: str, new_password: str) -> Account | None:
     account.email_confirmed_at = account.email_confirmed_at or _now()
     db.session.commit()
     return account
+
+
+DEMO_EMAIL = "demo@example.org"
+DEMO_PASSWORD = "demo demo demo demo"
+
+
+def load_demo_account() -> int:
+    """A confirmed account to try the portal with (demo deployments only)."""
+    if find_by_email(DEMO_EMAIL):
+        return 0
+    db.session.add(Account(email=DEMO_EMAIL, password_hash=_hasher.hash(DEMO_PASSWORD), created_at=_now(),
+                           email_confirmed_at=_now(), preferred_language="nb"))
+    db.session.commit()
+    return 1

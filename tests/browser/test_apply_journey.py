@@ -101,3 +101,32 @@ def test_apply_leave_resume_switch_language_and_send(browser, live_server, live_
     assert reference in page.content()
     assert _violations(page) == []
     context.close()
+
+
+@pytest.mark.parametrize("service,steps", [
+    ("ledsagerbevis", ["person", "residence", "disability", "companions"]),
+    ("bpa", ["person", "assistance", "supervisor", "family"]),
+])
+def test_every_page_of_the_other_journeys_has_no_violations_with_errors_shown(browser, live_server, live_app, service, steps):
+    email = f"{service}@example.org"
+    make_account(live_app, email=email)
+    context = browser.new_context(locale="en-GB")
+    page = context.new_page()
+    _log_in(page, live_server, email, lang="en")
+    page.goto(f"{live_server}/en/apply/?service={service}")
+    page.get_by_role("button", name="Start").click()
+    base = page.url.rsplit("/", 1)[0]
+    for step in steps:
+        page.goto(f"{base}/{step}")
+        assert _violations(page) == [], step
+        page.get_by_role("button", name="Save and continue").click()
+        assert page.title().startswith("Error:"), step
+        assert _violations(page) == [], f"{step} with errors"
+    page.goto(f"{base}/attachments")
+    assert _violations(page) == []
+    page.goto(f"{base}/delete")
+    assert _violations(page) == []
+    page.get_by_role("button", name="Delete the draft").click()
+    assert page.url.endswith("/en/my-page")
+    assert "The draft is deleted" in page.content()
+    context.close()

@@ -57,7 +57,7 @@ def test_the_design_system_styles_and_font_load(page, live_server):
 def test_printing_leaves_out_navigation(page, live_server):
     page.goto(live_server + "/nb/klage")
     page.emulate_media(media="print")
-    assert not page.locator(".site-header__language").is_visible()
+    assert not page.locator(".site-header__links").is_visible()
     assert not page.locator(".site-breadcrumbs").is_visible()
     assert page.get_by_role("heading", level=1).is_visible()
     assert re.search(r"Klage", page.title())

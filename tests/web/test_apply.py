@@ -57,9 +57,12 @@ def _submitted(client, lang="nb"):
     return base, response.headers["Location"]
 
 
-def test_online_applications_are_off_until_switched_on(client):
+def test_online_applications_can_be_switched_off(make_app):
+    client = make_app(FEATURE_ONLINE_APPLICATIONS=False).test_client()
     assert client.get("/nb/apply/").status_code == 404
-    assert "/apply" not in _html(client.get("/nb/stottekontakt"))
+    html = _html(client.get("/nb/stottekontakt"))
+    assert "/apply" not in html and "Logg inn" not in html
+    assert "Kontakt tjenestekontoret" in html
 
 
 def test_when_switched_on_the_guide_leads_to_the_application(apply_app):
@@ -283,10 +286,11 @@ def test_an_unknown_page_of_a_draft_is_not_found(citizen):
     assert citizen.get(f"{base}/nothing").status_code == 404
 
 
-def test_the_start_page_offers_only_services_that_can_be_applied_for_online(citizen):
-    html = _html(citizen.get("/nb/apply/"))
-    assert 'value="stottekontakt"' in html
-    assert 'value="bpa"' not in html
+def test_the_start_page_offers_every_service_and_preselects_the_one_asked_for(citizen):
+    html = _html(citizen.get("/nb/apply/?service=bpa"))
+    for service in ("stottekontakt", "ledsagerbevis", "bpa"):
+        assert f'value="{service}"' in html
+    assert re.search(r'value="bpa" checked', html)
 
 
 @pytest.mark.parametrize("lang,heading", [("nb", "Søk om støttekontakt"), ("en", "Apply for a support contact")])

@@ -25,10 +25,13 @@ def test_the_front_page_shows_current_notices_in_the_reader_s_language(app, clie
     assert "Notice now" in client.get("/en/").get_data(as_text=True)
 
 
-def test_demo_data_loads_once(runner, client):
+def test_demo_data_loads_once_and_gives_an_account_to_try_with(runner, client):
     first = runner.invoke(args=["demo-data"])
-    assert first.exit_code == 0 and "1 new" in first.output
+    assert first.exit_code == 0 and "1 new notice(s), 1 new account(s)" in first.output
     second = runner.invoke(args=["demo-data"])
-    assert second.exit_code == 0 and "0 new" in second.output
+    assert second.exit_code == 0 and "0 new notice(s), 0 new account(s)" in second.output
+    from tests.conftest import log_in
+
+    log_in(client, email="demo@example.org", password="demo demo demo demo")
     assert "Dette er en demonstrasjon" in client.get("/nb/").get_data(as_text=True)
     assert "This is a demonstration" in client.get("/en/").get_data(as_text=True)

@@ -28,10 +28,10 @@ def test_db_upgrade_then_demo_data_on_a_new_database(tmp_path):
     upgrade = _flask(tmp_path, "db", "upgrade")
     assert upgrade.returncode == 0, upgrade.stderr
     first = _flask(tmp_path, "demo-data")
-    assert first.returncode == 0 and "1 new" in first.stdout
+    assert first.returncode == 0 and "1 new notice(s)" in first.stdout
     again = _flask(tmp_path, "db", "upgrade")
     assert again.returncode == 0
-    assert "0 new" in _flask(tmp_path, "demo-data").stdout
+    assert "0 new notice(s)" in _flask(tmp_path, "demo-data").stdout
 
 
 def _free_port() -> int:

@@ -1,0 +1,92 @@
+"""The ledsagerbevis and BPA journeys on the same engine: pages, errors, guidance, sending."""
+import re
+
+import pytest
+from sqlalchemy import select
+
+from portal.extensions import db
+from portal.models import Submission
+from tests.conftest import post_form
+from tests.web.test_apply import PERSON, _errors, _html
+
+JOURNEYS = {
+    "ledsagerbevis": [
+        ("person", PERSON),
+        ("residence", {"lives_here": "yes"}),
+        ("disability", {"description": "Jeg ser dårlig.", "lasting": "yes"}),
+        ("companions", {"companions": "", "why": "Finne fram på konserter."}),
+    ],
+    "bpa": [
+        ("person", PERSON),
+        ("assistance", {"hours_per_week": "30", "areas": ["personal_care", "practical"], "description": "Stell morgen og kveld."}),
+        ("supervisor", {"supervisor": "self", "supervisor_name": "", "supervisor_relation": ""}),
+        ("family", {"disabled_child": "no"}),
+    ],
+}
+
+
+def _start(client, service, lang="nb"):
+    response = post_form(client, f"/{lang}/apply/", {"service": service})
+    return response.headers["Location"].rsplit("/", 1)[0]
+
+
+@pytest.mark.parametrize("service,prefix", [("ledsagerbevis", "LB"), ("bpa", "BPA")])
+def test_each_service_can_be_applied_for_and_sent(apply_app, citizen, service, prefix):
+    base = _start(citizen, service)
+    for key, data in JOURNEYS[service]:
+        response = post_form(citizen, f"{base}/{key}", data)
+        assert response.status_code == 302, (key, _errors(response))
+    assert post_form(citizen, f"{base}/attachments", {"action": "continue"}).headers["Location"].endswith("/check")
+    receipt = post_form(citizen, f"{base}/check", {"correct": "y"}).headers["Location"]
+    assert re.search(rf"/receipt/{prefix}-\d{{4}}-\d{{6}}$", receipt)
+    assert citizen.get(f"{receipt}/pdf").data.startswith(b"%PDF-")
+    with apply_app.app_context():
+        assert db.session.scalar(select(Submission.service)) == service
+
+
+@pytest.mark.parametrize(
+    "service,step,messages",
+    [
+        ("ledsagerbevis", "residence", ["Svar på om du bor i kommunen"]),
+        ("ledsagerbevis", "disability", ["Beskriv funksjonsnedsettelsen eller sykdommen",
+                                         "Svar på om det er ventet å vare i minst to til tre år"]),
+        ("ledsagerbevis", "companions", ["Fortell hva du trenger ledsager til"]),
+        ("bpa", "assistance", ["Skriv omtrent hvor mange timer i uka du trenger hjelp",
+                               "Velg minst én ting du trenger hjelp til", "Beskriv hjelpen du trenger"]),
+        ("bpa", "supervisor", ["Velg hvem som skal være arbeidsleder"]),
+        ("bpa", "family", ["Svar på om søknaden gjelder et barn i familien din"]),
+    ],
+)
+def test_each_page_says_what_is_missing(citizen, service, step, messages):
+    base = _start(citizen, service)
+    assert _errors(post_form(citizen, f"{base}/{step}", {})) == messages
+
+
+def test_someone_else_as_work_supervisor_needs_a_name(citizen):
+    base = _start(citizen, "bpa")
+    response = post_form(citizen, f"{base}/supervisor", {"supervisor": "someone"})
+    assert _errors(response) == ["Skriv navnet på arbeidslederen"]
+
+
+def test_ledsagerbevis_asks_for_the_doctors_statement_and_a_photo(citizen):
+    base = _start(citizen, "ledsagerbevis")
+    for key, data in JOURNEYS["ledsagerbevis"]:
+        post_form(citizen, f"{base}/{key}", data)
+    html = _html(citizen.get(f"{base}/attachments"))
+    assert "Legeuttalelse og bilde" in html
+    assert 'value="doctor_statement"' in html and 'value="photo"' in html
+
+
+def test_living_elsewhere_is_guidance_not_a_block(citizen):
+    base = _start(citizen, "ledsagerbevis")
+    post_form(citizen, f"{base}/residence", {"lives_here": "no"})
+    assert "Ledsagerbevis får du fra kommunen du bor i" in _html(citizen.get(f"{base}/disability"))
+
+
+def test_bpa_from_67_is_guidance_not_a_block(citizen):
+    base = _start(citizen, "bpa")
+    # Born 1 January 1950: 76 years old.
+    assert post_form(citizen, f"{base}/person", {**PERSON, "national_id": "01015010033"}).status_code == 302
+    html = _html(citizen.get(f"{base}/assistance"))
+    assert "Retten til å få hjelpen organisert som BPA gjelder personer under 67 år" in html
+    assert post_form(citizen, f"{base}/assistance", JOURNEYS["bpa"][1][1]).status_code == 302
