@@ -3,6 +3,7 @@ whole way from registering to logging out."""
 import re
 
 import pytest
+from playwright.sync_api import expect
 from sqlalchemy import select
 
 from portal.extensions import db
@@ -30,7 +31,7 @@ def test_a_form_with_errors_shown_has_no_violations_and_focuses_the_summary(page
     page.get_by_role("button", name=button[lang]).click()
     summary = page.locator(".ds-error-summary")
     assert summary.is_visible()
-    assert page.title().startswith("Feil:" if lang == "nb" else "Error:")
+    expect(page).to_have_title(re.compile(r"^Feil:" if lang == "nb" else r"^Error:"))
     assert page.evaluate("document.activeElement.classList.contains('ds-error-summary')")
     summary.get_by_role("link").first.click()
     assert page.evaluate("document.activeElement.tagName") == "INPUT"

@@ -30,9 +30,10 @@ def _start(client, service, lang="nb"):
     return response.headers["Location"].rsplit("/", 1)[0]
 
 
+@pytest.mark.parametrize("lang", ["nb", "en"])
 @pytest.mark.parametrize("service,prefix", [("ledsagerbevis", "LB"), ("bpa", "BPA")])
-def test_each_service_can_be_applied_for_and_sent(apply_app, citizen, service, prefix):
-    base = _start(citizen, service)
+def test_each_service_can_be_applied_for_and_sent(apply_app, citizen, service, prefix, lang):
+    base = _start(citizen, service, lang)
     for key, data in JOURNEYS[service]:
         response = post_form(citizen, f"{base}/{key}", data)
         assert response.status_code == 302, (key, _errors(response))
@@ -44,22 +45,33 @@ def test_each_service_can_be_applied_for_and_sent(apply_app, citizen, service, p
         assert db.session.scalar(select(Submission.service)) == service
 
 
+@pytest.mark.parametrize("lang", ["nb", "en"])
 @pytest.mark.parametrize(
-    "service,step,messages",
+    "service,step,nb,en",
     [
-        ("ledsagerbevis", "residence", ["Svar på om du bor i kommunen"]),
+        ("ledsagerbevis", "residence", ["Svar på om du bor i kommunen"], ["Answer whether you live in the municipality"]),
         ("ledsagerbevis", "disability", ["Beskriv funksjonsnedsettelsen eller sykdommen",
-                                         "Svar på om det er ventet å vare i minst to til tre år"]),
-        ("ledsagerbevis", "companions", ["Fortell hva du trenger ledsager til"]),
+                                         "Svar på om det er ventet å vare i minst to til tre år"],
+         ["Describe the disability or illness", "Answer whether it is expected to last at least two to three years"]),
+        ("ledsagerbevis", "companions", ["Fortell hva du trenger ledsager til"], ["Tell us what you need a companion for"]),
         ("bpa", "assistance", ["Skriv omtrent hvor mange timer i uka du trenger hjelp",
-                               "Velg minst én ting du trenger hjelp til", "Beskriv hjelpen du trenger"]),
-        ("bpa", "supervisor", ["Velg hvem som skal være arbeidsleder"]),
-        ("bpa", "family", ["Svar på om søknaden gjelder et barn i familien din"]),
+                               "Velg minst én ting du trenger hjelp til", "Beskriv hjelpen du trenger"],
+         ["Enter about how many hours a week you need help", "Choose at least one thing you need help with",
+          "Describe the help you need"]),
+        ("bpa", "supervisor", ["Velg hvem som skal være arbeidsleder"], ["Choose who will be work supervisor"]),
+        ("bpa", "family", ["Svar på om søknaden gjelder et barn i familien din"],
+         ["Answer whether the application is for a child in your family"]),
     ],
 )
-def test_each_page_says_what_is_missing(citizen, service, step, messages):
-    base = _start(citizen, service)
-    assert _errors(post_form(citizen, f"{base}/{step}", {})) == messages
+def test_each_page_says_what_is_missing(citizen, service, step, nb, en, lang):
+    base = _start(citizen, service, lang)
+    assert _errors(post_form(citizen, f"{base}/{step}", {})) == (nb if lang == "nb" else en)
+
+
+def test_too_many_hours_in_a_week_is_explained(citizen):
+    base = _start(citizen, "bpa")
+    data = {**JOURNEYS["bpa"][1][1], "hours_per_week": "200"}
+    assert _errors(post_form(citizen, f"{base}/assistance", data)) == ["Skriv et antall timer fra 1 til 168"]
 
 
 def test_someone_else_as_work_supervisor_needs_a_name(citizen):
