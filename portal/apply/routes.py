@@ -10,6 +10,7 @@ from flask_login import current_user, login_required
 from ..extensions import limiter
 from ..i18n import current_language
 from ..rules.deadlines import reply_deadline
+from ..rules.files import extension_for
 from ..services import applications
 from . import bp
 from ..services import attachments as attachment_service
@@ -194,7 +195,8 @@ def attachment_file(attachment_id: str):
     attachment = attachment_service.find_for_owner(current_user, attachment_id)
     if attachment is None:
         abort(404)
+    extension = extension_for(attachment.content_type)
     return Response(attachment_service.read(attachment), mimetype=attachment.content_type, headers={
-        "Content-Disposition": f'attachment; filename="{attachment.public_id}"',
+        "Content-Disposition": f'attachment; filename="{attachment.public_id}.{extension}"',
         "Cache-Control": "private, no-store",
     })

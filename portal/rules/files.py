@@ -19,6 +19,10 @@ def sniff(head: bytes) -> tuple[str, str] | None:
     return None
 
 
+def extension_for(content_type: str) -> str:
+    return next(extension for _, kind, extension in _SIGNATURES if kind == content_type)
+
+
 def display_size(size: int) -> str:
     if size >= 1024 * 1024:
         return f"{size / (1024 * 1024):.1f} MB"

@@ -45,7 +45,8 @@ def test_a_pdf_is_added_listed_and_given_back_to_its_owner(apply_app, citizen, d
     link = re.search(r'href="(/nb/apply/files/\w+)"', html).group(1)
     download = citizen.get(link)
     assert download.data == PDF and download.mimetype == "application/pdf"
-    assert "attachment" in download.headers["Content-Disposition"]
+    assert download.headers["Content-Disposition"].startswith("attachment;")
+    assert download.headers["Content-Disposition"].endswith('.pdf"')
     with apply_app.app_context():
         stored = db.session.scalar(select(Attachment))
         assert stored.storage_name not in "legeerklaering.pdf"
