@@ -25,6 +25,24 @@ def _own_draft(public_id: str):
     return draft
 
 
+def _onwards(journey, public_id: str, step_key: str, returning: bool):
+    """After a page is saved: the next page, or the check page when there is none
+    or the reader came from the check page to change an answer."""
+    following = journey.next_step(step_key)
+    if returning or following is None:
+        return redirect(url_for("apply.check", public_id=public_id))
+    return redirect(url_for("apply.step", public_id=public_id, step_key=following.key))
+
+
+def _back(journey, draft, step_key: str, returning: bool) -> str:
+    previous = journey.previous_step(step_key)
+    if returning:
+        return url_for("apply.check", public_id=draft.public_id)
+    if previous:
+        return url_for("apply.step", public_id=draft.public_id, step_key=previous.key)
+    return url_for("apply.start", service=draft.service)
+
+
 def _answers_of(form) -> dict:
     return {name: field.data for name, field in form._fields.items() if name != "csrf_token"}
 
@@ -57,16 +75,10 @@ def step(public_id: str, step_key: str):
     form = current.form(data=draft.answers.get(step_key)) if request.method == "GET" else current.form()
     if form.validate_on_submit():
         applications.save_answers(draft, step_key, _answers_of(form))
-        following = journey.next_step(step_key)
-        if returning or following is None:
-            return redirect(url_for("apply.check", public_id=public_id))
-        return redirect(url_for("apply.step", public_id=public_id, step_key=following.key))
-    previous = journey.previous_step(step_key)
-    back = (url_for("apply.check", public_id=public_id) if returning
-            else url_for("apply.step", public_id=public_id, step_key=previous.key) if previous
-            else url_for("apply.start", service=draft.service))
+        return _onwards(journey, public_id, step_key, returning)
     return render_template(
-        "apply/step.html", form=form, journey=journey, step=current, draft=draft, back=back,
+        "apply/step.html", form=form, journey=journey, step=current, draft=draft,
+        back=_back(journey, draft, step_key, returning),
         number=journey.index(step_key) + 1, total=len(journey.steps) + 1,
         guidance=guidance(draft.service, draft.answers, date.today()),
     )
@@ -154,10 +166,7 @@ def attachments(public_id: str):
     if request.method == "POST" and request.form.get("action") == "continue":
         files = attachment_service.for_draft(draft)
         applications.save_answers(draft, "attachments", {"files": [a.public_id for a in files]})
-        following = journey.next_step("attachments")
-        if returning or following is None:
-            return redirect(url_for("apply.check", public_id=public_id))
-        return redirect(url_for("apply.step", public_id=public_id, step_key=following.key))
+        return _onwards(journey, public_id, "attachments", returning)
     if form.validate_on_submit():
         try:
             attachment_service.add(current_user, draft, form.file.data.stream, form.file.data.filename,
@@ -167,11 +176,9 @@ def attachments(public_id: str):
         else:
             flash(_("The file is added."), "success")
             return redirect(request.full_path.rstrip("?"))
-    previous = journey.previous_step("attachments")
-    back = (url_for("apply.check", public_id=public_id) if returning
-            else url_for("apply.step", public_id=public_id, step_key=previous.key))
     return render_template(
-        "apply/attachments.html", form=form, journey=journey, step=current, draft=draft, back=back,
+        "apply/attachments.html", form=form, journey=journey, step=current, draft=draft,
+        back=_back(journey, draft, "attachments", returning),
         files=attachment_service.for_draft(draft), kinds=dict(current.kinds),
         number=journey.index("attachments") + 1, total=len(journey.steps) + 1, returning=returning,
     )
