@@ -129,9 +129,10 @@ def test_log_in_is_case_insensitive_on_the_address(app, client):
     assert _login(client, email="  Kari@Example.ORG ").status_code == 302
 
 
-def test_after_log_in_only_a_path_on_this_site_is_followed(app, client):
+@pytest.mark.parametrize("target", ["https://evil.example/", "//evil.example/", "/\\evil.example/", "javascript:alert(1)"])
+def test_after_log_in_only_a_path_on_this_site_is_followed(app, client, target):
     _registered_and_confirmed(app, client)
-    response = _login(client, query_string={"next": "https://evil.example/"})
+    response = _login(client, query_string={"next": target})
     assert response.headers["Location"].endswith("/nb/my-page")
 
 
