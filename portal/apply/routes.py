@@ -25,6 +25,21 @@ def _own_draft(public_id: str):
     return draft
 
 
+def _own_submission(reference: str):
+    submission = applications.find_submission(current_user, reference)
+    if submission is None:
+        abort(404)
+    return submission
+
+
+def _download(data: bytes, mimetype: str, filename: str) -> Response:
+    """A private file, saved rather than shown, never kept in a shared cache."""
+    return Response(data, mimetype=mimetype, headers={
+        "Content-Disposition": f'attachment; filename="{filename}"',
+        "Cache-Control": "private, no-store",
+    })
+
+
 def _onwards(journey, public_id: str, step_key: str, returning: bool):
     """After a page is saved: the next page, or the check page when there is none
     or the reader came from the check page to change an answer."""
@@ -114,9 +129,7 @@ def check(public_id: str):
 @bp.route("/receipt/<reference>")
 @login_required
 def receipt(reference: str):
-    submission = applications.find_submission(current_user, reference)
-    if submission is None:
-        abort(404)
+    submission = _own_submission(reference)
     due = reply_deadline(submission.submitted_at.date())
     return render_template("apply/receipt.html", submission=submission,
                            journey=JOURNEYS[submission.service], reply_due=due)
@@ -125,13 +138,8 @@ def receipt(reference: str):
 @bp.route("/receipt/<reference>/pdf")
 @login_required
 def receipt_pdf(reference: str):
-    submission = applications.find_submission(current_user, reference)
-    if submission is None:
-        abort(404)
-    return Response(applications.pdf_of(submission), mimetype="application/pdf", headers={
-        "Content-Disposition": f'attachment; filename="{submission.reference}.pdf"',
-        "Cache-Control": "private, no-store",
-    })
+    submission = _own_submission(reference)
+    return _download(applications.pdf_of(submission), "application/pdf", f"{submission.reference}.pdf")
 
 
 @bp.route("/<public_id>/delete", methods=["GET", "POST"])
@@ -202,8 +210,5 @@ def attachment_file(attachment_id: str):
     attachment = attachment_service.find_for_owner(current_user, attachment_id)
     if attachment is None:
         abort(404)
-    extension = extension_for(attachment.content_type)
-    return Response(attachment_service.read(attachment), mimetype=attachment.content_type, headers={
-        "Content-Disposition": f'attachment; filename="{attachment.public_id}.{extension}"',
-        "Cache-Control": "private, no-store",
-    })
+    return _download(attachment_service.read(attachment), attachment.content_type,
+                     f"{attachment.public_id}.{extension_for(attachment.content_type)}")
