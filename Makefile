@@ -14,8 +14,19 @@ MO_FILES := $(PO_FILES:.po=.mo)
 
 .PHONY: run test setup python assets translations extract db clean
 
+# The demo's stand-in for ID-porten: a local OpenID Connect provider with made-up people.
+# On its log-in page, type kari (an adult who can act for others) or gunn (someone to act for).
+ID_PORT ?= 9400
+DEMO_PEOPLE := --user-claims '{"sub": "kari", "pid": "14038500008", "name": "Kari Demo"}' \
+	--user-claims '{"sub": "gunn", "pid": "02064800089", "name": "Gunn Demo"}'
+
 run: setup db
-	PORTAL_ENV=development $(BIN)/flask --app portal run --host 127.0.0.1 --port $(PORT)
+	@echo "Test log-in with electronic ID: type kari or gunn on the test provider's page."
+	@echo "A child to declare parental responsibility for: 20051650140."
+	@$(BIN)/python -W ignore -m oidc_provider_mock --port $(ID_PORT) $(DEMO_PEOPLE) >/dev/null 2>&1 & \
+	provider=$$!; trap 'kill $$provider 2>/dev/null' EXIT INT TERM; \
+	PORTAL_ENV=development OIDC_ISSUER=http://127.0.0.1:$(ID_PORT) OIDC_CLIENT_ID=demo OIDC_CLIENT_SECRET=demo \
+	OIDC_PROVIDER_NAME="ID-porten (test)" $(BIN)/flask --app portal run --host 127.0.0.1 --port $(PORT)
 
 test: setup
 	$(BIN)/pytest $(PYTEST_ARGS)

@@ -32,9 +32,11 @@ class Portal(Flask):
 def _blueprints(app: Flask):
     from .auth import bp as auth
     from .auth.oidc import bp as oidc
+    from .authorities import bp as authorities
+    from .intake import bp as intake
     from .public import bp as public
 
-    blueprints = [public, auth, oidc]
+    blueprints = [public, auth, oidc, authorities, intake]
     if app.config.get("FEATURE_ONLINE_APPLICATIONS"):
         # When switched off, the guides point to the service office and no link leads here.
         from .apply import bp as apply

@@ -1,4 +1,5 @@
-"""Commands for operators: demo-data and send-outbox (db upgrade comes from Flask-Migrate)."""
+"""Commands for operators: demo-data, send-outbox and create-user (db upgrade comes from
+Flask-Migrate)."""
 import sys
 from datetime import date
 
@@ -10,13 +11,14 @@ def init_app(app: Flask) -> None:
     @app.cli.command("demo-data")
     def demo_data() -> None:
         """Load the demo content. Safe to run again: nothing is added twice."""
-        from .services.accounts import DEMO_EMAIL, DEMO_PASSWORD, load_demo_account
+        from .services.accounts import DEMO_CASEWORKER_EMAIL, DEMO_EMAIL, DEMO_PASSWORD, load_demo_account
         from .services.notices import load_demo_notices
 
         notices = load_demo_notices(date.today())
         accounts = load_demo_account()
         click.echo(f"Demo data loaded: {notices} new notice(s), {accounts} new account(s).")
         click.echo(f"Log in to try applying: {DEMO_EMAIL} / {DEMO_PASSWORD}")
+        click.echo(f"Log in as a caseworker: {DEMO_CASEWORKER_EMAIL} / {DEMO_PASSWORD}")
 
     @app.cli.command("send-outbox")
     @click.option("--limit", default=100, show_default=True, help="Most messages to send in this run.")
@@ -29,3 +31,22 @@ def init_app(app: Flask) -> None:
         click.echo(f"Sent {result.sent}, failed {result.failed}.")
         if result.failed:
             sys.exit(1)
+
+    @app.cli.command("create-user")
+    @click.option("--email", required=True, help="The address the person logs in with.")
+    @click.option("--role", required=True, type=click.Choice(["caseworker", "admin", "ombud"]))
+    @click.option("--name", default=None, help="The person's name, or the ombud's office.")
+    @click.option("--password-stdin", is_flag=True, help="Read the password from standard input.")
+    def create_user(email: str, role: str, name: str | None, password_stdin: bool) -> None:
+        """Create a staff account (or give an existing one this role and a new password)."""
+        from .services.accounts import create_staff_account
+
+        if password_stdin:
+            password = sys.stdin.readline().rstrip("\n")
+        else:
+            password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
+        try:
+            account = create_staff_account(email, password, role, name)
+        except ValueError as error:
+            raise click.UsageError(str(error)) from None
+        click.echo(f"Account {account.email} has the role {account.role}.")

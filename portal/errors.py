@@ -39,6 +39,21 @@ def init_app(app: Flask) -> None:
         _error_language()
         return render_template("errors/csrf.html"), 400
 
+    from .services import access, authorities
+
+    @app.errorhandler(access.NotFound)
+    def nothing_to_see(error):
+        _error_language()
+        return render_template("errors/404.html"), 404
+
+    @app.errorhandler(access.NoAuthority)
+    def authority_stopped(error):
+        # The representative sees why they can no longer act, and nothing else.
+        _error_language()
+        authority = error.authority
+        return render_template("errors/no_authority.html", authority=authority,
+                               state=authorities.state_of(authority)), 403
+
     @app.errorhandler(500)
     def internal_error(error):
         # The failure itself is logged by Portal.log_exception, without its message.

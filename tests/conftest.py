@@ -147,3 +147,47 @@ def citizen(apply_app):
     make_account(apply_app)
     log_in(client)
     return client
+
+
+@pytest.fixture(scope="session")
+def oidc_provider():
+    """A real OpenID Connect provider on loopback, standing in for ID-porten."""
+    import oidc_provider_mock
+
+    with oidc_provider_mock.run_server_in_thread() as server:
+        yield f"http://localhost:{server.server_port}"
+
+
+@pytest.fixture
+def id_app(make_app, oidc_provider):
+    """The app with online applications and log-in with electronic ID."""
+    return make_app(FEATURE_ONLINE_APPLICATIONS=True, OIDC_ISSUER=oidc_provider, OIDC_CLIENT_ID="portal",
+                    OIDC_CLIENT_SECRET="secret")
+
+
+def log_in_with_id(client, provider: str, national_id: str, lang: str = "nb", name: str | None = None):
+    """Log in through the identity provider as the person with this number (verified)."""
+    from urllib.parse import urlsplit
+
+    import requests
+
+    claims = {"pid": national_id, **({"name": name} if name else {})}
+    assert requests.put(f"{provider}/users/{national_id}", json=claims, timeout=5).status_code == 204
+    start = client.get(f"/{lang}/account/login/idporten")
+    answer = requests.post(start.headers["Location"], data={"sub": national_id}, allow_redirects=False, timeout=5)
+    callback = urlsplit(answer.headers["Location"])
+    response = client.get(f"{callback.path}?{callback.query}")
+    assert response.status_code == 302, "log-in with electronic ID failed"
+    return client
+
+
+def make_caseworker(app, email="sara@fjellvik.kommune.no", password=TEST_PASSWORD) -> int:
+    from portal.models import Account
+
+    account_id = make_account(app, email=email, password=password)
+    with app.app_context():
+        account = db.session.get(Account, account_id)
+        account.role = "caseworker"
+        account.full_name = "Sara Saksbehandler"
+        db.session.commit()
+    return account_id

@@ -5,73 +5,17 @@ values (text, numbers, lists of codes) so a draft can store them as JSON.
 """
 from __future__ import annotations
 
-import re
-
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
-from wtforms.fields.choices import SelectChoice
-from wtforms import (BooleanField, EmailField, IntegerField, RadioField, SelectMultipleField,
-                     StringField, TextAreaField)
+from wtforms import BooleanField, EmailField, IntegerField, RadioField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Email, InputRequired, Length, NumberRange, Optional, ValidationError
-from wtforms.widgets import CheckboxInput, ListWidget
 
-from ..rules.identity import national_id_problem, normalise
-
-
-def _strip(value):
-    return value.strip() if isinstance(value, str) else value
+from ..fields import (YES_NO, MultiCheckboxField, choices, national_id_valid, norwegian_phone, postcode,
+                      required_if, strip as _strip)
+from ..rules.identity import normalise
 
 
-def choices(*pairs) -> list[SelectChoice]:
-    return [SelectChoice(value, label) for value, label in pairs]
-
-
-class MultiCheckboxField(SelectMultipleField):
-    widget = ListWidget(prefix_label=False)
-    option_widget = CheckboxInput()
-
-
-NATIONAL_ID_MESSAGES = {
-    "empty": _l("Enter the identity number (fødselsnummer or D-number)"),
-    "characters": _l("The identity number can only have digits"),
-    "length": _l("The identity number must have 11 digits"),
-    "invalid": _l("This is not a valid identity number. Check each digit"),
-}
-
-
-def national_id_valid(form, field):
-    problem = national_id_problem(field.data or "")
-    if problem:
-        raise ValidationError(NATIONAL_ID_MESSAGES[problem])
-    field.data = normalise(field.data)
-
-
-def norwegian_phone(form, field):
-    digits = re.sub(r"[\s\-.]", "", field.data or "")
-    if digits.startswith("+47"):
-        digits = digits[3:]
-    elif digits.startswith("0047"):
-        digits = digits[4:]
-    if not re.fullmatch(r"\d{8}", digits):
-        raise ValidationError(_l("Enter a Norwegian phone number with 8 digits, like 912 34 567"))
-    field.data = digits
-
-
-def postcode(form, field):
-    if not re.fullmatch(r"\d{4}", field.data or ""):
-        raise ValidationError(_l("Enter a postcode with 4 digits, like 0150"))
-
-
-def required_if(other: str, value: str, message):
-    """Required when another field has a given answer."""
-    def check(form, field):
-        if form[other].data == value and not (field.data or "").strip():
-            raise ValidationError(message)
-    return check
-
-
-YES_NO = choices(("yes", _l("Yes")), ("no", _l("No")))
 
 
 class PersonForm(FlaskForm):
@@ -98,6 +42,56 @@ class PersonForm(FlaskForm):
     interpreter_language = StringField(_l("Which language should the interpreter speak?"), filters=[_strip], validators=[
         required_if("interpreter", "yes", _l("Enter the language the interpreter should speak")),
         Length(max=100, message=_l("The language can be at most 100 characters"))])
+
+    # Set by the page when the draft is for someone the account acts for: the number
+    # must be that person's, since the authority is for them and nobody else.
+    expected_national_id: str | None = None
+
+    def validate_national_id(self, field):
+        if self.expected_national_id and normalise(field.data or "") != self.expected_national_id:
+            raise ValidationError(_l("This must be the identity number of the person you act for. "
+                                     "To apply for someone else, start a new application"))
+
+
+RELATIONS = choices(
+    ("parent", _l("Parent")),
+    ("guardian", _l("Guardian (verge)")),
+    ("family", _l("Other family")),
+    ("friend", _l("Friend or someone else close")),
+    ("organisation", _l("Someone from an organisation")),
+    ("other", _l("Other")),
+)
+
+
+class RepresentativeForm(FlaskForm):
+    """The one who applies for someone else: letters go to them as well (fvl § 12)."""
+
+    full_name = StringField(_l("Your full name"), render_kw={"autocomplete": "name"}, filters=[_strip], validators=[
+        DataRequired(_l("Enter your full name")), Length(max=200, message=_l("The name can be at most 200 characters"))])
+    phone = StringField(_l("Your phone number"), description=_l("8 digits"), render_kw={"autocomplete": "tel", "type": "tel"},
+                        filters=[_strip], validators=[norwegian_phone])
+    email = EmailField(_l("Your e-mail address"), description=_l("We send you a message here when there is news in the case."),
+                       render_kw={"autocomplete": "email"}, filters=[_strip], validators=[
+        DataRequired(_l("Enter your e-mail address")),
+        Email(_l("Enter an e-mail address in the right format, like name@example.no"), check_deliverability=False)])
+    relation = RadioField(_l("How are you related to the person you apply for?"), choices=RELATIONS,
+                          validators=[InputRequired(_l("Choose how you are related"))])
+
+
+class ChildViewsForm(FlaskForm):
+    """pbrl § 4-4: a child of 7 or more is heard, and from 12 their views carry great weight."""
+
+    heard = RadioField(_l("Have you talked with the child about this application?"), choices=YES_NO,
+                       validators=[InputRequired(_l("Answer whether you have talked with the child"))])
+    views = TextAreaField(_l("How did you talk about it, and what does the child think?"), filters=[_strip],
+                          description=_l("Only if you have talked with the child."), validators=[
+        required_if("heard", "yes", _l("Write how you talked about it, and what the child thinks")),
+        Length(max=2000, message=_l("The text can be at most 2000 characters"))])
+    why_not = TextAreaField(_l("Why have you not talked with the child?"), filters=[_strip],
+                            description=_l("Only if you have not talked with the child. We will then talk with the child ourselves if we can."),
+                            validators=[
+        required_if("heard", "no", _l("Write why you have not talked with the child")),
+        Length(max=2000, message=_l("The text can be at most 2000 characters"))])
 
 
 NEED_GROUPS = choices(
@@ -255,17 +249,18 @@ class AttachmentForm(FlaskForm):
     kind = RadioField(_l("What is the file?"), validators=[InputRequired(_l("Choose what the file is"))])
 
 
-ATTACHMENT_MESSAGES = {
-    "empty": _l("The file is empty. Choose another file"),
-    "too_large": _l("The file is larger than 10 MB. Choose a smaller file, or send it by post"),
-    "wrong_type": _l("The file must be a PDF, JPG or PNG. Save it as one of these and try again"),
-    "too_many": _l("You can add at most 10 files. Remove one to add another"),
-}
 
 
 class DeclarationForm(FlaskForm):
     correct = BooleanField(_l("I confirm that the information I have given is correct"), validators=[
         DataRequired(_l("Confirm that the information is correct before you send"))])
+
+
+class ForWhomForm(FlaskForm):
+    """Who the application is for. The choices are set by the page: the account itself,
+    each person it may apply for, and someone new."""
+
+    who = RadioField(_l("Who is the application for?"), validators=[InputRequired(_l("Choose who the application is for"))])
 
 
 class ChooseServiceForm(FlaskForm):

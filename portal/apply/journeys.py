@@ -1,11 +1,36 @@
 """The application journeys: which pages each service asks, in order, sharing one engine."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import Callable
 
 from flask_babel import lazy_gettext as _l
 
+from ..rules.authority import child_must_be_heard
 from . import forms
+
+
+@dataclass(frozen=True)
+class ApplyingFor:
+    """Who a draft is for: the account itself (basis None), or someone it acts for."""
+
+    basis: str | None = None
+    person_name: str | None = None
+    person_age: int | None = None
+
+    @property
+    def someone_else(self) -> bool:
+        return self.basis is not None
+
+
+def applying_for(draft, today: date) -> ApplyingFor:
+    authority = draft.authority
+    if authority is None:
+        return ApplyingFor()
+    from ..rules.identity import age_on
+
+    return ApplyingFor(authority.basis, authority.person.name, age_on(authority.person.national_id, today))
 
 
 @dataclass(frozen=True)
@@ -15,6 +40,10 @@ class Step:
     form: type
     # For the attachments page: which kinds of document it asks for (code, label).
     kinds: tuple = ()
+    # The heading when someone applies for another person.
+    title_for_other: object = None
+    # Asked only when this says so; always asked when None.
+    shown: Callable[[ApplyingFor], bool] | None = None
 
     @property
     def is_attachments(self) -> bool:
@@ -44,14 +73,34 @@ class Journey:
     def first_unanswered(self, answers: dict) -> Step | None:
         return next((s for s in self.steps if s.key not in answers), None)
 
+    def tailored(self, who: ApplyingFor) -> "Journey":
+        """The pages this draft asks, headed for who it is for."""
+        steps = tuple(replace(s, title=s.title_for_other) if who.someone_else and s.title_for_other else s
+                      for s in self.steps if s.shown is None or s.shown(who))
+        return replace(self, steps=steps)
 
-PERSON = Step("person", _l("About you"), forms.PersonForm)
+    def as_sent(self, document: dict) -> "Journey":
+        """The pages a sent document answered, headed as they were when it was sent."""
+        who = ApplyingFor(basis=(document.get("representation") or {}).get("basis"))
+        answered = document.get("answers") or {}
+        steps = tuple(replace(s, title=s.title_for_other) if who.someone_else and s.title_for_other else s
+                      for s in self.steps if s.key in answered or s.is_attachments)
+        return replace(self, steps=steps)
+
+
+PERSON = Step("person", _l("About you"), forms.PersonForm, title_for_other=_l("About the person you apply for"))
+# For someone else: who applies, and, for a child of 7 to 15, whether the child was heard.
+REPRESENTATIVE = Step("representative", _l("About you who apply"), forms.RepresentativeForm,
+                      shown=lambda who: who.someone_else)
+CHILD_VIEWS = Step("child_views", _l("What the child thinks"), forms.ChildViewsForm,
+                   shown=lambda who: who.basis == "parent" and who.person_age is not None
+                   and child_must_be_heard(who.person_age))
 
 JOURNEYS: dict[str, Journey] = {
     j.service: j
     for j in (
         Journey("stottekontakt", _l("Apply for a support contact"), (
-            PERSON,
+            PERSON, REPRESENTATIVE, CHILD_VIEWS,
             Step("need", _l("Why you need help"), forms.SupportNeedForm),
             Step("situation", _l("How you live and the help you get"), forms.SituationForm),
             Step("network", _l("Your network"), forms.NetworkForm),
@@ -61,7 +110,7 @@ JOURNEYS: dict[str, Journey] = {
                  kinds=(("supporting", _l("A document that supports the application")),)),
         )),
         Journey("ledsagerbevis", _l("Apply for a companion card"), (
-            PERSON,
+            PERSON, REPRESENTATIVE, CHILD_VIEWS,
             Step("residence", _l("Where you live"), forms.ResidenceForm),
             Step("disability", _l("Your disability or illness"), forms.DisabilityForm),
             Step("companions", _l("Your companions"), forms.CompanionsForm),
@@ -72,7 +121,7 @@ JOURNEYS: dict[str, Journey] = {
             )),
         )),
         Journey("bpa", _l("Apply for BPA"), (
-            PERSON,
+            PERSON, REPRESENTATIVE, CHILD_VIEWS,
             Step("assistance", _l("The help you need"), forms.AssistanceForm),
             Step("supervisor", _l("Work supervisor"), forms.SupervisorForm),
             Step("family", _l("Family"), forms.FamilyForm),

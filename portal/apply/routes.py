@@ -3,41 +3,27 @@ from __future__ import annotations
 
 from datetime import date
 
-from flask import Response, abort, flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
+from ..downloads import private_file
 from ..extensions import limiter
 from ..i18n import current_language
 from ..rules.deadlines import reply_deadline
 from ..rules.files import extension_for
-from ..services import applications
-from . import bp
+from ..services import access, applications, authorities
 from ..services import attachments as attachment_service
-from .forms import ATTACHMENT_MESSAGES, AttachmentForm, ChooseServiceForm, DeclarationForm, choices
-from .journeys import JOURNEYS, guidance
+from . import bp
+from ..fields import FILE_MESSAGES
+from .forms import AttachmentForm, ChooseServiceForm, DeclarationForm, ForWhomForm, choices
+from .journeys import JOURNEYS, applying_for, guidance
 
 
-def _own_draft(public_id: str):
-    draft = applications.find_draft(current_user, public_id)
-    if draft is None:
-        abort(404)
-    return draft
-
-
-def _own_submission(reference: str):
-    submission = applications.find_submission(current_user, reference)
-    if submission is None:
-        abort(404)
-    return submission
-
-
-def _download(data: bytes, mimetype: str, filename: str) -> Response:
-    """A private file, saved rather than shown, never kept in a shared cache."""
-    return Response(data, mimetype=mimetype, headers={
-        "Content-Disposition": f'attachment; filename="{filename}"',
-        "Cache-Control": "private, no-store",
-    })
+def _draft(public_id: str, action: str = "draft.view"):
+    """The draft and its pages, tailored to who it is for (access checked)."""
+    draft = access.draft_for(current_user, public_id, action)
+    return draft, JOURNEYS[draft.service].tailored(applying_for(draft, date.today()))
 
 
 def _onwards(journey, public_id: str, step_key: str, returning: bool):
@@ -70,24 +56,48 @@ def start():
     if request.method == "GET" and request.args.get("service") in JOURNEYS:
         form.service.data = request.args["service"]
     if form.validate_on_submit():
-        draft = applications.start_draft(current_user, form.service.data)
-        journey = JOURNEYS[draft.service]
-        return redirect(url_for("apply.step", public_id=draft.public_id, step_key=journey.steps[0].key))
+        return redirect(url_for("apply.for_whom", service=form.service.data))
     return render_template("apply/start.html", form=form)
+
+
+@bp.route("/for-whom", methods=["GET", "POST"])
+@login_required
+def for_whom():
+    service = request.args.get("service")
+    if service not in JOURNEYS:
+        return redirect(url_for("apply.start"))
+    people = authorities.usable_for_applying(current_user, service)
+    form = ForWhomForm()
+    form.who.choices = choices(("self", _("Me")), *[(a.public_id, a.person.name) for a in people],
+                               ("other", _("Someone else")))
+    if request.method == "GET" and request.args.get("who") in {c.value for c in form.who.choices}:
+        form.who.data = request.args["who"]
+    if form.validate_on_submit():
+        if form.who.data == "other":
+            if not current_user.identity_verified:
+                return render_template("authorities/needs_verified_identity.html"), 403
+            return redirect(url_for("authorities.new", service=service))
+        chosen = next((a for a in people if a.public_id == form.who.data), None)
+        draft = applications.start_draft(current_user, service, chosen)
+        journey = JOURNEYS[service].tailored(applying_for(draft, date.today()))
+        return redirect(url_for("apply.step", public_id=draft.public_id, step_key=journey.steps[0].key))
+    return render_template("apply/for_whom.html", form=form, journey=JOURNEYS[service], people=people)
 
 
 @bp.route("/<public_id>/<step_key>", methods=["GET", "POST"])
 @login_required
 def step(public_id: str, step_key: str):
-    draft = _own_draft(public_id)
+    draft, journey = _draft(public_id, "draft.view" if request.method == "GET" else "draft.change")
     if draft.submission is not None:
         return redirect(url_for("apply.receipt", reference=draft.submission.reference))
-    journey = JOURNEYS[draft.service]
     current = journey.step(step_key)
     if current is None:
         abort(404)
     returning = request.args.get("from") == "check"
-    form = current.form(data=draft.answers.get(step_key)) if request.method == "GET" else current.form()
+    form = (current.form(data=applications.answers_for_page(draft, step_key)) if request.method == "GET"
+            else current.form())
+    if step_key == "person" and draft.authority is not None:
+        form.expected_national_id = draft.authority.person.national_id
     if form.validate_on_submit():
         applications.save_answers(draft, step_key, _answers_of(form))
         return _onwards(journey, public_id, step_key, returning)
@@ -103,10 +113,9 @@ def step(public_id: str, step_key: str):
 @login_required
 @limiter.limit("10 per minute", methods=["POST"])
 def check(public_id: str):
-    draft = _own_draft(public_id)
+    draft, journey = _draft(public_id, "draft.view" if request.method == "GET" else "draft.send")
     if draft.submission is not None:
         return redirect(url_for("apply.receipt", reference=draft.submission.reference))
-    journey = JOURNEYS[draft.service]
     missing = journey.first_unanswered(draft.answers)
     if missing is not None:
         return redirect(url_for("apply.step", public_id=public_id, step_key=missing.key))
@@ -129,7 +138,7 @@ def check(public_id: str):
 @bp.route("/receipt/<reference>")
 @login_required
 def receipt(reference: str):
-    submission = _own_submission(reference)
+    submission = access.submission_for(current_user, reference, "submission.view")
     due = reply_deadline(submission.submitted_at.date())
     return render_template("apply/receipt.html", submission=submission,
                            journey=JOURNEYS[submission.service], reply_due=due)
@@ -138,14 +147,14 @@ def receipt(reference: str):
 @bp.route("/receipt/<reference>/pdf")
 @login_required
 def receipt_pdf(reference: str):
-    submission = _own_submission(reference)
-    return _download(applications.pdf_of(submission), "application/pdf", f"{submission.reference}.pdf")
+    submission = access.submission_for(current_user, reference, "submission.pdf")
+    return private_file(applications.pdf_of(submission), "application/pdf", f"{submission.reference}.pdf")
 
 
 @bp.route("/<public_id>/delete", methods=["GET", "POST"])
 @login_required
 def delete(public_id: str):
-    draft = _own_draft(public_id)
+    draft, journey = _draft(public_id)
     if draft.submission is not None:
         abort(404)
     if request.method == "POST":  # CSRF is checked for every POST by CSRFProtect
@@ -153,16 +162,15 @@ def delete(public_id: str):
         applications.delete_draft(draft)
         flash(_("The draft is deleted."), "success")
         return redirect(url_for("auth.my_page"))
-    return render_template("apply/delete.html", draft=draft, journey=JOURNEYS[draft.service])
+    return render_template("apply/delete.html", draft=draft, journey=journey)
 
 
 @bp.route("/<public_id>/attachments", methods=["GET", "POST"])
 @login_required
 def attachments(public_id: str):
-    draft = _own_draft(public_id)
+    draft, journey = _draft(public_id, "draft.view" if request.method == "GET" else "draft.change")
     if draft.submission is not None:
         return redirect(url_for("apply.receipt", reference=draft.submission.reference))
-    journey = JOURNEYS[draft.service]
     current = journey.step("attachments")
     if current is None:
         abort(404)
@@ -180,7 +188,7 @@ def attachments(public_id: str):
             attachment_service.add(current_user, draft, form.file.data.stream, form.file.data.filename,
                                    form.kind.data)
         except attachment_service.AttachmentRejected as rejected:
-            form.file.errors.append(ATTACHMENT_MESSAGES[rejected.reason])
+            form.file.errors.append(FILE_MESSAGES[rejected.reason])
         else:
             flash(_("The file is added."), "success")
             return redirect(request.full_path.rstrip("?"))
@@ -195,8 +203,8 @@ def attachments(public_id: str):
 @bp.route("/<public_id>/attachments/<attachment_id>/remove", methods=["POST"])
 @login_required
 def remove_attachment(public_id: str, attachment_id: str):
-    draft = _own_draft(public_id)
-    attachment = attachment_service.find_for_owner(current_user, attachment_id)
+    draft, _journey = _draft(public_id, "draft.change")
+    attachment = attachment_service.find(attachment_id)
     if attachment is None or attachment.draft_id != draft.id or draft.submission is not None:
         abort(404)
     attachment_service.remove(attachment)
@@ -207,8 +215,6 @@ def remove_attachment(public_id: str, attachment_id: str):
 @bp.route("/files/<attachment_id>")
 @login_required
 def attachment_file(attachment_id: str):
-    attachment = attachment_service.find_for_owner(current_user, attachment_id)
-    if attachment is None:
-        abort(404)
-    return _download(attachment_service.read(attachment), attachment.content_type,
+    attachment = access.attachment_for(current_user, attachment_id)
+    return private_file(attachment_service.read(attachment), attachment.content_type,
                      f"{attachment.public_id}.{extension_for(attachment.content_type)}")

@@ -5,7 +5,7 @@ with the provider; the reader's language travels in the session.
 """
 from authlib.integrations.base_client.errors import OAuthError
 from flask import Blueprint, abort, current_app, g, redirect, render_template, session, url_for
-from flask_login import login_user
+from flask_login import current_user, login_user
 
 from ..extensions import oauth
 from ..i18n import current_language
@@ -47,7 +47,8 @@ def callback():
         abort(404)
     try:
         token = oauth.idporten.authorize_access_token()
-        account = account_for_verified_identity(token.get("userinfo") or {}, g.lang_code)
+        current = current_user if current_user.is_authenticated else None
+        account = account_for_verified_identity(token.get("userinfo") or {}, g.lang_code, current)
     except (OAuthError, IdentityRejected) as error:
         current_app.logger.warning("Identity provider log-in failed: %s", type(error).__name__)
         return render_template("auth/oidc_failed.html"), 400

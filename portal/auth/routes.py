@@ -125,9 +125,14 @@ def my_page():
 
     if "apply.start" not in current_app.view_functions:
         return render_template("auth/my_page.html", drafts=[], submissions=[])
-    from ..apply.journeys import JOURNEYS
+    from datetime import date
+
+    from ..apply.journeys import JOURNEYS, applying_for
     from ..services import applications
 
-    return render_template("auth/my_page.html", journeys=JOURNEYS,
-                           drafts=applications.drafts_for(current_user),
-                           submissions=applications.submissions_for(current_user))
+    today = date.today()
+    drafts = [(draft, JOURNEYS[draft.service].tailored(applying_for(draft, today)))
+              for draft in applications.drafts_for(current_user)]
+    return render_template("auth/my_page.html", journeys=JOURNEYS, drafts=drafts,
+                           submissions=applications.submissions_for(current_user),
+                           about_me=applications.sent_by_others_about(current_user))

@@ -9,7 +9,7 @@ from ..models import Submission
 
 
 def submission_html(submission: Submission) -> str:
-    journey = JOURNEYS[submission.service]
+    journey = JOURNEYS[submission.service].as_sent(submission.document)
     answers = submission.document["answers"]
     lang = submission.document.get("language", "nb")
     # The copy is in the language the application was sent in, whatever the reader uses now.

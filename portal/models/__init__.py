@@ -1,8 +1,12 @@
 """The portal's data, one module per aggregate. Import them here so Alembic sees them all."""
+from .access_log import AccessLogEntry
 from .account import Account
 from .application import Draft, ReferenceCounter, Submission
 from .attachment import Attachment
+from .authority import Authority
 from .notice import Notice
 from .outbox import OutboxMessage
+from .person import Person
 
-__all__ = ["Account", "Attachment", "Draft", "Notice", "OutboxMessage", "ReferenceCounter", "Submission"]
+__all__ = ["AccessLogEntry", "Account", "Attachment", "Authority", "Draft", "Notice", "OutboxMessage", "Person",
+           "ReferenceCounter", "Submission"]

@@ -27,10 +27,17 @@ class Account(UserMixin, db.Model):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     last_login_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     preferred_language: Mapped[str] = mapped_column(String(2), default="nb")
+    # The name the person gave us last (the identity provider does not always give one).
+    full_name: Mapped[str | None] = mapped_column(String(200))
+    # citizen, caseworker, admin or ombud (portal.rules.roles)
+    role: Mapped[str] = mapped_column(String(20), default="citizen", server_default="citizen")
 
     @property
     def is_active(self) -> bool:  # Flask-Login: only confirmed or verified accounts log in
         return self.email_confirmed_at is not None or self.identity_verified
+
+    def has_role(self, role: str) -> bool:
+        return self.role == role
 
     @property
     def identity_verified(self) -> bool:

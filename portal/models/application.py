@@ -8,6 +8,8 @@ from sqlalchemy import JSON, DateTime, ForeignKey, Integer, LargeBinary, String,
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
+from .authority import Authority
+from .person import Person
 
 
 def _public_id() -> str:
@@ -23,10 +25,13 @@ class Draft(db.Model):
     public_id: Mapped[str] = mapped_column(String(32), unique=True, default=_public_id)
     account_id: Mapped[int] = mapped_column(ForeignKey("account.id", ondelete="CASCADE"), index=True)
     service: Mapped[str] = mapped_column(String(20))
+    # Set when the account applies for someone else: the authority it acts on.
+    authority_id: Mapped[int | None] = mapped_column(ForeignKey("authority.id"), index=True)
     answers: Mapped[dict] = mapped_column(JSON, default=dict)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     submission: Mapped["Submission | None"] = relationship(back_populates="draft", uselist=False)
+    authority: Mapped["Authority | None"] = relationship()
 
 
 class Submission(db.Model):
@@ -39,6 +44,10 @@ class Submission(db.Model):
     kind: Mapped[str] = mapped_column(String(20))
     service: Mapped[str] = mapped_column(String(20))
     account_id: Mapped[int | None] = mapped_column(ForeignKey("account.id", ondelete="SET NULL"), index=True)
+    # Who it is about: the person logs in with a verified identity and finds it.
+    person_id: Mapped[int | None] = mapped_column(ForeignKey("person.id"), index=True)
+    # Sent for someone else: the authority the sender acted on.
+    authority_id: Mapped[int | None] = mapped_column(ForeignKey("authority.id"), index=True)
     # One submission per draft: a double click or a resubmit finds the first one.
     draft_id: Mapped[int | None] = mapped_column(ForeignKey("draft.id", ondelete="SET NULL"), unique=True)
     document: Mapped[dict] = mapped_column(JSON)
@@ -47,6 +56,8 @@ class Submission(db.Model):
     # The PDF rendering made when it was sent, kept for the municipality's intake.
     pdf: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)
     draft: Mapped[Draft | None] = relationship(back_populates="submission")
+    person: Mapped["Person | None"] = relationship()
+    authority: Mapped["Authority | None"] = relationship()
 
 
 class ReferenceCounter(db.Model):

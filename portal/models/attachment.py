@@ -18,6 +18,8 @@ class Attachment(db.Model):
     account_id: Mapped[int | None] = mapped_column(ForeignKey("account.id", ondelete="SET NULL"), index=True)
     draft_id: Mapped[int | None] = mapped_column(ForeignKey("draft.id", ondelete="SET NULL"), index=True)
     submission_id: Mapped[int | None] = mapped_column(ForeignKey("submission.id", ondelete="CASCADE"), index=True)
+    # The document that proves an authority: a verge's appointment or a signed fullmakt.
+    authority_id: Mapped[int | None] = mapped_column(ForeignKey("authority.id", ondelete="CASCADE"), index=True)
     kind: Mapped[str] = mapped_column(String(30))
     filename: Mapped[str] = mapped_column(String(200))  # as the person named it, for display only
     content_type: Mapped[str] = mapped_column(String(50))  # from the content, not the name

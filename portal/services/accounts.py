@@ -162,15 +162,43 @@ def reset_password(token: str, new_password: str) -> Account | None:
     return account
 
 
+def create_staff_account(email: str, password: str, role: str, name: str | None = None) -> Account:
+    """An account made by an administrator (caseworker, admin or ombud), confirmed at once.
+    An existing account with the address gets the role and the new password."""
+    from ..roles import ROLES
+
+    if role not in ROLES:
+        raise ValueError(f"the role must be one of {', '.join(ROLES)}")
+    if len(password) < 12:
+        raise ValueError("the password must have at least 12 characters")
+    account = find_by_email(email)
+    if account is None:
+        account = Account(email=normalise_email(email), created_at=_now(), preferred_language="nb")
+        db.session.add(account)
+    account.password_hash = _hasher.hash(password)
+    account.email_confirmed_at = account.email_confirmed_at or _now()
+    account.role = role
+    if name:
+        account.full_name = name
+    db.session.commit()
+    return account
+
+
 DEMO_EMAIL = "demo@example.org"
+DEMO_CASEWORKER_EMAIL = "saksbehandler@example.org"
 DEMO_PASSWORD = "demo demo demo demo"
 
 
 def load_demo_account() -> int:
-    """A confirmed account to try the portal with (demo deployments only)."""
-    if find_by_email(DEMO_EMAIL):
-        return 0
-    db.session.add(Account(email=DEMO_EMAIL, password_hash=_hasher.hash(DEMO_PASSWORD), created_at=_now(),
-                           email_confirmed_at=_now(), preferred_language="nb"))
+    """Confirmed accounts to try the portal with (demo deployments only): a citizen and
+    a caseworker. Returns how many were added."""
+    added = 0
+    for email, role, name in ((DEMO_EMAIL, "citizen", None),
+                              (DEMO_CASEWORKER_EMAIL, "caseworker", "Sara Saksbehandler")):
+        if find_by_email(email):
+            continue
+        db.session.add(Account(email=email, password_hash=_hasher.hash(DEMO_PASSWORD), created_at=_now(),
+                               email_confirmed_at=_now(), preferred_language="nb", role=role, full_name=name))
+        added += 1
     db.session.commit()
-    return 1
+    return added

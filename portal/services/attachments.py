@@ -1,5 +1,5 @@
-"""Attachments: checked by content and size, stored under random names outside static/,
-given only to the account that owns them."""
+"""Attachments: checked by content and size, stored under random names outside static/.
+Who may download one is decided by portal.services.access, from what it belongs to."""
 from __future__ import annotations
 
 import os
@@ -11,7 +11,7 @@ from flask import current_app
 from sqlalchemy import func, select
 
 from ..extensions import db
-from ..models import Account, Attachment, Draft
+from ..models import Account, Attachment, Authority, Draft
 from ..rules.files import MAX_BYTES, MAX_FILES, sniff
 
 
@@ -37,6 +37,15 @@ def add(account: Account, draft: Draft, stream, filename: str, kind: str) -> Att
     count = db.session.scalar(select(func.count(Attachment.id)).where(Attachment.draft_id == draft.id))
     if count >= MAX_FILES:
         raise AttachmentRejected("too_many")
+    attachment = store(account, stream, filename, kind, draft=draft)
+    db.session.commit()
+    return attachment
+
+
+def store(account: Account, stream, filename: str, kind: str, *, draft: Draft | None = None,
+          authority: Authority | None = None) -> Attachment:
+    """Check the file and keep it, for a draft or as the document of an authority.
+    The caller commits."""
     data = stream.read(MAX_BYTES + 1)
     if not data:
         raise AttachmentRejected("empty")
@@ -49,12 +58,13 @@ def add(account: Account, draft: Draft, stream, filename: str, kind: str) -> Att
     storage_name = uuid.uuid4().hex
     (folder() / storage_name).write_bytes(data)
     attachment = Attachment(
-        account_id=account.id, draft_id=draft.id, kind=kind, filename=_display_name(filename),
+        account_id=account.id, draft_id=draft.id if draft else None,
+        authority_id=authority.id if authority else None, kind=kind, filename=_display_name(filename),
         content_type=content_type, size=len(data), storage_name=storage_name,
         created_at=datetime.now(timezone.utc),
     )
     db.session.add(attachment)
-    db.session.commit()
+    db.session.flush()
     return attachment
 
 
@@ -63,10 +73,8 @@ def _display_name(filename: str) -> str:
     return "".join(ch for ch in name if ch.isprintable())[:200] or "file"
 
 
-def find_for_owner(account: Account, public_id: str) -> Attachment | None:
-    return db.session.scalar(
-        select(Attachment).where(Attachment.public_id == public_id, Attachment.account_id == account.id)
-    )
+def find(public_id: str) -> Attachment | None:
+    return db.session.scalar(select(Attachment).where(Attachment.public_id == public_id))
 
 
 def read(attachment: Attachment) -> bytes:
@@ -74,10 +82,15 @@ def read(attachment: Attachment) -> bytes:
 
 
 def remove(attachment: Attachment) -> None:
-    path = folder() / attachment.storage_name
-    db.session.delete(attachment)
+    discard(attachment)
     db.session.commit()
-    path.unlink(missing_ok=True)
+
+
+def discard(attachment: Attachment) -> None:
+    """Delete the file and its row (the caller commits). The file goes at once: should the
+    transaction fail, a row pointing at nothing is better than personal data left on disk."""
+    (folder() / attachment.storage_name).unlink(missing_ok=True)
+    db.session.delete(attachment)
 
 
 def remove_all(draft: Draft) -> None:

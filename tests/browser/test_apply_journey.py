@@ -63,6 +63,12 @@ def test_register_apply_leave_resume_switch_language_send_and_open_the_pdf(brows
     page.get_by_role("link", name="Søk om støttekontakt").click()
     assert _violations(page) == []
     page.get_by_role("button", name="Start").click()
+    assert _violations(page) == []  # who the application is for
+    page.get_by_role("button", name="Fortsett").click()
+    expect(page).to_have_title(re.compile(r"^Feil:"))
+    assert _violations(page) == [], "who it is for, with errors"
+    page.check("input[name=who][value=self]")
+    page.get_by_role("button", name="Fortsett").click()
 
     for number, (step, answers) in enumerate(ANSWERS.items(), start=1):
         assert f"steg {number} av 8" in page.content()
@@ -134,6 +140,8 @@ def test_every_page_of_the_other_journeys_has_no_violations_with_errors_shown(br
     _log_in(page, live_server, email, lang="en")
     page.goto(f"{live_server}/en/apply/?service={service}")
     page.get_by_role("button", name="Start").click()
+    page.check("input[name=who][value=self]")
+    page.get_by_role("button", name="Continue").click()
     base = page.url.rsplit("/", 1)[0]
     for step in steps:
         page.goto(f"{base}/{step}")

@@ -33,9 +33,14 @@ def _errors(response):
     return re.findall(r'class="ds-validation-message"[^>]*>([^<]*)', _html(response))
 
 
-def _start(client, lang="nb"):
-    response = post_form(client, f"/{lang}/apply/", {"service": "stottekontakt"})
+def _start(client, lang="nb", service="stottekontakt", who="self"):
+    """Start a draft the way a reader does: the service, then who it is for."""
+    response = post_form(client, f"/{lang}/apply/", {"service": service})
     assert response.status_code == 302
+    for_whom = response.headers["Location"]
+    assert for_whom == f"/{lang}/apply/for-whom?service={service}"
+    response = post_form(client, for_whom, {"who": who})
+    assert response.status_code == 302, _errors(response)
     return response.headers["Location"].rsplit("/", 1)[0]  # /lang/apply/<public id>
 
 

@@ -8,6 +8,7 @@ from portal.extensions import db
 from portal.models import Submission
 from tests.conftest import post_form
 from tests.web.test_apply import PERSON, _errors, _html
+from tests.web.test_apply import _start as start_draft
 
 JOURNEYS = {
     "ledsagerbevis": [
@@ -26,8 +27,7 @@ JOURNEYS = {
 
 
 def _start(client, service, lang="nb"):
-    response = post_form(client, f"/{lang}/apply/", {"service": service})
-    return response.headers["Location"].rsplit("/", 1)[0]
+    return start_draft(client, lang, service)
 
 
 @pytest.mark.parametrize("lang", ["nb", "en"])

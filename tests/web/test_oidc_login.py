@@ -13,10 +13,9 @@ from portal.models import Account
 oidc_provider_mock = pytest.importorskip("oidc_provider_mock")
 
 
-@pytest.fixture(scope="module")
-def provider():
-    with oidc_provider_mock.run_server_in_thread() as server:
-        yield f"http://localhost:{server.server_port}"
+@pytest.fixture
+def provider(oidc_provider):
+    return oidc_provider
 
 
 @pytest.fixture

@@ -1,0 +1,165 @@
+"""Forms for acting on someone else's behalf. Each message says how to fix the answer."""
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from flask_wtf.file import FileField, FileRequired
+from wtforms import BooleanField, EmailField, RadioField, StringField
+from wtforms.validators import DataRequired, Email, InputRequired, Length, Optional, ValidationError
+
+from ..fields import DayField, MultiCheckboxField, choices, national_id_valid, strip
+
+BASES = choices(
+    ("parent", _l("I am the parent of a child under 18")),
+    ("verge", _l("I am their guardian (verge), appointed by the Statsforvalteren")),
+    ("fullmakt", _l("They give me a power of attorney here in the portal")),
+    ("paper", _l("They give me a power of attorney on paper that they sign")),
+)
+
+BASIS_HINTS = {
+    "parent": _l("You confirm that you have parental responsibility. It counts at once."),
+    "verge": _l("You upload your appointment (vergefullmakt). The municipality checks it."),
+    "fullmakt": _l("They get an e-mail, log in with electronic ID and approve what you ask for."),
+    "paper": _l("We fill in the form for you. They sign it, and you upload it. The municipality checks it."),
+}
+
+SCOPE_CHOICES = choices(
+    ("apply", _l("Apply for services")),
+    ("appeal", _l("Appeal decisions")),
+    ("see_case", _l("See the cases: what was sent, the status, decisions and deadlines")),
+    ("receive_letters", _l("Receive letters in the cases")),
+)
+
+SERVICE_CHOICES = choices(
+    ("stottekontakt", _l("Support contact (støttekontakt)")),
+    ("ledsagerbevis", _l("Companion card (ledsagerbevis)")),
+    ("bpa", _l("User-directed personal assistance (BPA)")),
+)
+
+PROBLEM_MESSAGES = {
+    "own_number": _l("This is your own identity number. To apply for yourself, choose «Me» when you start an application"),
+    "adult": _l("The person is 18 or older, so parental responsibility has ended. Ask them for a power of attorney instead"),
+    "consent_missing": _l("The young person is 16 or 17 and decides for themselves. Write their name and confirm that they agree"),
+    "duplicate": _l("You already act for this person on this basis, or have asked to. See Who I act for"),
+    "asked_too_often": _l("This person has been asked several times in the last 30 days. To protect them, no more requests can be sent now. Contact the service office if you need help"),
+    "already_asked": _l("You have already asked this person. Wait for their answer, or end that request first"),
+}
+
+
+def _your_name():
+    return StringField(_l("Your full name"), render_kw={"autocomplete": "name"}, filters=[strip], validators=[
+        DataRequired(_l("Enter your full name")), Length(max=200, message=_l("The name can be at most 200 characters"))])
+
+
+def _your_email():
+    return EmailField(_l("Your e-mail address (optional)"), render_kw={"autocomplete": "email"}, filters=[strip],
+                      description=_l("We send a short message here when something changes. It never says who it is about."),
+                      validators=[Optional(), Length(max=320, message=_l("The e-mail address can be at most 320 characters")),
+                                  Email(_l("Enter an e-mail address in the right format, like name@example.no"),
+                                        check_deliverability=False)])
+
+
+def _their_name(label):
+    return StringField(label, filters=[strip], render_kw={"autocomplete": "off"}, validators=[
+        DataRequired(_l("Enter the full name")), Length(max=200, message=_l("The name can be at most 200 characters"))])
+
+
+def _their_national_id(label):
+    return StringField(label, filters=[strip], description=_l("11 digits"),
+                       render_kw={"inputmode": "numeric", "autocomplete": "off"}, validators=[national_id_valid])
+
+
+def _scopes(label):
+    return MultiCheckboxField(label, choices=SCOPE_CHOICES,
+                              validators=[DataRequired(_l("Choose at least one thing"))])
+
+
+def _services():
+    return MultiCheckboxField(_l("Which services does it cover?"), choices=SERVICE_CHOICES,
+                              validators=[DataRequired(_l("Choose at least one service"))])
+
+
+class BasisForm(FlaskForm):
+    basis = RadioField(_l("How may you act for them?"), choices=BASES,
+                       validators=[InputRequired(_l("Choose how you may act for them"))])
+
+
+class ParentForm(FlaskForm):
+    representative_name = _your_name()
+    representative_email = _your_email()
+    child_name = _their_name(_l("The child's full name"))
+    child_national_id = _their_national_id(_l("The child's identity number (fødselsnummer or D-number)"))
+    responsibility = BooleanField(_l("I confirm that I have parental responsibility for the child"), validators=[
+        DataRequired(_l("Confirm that you have parental responsibility"))])
+    consent_name = StringField(_l("The young person's full name"), filters=[strip],
+                               description=_l("Only for a child aged 16 or 17, who decides for themselves."),
+                               validators=[Optional(), Length(max=200, message=_l("The name can be at most 200 characters"))])
+    consent = BooleanField(_l("The young person has agreed that I apply and act for them"),
+                           description=_l("Only for a child aged 16 or 17."))
+
+
+class VergeForm(FlaskForm):
+    representative_name = _your_name()
+    representative_email = _your_email()
+    person_name = _their_name(_l("Full name of the person you are guardian for"))
+    person_national_id = _their_national_id(_l("Their identity number (fødselsnummer or D-number)"))
+    scopes = _scopes(_l("What does your appointment let you do? Choose all that it covers."))
+    valid_until = DayField(_l("Last day of the appointment (optional)"), render_kw={"inputmode": "numeric"},
+                           description=_l("As in the appointment, like 31.12.2028. Leave it empty if it has no end date."),
+                           filters=[strip], validators=[Optional()])
+
+    def validate_valid_until(self, field):
+        from datetime import date
+
+        if field.day is not None and field.day < date.today():
+            raise ValidationError(_l("The last day has passed. Check the date in the appointment"))
+
+
+class FullmaktForm(FlaskForm):
+    """A power of attorney (fvl § 12): both parties, what it covers, which services, how long."""
+
+    representative_name = _your_name()
+    representative_email = _your_email()
+    person_name = _their_name(_l("Full name of the person who gives you the power of attorney"))
+    person_national_id = _their_national_id(_l("Their identity number (fødselsnummer or D-number)"))
+    person_email = EmailField(_l("Their e-mail address"), filters=[strip], render_kw={"autocomplete": "off"},
+                              description=_l("We send them a link to answer. They log in with electronic ID."),
+                              validators=[DataRequired(_l("Enter their e-mail address")),
+                                          Length(max=320, message=_l("The e-mail address can be at most 320 characters")),
+                                          Email(_l("Enter an e-mail address in the right format, like name@example.no"),
+                                                check_deliverability=False)])
+    scopes = _scopes(_l("What do you ask to do for them? Choose all that fit."))
+    services = _services()
+    valid_until = DayField(_l("Last day the power of attorney lasts"), render_kw={"inputmode": "numeric"},
+                           description=_l("Like 31.12.2027. It can last up to 10 years, and can be withdrawn at any time."),
+                           filters=[strip], validators=[DataRequired(_l("Enter the last day the power of attorney lasts"))])
+
+    def validate_valid_until(self, field):
+        from datetime import date
+
+        from ..rules.authority import period_problem
+
+        problem = period_problem(field.day, date.today()) if field.day else None
+        if problem == "past":
+            raise ValidationError(_l("The last day cannot be in the past. Choose a later date"))
+        if problem == "too_long":
+            raise ValidationError(_l("A power of attorney can last at most 10 years. Choose an earlier date"))
+
+
+class PaperFullmaktForm(FullmaktForm):
+    person_email = None  # they sign on paper: no e-mail needed
+
+
+class DocumentForm(FlaskForm):
+    file = FileField(_l("Choose the file"), description=_l("PDF, JPG or PNG, at most 10 MB. A photo of the signed paper is fine."),
+                     validators=[FileRequired(_l("Choose the file to upload"))])
+
+
+class ConfirmForm(FlaskForm):
+    """A button that changes something, with CSRF protection."""
+
+
+class AnswerForm(FlaskForm):
+    answer = RadioField(_l("Do you give this power of attorney?"), choices=choices(
+        ("approve", _l("Yes, I give this power of attorney")),
+        ("decline", _l("No, I decline"))), validators=[InputRequired(_l("Choose yes or no"))])

@@ -1,0 +1,107 @@
+"""Form fields and checks shared by every form in the portal. Each message says how to
+fix the answer."""
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+from flask_babel import lazy_gettext as _l
+from wtforms import SelectMultipleField, StringField
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import StopValidation, ValidationError
+from wtforms.widgets import CheckboxInput, ListWidget
+
+from .rules.identity import national_id_problem, normalise
+
+
+def strip(value):
+    return value.strip() if isinstance(value, str) else value
+
+
+def choices(*pairs) -> list[SelectChoice]:
+    return [SelectChoice(value, label) for value, label in pairs]
+
+
+class MultiCheckboxField(SelectMultipleField):
+    widget = ListWidget(prefix_label=False)
+    option_widget = CheckboxInput()
+
+
+NATIONAL_ID_MESSAGES = {
+    "empty": _l("Enter the identity number (fødselsnummer or D-number)"),
+    "characters": _l("The identity number can only have digits"),
+    "length": _l("The identity number must have 11 digits"),
+    "invalid": _l("This is not a valid identity number. Check each digit"),
+}
+
+
+def national_id_valid(form, field):
+    problem = national_id_problem(field.data or "")
+    if problem:
+        raise ValidationError(NATIONAL_ID_MESSAGES[problem])
+    field.data = normalise(field.data)
+
+
+def norwegian_phone(form, field):
+    digits = re.sub(r"[\s\-.]", "", field.data or "")
+    if digits.startswith("+47"):
+        digits = digits[3:]
+    elif digits.startswith("0047"):
+        digits = digits[4:]
+    if not re.fullmatch(r"\d{8}", digits):
+        raise ValidationError(_l("Enter a Norwegian phone number with 8 digits, like 912 34 567"))
+    field.data = digits
+
+
+def postcode(form, field):
+    if not re.fullmatch(r"\d{4}", field.data or ""):
+        raise ValidationError(_l("Enter a postcode with 4 digits, like 0150"))
+
+
+def required_if(other: str, value: str, message):
+    """Required when another field has a given answer."""
+    def check(form, field):
+        if form[other].data == value and not (field.data or "").strip():
+            raise ValidationError(message)
+    return check
+
+
+YES_NO = choices(("yes", _l("Yes")), ("no", _l("No")))
+
+
+class DayField(StringField):
+    """A date typed as 31.12.2027, or picked in the browser's date picker (2027-12-31).
+    Keeps what was typed when it cannot be read, so the reader can correct it."""
+
+    FORMATS = ("%d.%m.%Y", "%Y-%m-%d", "%d.%m.%y")
+
+    def __init__(self, *args, invalid_message=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.invalid_message = invalid_message or _l("Write the date as day, month and year, like 31.12.2027")
+        self.day = None
+
+    def process_data(self, value):
+        super().process_data(value.strftime("%d.%m.%Y") if hasattr(value, "strftime") else value)
+        self.day = value if hasattr(value, "strftime") else None
+
+    def pre_validate(self, form):
+        text = (self.data or "").strip()
+        self.day = None
+        if not text:
+            return
+        for pattern in self.FORMATS:
+            try:
+                self.day = datetime.strptime(text, pattern).date()
+                return
+            except ValueError:
+                continue
+        raise StopValidation(self.invalid_message)
+
+
+# Why an uploaded file was not taken (portal.services.attachments.AttachmentRejected).
+FILE_MESSAGES = {
+    "empty": _l("The file is empty. Choose another file"),
+    "too_large": _l("The file is larger than 10 MB. Choose a smaller file, or send it by post"),
+    "wrong_type": _l("The file must be a PDF, JPG or PNG. Save it as one of these and try again"),
+    "too_many": _l("You can add at most 10 files. Remove one to add another"),
+}

@@ -1,0 +1,52 @@
+"""Authorities: who may act for whom, on which basis, with which scopes, for how long."""
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+
+from sqlalchemy import JSON, Date, DateTime, ForeignKey, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from ..extensions import db
+from .person import Person
+
+
+class Authority(db.Model):
+    """A parent's declaration, a verge's appointment, a fullmakt, or the ombud's access.
+
+    The stored state is what someone did (requested, approved, verified, withdrawn);
+    whether it counts today is worked out by portal.rules.authority, never stored.
+    """
+
+    __tablename__ = "authority"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    public_id: Mapped[str] = mapped_column(String(32), unique=True, default=lambda: uuid.uuid4().hex)
+    basis: Mapped[str] = mapped_column(String(20))  # portal.rules.authority.BASES
+    proof: Mapped[str] = mapped_column(String(20))  # declaration, document or digital
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id"), index=True)
+    representative_account_id: Mapped[int | None] = mapped_column(
+        ForeignKey("account.id", ondelete="SET NULL"), index=True)
+    representative_name: Mapped[str] = mapped_column(String(200))
+    representative_email: Mapped[str | None] = mapped_column(String(320))
+    scopes: Mapped[list] = mapped_column(JSON)
+    services: Mapped[list] = mapped_column(JSON)
+    valid_from: Mapped[date] = mapped_column(Date)
+    valid_until: Mapped[date | None] = mapped_column(Date)
+    state: Mapped[str] = mapped_column(String(30), index=True)
+    # A digital request: where the person was told, and until when they can answer.
+    person_email: Mapped[str | None] = mapped_column(String(320))
+    request_expires_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # A parent of a 16- or 17-year-old: the young person's name and the parent's confirmation.
+    young_person_consent_name: Mapped[str | None] = mapped_column(String(200))
+    young_person_consent_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+    answered_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))  # approved or declined
+    verified_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    verified_by_account_id: Mapped[int | None] = mapped_column(ForeignKey("account.id", ondelete="SET NULL"))
+    ended_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    ended_by: Mapped[str | None] = mapped_column(String(20))  # person, representative or municipality
+    # Why the municipality did not accept the document, in words the representative reads.
+    rejection_reason: Mapped[str | None] = mapped_column(Text)
+
+    person: Mapped[Person] = relationship(lazy="joined")

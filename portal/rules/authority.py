@@ -1,0 +1,166 @@
+"""Acting on someone else's behalf (LEGAL.md, "Acting on someone else's behalf").
+
+Who may act for whom, with which scopes, and when an authority stops: pure rules,
+dates in and answers out. The services and routes ask these functions and nothing
+else, so the law is applied the same way on every page.
+
+- fullmakt: written, given by the person, withdrawn by them at any time (fvl § 12);
+- parent: parental responsibility for a child under 18 (pbrl § 4-4, barneloven),
+  but a 16- or 17-year-old decides for themselves (pbrl § 4-3): a parent acts for them
+  only with their consent;
+- verge: the appointment's mandate sets the limits (vergemålsloven).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from .sources import SOURCES, Source
+
+# What an authority can cover. Each is asked for and shown on its own.
+SCOPES = ("apply", "appeal", "see_case", "receive_letters")
+BASES = ("parent", "verge", "fullmakt", "ombud")
+# How it is proven: the parent's declaration, an uploaded document (the verge's
+# appointment or a signed paper fullmakt), or the person's approval in the portal.
+PROOFS = ("declaration", "document", "digital")
+
+BASIS_SOURCES: dict[str, Source] = {
+    "parent": SOURCES["parental_responsibility"],
+    "verge": SOURCES["guardianship"],
+    "fullmakt": SOURCES["power_of_attorney"],
+    "ombud": SOURCES["ombud_confidentiality"],
+}
+
+ADULT_AGE = 18  # myndig; parental responsibility ends (barneloven)
+HEALTH_MAJORITY_AGE = 16  # pbrl § 4-3: decides for themselves in health and care matters
+HEARD_FROM_AGE = 7  # pbrl § 4-4: children are heard from 7 at the latest
+
+# A request for a fullmakt in the portal stays open this long, then expires.
+REQUEST_VALID_DAYS = 14
+# Nobody is asked again and again: at most this many requests for one person in the
+# window, from anyone, and one open request at a time from each representative.
+REQUESTS_PER_PERSON = 3
+REQUEST_WINDOW_DAYS = 30
+# The longest period a fullmakt can be given for in the portal.
+LONGEST_PERIOD_YEARS = 10
+
+# Stored states. "expired" and "needs_consent" are never stored: they follow from dates.
+REQUESTED = "requested"  # digital fullmakt waiting for the person's answer
+AWAITING_DOCUMENT = "awaiting_document"  # verge or paper fullmakt: the document is not uploaded yet
+AWAITING_VERIFICATION = "awaiting_verification"  # document uploaded, the municipality checks it
+ACTIVE = "active"
+DECLINED = "declined"  # the person said no
+REJECTED = "rejected"  # the municipality did not accept the document
+REVOKED = "revoked"  # withdrawn by the person, or ended by the representative
+EXPIRED = "expired"
+NEEDS_CONSENT = "needs_consent"  # parent of a 16- or 17-year-old without their consent
+
+ENDED = frozenset({DECLINED, REJECTED, REVOKED, EXPIRED})
+
+
+@dataclass(frozen=True)
+class AuthorityFacts:
+    """What the rules need to know about one authority."""
+
+    basis: str
+    state: str
+    scopes: tuple[str, ...]
+    services: tuple[str, ...]
+    valid_until: date | None = None
+    request_expires_at: datetime | None = None
+    person_birth_date: date | None = None
+    young_person_consent: bool = False
+
+
+def age_on(birth_date: date, day: date) -> int:
+    return day.year - birth_date.year - ((day.month, day.day) < (birth_date.month, birth_date.day))
+
+
+def birthday(birth_date: date, age: int) -> date:
+    """The day someone turns `age` (29 February birthdays fall on 1 March)."""
+    try:
+        return birth_date.replace(year=birth_date.year + age)
+    except ValueError:
+        return date(birth_date.year + age, 3, 1)
+
+
+def parent_authority_ends(birth_date: date) -> date:
+    """The last day a parent acts on parental responsibility: the day before the child turns 18."""
+    return birthday(birth_date, ADULT_AGE) - timedelta(days=1)
+
+
+def needs_young_persons_consent(age: int) -> bool:
+    """pbrl § 4-3: from 16 the young person decides; a parent needs their consent."""
+    return HEALTH_MAJORITY_AGE <= age < ADULT_AGE
+
+
+def child_must_be_heard(age: int) -> bool:
+    """pbrl § 4-4: a child of 7 or more is heard before a decision (from 16, consent covers it)."""
+    return HEARD_FROM_AGE <= age < HEALTH_MAJORITY_AGE
+
+
+def effective_state(facts: AuthorityFacts, now: datetime) -> str:
+    """The state that counts now: a stored state, unless time has ended it."""
+    today = now.date()
+    if facts.state in ENDED:
+        return facts.state
+    if facts.state == REQUESTED:
+        if facts.request_expires_at is not None and now >= facts.request_expires_at:
+            return EXPIRED
+        return REQUESTED
+    if facts.valid_until is not None and today > facts.valid_until:
+        return EXPIRED
+    if facts.basis == "parent" and facts.person_birth_date is not None:
+        age = age_on(facts.person_birth_date, today)
+        if age >= ADULT_AGE:
+            return EXPIRED
+        if needs_young_persons_consent(age) and not facts.young_person_consent:
+            return NEEDS_CONSENT
+    return facts.state
+
+
+def allows(facts: AuthorityFacts, scope: str, service: str, now: datetime) -> bool:
+    """Whether the authority lets its holder do `scope` for `service` right now.
+
+    While a document waits for the municipality's check, the representative may apply
+    (the submission says the authority is unverified); everything else needs an active one.
+    """
+    if scope not in SCOPES:
+        raise ValueError(f"unknown scope {scope!r}")
+    if scope not in facts.scopes or service not in facts.services:
+        return False
+    state = effective_state(facts, now)
+    if state == ACTIVE:
+        return True
+    return state == AWAITING_VERIFICATION and scope == "apply"
+
+
+def request_expires(requested_at: datetime) -> datetime:
+    return requested_at + timedelta(days=REQUEST_VALID_DAYS)
+
+
+def may_ask_again(recent_requests_for_person: int, open_requests_from_representative: int) -> bool:
+    """Nobody is asked again and again: see REQUESTS_PER_PERSON and REQUEST_WINDOW_DAYS."""
+    return recent_requests_for_person < REQUESTS_PER_PERSON and open_requests_from_representative == 0
+
+
+def person_may_withdraw(basis: str, person_age: int | None) -> bool:
+    """A fullmakt or the ombud's access is the person's to withdraw at any time (fvl § 12);
+    so is a 16- or 17-year-old's consent to a parent (pbrl § 4-3). Parental responsibility
+    for a younger child and a verge's appointment are not the person's to end in the portal."""
+    if basis in ("fullmakt", "ombud"):
+        return True
+    if basis == "parent":
+        return person_age is not None and person_age >= HEALTH_MAJORITY_AGE
+    return False
+
+
+def period_problem(valid_until: date | None, today: date) -> str | None:
+    """What is wrong with the last day of a fullmakt: 'empty', 'past', 'too_long', or None."""
+    if valid_until is None:
+        return "empty"
+    if valid_until < today:
+        return "past"
+    if valid_until > birthday(today, LONGEST_PERIOD_YEARS):
+        return "too_long"
+    return None

@@ -1,0 +1,114 @@
+"""Who may read or change a draft, a submission or a file: one place decides, for every page.
+
+- Your own draft or submission, for yourself: yours.
+- The person a submission is about, logged in with a verified identity: theirs.
+- Anyone else, a representative: only with an authority that allows it now, for that
+  person and service; and every such read goes to the access log.
+
+A representative whose authority has stopped gets NoAuthority, so the page can say why;
+anyone with no business at all gets NotFound, and learns nothing.
+"""
+from __future__ import annotations
+
+from flask_login import AnonymousUserMixin
+from sqlalchemy import select
+
+from ..extensions import db
+from ..models import Account, Attachment, Authority, Draft, Submission
+from ..rules import authority as rules
+from . import access_log, authorities, people
+
+
+class NotFound(LookupError):
+    """Nothing the reader may see: answered as 404 Not Found."""
+
+
+class NoAuthority(PermissionError):
+    """The reader acted on an authority that no longer lets them: 403, with the reason."""
+
+    def __init__(self, authority: Authority) -> None:
+        super().__init__("authority no longer allows this")
+        self.authority = authority
+
+
+def _account(actor) -> Account:
+    if actor is None or isinstance(actor, AnonymousUserMixin) or not actor.is_authenticated:
+        raise NotFound()
+    return actor
+
+
+def draft_for(actor, public_id: str, action: str = "draft.view") -> Draft:
+    """The account's own draft. One made for someone else also needs the authority to
+    allow applying, now; reading it is written to the access log."""
+    account = _account(actor)
+    draft = db.session.scalar(select(Draft).where(Draft.public_id == public_id, Draft.account_id == account.id))
+    if draft is None:
+        raise NotFound()
+    authority = draft.authority
+    if authority is not None:
+        if not authorities.allows(authority, "apply", draft.service):
+            raise NoAuthority(authority)
+        access_log.record(account, authority.person, "representative", action,
+                          name=authority.representative_name, draft=draft, authority=authority)
+    return draft
+
+
+def submission_for(actor, reference: str, action: str = "submission.view") -> Submission:
+    account = _account(actor)
+    submission = db.session.scalar(select(Submission).where(Submission.reference == reference))
+    if submission is None:
+        raise NotFound()
+    check_submission(account, submission, action)
+    return submission
+
+
+def check_submission(account: Account, submission: Submission, action: str) -> None:
+    if submission.authority_id is None and submission.account_id == account.id:
+        return  # sent by the account for itself
+    if people.is_person(account, submission.person):
+        return  # the person it is about
+    if submission.person is None:
+        raise NotFound()
+    made_it = submission.account_id == account.id
+    # Who sent it on an authority may see what they sent while that authority lets them
+    # apply; seeing anything else about the person takes the scope "see the case".
+    authority = authorities.usable(account, submission.person_id, "see_case", submission.service)
+    if authority is None and made_it:
+        authority = authorities.usable(account, submission.person_id, "apply", submission.service)
+    if authority is None:
+        if made_it and submission.authority is not None:
+            raise NoAuthority(submission.authority)
+        raise NotFound()
+    access_log.record(account, submission.person, "representative", action,
+                      name=authority.representative_name, submission=submission, authority=authority)
+
+
+def attachment_for(actor, public_id: str) -> Attachment:
+    """A file, for whoever may see what it belongs to."""
+    account = _account(actor)
+    attachment = db.session.scalar(select(Attachment).where(Attachment.public_id == public_id))
+    if attachment is None:
+        raise NotFound()
+    if attachment.submission_id is not None:
+        check_submission(account, db.session.get(Submission, attachment.submission_id), "attachment.download")
+    elif attachment.draft_id is not None:
+        draft = db.session.get(Draft, attachment.draft_id)
+        draft_for(account, draft.public_id, "attachment.download")
+    elif attachment.authority_id is not None:
+        authority = db.session.get(Authority, attachment.authority_id)
+        document_for(account, authority)
+    else:
+        raise NotFound()
+    return attachment
+
+
+def document_for(account: Account, authority: Authority) -> None:
+    """An authority's document: for the municipality, and for the representative who sent
+    it while the authority has not ended."""
+    if account.has_role("caseworker"):
+        authorities.read_for_check(account, authority, "authority.document")
+        return
+    if authority.representative_account_id != account.id:
+        raise NotFound()
+    if authorities.state_of(authority) in rules.ENDED:
+        raise NoAuthority(authority)

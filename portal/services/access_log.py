@@ -1,0 +1,32 @@
+"""Writing the access log: who read what about whom, and when.
+
+Every read of a person's draft, submission, case or authority papers by anyone but the
+person is written here, in the same transaction as the read is answered (the sector
+norm, Normen; LEGAL.md "Personal data"). Nothing in the portal changes or deletes a row.
+"""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from ..extensions import db
+from ..models import AccessLogEntry, Account, Authority, Draft, Person, Submission
+
+ROLES = ("representative", "caseworker", "ombud")
+
+
+def actor_name(account: Account) -> str:
+    return account.full_name or account.email or "?"
+
+
+def record(account: Account, person: Person, role: str, action: str, *, name: str | None = None,
+           submission: Submission | None = None, draft: Draft | None = None,
+           authority: Authority | None = None) -> None:
+    if role not in ROLES:
+        raise ValueError(f"unknown role {role!r}")
+    db.session.add(AccessLogEntry(
+        at=datetime.now(timezone.utc), person_id=person.id, account_id=account.id, actor_role=role,
+        actor_name=(name or actor_name(account))[:200], action=action,
+        submission_id=submission.id if submission else None, draft_id=draft.id if draft else None,
+        authority_id=authority.id if authority else None,
+    ))
+    db.session.commit()

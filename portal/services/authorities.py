@@ -1,0 +1,414 @@
+"""Authorities: a representative sets one up, the person answers or withdraws it, the
+municipality verifies a document; and the one question every page asks: does this
+account have an authority that lets it do this, for this person and service, now?
+
+Only accounts with a verified identity act for others: the person must be able to see
+exactly who asks, and the municipality who acted (popplyl § 12; fvl § 12).
+"""
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+from typing import Callable
+
+from flask_babel import force_locale, gettext as _
+from sqlalchemy import func, select
+
+from ..extensions import db
+from ..models import Account, Attachment, Authority, Person
+from ..rules import authority as rules
+from ..rules.identity import birth_date, normalise
+from ..rules.services import SERVICES
+from . import access_log, outbox, people
+
+Link = Callable[[str], str]  # public id -> absolute URL
+
+
+class AuthorityProblem(ValueError):
+    """Why an authority cannot be set up or changed, as a code the form turns into a message:
+    own_number, adult, consent_missing, duplicate, asked_too_often, already_asked,
+    not_verified, not_open."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def _aware(value: datetime | None) -> datetime | None:
+    # SQLite gives back naive datetimes; they were stored in UTC.
+    if value is not None and value.tzinfo is None:
+        return value.replace(tzinfo=timezone.utc)
+    return value
+
+
+def facts(authority: Authority) -> rules.AuthorityFacts:
+    return rules.AuthorityFacts(
+        basis=authority.basis, state=authority.state, scopes=tuple(authority.scopes),
+        services=tuple(authority.services), valid_until=authority.valid_until,
+        request_expires_at=_aware(authority.request_expires_at),
+        person_birth_date=birth_date(authority.person.national_id),
+        young_person_consent=authority.young_person_consent_at is not None,
+    )
+
+
+def state_of(authority: Authority, now: datetime | None = None) -> str:
+    return rules.effective_state(facts(authority), now or _now())
+
+
+def allows(authority: Authority, scope: str, service: str, now: datetime | None = None) -> bool:
+    return rules.allows(facts(authority), scope, service, now or _now())
+
+
+def person_age(authority: Authority, today: date | None = None) -> int | None:
+    born = birth_date(authority.person.national_id)
+    return rules.age_on(born, today or date.today()) if born else None
+
+
+def person_may_withdraw(authority: Authority) -> bool:
+    return rules.person_may_withdraw(authority.basis, person_age(authority)) and \
+        state_of(authority) not in rules.ENDED
+
+
+# -- Finding ---------------------------------------------------------------------------
+
+def for_representative(account: Account) -> list[Authority]:
+    """Everything the account has asked for or holds, newest first (ended ones too, so
+    the representative sees why access stopped)."""
+    return list(db.session.scalars(
+        select(Authority).where(Authority.representative_account_id == account.id)
+        .order_by(Authority.created_at.desc(), Authority.id.desc())))
+
+
+def find_for_representative(account: Account, public_id: str) -> Authority | None:
+    return db.session.scalar(select(Authority).where(
+        Authority.public_id == public_id, Authority.representative_account_id == account.id))
+
+
+def usable(account: Account, person_id: int, scope: str, service: str) -> Authority | None:
+    """An authority of the account's that allows `scope` for the person and service now."""
+    candidates = db.session.scalars(select(Authority).where(
+        Authority.representative_account_id == account.id, Authority.person_id == person_id,
+        Authority.state.in_((rules.ACTIVE, rules.AWAITING_VERIFICATION))))
+    return next((a for a in candidates if allows(a, scope, service)), None)
+
+
+def usable_for_applying(account: Account, service: str) -> list[Authority]:
+    if not account.identity_verified:
+        return []
+    return [a for a in for_representative(account) if allows(a, "apply", service)]
+
+
+def for_person(account: Account) -> list[Authority]:
+    """Every authority given, asked for or verified for the person this account is."""
+    person = people.self_of(account)
+    if person is None:
+        return []
+    return list(db.session.scalars(
+        select(Authority).where(Authority.person_id == person.id)
+        .order_by(Authority.created_at.desc(), Authority.id.desc())))
+
+
+def find_for_person(account: Account, public_id: str) -> Authority | None:
+    person = people.self_of(account)
+    if person is None:
+        return None
+    return db.session.scalar(select(Authority).where(
+        Authority.public_id == public_id, Authority.person_id == person.id))
+
+
+def document_of(authority: Authority) -> Attachment | None:
+    return db.session.scalar(select(Attachment).where(Attachment.authority_id == authority.id)
+                             .order_by(Attachment.id.desc()))
+
+
+def awaiting_verification() -> list[Authority]:
+    """The municipality's queue of uploaded documents to check, oldest first."""
+    return list(db.session.scalars(select(Authority).where(Authority.state == rules.AWAITING_VERIFICATION)
+                                   .order_by(Authority.created_at, Authority.id)))
+
+
+def find(public_id: str) -> Authority | None:
+    return db.session.scalar(select(Authority).where(Authority.public_id == public_id))
+
+
+# -- Setting up ------------------------------------------------------------------------
+
+def _check_representative(account: Account, national_id: str) -> None:
+    if not account.identity_verified:
+        raise AuthorityProblem("not_verified")
+    if normalise(national_id) == account.national_id:
+        raise AuthorityProblem("own_number")
+
+
+def _open(account: Account, person: Person, basis: str) -> list[Authority]:
+    """The account's authorities for the person on this basis that have not ended."""
+    return [a for a in db.session.scalars(select(Authority).where(
+        Authority.representative_account_id == account.id, Authority.person_id == person.id,
+        Authority.basis == basis)) if state_of(a) not in rules.ENDED]
+
+
+def _check_no_duplicate(account: Account, person: Person, basis: str) -> None:
+    if _open(account, person, basis):
+        raise AuthorityProblem("duplicate")
+
+
+def _new(account: Account, person: Person, basis: str, proof: str, state: str, *, representative_name: str,
+         representative_email: str | None, scopes, services, valid_until: date | None, **extra) -> Authority:
+    account.full_name = representative_name
+    authority = Authority(
+        basis=basis, proof=proof, person_id=person.id, person=person, representative_account_id=account.id,
+        representative_name=representative_name, representative_email=representative_email or None,
+        scopes=[s for s in rules.SCOPES if s in scopes], services=[s for s in SERVICES if s in services],
+        valid_from=_now().date(), valid_until=valid_until, state=state, created_at=_now(), **extra)
+    db.session.add(authority)
+    return authority
+
+
+def declare_parent(account: Account, *, representative_name: str, representative_email: str | None,
+                   child_name: str, child_national_id: str, consent_name: str | None = None,
+                   consent_confirmed: bool = False) -> Authority:
+    """A parent's declaration of parental responsibility (pbrl § 4-4). It counts at once;
+    the municipality may check it. For a 16- or 17-year-old it needs their consent (pbrl § 4-3);
+    a declaration paused at 16 goes on when the parent declares again with that consent."""
+    today = _now().date()
+    _check_representative(account, child_national_id)
+    born = birth_date(child_national_id)
+    age = rules.age_on(born, today)
+    if age >= rules.ADULT_AGE:
+        raise AuthorityProblem("adult")
+    consent = rules.needs_young_persons_consent(age)
+    if consent and not (consent_confirmed and (consent_name or "").strip()):
+        raise AuthorityProblem("consent_missing")
+    person = people.person_for(child_national_id, child_name)
+    paused = next((a for a in _open(account, person, "parent") if state_of(a) == rules.NEEDS_CONSENT), None)
+    if paused is not None and consent:
+        paused.young_person_consent_name = consent_name.strip()
+        paused.young_person_consent_at = _now()
+        db.session.commit()
+        return paused
+    _check_no_duplicate(account, person, "parent")
+    authority = _new(account, person, "parent", "declaration", rules.ACTIVE,
+                     representative_name=representative_name, representative_email=representative_email,
+                     scopes=rules.SCOPES, services=SERVICES, valid_until=rules.parent_authority_ends(born),
+                     young_person_consent_name=consent_name.strip() if consent else None,
+                     young_person_consent_at=_now() if consent else None)
+    db.session.commit()
+    return authority
+
+
+def register_verge(account: Account, *, representative_name: str, representative_email: str | None,
+                   person_name: str, person_national_id: str, scopes, valid_until: date | None) -> Authority:
+    """A verge (guardian): the appointment is uploaded next, then the municipality checks it.
+    The appointment's mandate sets the limits (vergemålsloven): the scopes chosen here."""
+    return _awaiting_document(account, "verge", representative_name, representative_email, person_name,
+                              person_national_id, scopes, SERVICES, valid_until)
+
+
+def _awaiting_document(account: Account, basis: str, representative_name: str, representative_email: str | None,
+                       person_name: str, person_national_id: str, scopes, services,
+                       valid_until: date | None) -> Authority:
+    _check_representative(account, person_national_id)
+    person = people.person_for(person_national_id, person_name)
+    _check_no_duplicate(account, person, basis)
+    authority = _new(account, person, basis, "document", rules.AWAITING_DOCUMENT,
+                     representative_name=representative_name, representative_email=representative_email,
+                     scopes=scopes, services=services, valid_until=valid_until)
+    db.session.commit()
+    return authority
+
+
+def _recent_requests(person: Person) -> int:
+    since = _now() - timedelta(days=rules.REQUEST_WINDOW_DAYS)
+    return db.session.scalar(select(func.count(Authority.id)).where(
+        Authority.person_id == person.id, Authority.proof == "digital", Authority.created_at >= since))
+
+
+def _open_requests(account: Account, person: Person) -> int:
+    return sum(1 for a in db.session.scalars(select(Authority).where(
+        Authority.representative_account_id == account.id, Authority.person_id == person.id,
+        Authority.state == rules.REQUESTED)) if state_of(a) == rules.REQUESTED)
+
+
+def request_fullmakt(account: Account, *, representative_name: str, representative_email: str | None,
+                     person_name: str, person_national_id: str, person_email: str, scopes, services,
+                     valid_until: date, answer_link: Link, lang: str) -> Authority:
+    """Ask the person, in the portal, for a fullmakt (fvl § 12). They get an e-mail with a
+    link, log in with a verified identity and approve or decline. The e-mail says only that
+    someone asks: no name of a service, no identity number."""
+    _check_representative(account, person_national_id)
+    person = people.person_for(person_national_id, person_name)
+    if not rules.may_ask_again(_recent_requests(person), _open_requests(account, person)):
+        raise AuthorityProblem("already_asked" if _open_requests(account, person) else "asked_too_often")
+    _check_no_duplicate(account, person, "fullmakt")
+    now = _now()
+    authority = _new(account, person, "fullmakt", "digital", rules.REQUESTED,
+                     representative_name=representative_name, representative_email=representative_email,
+                     scopes=scopes, services=services, valid_until=valid_until,
+                     person_email=person_email, request_expires_at=rules.request_expires(now))
+    db.session.flush()
+    with force_locale(lang):
+        outbox.queue(person_email, _("Someone asks to act on your behalf"), _(
+            "%(name)s asks for a power of attorney to act on your behalf towards the municipality.\n\n"
+            "Log in to see exactly what is asked, and to approve or decline: %(link)s\n\n"
+            "The request is open until %(date)s. If you do not know who this is, decline the request.",
+            name=representative_name, link=answer_link(authority.public_id),
+            date=_display_date(rules.request_expires(now).date(), lang)))
+    db.session.commit()
+    return authority
+
+
+def _display_date(day: date, lang: str) -> str:
+    from babel.dates import format_date
+
+    from ..i18n import FORMAT_LOCALES
+
+    return format_date(day, "long", locale=FORMAT_LOCALES[lang])
+
+
+def prepare_paper_fullmakt(account: Account, *, representative_name: str, representative_email: str | None,
+                           person_name: str, person_national_id: str, scopes, services,
+                           valid_until: date) -> Authority:
+    """A fullmakt on paper: the portal fills in the form, the person signs it, the
+    representative uploads it, and the municipality checks it."""
+    return _awaiting_document(account, "fullmakt", representative_name, representative_email, person_name,
+                              person_national_id, scopes, services, valid_until)
+
+
+def add_document(account: Account, authority: Authority, stream, filename: str) -> Attachment:
+    """The verge's appointment or the signed fullmakt: the authority then waits for the
+    municipality's check. A new document replaces one the municipality has not checked."""
+    from . import attachments
+
+    if authority.proof != "document" or state_of(authority) not in (rules.AWAITING_DOCUMENT,
+                                                                     rules.AWAITING_VERIFICATION):
+        raise AuthorityProblem("not_open")
+    kind = "verge_appointment" if authority.basis == "verge" else "signed_fullmakt"
+    attachment = attachments.store(account, stream, filename, kind, authority=authority)
+    for older in db.session.scalars(select(Attachment).where(
+            Attachment.authority_id == authority.id, Attachment.id != attachment.id)):
+        attachments.remove(older)
+    authority.state = rules.AWAITING_VERIFICATION
+    db.session.commit()
+    return attachment
+
+
+# -- The person's answers and withdrawal -------------------------------------------------
+
+def _answered() -> tuple[str, str]:
+    return _("Your request has been answered"), _(
+        "The person you asked has answered your request for a power of attorney. "
+        "Log in and go to Who I act for to see the answer.")
+
+
+def _withdrawn() -> tuple[str, str]:
+    return _("You can no longer act for someone"), _(
+        "A power of attorney or consent you had has been withdrawn. "
+        "Log in and go to Who I act for to see which.")
+
+
+def _checked() -> tuple[str, str]:
+    return _("The municipality has checked your document"), _(
+        "The municipality has checked the document you sent to act for someone. "
+        "Log in and go to Who I act for to see the result.")
+
+
+def _tell_representative(authority: Authority, note: Callable[[], tuple[str, str]]) -> None:
+    """A short note that something changed, with no names: the details are in the portal."""
+    if not authority.representative_email:
+        return
+    account = db.session.get(Account, authority.representative_account_id) \
+        if authority.representative_account_id else None
+    with force_locale(account.preferred_language if account else "nb"):
+        subject, body = note()
+        outbox.queue(authority.representative_email, subject, body)
+
+
+def approve(account: Account, authority: Authority) -> None:
+    if state_of(authority) != rules.REQUESTED or not people.is_person(account, authority.person):
+        raise AuthorityProblem("not_open")
+    authority.state = rules.ACTIVE
+    authority.answered_at = _now()
+    _tell_representative(authority, _answered)
+    db.session.commit()
+
+
+def decline(account: Account, authority: Authority) -> None:
+    if state_of(authority) != rules.REQUESTED or not people.is_person(account, authority.person):
+        raise AuthorityProblem("not_open")
+    authority.state = rules.DECLINED
+    authority.answered_at = authority.ended_at = _now()
+    authority.ended_by = "person"
+    _delete_unsent_drafts(authority)
+    _tell_representative(authority, _answered)
+    db.session.commit()
+
+
+def withdraw(account: Account, authority: Authority) -> None:
+    """The person withdraws, with effect from the next request anyone makes (fvl § 12)."""
+    if not people.is_person(account, authority.person) or not person_may_withdraw(authority):
+        raise AuthorityProblem("not_open")
+    _end(authority, "person")
+    _tell_representative(authority, _withdrawn)
+    db.session.commit()
+
+
+def end_by_representative(account: Account, authority: Authority) -> None:
+    """The representative stops acting for the person."""
+    if authority.representative_account_id != account.id or state_of(authority) in rules.ENDED:
+        raise AuthorityProblem("not_open")
+    _end(authority, "representative")
+    db.session.commit()
+
+
+def _end(authority: Authority, by: str) -> None:
+    authority.state = rules.REVOKED
+    authority.ended_at = _now()
+    authority.ended_by = by
+    _delete_unsent_drafts(authority)
+
+
+def _delete_unsent_drafts(authority: Authority) -> None:
+    """Drafts made on an authority that has ended can never be sent: they go, with their
+    files, so nobody keeps the person's information for nothing. Sent applications stay."""
+    from ..models import Draft, Submission
+    from . import attachments
+
+    drafts = db.session.scalars(select(Draft).outerjoin(Submission, Submission.draft_id == Draft.id)
+                                .where(Draft.authority_id == authority.id, Submission.id.is_(None))).all()
+    for draft in drafts:
+        for attachment in attachments.for_draft(draft):
+            attachments.discard(attachment)
+        db.session.delete(draft)
+
+
+# -- The municipality's check ------------------------------------------------------------
+
+def read_for_check(caseworker: Account, authority: Authority, action: str = "authority.view") -> None:
+    """A caseworker reads an authority and its document: written to the access log."""
+    access_log.record(caseworker, authority.person, "caseworker", action, authority=authority)
+
+
+def verify(caseworker: Account, authority: Authority) -> None:
+    if authority.state != rules.AWAITING_VERIFICATION:
+        raise AuthorityProblem("not_open")
+    authority.state = rules.ACTIVE
+    authority.verified_at = _now()
+    authority.verified_by_account_id = caseworker.id
+    _tell_representative(authority, _checked)
+    db.session.commit()
+
+
+def reject(caseworker: Account, authority: Authority, reason: str) -> None:
+    if authority.state != rules.AWAITING_VERIFICATION:
+        raise AuthorityProblem("not_open")
+    authority.state = rules.REJECTED
+    authority.verified_by_account_id = caseworker.id
+    authority.rejection_reason = reason
+    authority.ended_at = _now()
+    authority.ended_by = "municipality"
+    _delete_unsent_drafts(authority)
+    _tell_representative(authority, _checked)
+    db.session.commit()

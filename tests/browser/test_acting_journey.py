@@ -1,0 +1,189 @@
+"""Acting for someone else in Chromium with two accounts, both logged in with electronic ID:
+a fullmakt asked for and approved in the portal, used to apply, then withdrawn; a fullmakt
+on paper, downloaded, uploaded and checked by the municipality. axe on every new page,
+also with errors shown."""
+from __future__ import annotations
+
+import re
+
+import pytest
+import requests
+from playwright.sync_api import expect
+from sqlalchemy import select
+
+from portal.extensions import db
+from portal.models import OutboxMessage
+from tests.browser.test_accessibility import _violations
+from tests.browser.test_apply_journey import _fill, _log_in
+from tests.conftest import make_caseworker
+from tests.identities import aged
+
+pytestmark = pytest.mark.browser
+
+REP = aged(41, start=60)
+PERSON = aged(77, start=60)
+
+
+def _log_in_with_id(browser, live_server, provider, national_id, lang="nb"):
+    requests.put(f"{provider}/users/{national_id}", json={"pid": national_id}, timeout=5)
+    context = browser.new_context(locale="nb-NO" if lang == "nb" else "en-GB", accept_downloads=True)
+    page = context.new_page()
+    page.goto(f"{live_server}/{lang}/account/login")
+    page.get_by_role("link", name=re.compile("ID-porten")).click()
+    page.locator("input[name=sub]").fill(national_id)
+    page.get_by_role("button", name="Authorize").click()
+    assert page.url.endswith(f"/{lang}/my-page")
+    return page
+
+
+def _last_message(live_app, to):
+    with live_app.app_context():
+        message = db.session.scalars(select(OutboxMessage).where(OutboxMessage.to_address == to)
+                                     .order_by(OutboxMessage.id.desc())).first()
+        db.session.remove()
+    return message
+
+
+def _submit_and_check(page, button):
+    page.get_by_role("button", name=button).click()
+    expect(page).to_have_title(re.compile(r"^(Feil|Error):"))
+    assert _violations(page) == [], f"{page.url} with errors"
+
+
+def test_a_fullmakt_asked_for_approved_used_and_withdrawn(browser, live_server, live_app, identity_provider):
+    rep = _log_in_with_id(browser, live_server, identity_provider, REP)
+    rep.get_by_role("link", name="Hvem jeg handler for").click()
+    assert _violations(rep) == []
+    rep.get_by_role("link", name="Handle for en ny person").click()
+    assert _violations(rep) == []
+    _submit_and_check(rep, "Fortsett")
+    rep.check("input[name=basis][value=fullmakt]")
+    rep.get_by_role("button", name="Fortsett").click()
+    assert _violations(rep) == []
+    _submit_and_check(rep, "Send forespørselen")
+    rep.fill("input[name=representative_name]", "Rita Representant")
+    rep.fill("input[name=representative_email]", "rita.browser@example.org")
+    rep.fill("input[name=person_name]", "Gunn Giver")
+    rep.fill("input[name=person_national_id]", PERSON)
+    rep.fill("input[name=person_email]", "gunn.browser@example.org")
+    rep.check("input[name=scopes][value=apply]")
+    rep.check("input[name=scopes][value=see_case]")
+    rep.check("input[name=services][value=stottekontakt]")
+    rep.fill("input[name=valid_until]", "31.12.2030")
+    rep.get_by_role("button", name="Send forespørselen").click()
+    assert rep.get_by_role("heading", level=1).inner_text() == "Gunn Giver"
+    assert "Venter på at Gunn Giver svarer" in rep.content()
+    assert _violations(rep) == []
+
+    # The person: the link in the e-mail, log-in with electronic ID, the request, approve.
+    link = re.search(r"https?://\S+", _last_message(live_app, "gunn.browser@example.org").body).group(0)
+    person = _log_in_with_id(browser, live_server, identity_provider, PERSON)
+    person.goto(link)
+    assert "Rita Representant" in person.content() and "Søke om tjenester" in person.content()
+    assert _violations(person) == []
+    _submit_and_check(person, "Send svaret")
+    person.check("input[name=answer][value=approve]")
+    person.get_by_role("button", name="Send svaret").click()
+    assert person.get_by_role("heading", level=1).inner_text() == "Hvem kan handle for meg"
+    assert _violations(person) == []
+
+    # The representative applies for the person.
+    rep.goto(f"{live_server}/nb/apply/?service=stottekontakt")
+    rep.get_by_role("button", name="Start").click()
+    assert _violations(rep) == []
+    rep.get_by_label("Gunn Giver").check()
+    rep.get_by_role("button", name="Fortsett").click()
+    assert rep.get_by_role("heading", level=1).inner_text() == "Om personen du søker for"
+    assert _violations(rep) == []
+    _fill(rep, {"street_address": "Gata 2", "postcode": "4999", "city": "Fjellvik", "phone": "91234567",
+                "radios": {"preferred_language": "nb", "interpreter": "no"}})
+    rep.get_by_role("button", name="Lagre og fortsett").click()
+    assert _violations(rep) == []
+    _submit_and_check(rep, "Lagre og fortsett")
+    _fill(rep, {"phone": "92233444", "radios": {"relation": "family"}})
+    rep.get_by_role("button", name="Lagre og fortsett").click()
+    for answers in ({"description": "Vil gjerne ut.", "checks": {"groups": ["social"]}},
+                    {"radios": {"living": "alone"}}, {"network": "Datteren min."},
+                    {"interests": "Turer", "radios": {"form_of_support": "individual"}}, {}):
+        _fill(rep, answers)
+        rep.get_by_role("button", name="Lagre og fortsett").click()
+    rep.get_by_role("button", name="Fortsett").click()
+    assert "Gunn Giver" in rep.content() and _violations(rep) == []
+    rep.check("input[name=correct]")
+    rep.get_by_role("button", name="Send søknaden").click()
+    assert rep.get_by_role("heading", level=1).inner_text() == "Søknaden er sendt"
+    receipt = rep.url
+    assert _violations(rep) == []
+
+    # The person withdraws; the next request the representative makes shows why it stopped.
+    person.get_by_role("link", name=re.compile("^Trekk tilbake")).click()
+    assert _violations(person) == []
+    person.get_by_role("button", name=re.compile("^Ja")).click()
+    assert "Du trakk den tilbake" in person.content()
+    rep.goto(receipt)
+    assert rep.get_by_role("heading", level=1).inner_text() == "Du kan ikke lenger handle for Gunn Giver"
+    assert _violations(rep) == []
+    rep.context.close()
+    person.context.close()
+
+
+def test_a_paper_fullmakt_downloaded_signed_uploaded_and_checked(browser, live_server, live_app, identity_provider):
+    rep = _log_in_with_id(browser, live_server, identity_provider, aged(42, start=60))
+    rep.goto(f"{live_server}/nb/authorities/new")
+    rep.check("input[name=basis][value=paper]")
+    rep.get_by_role("button", name="Fortsett").click()
+    assert _violations(rep) == []
+    _submit_and_check(rep, "Fortsett")
+    rep.fill("input[name=representative_name]", "Per Papir")
+    rep.fill("input[name=person_name]", "Siri Signatur")
+    rep.fill("input[name=person_national_id]", aged(80, start=60))
+    rep.check("input[name=scopes][value=apply]")
+    rep.check("input[name=services][value=bpa]")
+    rep.fill("input[name=valid_until]", "31.12.2029")
+    rep.get_by_role("button", name="Fortsett").click()
+    assert rep.get_by_role("heading", level=1).inner_text() == "Last opp fullmakten som er signert"
+    assert _violations(rep) == []
+    with rep.expect_download() as download:
+        rep.get_by_role("link", name="Last ned fullmakten (PDF)").click()
+    with open(download.value.path(), "rb") as f:
+        assert f.read(5) == b"%PDF-"
+    _submit_and_check(rep, "Last opp")
+    rep.set_input_files("input[type=file]", files=[{"name": "signert.pdf", "mimeType": "application/pdf",
+                                                     "buffer": b"%PDF-1.4\n% signed\n"}])
+    rep.get_by_role("button", name="Last opp").click()
+    assert "Kommunen sjekker dokumentet" in rep.content()
+    assert _violations(rep) == []
+    authority_url = rep.url
+
+    make_caseworker(live_app, email="sara.browser@fjellvik.kommune.no")
+    context = browser.new_context(locale="nb-NO")
+    caseworker = context.new_page()
+    _log_in(caseworker, live_server, "sara.browser@fjellvik.kommune.no")
+    caseworker.goto(f"{live_server}/nb/intake/authorities")
+    assert _violations(caseworker) == []
+    caseworker.get_by_role("link", name="Siri Signatur").click()
+    assert _violations(caseworker) == []
+    _submit_and_check(caseworker, "Lagre kontrollen")
+    caseworker.check("input[name=outcome][value=reject]")
+    _submit_and_check(caseworker, "Lagre kontrollen")
+    caseworker.check("input[name=outcome][value=verify]")
+    caseworker.get_by_role("button", name="Lagre kontrollen").click()
+    assert "Det finnes ingen dokumenter å sjekke" in caseworker.content()
+    rep.goto(authority_url)
+    assert "Aktiv til og med 31. desember 2029" in rep.content()
+    context.close()
+    rep.context.close()
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+@pytest.mark.parametrize("basis", ["parent", "verge"])
+def test_the_parent_and_verge_forms_have_no_violations_with_errors_shown(browser, live_server, identity_provider,
+                                                                         lang, basis):
+    page = _log_in_with_id(browser, live_server, identity_provider, aged(43, start=60), lang)
+    page.goto(f"{live_server}/{lang}/authorities/new/{basis}")
+    assert _violations(page) == []
+    _submit_and_check(page, {"nb": {"parent": "Bekreft", "verge": "Fortsett"},
+                             "en": {"parent": "Confirm", "verge": "Continue"}}[lang][basis])
+    page.goto(f"{live_server}/{lang}/authorities/for-me")
+    assert _violations(page) == []
+    page.context.close()

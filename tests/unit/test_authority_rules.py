@@ -1,0 +1,138 @@
+"""Rules for acting on someone else's behalf (LEGAL.md): fvl § 12 (fullmakt), pbrl § 4-3
+(16-year-olds decide for themselves), pbrl § 4-4 (parents; children heard from 7),
+vergemålsloven (the appointment sets the limits)."""
+from datetime import date, datetime, timedelta, timezone
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from portal.rules import authority as rules
+from portal.rules.authority import AuthorityFacts
+
+NOW = datetime(2026, 11, 25, 12, 0, tzinfo=timezone.utc)
+ALL = ("stottekontakt", "ledsagerbevis", "bpa")
+
+
+def facts(**changes) -> AuthorityFacts:
+    base = dict(basis="fullmakt", state=rules.ACTIVE, scopes=rules.SCOPES, services=ALL,
+                valid_until=date(2027, 12, 31))
+    return AuthorityFacts(**{**base, **changes})
+
+
+def test_fvl_12_an_active_fullmakt_allows_what_it_covers_and_nothing_more():
+    f = facts(scopes=("apply", "see_case"), services=("bpa",))
+    assert rules.allows(f, "apply", "bpa", NOW)
+    assert rules.allows(f, "see_case", "bpa", NOW)
+    assert not rules.allows(f, "appeal", "bpa", NOW)
+    assert not rules.allows(f, "apply", "stottekontakt", NOW)
+
+
+def test_fvl_12_a_fullmakt_ends_after_its_last_day():
+    f = facts(valid_until=date(2026, 11, 24))
+    assert rules.effective_state(f, NOW) == rules.EXPIRED
+    assert not rules.allows(f, "apply", "bpa", NOW)
+    assert rules.effective_state(facts(valid_until=date(2026, 11, 25)), NOW) == rules.ACTIVE  # the last day counts
+
+
+def test_a_request_expires_after_fourteen_days():
+    asked = NOW - timedelta(days=14)
+    f = facts(state=rules.REQUESTED, request_expires_at=rules.request_expires(asked))
+    assert rules.effective_state(f, NOW) == rules.EXPIRED
+    f = facts(state=rules.REQUESTED, request_expires_at=rules.request_expires(asked + timedelta(minutes=1)))
+    assert rules.effective_state(f, NOW) == rules.REQUESTED
+
+
+def test_while_the_municipality_checks_a_document_only_applying_is_allowed():
+    f = facts(basis="verge", state=rules.AWAITING_VERIFICATION)
+    assert rules.allows(f, "apply", "bpa", NOW)
+    for scope in ("appeal", "see_case", "receive_letters"):
+        assert not rules.allows(f, scope, "bpa", NOW)
+
+
+def test_pbrl_4_3_a_parent_of_a_sixteen_year_old_needs_their_consent():
+    born = date(2010, 11, 1)  # 16 on NOW
+    f = facts(basis="parent", person_birth_date=born, valid_until=rules.parent_authority_ends(born))
+    assert rules.effective_state(f, NOW) == rules.NEEDS_CONSENT
+    assert not rules.allows(f, "see_case", "bpa", NOW)
+    consented = facts(basis="parent", person_birth_date=born, valid_until=rules.parent_authority_ends(born),
+                      young_person_consent=True)
+    assert rules.allows(consented, "see_case", "bpa", NOW)
+
+
+def test_pbrl_4_3_the_day_a_child_turns_sixteen_the_parent_stops_without_consent():
+    born = date(2010, 11, 25)
+    f = facts(basis="parent", person_birth_date=born, valid_until=rules.parent_authority_ends(born))
+    assert rules.effective_state(f, NOW - timedelta(days=1)) == rules.ACTIVE
+    assert rules.effective_state(f, NOW) == rules.NEEDS_CONSENT
+
+
+def test_barneloven_parental_responsibility_ends_the_day_before_the_eighteenth_birthday():
+    born = date(2008, 11, 26)
+    assert rules.parent_authority_ends(born) == date(2026, 11, 25)
+    f = facts(basis="parent", person_birth_date=born, valid_until=rules.parent_authority_ends(born),
+              young_person_consent=True)
+    assert rules.effective_state(f, NOW) == rules.ACTIVE
+    assert rules.effective_state(f, NOW + timedelta(days=1)) == rules.EXPIRED
+
+
+def test_a_leap_day_birthday_counts_from_the_first_of_march():
+    assert rules.birthday(date(2008, 2, 29), 18) == date(2026, 3, 1)
+
+
+@pytest.mark.parametrize("age,heard", [(6, False), (7, True), (12, True), (15, True), (16, False), (17, False)])
+def test_pbrl_4_4_children_from_seven_are_heard_and_from_sixteen_consent(age, heard):
+    assert rules.child_must_be_heard(age) is heard
+    assert rules.needs_young_persons_consent(age) is (16 <= age < 18)
+
+
+@pytest.mark.parametrize("basis,age,may", [
+    ("fullmakt", 70, True), ("ombud", 40, True), ("parent", 12, False), ("parent", 16, True),
+    ("verge", 50, False),
+])
+def test_who_the_person_may_withdraw(basis, age, may):
+    """fvl § 12: a fullmakt is withdrawn at will; a verge is appointed by the Statsforvalteren."""
+    assert rules.person_may_withdraw(basis, age) is may
+
+
+@pytest.mark.parametrize("asked,open_,may", [(0, 0, True), (2, 0, True), (3, 0, False), (0, 1, False)])
+def test_nobody_is_asked_again_and_again(asked, open_, may):
+    assert rules.may_ask_again(asked, open_) is may
+
+
+@pytest.mark.parametrize("until,problem", [(None, "empty"), (date(2026, 11, 24), "past"),
+                                           (date(2026, 11, 25), None), (date(2036, 11, 25), None),
+                                           (date(2036, 11, 26), "too_long")])
+def test_the_period_of_a_fullmakt(until, problem):
+    assert rules.period_problem(until, date(2026, 11, 25)) == problem
+
+
+def test_an_unknown_scope_is_a_programming_error():
+    with pytest.raises(ValueError):
+        rules.allows(facts(), "delete_everything", "bpa", NOW)
+
+
+states = st.sampled_from([rules.REQUESTED, rules.AWAITING_DOCUMENT, rules.AWAITING_VERIFICATION, rules.ACTIVE,
+                          rules.DECLINED, rules.REJECTED, rules.REVOKED])
+scope_sets = st.sets(st.sampled_from(rules.SCOPES)).map(tuple)
+service_sets = st.sets(st.sampled_from(ALL)).map(tuple)
+days = st.dates(min_value=date(1920, 1, 1), max_value=date(2060, 12, 31))
+
+
+@given(basis=st.sampled_from(rules.BASES), state=states, scopes=scope_sets, services=service_sets,
+       until=st.none() | days, born=st.none() | days, consent=st.booleans(),
+       scope=st.sampled_from(rules.SCOPES), service=st.sampled_from(ALL), today=days)
+def test_property_an_authority_never_allows_more_than_it_covers_or_after_it_ended(
+        basis, state, scopes, services, until, born, consent, scope, service, today):
+    f = AuthorityFacts(basis, state, scopes, services, until, None, born, consent)
+    now = datetime(today.year, today.month, today.day, 12, tzinfo=timezone.utc)
+    allowed = rules.allows(f, scope, service, now)
+    if allowed:
+        assert scope in scopes and service in services
+        assert state in (rules.ACTIVE, rules.AWAITING_VERIFICATION)
+        assert until is None or today <= until
+        if basis == "parent" and born is not None:
+            age = rules.age_on(born, today)
+            assert age < 18 and (age < 16 or consent)
+    if state in (rules.DECLINED, rules.REJECTED, rules.REVOKED):
+        assert not allowed

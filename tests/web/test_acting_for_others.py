@@ -1,0 +1,465 @@
+"""Acting for someone else through the test client: each basis (parent, verge, fullmakt in
+the portal and on paper) in both languages, with its errors; the application sent on the
+authority; the municipality's check (LEGAL.md "Acting on someone else's behalf")."""
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+from sqlalchemy import select
+
+from portal.extensions import db
+from portal.models import Account, Authority, OutboxMessage, Submission
+from tests.conftest import log_in, log_in_with_id, make_account, make_caseworker, post_form
+from tests.identities import aged
+
+REP_ID = aged(45)
+PDF = b"%PDF-1.4\n% a signed paper\n"
+PERSON_REST = dict(street_address="Gata 1", postcode="4999", city="Fjellvik", phone="912 34 567", email="",
+                   preferred_language="nb", interpreter="no", interpreter_language="")
+REPRESENTATIVE = dict(full_name="Rita Representant", phone="922 33 444", email="rita@example.org", relation="parent")
+NEED = {"groups": ["social"], "description": "Trenger noen å gå på tur med."}
+
+
+def _html(response):
+    return response.get_data(as_text=True)
+
+
+def _errors(response):
+    return re.findall(r'class="ds-validation-message"[^>]*>([^<]*)', _html(response))
+
+
+@pytest.fixture
+def rep(id_app, oidc_provider):
+    """A representative logged in with electronic ID."""
+    return log_in_with_id(id_app.test_client(), oidc_provider, REP_ID)
+
+
+def _declare_parent(client, child_id, lang="nb", **extra):
+    data = {"representative_name": "Rita Representant", "representative_email": "rita@example.org",
+            "child_name": "Ola Barn", "child_national_id": child_id, "responsibility": "y", **extra}
+    return post_form(client, f"/{lang}/authorities/new/parent", data)
+
+
+def _authority(app, **where) -> Authority:
+    with app.app_context():
+        query = select(Authority)
+        for name, value in where.items():
+            query = query.where(getattr(Authority, name) == value)
+        authority = db.session.scalars(query.order_by(Authority.id.desc())).first()
+        db.session.expunge_all()
+        return authority
+
+
+def _start_for(client, who, service="stottekontakt", lang="nb"):
+    post_form(client, f"/{lang}/apply/", {"service": service})
+    response = post_form(client, f"/{lang}/apply/for-whom?service={service}", {"who": who})
+    assert response.status_code == 302, _errors(response)
+    return response.headers["Location"].rsplit("/", 1)[0]
+
+
+def _fill(client, base, national_id, child_views=None):
+    assert post_form(client, f"{base}/person", {"full_name": "Ola Barn", "national_id": national_id,
+                                                **PERSON_REST}).status_code == 302
+    assert post_form(client, f"{base}/representative", REPRESENTATIVE).status_code == 302
+    if child_views:
+        assert post_form(client, f"{base}/child_views", child_views).status_code == 302
+    for key, data in [("need", NEED), ("situation", {"living": "family"}), ("network", {"network": "Familien."}),
+                      ("wishes", {"form_of_support": "group", "interests": "Fotball"}), ("consent", {})]:
+        response = post_form(client, f"{base}/{key}", data)
+        assert response.status_code == 302, (key, _errors(response))
+    assert post_form(client, f"{base}/attachments", {"action": "continue"}).status_code == 302
+
+
+# -- Who needs what -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang,text", [("nb", "Logg inn med elektronisk ID"), ("en", "Log in with electronic ID")])
+def test_acting_for_others_needs_a_verified_identity(id_app, lang, text):
+    client = id_app.test_client()
+    make_account(id_app)
+    log_in(client, lang=lang)
+    for path in ("authorities/", "authorities/new", "authorities/new/parent", "authorities/for-me"):
+        response = client.get(f"/{lang}/{path}")
+        assert response.status_code == 403 and text in _html(response), path
+    post_form(client, f"/{lang}/apply/", {"service": "stottekontakt"})
+    response = post_form(client, f"/{lang}/apply/for-whom?service=stottekontakt", {"who": "other"})
+    assert text in _html(response)
+
+
+def test_log_in_with_electronic_id_makes_the_email_account_verified_and_keeps_its_drafts(id_app, oidc_provider):
+    client = id_app.test_client()
+    make_account(id_app)
+    log_in(client)
+    base = _start_for(client, "self")
+    log_in_with_id(client, oidc_provider, REP_ID)
+    assert client.get(f"{base}/person").status_code == 200
+    with id_app.app_context():
+        account = db.session.scalar(select(Account).where(Account.email == "kari@example.org"))
+        assert account.identity_verified and account.national_id == REP_ID
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_the_for_whom_page_needs_an_answer(rep, lang):
+    post_form(rep, f"/{lang}/apply/", {"service": "bpa"})
+    response = post_form(rep, f"/{lang}/apply/for-whom?service=bpa", {})
+    assert _errors(response) == [{"nb": "Velg hvem søknaden gjelder", "en": "Choose who the application is for"}[lang]]
+    assert re.search(r"<title>(Feil|Error): ", _html(response))
+
+
+def test_choosing_someone_else_leads_to_setting_up_how_and_back_to_the_application(rep):
+    post_form(rep, "/nb/apply/", {"service": "bpa"})
+    response = post_form(rep, "/nb/apply/for-whom?service=bpa", {"who": "other"})
+    assert response.headers["Location"] == "/nb/authorities/new?service=bpa"
+    response = post_form(rep, "/nb/authorities/new?service=bpa", {"basis": "parent"})
+    assert response.headers["Location"] == "/nb/authorities/new/parent?service=bpa"
+    child = aged(12)
+    response = post_form(rep, "/nb/authorities/new/parent?service=bpa", {
+        "representative_name": "Rita", "child_name": "Ola Barn", "child_national_id": child, "responsibility": "y"})
+    authority = _authority(rep.application)
+    assert response.headers["Location"] == f"/nb/apply/for-whom?service=bpa&who={authority.public_id}"
+    assert re.search(rf'value="{authority.public_id}" aria-describedby="[^"]+" checked', _html(rep.get(response.headers["Location"])))
+
+
+# -- Parent ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_parent_form_says_what_is_missing_in_each_language(rep, lang):
+    response = post_form(rep, f"/{lang}/authorities/new/parent", {})
+    expected = {
+        "nb": ["Skriv inn det fulle navnet ditt", "Skriv inn hele navnet", "Skriv inn fødselsnummeret eller D-nummeret",
+               "Bekreft at du har foreldreansvar"],
+        "en": ["Enter your full name", "Enter the full name", "Enter the identity number (fødselsnummer or D-number)",
+               "Confirm that you have parental responsibility"]}[lang]
+    assert _errors(response) == expected
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_a_parent_applies_for_a_child_of_ten_who_must_be_heard(id_app, rep, lang):
+    """pbrl § 4-4: the form for a child of 7 or more asks whether and how the child was heard."""
+    child = aged(10)
+    assert _declare_parent(rep, child, lang).status_code == 302
+    authority = _authority(id_app)
+    assert authority.state == "active" and authority.basis == "parent"
+    assert set(authority.scopes) == {"apply", "appeal", "see_case", "receive_letters"}
+    base = _start_for(rep, authority.public_id, lang=lang)
+    person_page = _html(rep.get(f"{base}/person"))
+    assert 'value="Ola Barn"' in person_page and f'value="{child}"' in person_page  # filled in already
+    assert {"nb": "Du søker for Ola Barn", "en": "You are applying for Ola Barn"}[lang] in person_page
+    assert post_form(rep, f"{base}/person", {"full_name": "Ola Barn", "national_id": child, **PERSON_REST}).headers[
+        "Location"].endswith("/representative")
+    assert post_form(rep, f"{base}/representative", REPRESENTATIVE).headers["Location"].endswith("/child_views")
+    response = post_form(rep, f"{base}/child_views", {"heard": "yes"})
+    assert _errors(response) == [{"nb": "Skriv hvordan dere snakket om det, og hva barnet mener",
+                                  "en": "Write how you talked about it, and what the child thinks"}[lang]]
+    response = post_form(rep, f"{base}/child_views", {"heard": "no"})
+    assert _errors(response) == [{"nb": "Skriv hvorfor du ikke har snakket med barnet",
+                                  "en": "Write why you have not talked with the child"}[lang]]
+    _fill(rep, base, child, child_views={"heard": "yes", "views": "Han vil gjerne spille fotball."})
+    check = _html(rep.get(f"{base}/check"))
+    assert {"nb": "Hvem søknaden gjelder", "en": "Who the application is for"}[lang] in check
+    response = post_form(rep, f"{base}/check", {"correct": "y"})
+    assert response.status_code == 302
+    receipt = _html(rep.get(response.headers["Location"]))
+    assert {"nb": "Du sendte den for Ola Barn", "en": "You sent it for Ola Barn"}[lang] in receipt
+    with id_app.app_context():
+        submission = db.session.scalar(select(Submission))
+        document = submission.document
+        assert submission.person.national_id == child and submission.authority_id == authority.id
+        assert document["representation"]["basis"] == "parent"
+        assert document["representation"]["representative"] == {
+            "name": "Rita Representant", "national_id": REP_ID, "phone": "92233444", "email": "rita@example.org",
+            "relation": "parent"}
+        assert document["answers"]["child_views"]["views"] == "Han vil gjerne spille fotball."
+        assert "_prefill" not in document["answers"]
+        to = {m.to_address for m in db.session.scalars(select(OutboxMessage))}
+        assert "rita@example.org" in to
+
+
+def test_a_child_under_seven_is_not_asked_about(id_app, rep):
+    child = aged(5)
+    _declare_parent(rep, child)
+    base = _start_for(rep, _authority(id_app).public_id)
+    post_form(rep, f"{base}/person", {"full_name": "Ola Barn", "national_id": child, **PERSON_REST})
+    assert post_form(rep, f"{base}/representative", REPRESENTATIVE).headers["Location"].endswith("/need")
+    assert rep.get(f"{base}/child_views").status_code == 404
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_a_sixteen_year_old_decides_so_the_parent_needs_their_consent(id_app, rep, lang):
+    """pbrl § 4-3: from 16 the young person decides; a parent acts only with their consent."""
+    young = aged(16)
+    response = _declare_parent(rep, young, lang)
+    assert _errors(response) == [{
+        "nb": "Ungdommen er 16 eller 17 år og bestemmer selv. Skriv navnet deres og bekreft at de er enige",
+        "en": "The young person is 16 or 17 and decides for themselves. Write their name and confirm that they agree",
+    }[lang]]
+    assert 'value="Ola Barn"' in _html(response)  # nothing typed is lost
+    assert _declare_parent(rep, young, lang, consent_name="Ola Barn", consent="y").status_code == 302
+    authority = _authority(id_app)
+    assert authority.state == "active" and authority.young_person_consent_name == "Ola Barn"
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_parental_responsibility_ends_at_eighteen(rep, lang):
+    response = _declare_parent(rep, aged(19), lang)
+    assert _errors(response) == [{
+        "nb": "Personen er 18 år eller eldre, så foreldreansvaret er slutt. Be om en fullmakt i stedet",
+        "en": "The person is 18 or older, so parental responsibility has ended. Ask them for a power of attorney instead",
+    }[lang]]
+
+
+def test_no_one_acts_for_themselves(rep):
+    response = _declare_parent(rep, REP_ID)
+    assert "Dette er ditt eget fødselsnummer" in _errors(response)[0]
+
+
+def test_the_same_child_twice_is_refused_with_a_way_forward(rep):
+    child = aged(9)
+    _declare_parent(rep, child)
+    assert "Du handler allerede for denne personen" in _errors(_declare_parent(rep, child))[0]
+
+
+def test_the_person_page_keeps_to_the_person_acted_for(id_app, rep):
+    child = aged(9)
+    _declare_parent(rep, child)
+    base = _start_for(rep, _authority(id_app).public_id)
+    response = post_form(rep, f"{base}/person", {"full_name": "Ola Barn", "national_id": aged(8), **PERSON_REST})
+    assert _errors(response) == ["Dette må være fødselsnummeret til personen du handler for. "
+                                 "Vil du søke for en annen, starter du en ny søknad"]
+
+
+# -- Verge ---------------------------------------------------------------------------------
+
+def _verge(client, person_id, lang="nb", **extra):
+    data = {"representative_name": "Rita Representant", "person_name": "Per Voksen", "person_national_id": person_id,
+            "scopes": ["apply", "see_case", "receive_letters"], "valid_until": "", **extra}
+    return post_form(client, f"/{lang}/authorities/new/verge", data)
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_a_verge_uploads_the_appointment_and_may_apply_while_it_is_checked(id_app, rep, lang):
+    person = aged(50)
+    response = _verge(rep, person, lang, valid_until="01.01.2001")
+    assert _errors(response) == [{"nb": "Den siste dagen har passert. Sjekk datoen i oppnevningen",
+                                  "en": "The last day has passed. Check the date in the appointment"}[lang]]
+    response = _verge(rep, person, lang, valid_until="31.12.2099")
+    authority = _authority(id_app)
+    assert authority.state == "awaiting_document" and str(authority.valid_until) == "2099-12-31"
+    assert response.headers["Location"] == f"/{lang}/authorities/{authority.public_id}/document"
+    # Not usable until the document is there.
+    post_form(rep, f"/{lang}/apply/", {"service": "bpa"})
+    assert authority.public_id not in _html(rep.get(f"/{lang}/apply/for-whom?service=bpa"))
+    response = post_form(rep, f"/{lang}/authorities/{authority.public_id}/document",
+                         {"file": (io.BytesIO(b"not a pdf"), "oppnevning.txt")}, content_type="multipart/form-data")
+    assert _errors(response) == [{"nb": "Filen må være PDF, JPG eller PNG. Lagre den som en av disse og prøv igjen",
+                                  "en": "The file must be a PDF, JPG or PNG. Save it as one of these and try again"}[lang]]
+    response = post_form(rep, f"/{lang}/authorities/{authority.public_id}/document",
+                         {"file": (io.BytesIO(PDF), "oppnevning.pdf")}, content_type="multipart/form-data")
+    assert response.status_code == 302
+    assert _authority(id_app).state == "awaiting_verification"
+    base = _start_for(rep, authority.public_id, service="bpa", lang=lang)
+    assert {"nb": "Kommunen har ennå ikke sjekket", "en": "The municipality has not yet checked"}[lang] in _html(
+        rep.get(f"{base}/person"))
+
+
+def test_a_verge_cannot_see_cases_until_the_document_is_checked(id_app, rep):
+    from portal.services import authorities
+
+    _verge(rep, aged(50))
+    authority = _authority(id_app)
+    post_form(rep, f"/nb/authorities/{authority.public_id}/document", {"file": (io.BytesIO(PDF), "a.pdf")},
+              content_type="multipart/form-data")
+    with id_app.app_context():
+        authority = db.session.get(Authority, authority.id)
+        assert authorities.allows(authority, "apply", "bpa")
+        assert not authorities.allows(authority, "see_case", "bpa")
+
+
+@pytest.mark.parametrize("outcome", ["verify", "reject"])
+def test_the_municipality_checks_the_document_and_the_representative_sees_the_result(id_app, rep, outcome):
+    _verge(rep, aged(50), representative_email="rita@example.org")
+    public_id = _authority(id_app).public_id
+    post_form(rep, f"/nb/authorities/{public_id}/document", {"file": (io.BytesIO(PDF), "a.pdf")},
+              content_type="multipart/form-data")
+    caseworker = id_app.test_client()
+    make_caseworker(id_app)
+    log_in(caseworker, email="sara@fjellvik.kommune.no")
+    queue = _html(caseworker.get("/nb/intake/authorities"))
+    assert "Per Voksen" in queue and "Rita Representant" in queue
+    page = _html(caseworker.get(f"/nb/intake/authorities/{public_id}"))
+    assert _authority(id_app).person.national_id in page  # the caseworker compares the full number
+    assert caseworker.get(f"/nb/intake/authorities/{public_id}/document").data == PDF
+    if outcome == "reject":
+        response = post_form(caseworker, f"/nb/intake/authorities/{public_id}", {"outcome": "reject"})
+        assert _errors(response) == ["Skriv hvorfor dokumentet ikke er i orden"]
+        post_form(caseworker, f"/nb/intake/authorities/{public_id}",
+                  {"outcome": "reject", "reason": "Oppnevningen gjelder en annen person."})
+        assert _authority(id_app).state == "rejected"
+        assert "Oppnevningen gjelder en annen person." in _html(rep.get(f"/nb/authorities/{public_id}"))
+    else:
+        post_form(caseworker, f"/nb/intake/authorities/{public_id}", {"outcome": "verify"})
+        assert _authority(id_app).state == "active"
+        assert "Aktiv" in _html(rep.get(f"/nb/authorities/{public_id}"))
+    with id_app.app_context():
+        message = db.session.scalars(select(OutboxMessage).order_by(OutboxMessage.id.desc())).first()
+        assert message.to_address == "rita@example.org" and "Per Voksen" not in message.body
+
+
+def test_the_intake_pages_are_for_caseworkers_only(id_app, rep):
+    _verge(rep, aged(50))
+    public_id = _authority(id_app).public_id
+    for path in ("/nb/intake/authorities", f"/nb/intake/authorities/{public_id}",
+                 f"/nb/intake/authorities/{public_id}/document"):
+        assert rep.get(path).status_code == 404, path
+        assert id_app.test_client().get(path).status_code == 302, path  # to log-in
+
+
+# -- Fullmakt in the portal ------------------------------------------------------------------
+
+PERSON_ID = aged(70)
+
+
+def _request(client, lang="nb", person_id=PERSON_ID, **extra):
+    data = {"representative_name": "Rita Representant", "representative_email": "rita@example.org",
+            "person_name": "Gunn Giver", "person_national_id": person_id, "person_email": "gunn@example.org",
+            "scopes": ["apply", "see_case"], "services": ["stottekontakt"], "valid_until": "31.12.2030", **extra}
+    return post_form(client, f"/{lang}/authorities/new/fullmakt", data)
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_fullmakt_form_errors_in_each_language(rep, lang):
+    response = post_form(rep, f"/{lang}/authorities/new/fullmakt", {"valid_until": "31/12/2030"})
+    expected = {
+        "nb": ["Skriv inn det fulle navnet ditt", "Skriv inn hele navnet", "Skriv inn fødselsnummeret eller D-nummeret",
+               "Skriv inn e-postadressen deres", "Velg minst én ting", "Velg minst én tjeneste",
+               "Skriv datoen som dag, måned og år, som 31.12.2027"],
+        "en": ["Enter your full name", "Enter the full name", "Enter the identity number (fødselsnummer or D-number)",
+               "Enter their e-mail address", "Choose at least one thing", "Choose at least one service",
+               "Write the date as day, month and year, like 31.12.2027"]}[lang]
+    assert _errors(response) == expected
+    assert 'value="31/12/2030"' in _html(response)
+    assert _errors(_request(rep, lang, valid_until="01.01.2020")) == [{
+        "nb": "Den siste dagen kan ikke være tilbake i tid. Velg en senere dato",
+        "en": "The last day cannot be in the past. Choose a later date"}[lang]]
+    assert _errors(_request(rep, lang, valid_until="01.01.2099")) == [{
+        "nb": "En fullmakt kan vare i høyst 10 år. Velg en tidligere dato",
+        "en": "A power of attorney can last at most 10 years. Choose an earlier date"}[lang]]
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_the_person_gets_a_link_sees_exactly_what_is_asked_and_approves(id_app, oidc_provider, rep, lang):
+    assert _request(rep, lang).status_code == 302
+    authority = _authority(id_app)
+    assert authority.state == "requested"
+    with id_app.app_context():
+        message = db.session.scalars(select(OutboxMessage).order_by(OutboxMessage.id.desc())).first()
+    assert message.to_address == "gunn@example.org"
+    assert PERSON_ID not in message.body and "støttekontakt" not in message.body.lower()
+    link = re.search(r"https?://\S+", message.body).group(0)
+    assert link.endswith(f"/{lang}/authorities/requests/{authority.public_id}")
+    path = link.split("localhost", 1)[1]
+    person = log_in_with_id(id_app.test_client(), oidc_provider, PERSON_ID, lang)
+    page = _html(person.get(path))
+    for text in {"nb": ["Rita Representant", "Søke om tjenester", "Se sakene", "Støttekontakt", "31. desember 2030"],
+                 "en": ["Rita Representant", "Apply for services", "See the cases", "Support contact",
+                        "31 December 2030"]}[lang]:
+        assert text in page, text
+    assert "Klage på vedtak" not in page and "Appeal decisions" not in page  # not asked for
+    assert _errors(post_form(person, path, {})) == [{"nb": "Velg ja eller nei", "en": "Choose yes or no"}[lang]]
+    assert post_form(person, path, {"answer": "approve"}).status_code == 302
+    assert _authority(id_app).state == "active"
+    assert "Gunn Giver" in _html(rep.get(f"/{lang}/apply/for-whom?service=stottekontakt"))
+    assert "Gunn Giver" not in _html(rep.get(f"/{lang}/apply/for-whom?service=bpa"))  # not that service
+
+
+def test_the_person_may_decline_and_the_representative_sees_it(id_app, oidc_provider, rep):
+    _request(rep)
+    authority = _authority(id_app)
+    person = log_in_with_id(id_app.test_client(), oidc_provider, PERSON_ID)
+    post_form(person, f"/nb/authorities/requests/{authority.public_id}", {"answer": "decline"})
+    assert _authority(id_app).state == "declined"
+    assert "Gunn Giver avslo forespørselen" in _html(rep.get(f"/nb/authorities/{authority.public_id}"))
+
+
+def test_only_the_person_asked_can_open_the_request(id_app, oidc_provider, rep):
+    _request(rep)
+    path = f"/nb/authorities/requests/{_authority(id_app).public_id}"
+    stranger = log_in_with_id(id_app.test_client(), oidc_provider, aged(33))
+    assert stranger.get(path).status_code == 404
+    assert post_form(stranger, path, {"answer": "approve"}, form_page="/nb/my-page").status_code == 404
+    assert rep.get(path).status_code == 404
+    assert _authority(id_app).state == "requested"
+
+
+def test_a_request_expires_after_fourteen_days(id_app, oidc_provider, rep, monkeypatch):
+    from datetime import datetime, timedelta, timezone
+
+    from portal.services import authorities
+
+    _request(rep)
+    authority = _authority(id_app)
+    later = datetime.now(timezone.utc) + timedelta(days=15)
+    monkeypatch.setattr(authorities, "_now", lambda: later)
+    person = log_in_with_id(id_app.test_client(), oidc_provider, PERSON_ID)
+    page = _html(person.get(f"/nb/authorities/requests/{authority.public_id}"))
+    assert "Forespørselen gikk ut" in page and 'name="answer"' not in page
+    post_form(person, f"/nb/authorities/requests/{authority.public_id}", {"answer": "approve"},
+              form_page="/nb/my-page")
+    assert _authority(id_app).state == "requested"  # stored as asked; counts as expired
+
+
+def test_the_same_person_cannot_be_asked_again_and_again(id_app, oidc_provider, rep):
+    _request(rep)
+    assert _errors(_request(rep)) == ["Du har allerede spurt denne personen. Vent på svaret, eller avslutt den "
+                                      "forespørselen først"]
+    for n, number in enumerate((aged(46, start=20), aged(47, start=20))):
+        other = log_in_with_id(id_app.test_client(), oidc_provider, number)
+        assert _request(other).status_code == 302, n
+    fourth = log_in_with_id(id_app.test_client(), oidc_provider, aged(48, start=20))
+    assert "har fått flere forespørsler" in _errors(_request(fourth))[0]
+
+
+# -- Fullmakt on paper -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang,title,scope", [("nb", "Fullmakt", "Søke om tjenester"),
+                                              ("en", "Power of attorney", "Apply for services")])
+def test_the_paper_fullmakt_opens_with_both_names_and_the_scopes(id_app, rep, lang, title, scope, tmp_path):
+    import os
+    import shutil
+    import subprocess
+
+    data = {"representative_name": "Rita Representant", "person_name": "Gunn Giver", "person_national_id": PERSON_ID,
+            "scopes": ["apply", "appeal"], "services": ["bpa"], "valid_until": "31.12.2028"}
+    response = post_form(rep, f"/{lang}/authorities/new/paper", data)
+    authority = _authority(id_app)
+    assert authority.state == "awaiting_document" and authority.proof == "document"
+    assert response.headers["Location"] == f"/{lang}/authorities/{authority.public_id}/document"
+    assert f"/{lang}/authorities/{authority.public_id}/fullmakt.pdf" in _html(rep.get(response.headers["Location"]))
+    pdf = rep.get(f"/{lang}/authorities/{authority.public_id}/fullmakt.pdf")
+    assert pdf.status_code == 200 and pdf.mimetype == "application/pdf" and pdf.data.startswith(b"%PDF-")
+    assert "attachment" in pdf.headers["Content-Disposition"] and PERSON_ID not in pdf.headers["Content-Disposition"]
+    if not shutil.which("pdftotext"):
+        if os.environ.get("CI"):
+            pytest.fail("pdftotext is missing (apt-get install poppler-utils)")
+        pytest.skip("pdftotext is not installed")
+    (tmp_path / "f.pdf").write_bytes(pdf.data)
+    text = subprocess.run(["pdftotext", "-layout", str(tmp_path / "f.pdf"), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    for expected in (title, "Gunn Giver", PERSON_ID, "Rita Representant", REP_ID, scope, "☒", "☐",
+                     {"nb": "31. desember 2028", "en": "31 December 2028"}[lang]):
+        assert expected in text, expected
+    post_form(rep, f"/{lang}/authorities/{authority.public_id}/document", {"file": (io.BytesIO(PDF), "signert.pdf")},
+              content_type="multipart/form-data")
+    assert _authority(id_app).state == "awaiting_verification"
+
+
+def test_another_account_gets_nothing_of_the_paper_form(id_app, oidc_provider, rep):
+    data = {"representative_name": "Rita", "person_name": "Gunn Giver", "person_national_id": PERSON_ID,
+            "scopes": ["apply"], "services": ["bpa"], "valid_until": "31.12.2028"}
+    post_form(rep, "/nb/authorities/new/paper", data)
+    public_id = _authority(id_app).public_id
+    other = log_in_with_id(id_app.test_client(), oidc_provider, aged(33))
+    for path in (f"/nb/authorities/{public_id}", f"/nb/authorities/{public_id}/fullmakt.pdf",
+                 f"/nb/authorities/{public_id}/document", f"/nb/authorities/{public_id}/end"):
+        assert other.get(path).status_code == 404, path
