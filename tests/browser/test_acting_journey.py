@@ -187,3 +187,51 @@ def test_the_parent_and_verge_forms_have_no_violations_with_errors_shown(browser
     page.goto(f"{live_server}/{lang}/authorities/for-me")
     assert _violations(page) == []
     page.context.close()
+
+
+def test_a_parent_in_english_the_child_views_page_and_stopping(browser, live_server, identity_provider):
+    page = _log_in_with_id(browser, live_server, identity_provider, aged(38, start=60), "en")
+    page.goto(f"{live_server}/en/apply/?service=stottekontakt")
+    page.get_by_role("button", name="Start").click()
+    page.check("input[name=who][value=other]")
+    page.get_by_role("button", name="Continue").click()
+    page.check("input[name=basis][value=parent]")
+    page.get_by_role("button", name="Continue").click()
+    page.fill("input[name=representative_name]", "Pål Parent")
+    page.fill("input[name=child_name]", "Lise Child")
+    page.fill("input[name=child_national_id]", aged(11, start=60))
+    page.check("input[name=responsibility]")
+    page.get_by_role("button", name="Confirm").click()
+    assert page.get_by_role("heading", level=1).inner_text() == "Who is the application for?"
+    assert page.locator("input[name=who]:checked").get_attribute("value") not in ("self", "other")
+    assert _violations(page) == []
+    page.get_by_role("button", name="Continue").click()
+    base = page.url.rsplit("/", 1)[0]
+    page.goto(f"{base}/child_views")
+    assert page.get_by_role("heading", level=1).inner_text() == "What the child thinks"
+    assert "You are applying for Lise Child" in page.content()
+    assert _violations(page) == []
+    _submit_and_check(page, "Save and continue")
+    page.goto(f"{live_server}/en/authorities/")
+    page.get_by_role("link", name=re.compile("See details")).click()
+    assert _violations(page) == []
+    page.get_by_role("link", name="Stop acting for Lise Child").click()
+    assert _violations(page) == []
+    page.get_by_role("button", name=re.compile("^Yes")).click()
+    assert "You no longer act for them" in page.content()
+    page.goto(base + "/need")
+    assert page.get_by_role("heading", level=1).inner_text() == "Page not found"  # the unsent draft is gone
+    page.context.close()
+
+
+def test_the_page_asking_for_electronic_id_has_no_violations(browser, live_server, live_app):
+    from tests.conftest import make_account
+
+    make_account(live_app, email="unverified.browser@example.org")
+    context = browser.new_context(locale="nb-NO")
+    page = context.new_page()
+    _log_in(page, live_server, "unverified.browser@example.org")
+    page.goto(f"{live_server}/nb/authorities/")
+    assert page.get_by_role("heading", level=1).inner_text() == "Logg inn med elektronisk ID"
+    assert _violations(page) == []
+    context.close()

@@ -27,7 +27,7 @@ def test_the_front_page_shows_current_notices_in_the_reader_s_language(app, clie
 
 def test_demo_data_loads_once_and_gives_an_account_to_try_with(runner, client):
     first = runner.invoke(args=["demo-data"])
-    assert first.exit_code == 0 and "1 new notice(s), 1 new account(s)" in first.output
+    assert first.exit_code == 0 and "1 new notice(s), 2 new account(s)" in first.output
     second = runner.invoke(args=["demo-data"])
     assert second.exit_code == 0 and "0 new notice(s), 0 new account(s)" in second.output
     from tests.conftest import log_in
