@@ -32,17 +32,20 @@ def enabled() -> bool:
     return bool(current_app.config.get("OIDC_ISSUER"))
 
 
-def start():
-    """Send the reader to the provider (called from the language-prefixed log-in route)."""
+def start(next_path: str | None = None):
+    """Send the reader to the provider (called from the language-prefixed log-in route).
+    `next_path`, already checked to be a path on this site, is where they land after."""
     if not enabled():
         abort(404)
     session["oidc_lang"] = current_language()
+    session["oidc_next"] = next_path
     return oauth.idporten.authorize_redirect(url_for("oidc.callback", _external=True))
 
 
 @bp.route("/callback")
 def callback():
     g.lang_code = session.pop("oidc_lang", None) or "nb"
+    next_path = session.pop("oidc_next", None)
     if not enabled():
         abort(404)
     try:
@@ -55,4 +58,4 @@ def callback():
     session.clear()
     session.permanent = True
     login_user(account)
-    return redirect(url_for("auth.my_page", lang_code=g.lang_code))
+    return redirect(next_path or url_for("auth.my_page", lang_code=g.lang_code))

@@ -81,7 +81,7 @@ def login():
 
 @bp.route("/account/login/idporten")
 def login_with_provider():
-    return oidc.start()
+    return oidc.start(_safe_next(request.args.get("next")))
 
 
 @bp.route("/account/logout", methods=["POST"])
@@ -123,8 +123,11 @@ def reset_password(token: str):
 def my_page():
     from flask import current_app
 
+    from ..services import authorities
+
+    asking = authorities.requests_to_answer(current_user)
     if "apply.start" not in current_app.view_functions:
-        return render_template("auth/my_page.html", drafts=[], submissions=[])
+        return render_template("auth/my_page.html", drafts=[], submissions=[], asking=asking)
     from datetime import date
 
     from ..apply.journeys import JOURNEYS, applying_for
@@ -135,4 +138,4 @@ def my_page():
               for draft in applications.drafts_for(current_user)]
     return render_template("auth/my_page.html", journeys=JOURNEYS, drafts=drafts,
                            submissions=applications.submissions_for(current_user),
-                           about_me=applications.sent_by_others_about(current_user))
+                           about_me=applications.sent_by_others_about(current_user), asking=asking)

@@ -8,6 +8,7 @@ from sqlalchemy import JSON, Date, DateTime, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
+from .account import Account
 from .person import Person
 
 
@@ -50,3 +51,4 @@ class Authority(db.Model):
     rejection_reason: Mapped[str | None] = mapped_column(Text)
 
     person: Mapped[Person] = relationship(lazy="joined")
+    representative: Mapped["Account | None"] = relationship(foreign_keys=[representative_account_id])

@@ -111,6 +111,11 @@ def for_person(account: Account) -> list[Authority]:
         .order_by(Authority.created_at.desc(), Authority.id.desc())))
 
 
+def requests_to_answer(account: Account) -> list[Authority]:
+    """Requests for a fullmakt the person has not answered, still open."""
+    return [a for a in for_person(account) if state_of(a) == rules.REQUESTED]
+
+
 def find_for_person(account: Account, public_id: str) -> Authority | None:
     person = people.self_of(account)
     if person is None:

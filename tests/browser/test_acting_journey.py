@@ -24,15 +24,17 @@ REP = aged(41, start=60)
 PERSON = aged(77, start=60)
 
 
-def _log_in_with_id(browser, live_server, provider, national_id, lang="nb"):
+def _log_in_with_id(browser, live_server, provider, national_id, lang="nb", start=None):
+    """A new browser, logged in with electronic ID; from `start` (a link someone got) if given."""
     requests.put(f"{provider}/users/{national_id}", json={"pid": national_id}, timeout=5)
     context = browser.new_context(locale="nb-NO" if lang == "nb" else "en-GB", accept_downloads=True)
     page = context.new_page()
-    page.goto(f"{live_server}/{lang}/account/login")
+    page.goto(start or f"{live_server}/{lang}/account/login")
     page.get_by_role("link", name=re.compile("ID-porten")).click()
     page.locator("input[name=sub]").fill(national_id)
     page.get_by_role("button", name="Authorize").click()
-    assert page.url.endswith(f"/{lang}/my-page")
+    if start is None:
+        assert page.url.endswith(f"/{lang}/my-page")
     return page
 
 
@@ -77,8 +79,8 @@ def test_a_fullmakt_asked_for_approved_used_and_withdrawn(browser, live_server, 
 
     # The person: the link in the e-mail, log-in with electronic ID, the request, approve.
     link = re.search(r"https?://\S+", _last_message(live_app, "gunn.browser@example.org").body).group(0)
-    person = _log_in_with_id(browser, live_server, identity_provider, PERSON)
-    person.goto(link)
+    person = _log_in_with_id(browser, live_server, identity_provider, PERSON, start=link)
+    assert person.url == link  # after log-in, straight back to the request
     assert "Rita Representant" in person.content() and "Søke om tjenester" in person.content()
     assert _violations(person) == []
     _submit_and_check(person, "Send svaret")

@@ -82,3 +82,23 @@ def test_the_login_page_offers_the_provider_only_when_configured(oidc_app, clien
     assert "Logg inn med ID-porten" in oidc_app.test_client().get("/nb/account/login").get_data(as_text=True)
     assert "ID-porten" not in client.get("/nb/account/login").get_data(as_text=True)
     assert client.get("/nb/account/login/idporten").status_code == 404
+
+
+@pytest.mark.parametrize("next_path,lands", [("/nb/authorities/for-me", "/nb/authorities/for-me"),
+                                             ("https://evil.example/", "/nb/my-page"),
+                                             ("//evil.example/", "/nb/my-page")])
+def test_after_log_in_the_reader_comes_back_to_the_page_they_came_from(oidc_app, provider, next_path, lands):
+    from urllib.parse import quote
+
+    _person(provider, "person-3", {"pid": "01019012480"})
+    client = oidc_app.test_client()
+    start = client.get(f"/nb/account/login/idporten?next={quote(next_path, safe='')}")
+    answer = requests.post(start.headers["Location"], data={"sub": "person-3"}, allow_redirects=False, timeout=5)
+    callback = urlsplit(answer.headers["Location"])
+    response = client.get(f"{callback.path}?{callback.query}")
+    assert response.headers["Location"] == lands
+
+
+def test_the_log_in_page_keeps_where_the_reader_was_going(oidc_app):
+    html = oidc_app.test_client().get("/nb/account/login?next=/nb/authorities/for-me").get_data(as_text=True)
+    assert "/nb/account/login/idporten?next=/nb/authorities/for-me" in html
