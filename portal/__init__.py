@@ -58,7 +58,12 @@ def _init_login(app: Flask) -> None:
 
     @login_manager.user_loader
     def load_account(account_id: str):
-        return db.session.get(Account, int(account_id))
+        from flask import session
+
+        account = db.session.get(Account, int(account_id))
+        if account is not None:
+            account.signed_in_with_id = session.get("signed_in_with") == "id"
+        return account
 
 
 def create_app(config: Mapping[str, Any] | type | None = None) -> Flask:

@@ -1,8 +1,6 @@
 """Commands for operators: demo-data, send-outbox and create-user (db upgrade comes from
 Flask-Migrate)."""
 import sys
-from datetime import date
-
 import click
 from flask import Flask, current_app
 
@@ -14,7 +12,9 @@ def init_app(app: Flask) -> None:
         from .services.accounts import DEMO_CASEWORKER_EMAIL, DEMO_EMAIL, DEMO_PASSWORD, load_demo_account
         from .services.notices import load_demo_notices
 
-        notices = load_demo_notices(date.today())
+        from .rules.clock import today
+
+        notices = load_demo_notices(today())
         accounts = load_demo_account()
         click.echo(f"Demo data loaded: {notices} new notice(s), {accounts} new account(s).")
         click.echo(f"Log in to try applying: {DEMO_EMAIL} / {DEMO_PASSWORD}")

@@ -43,12 +43,19 @@ class PersonForm(FlaskForm):
         required_if("interpreter", "yes", _l("Enter the language the interpreter should speak")),
         Length(max=100, message=_l("The language can be at most 100 characters"))])
 
-    # Set by the page when the draft is for someone the account acts for: the number
-    # must be that person's, since the authority is for them and nobody else.
+    # Set by the page when the number is known: the person acted for, or the reader's own
+    # number from their electronic ID. An application is about that person and nobody else.
     expected_national_id: str | None = None
+    expected_is_own: bool = False
+
+    def expect(self, national_id: str, own: bool) -> None:
+        self.expected_national_id, self.expected_is_own = national_id, own
 
     def validate_national_id(self, field):
         if self.expected_national_id and normalise(field.data or "") != self.expected_national_id:
+            if self.expected_is_own:
+                raise ValidationError(_l("This must be your own identity number. To apply for someone else, "
+                                         "start a new application and choose who it is for"))
             raise ValidationError(_l("This must be the identity number of the person you act for. "
                                      "To apply for someone else, start a new application"))
 

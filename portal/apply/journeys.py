@@ -30,7 +30,7 @@ def applying_for(draft, today: date) -> ApplyingFor:
         return ApplyingFor()
     from ..rules.identity import age_on
 
-    return ApplyingFor(authority.basis, authority.person.name, age_on(authority.person.national_id, today))
+    return ApplyingFor(authority.basis, authority.person_name, age_on(authority.person.national_id, today))
 
 
 @dataclass(frozen=True)
@@ -89,11 +89,12 @@ class Journey:
 
 
 PERSON = Step("person", _l("About you"), forms.PersonForm, title_for_other=_l("About the person you apply for"))
-# For someone else: who applies, and, for a child of 7 to 15, whether the child was heard.
+# For someone else: who applies, and, for a child of 7 to 15, whether the child was heard
+# (pbrl § 4-4), asked of a parent or a guardian alike.
 REPRESENTATIVE = Step("representative", _l("About you who apply"), forms.RepresentativeForm,
                       shown=lambda who: who.someone_else)
 CHILD_VIEWS = Step("child_views", _l("What the child thinks"), forms.ChildViewsForm,
-                   shown=lambda who: who.basis == "parent" and who.person_age is not None
+                   shown=lambda who: who.basis in ("parent", "verge") and who.person_age is not None
                    and child_must_be_heard(who.person_age))
 
 JOURNEYS: dict[str, Journey] = {

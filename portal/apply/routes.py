@@ -1,12 +1,12 @@
 """Application routes: find the reader's own draft, validate one page, save, move on."""
 from __future__ import annotations
 
-from datetime import date
 
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
+from ..rules.clock import today
 from ..downloads import private_file
 from ..extensions import limiter
 from ..i18n import current_language
@@ -23,7 +23,7 @@ from .journeys import JOURNEYS, applying_for, guidance
 def _draft(public_id: str, action: str = "draft.view"):
     """The draft and its pages, tailored to who it is for (access checked)."""
     draft = access.draft_for(current_user, public_id, action)
-    return draft, JOURNEYS[draft.service].tailored(applying_for(draft, date.today()))
+    return draft, JOURNEYS[draft.service].tailored(applying_for(draft, today()))
 
 
 def _onwards(journey, public_id: str, step_key: str, returning: bool):
@@ -79,7 +79,7 @@ def for_whom():
             return redirect(url_for("authorities.new", service=service))
         chosen = next((a for a in people if a.public_id == form.who.data), None)
         draft = applications.start_draft(current_user, service, chosen)
-        journey = JOURNEYS[service].tailored(applying_for(draft, date.today()))
+        journey = JOURNEYS[service].tailored(applying_for(draft, today()))
         return redirect(url_for("apply.step", public_id=draft.public_id, step_key=journey.steps[0].key))
     return render_template("apply/for_whom.html", form=form, journey=JOURNEYS[service], people=people)
 
@@ -97,7 +97,9 @@ def step(public_id: str, step_key: str):
     form = (current.form(data=applications.answers_for_page(draft, step_key)) if request.method == "GET"
             else current.form())
     if step_key == "person" and draft.authority is not None:
-        form.expected_national_id = draft.authority.person.national_id
+        form.expect(draft.authority.person.national_id, own=False)
+    elif step_key == "person" and current_user.identity_verified:
+        form.expect(current_user.national_id, own=True)
     if form.validate_on_submit():
         applications.save_answers(draft, step_key, _answers_of(form))
         return _onwards(journey, public_id, step_key, returning)
@@ -105,7 +107,7 @@ def step(public_id: str, step_key: str):
         "apply/step.html", form=form, journey=journey, step=current, draft=draft,
         back=_back(journey, draft, step_key, returning),
         number=journey.index(step_key) + 1, total=len(journey.steps) + 1,
-        guidance=guidance(draft.service, draft.answers, date.today()),
+        guidance=guidance(draft.service, draft.answers, today()),
     )
 
 
@@ -131,7 +133,7 @@ def check(public_id: str):
         files_step=files_step, files=attachment_service.for_draft(draft),
         kinds=dict(files_step.kinds) if files_step else {},
         number=len(journey.steps) + 1, total=len(journey.steps) + 1,
-        guidance=guidance(draft.service, draft.answers, date.today()),
+        guidance=guidance(draft.service, draft.answers, today()),
     )
 
 
@@ -154,7 +156,8 @@ def receipt_pdf(reference: str):
 @bp.route("/<public_id>/delete", methods=["GET", "POST"])
 @login_required
 def delete(public_id: str):
-    draft, journey = _draft(public_id)
+    draft = access.own_draft(current_user, public_id)
+    journey = JOURNEYS[draft.service]
     if draft.submission is not None:
         abort(404)
     if request.method == "POST":  # CSRF is checked for every POST by CSRFProtect

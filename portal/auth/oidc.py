@@ -57,5 +57,7 @@ def callback():
         return render_template("auth/oidc_failed.html"), 400
     session.clear()
     session.permanent = True
+    session["signed_in_with"] = "id"  # makes the account count as verified in this session only
+    account.signed_in_with_id = True
     login_user(account)
     return redirect(next_path or url_for("auth.my_page", lang_code=g.lang_code))

@@ -7,6 +7,7 @@ from flask_login import current_user, login_required, login_user, logout_user
 
 from ..extensions import limiter
 from ..i18n import current_language
+from ..rules.clock import today
 from ..services import accounts
 from . import bp, oidc
 from .forms import ForgotPasswordForm, LoginForm, RegisterForm, ResetPasswordForm
@@ -128,13 +129,13 @@ def my_page():
     asking = authorities.requests_to_answer(current_user)
     if "apply.start" not in current_app.view_functions:
         return render_template("auth/my_page.html", drafts=[], submissions=[], asking=asking)
-    from datetime import date
-
     from ..apply.journeys import JOURNEYS, applying_for
     from ..services import applications
 
-    today = date.today()
-    drafts = [(draft, JOURNEYS[draft.service].tailored(applying_for(draft, today)))
+    day = today()
+    # A draft for someone the account can no longer act for can only be deleted.
+    drafts = [(draft, JOURNEYS[draft.service].tailored(applying_for(draft, day)),
+               draft.authority is None or authorities.allows(draft.authority, "apply", draft.service))
               for draft in applications.drafts_for(current_user)]
     return render_template("auth/my_page.html", journeys=JOURNEYS, drafts=drafts,
                            submissions=applications.submissions_for(current_user),

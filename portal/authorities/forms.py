@@ -8,6 +8,7 @@ from wtforms import BooleanField, EmailField, RadioField, StringField
 from wtforms.validators import DataRequired, Email, InputRequired, Length, Optional, ValidationError
 
 from ..fields import DayField, MultiCheckboxField, choices, national_id_valid, strip
+from ..rules.clock import today
 
 BASES = choices(
     ("parent", _l("I am the parent of a child under 18")),
@@ -41,7 +42,9 @@ PROBLEM_MESSAGES = {
     "adult": _l("The person is 18 or older, so parental responsibility has ended. Ask them for a power of attorney instead"),
     "consent_missing": _l("The young person is 16 or 17 and decides for themselves. Write their name and confirm that they agree"),
     "duplicate": _l("You already act for this person on this basis, or have asked to. See Who I act for"),
-    "asked_too_often": _l("This person has been asked several times in the last 30 days. To protect them, no more requests can be sent now. Contact the service office if you need help"),
+    "asked_too_often": _l("No more requests can be sent to this person just now. Try again in a few weeks, or contact the service office"),
+    "minor": _l("You must be 18 or older to act for someone as guardian or with a power of attorney"),
+    "consent_withdrawn": _l("The young person has withdrawn your right to act for them. Only they can change that, for example by contacting the service office"),
     "already_asked": _l("You have already asked this person. Wait for their answer, or end that request first"),
 }
 
@@ -109,9 +112,7 @@ class VergeForm(FlaskForm):
                            filters=[strip], validators=[Optional()])
 
     def validate_valid_until(self, field):
-        from datetime import date
-
-        if field.day is not None and field.day < date.today():
+        if field.day is not None and field.day < today():
             raise ValidationError(_l("The last day has passed. Check the date in the appointment"))
 
 
@@ -135,11 +136,9 @@ class FullmaktForm(FlaskForm):
                            filters=[strip], validators=[DataRequired(_l("Enter the last day the power of attorney lasts"))])
 
     def validate_valid_until(self, field):
-        from datetime import date
-
         from ..rules.authority import period_problem
 
-        problem = period_problem(field.day, date.today()) if field.day else None
+        problem = period_problem(field.day, today()) if field.day else None
         if problem == "past":
             raise ValidationError(_l("The last day cannot be in the past. Choose a later date"))
         if problem == "too_long":

@@ -5,10 +5,9 @@ identity numbers, what it covers, which services, how long it lasts, date and si
 """
 from __future__ import annotations
 
-from datetime import date
-
 from flask import render_template
 
+from ..rules.clock import today
 from ..models import Account, Authority
 
 
@@ -16,7 +15,7 @@ def fullmakt_html(authority: Authority, representative: Account) -> str:
     from ..authorities.forms import SCOPE_CHOICES, SERVICE_CHOICES
 
     return render_template("documents/fullmakt.html", authority=authority, representative=representative,
-                           scopes=SCOPE_CHOICES, services=SERVICE_CHOICES, today=date.today())
+                           scopes=SCOPE_CHOICES, services=SERVICE_CHOICES, today=today())
 
 
 def render_fullmakt_pdf(authority: Authority, representative: Account) -> bytes:

@@ -31,16 +31,17 @@ def authorities_to_check():
 def check_authority(public_id: str):
     authority = _authority(public_id)
     form = CheckForm()
-    if form.validate_on_submit() and authority.state == "awaiting_verification":
+    waiting = authorities.waits_for_check(authority)
+    if form.validate_on_submit() and waiting:
         if form.outcome.data == "verify":
             authorities.verify(current_user, authority)
             flash(_("The authority is verified. The representative has been told."), "success")
         else:
             authorities.reject(current_user, authority, form.reason.data)
-            flash(_("The document is rejected. The representative has been told why."), "success")
+            flash(_("The authority is rejected. The representative has been told why."), "success")
         return redirect(url_for("intake.authorities_to_check"))
     authorities.read_for_check(current_user, authority)
-    return render_template("intake/authority.html", authority=authority, form=form,
+    return render_template("intake/authority.html", authority=authority, form=form, waiting=waiting,
                            state=authorities.state_of(authority), document=authorities.document_of(authority))
 
 

@@ -36,9 +36,18 @@ class Account(UserMixin, db.Model):
     def is_active(self) -> bool:  # Flask-Login: only confirmed or verified accounts log in
         return self.email_confirmed_at is not None or self.identity_verified
 
+    # Set for each request from the session (the user loader): True when this session
+    # began with log-in through the identity provider. Not stored.
+    signed_in_with_id = False
+
     def has_role(self, role: str) -> bool:
         return self.role == role
 
     @property
     def identity_verified(self) -> bool:
-        return self.national_id is not None and self.identity_verified_at is not None
+        """Only the identity provider verifies: an account it made (no password), or one with
+        a password in a session that began with the provider. A password proves nothing
+        about who someone is, so a password log-in never acts as a verified identity."""
+        if self.national_id is None or self.identity_verified_at is None:
+            return False
+        return self.password_hash is None or self.signed_in_with_id

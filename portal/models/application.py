@@ -59,6 +59,11 @@ class Submission(db.Model):
     person: Mapped["Person | None"] = relationship()
     authority: Mapped["Authority | None"] = relationship()
 
+    @property
+    def person_name(self) -> str:
+        """The name as given in this submission (never a name someone else typed elsewhere)."""
+        return ((self.document.get("answers") or {}).get("person") or {}).get("full_name") or ""
+
 
 class ReferenceCounter(db.Model):
     """The last number given out per prefix and year (SK-2026-000123)."""

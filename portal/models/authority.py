@@ -26,6 +26,8 @@ class Authority(db.Model):
     basis: Mapped[str] = mapped_column(String(20))  # portal.rules.authority.BASES
     proof: Mapped[str] = mapped_column(String(20))  # declaration, document or digital
     person_id: Mapped[int] = mapped_column(ForeignKey("person.id"), index=True)
+    # The person's name as the representative gave it here: shown only with this authority.
+    person_name: Mapped[str] = mapped_column(String(200))
     representative_account_id: Mapped[int | None] = mapped_column(
         ForeignKey("account.id", ondelete="SET NULL"), index=True)
     representative_name: Mapped[str] = mapped_column(String(200))

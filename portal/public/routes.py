@@ -1,10 +1,9 @@
 """Routes for the public pages: thin, the content lives in the templates."""
-from datetime import date
-
 from flask import abort, current_app, g, redirect, render_template, url_for
 from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
+from ..rules.clock import today
 from ..extensions import db
 from ..i18n import current_language, preferred_language
 from ..rules.deadlines import appeal_deadline
@@ -40,7 +39,7 @@ def root():
 
 @bp.route("/<lang:lang_code>/")
 def index():
-    notices = notices_shown_on(date.today())
+    notices = notices_shown_on(today())
     return render_template(
         "public/index.html",
         notices=notices,
@@ -63,10 +62,10 @@ def guide(slug: str):
 
 def _appeal_examples() -> dict:
     """A worked example for the appeals guide: the deadline if a decision reached you today."""
-    today = date.today()
+    day = today()
     return {
-        "example_day": today,
-        "example_deadlines": {code: appeal_deadline(code, today) for code in SERVICES},
+        "example_day": day,
+        "example_deadlines": {code: appeal_deadline(code, day) for code in SERVICES},
     }
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from .clock import local_day
 from .sources import SOURCES, Source
 
 # What an authority can cover. Each is asked for and shown on its own.
@@ -37,9 +38,10 @@ HEARD_FROM_AGE = 7  # pbrl § 4-4: children are heard from 7 at the latest
 
 # A request for a fullmakt in the portal stays open this long, then expires.
 REQUEST_VALID_DAYS = 14
-# Nobody is asked again and again: at most this many requests for one person in the
-# window, from anyone, and one open request at a time from each representative.
-REQUESTS_PER_PERSON = 3
+# Nobody is asked again and again: in the window, at most this many requests from one
+# representative to one person (one open at a time), and at most this many from anyone.
+REQUESTS_PER_REPRESENTATIVE = 3
+REQUESTS_PER_PERSON = 6
 REQUEST_WINDOW_DAYS = 30
 # The longest period a fullmakt can be given for in the portal.
 LONGEST_PERIOD_YEARS = 10
@@ -100,8 +102,9 @@ def child_must_be_heard(age: int) -> bool:
 
 
 def effective_state(facts: AuthorityFacts, now: datetime) -> str:
-    """The state that counts now: a stored state, unless time has ended it."""
-    today = now.date()
+    """The state that counts now: a stored state, unless time has ended it. Days are
+    Norwegian days: an authority ends, and a child turns 16, at midnight in Oslo."""
+    today = local_day(now)
     if facts.state in ENDED:
         return facts.state
     if facts.state == REQUESTED:
@@ -139,19 +142,26 @@ def request_expires(requested_at: datetime) -> datetime:
     return requested_at + timedelta(days=REQUEST_VALID_DAYS)
 
 
-def may_ask_again(recent_requests_for_person: int, open_requests_from_representative: int) -> bool:
-    """Nobody is asked again and again: see REQUESTS_PER_PERSON and REQUEST_WINDOW_DAYS."""
-    return recent_requests_for_person < REQUESTS_PER_PERSON and open_requests_from_representative == 0
+def may_ask_again(for_person: int, from_representative: int, open_from_representative: int) -> bool:
+    """Nobody is asked again and again (counts within REQUEST_WINDOW_DAYS): one open request
+    per representative, a few from each, and a cap from everyone together, so that one
+    account asking and asking cannot block the person's real helpers for long either."""
+    return (open_from_representative == 0 and from_representative < REQUESTS_PER_REPRESENTATIVE
+            and for_person < REQUESTS_PER_PERSON)
 
 
-def person_may_withdraw(basis: str, person_age: int | None) -> bool:
+def person_may_withdraw(basis: str, person_age: int | None, checked: bool) -> bool:
     """A fullmakt or the ombud's access is the person's to withdraw at any time (fvl § 12);
-    so is a 16- or 17-year-old's consent to a parent (pbrl § 4-3). Parental responsibility
-    for a younger child and a verge's appointment are not the person's to end in the portal."""
+    so is a 16- or 17-year-old's consent to a parent (pbrl § 4-3). A claim to be their
+    guardian the municipality has not yet checked, the person may reject. Parental
+    responsibility for a younger child and a checked appointment are not the person's to end
+    in the portal (the Statsforvalteren appoints guardians)."""
     if basis in ("fullmakt", "ombud"):
         return True
     if basis == "parent":
         return person_age is not None and person_age >= HEALTH_MAJORITY_AGE
+    if basis == "verge":
+        return not checked
     return False
 
 

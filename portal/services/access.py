@@ -37,6 +37,16 @@ def _account(actor) -> Account:
     return actor
 
 
+def own_draft(actor, public_id: str) -> Draft:
+    """The account's own draft with no check of any authority: for deleting it, which reads
+    nothing of the person's (a draft whose authority has ended can still be deleted)."""
+    account = _account(actor)
+    draft = db.session.scalar(select(Draft).where(Draft.public_id == public_id, Draft.account_id == account.id))
+    if draft is None:
+        raise NotFound()
+    return draft
+
+
 def draft_for(actor, public_id: str, action: str = "draft.view") -> Draft:
     """The account's own draft. One made for someone else also needs the authority to
     allow applying, now; reading it is written to the access log."""
@@ -63,23 +73,28 @@ def submission_for(actor, reference: str, action: str = "submission.view") -> Su
 
 
 def check_submission(account: Account, submission: Submission, action: str) -> None:
-    if submission.authority_id is None and submission.account_id == account.id:
-        return  # sent by the account for itself
-    if people.is_person(account, submission.person):
+    person = submission.person
+    if people.is_person(account, person):
         return  # the person it is about
-    if submission.person is None:
+    if submission.account_id == account.id and submission.authority_id is None and (
+            person is None or not account.identity_verified):
+        return  # sent by the account for itself (a verified account only ever sends its own number)
+    if person is None:
         raise NotFound()
-    made_it = submission.account_id == account.id
-    # Who sent it on an authority may see what they sent while that authority lets them
-    # apply; seeing anything else about the person takes the scope "see the case".
-    authority = authorities.usable(account, submission.person_id, "see_case", submission.service)
-    if authority is None and made_it:
-        authority = authorities.usable(account, submission.person_id, "apply", submission.service)
+    if submission.account_id == account.id:
+        # What a representative sent: theirs to see while an authority lets them see the
+        # case, or at least apply, for the person and service.
+        authority = (authorities.usable(account, person.id, "see_case", submission.service)
+                     or authorities.usable(account, person.id, "apply", submission.service))
+    else:
+        # Anything else about the person takes "see the case", confirmed by the person or
+        # checked by the municipality: a declaration nobody has checked opens nothing more.
+        authority = authorities.usable(account, person.id, "see_case", submission.service, confirmed=True)
     if authority is None:
-        if made_it and submission.authority is not None:
+        if submission.account_id == account.id and submission.authority is not None:
             raise NoAuthority(submission.authority)
         raise NotFound()
-    access_log.record(account, submission.person, "representative", action,
+    access_log.record(account, person, "representative", action,
                       name=authority.representative_name, submission=submission, authority=authority)
 
 

@@ -35,10 +35,12 @@ def start_draft(account: Account, service: str, authority: Authority | None = No
     now = _now()
     draft = Draft(account_id=account.id, service=service, answers={}, created_at=now, updated_at=now,
                   authority_id=authority.id if authority else None)
+    if authority is None and account.identity_verified:
+        draft.answers = {"_prefill": {"person": {"full_name": account.full_name, "national_id": account.national_id}}}
     if authority is not None:
         # What the portal already knows about the two of them, to save typing.
         draft.answers = {"_prefill": {
-            "person": {"full_name": authority.person.name, "national_id": authority.person.national_id},
+            "person": {"full_name": authority.person_name, "national_id": authority.person.national_id},
             "representative": {"full_name": authority.representative_name, "email": authority.representative_email,
                                "relation": {"parent": "parent", "verge": "guardian"}.get(authority.basis)}}}
     db.session.add(draft)
@@ -156,6 +158,9 @@ def submit(account: Account, draft: Draft, lang: str) -> Submission:
         person_id=person.id if person else None, authority_id=draft.authority_id,
         document={"version": DOCUMENT_VERSION, "kind": "application", "service": draft.service,
                   "language": lang, "submitted_at": now.isoformat(), "answers": answers,
+                  # Whether the sender logged in with electronic ID: an e-mail log-in proves nothing
+                  # about who they are, and the municipality should know.
+                  "sender": {"identity_verified": account.identity_verified},
                   "representation": representation_of(account, draft),
                   "attachments": [{"id": a.public_id, "kind": a.kind, "filename": a.filename,
                                    "content_type": a.content_type, "size": a.size} for a in files]},

@@ -11,11 +11,12 @@ from datetime import date, datetime, timedelta, timezone
 from typing import Callable
 
 from flask_babel import force_locale, gettext as _
-from sqlalchemy import func, select
+from sqlalchemy import and_, func, or_, select
 
 from ..extensions import db
 from ..models import Account, Attachment, Authority, Person
 from ..rules import authority as rules
+from ..rules.clock import local_day
 from ..rules.identity import birth_date, normalise
 from ..rules.services import SERVICES
 from . import access_log, outbox, people
@@ -25,8 +26,8 @@ Link = Callable[[str], str]  # public id -> absolute URL
 
 class AuthorityProblem(ValueError):
     """Why an authority cannot be set up or changed, as a code the form turns into a message:
-    own_number, adult, consent_missing, duplicate, asked_too_often, already_asked,
-    not_verified, not_open."""
+    own_number, adult, minor, consent_missing, consent_withdrawn, duplicate, asked_too_often,
+    already_asked, not_verified, not_open."""
 
     def __init__(self, reason: str) -> None:
         super().__init__(reason)
@@ -35,6 +36,10 @@ class AuthorityProblem(ValueError):
 
 def _now() -> datetime:
     return datetime.now(timezone.utc)
+
+
+def _today() -> date:
+    return local_day(_now())
 
 
 def _aware(value: datetime | None) -> datetime | None:
@@ -62,14 +67,21 @@ def allows(authority: Authority, scope: str, service: str, now: datetime | None 
     return rules.allows(facts(authority), scope, service, now or _now())
 
 
-def person_age(authority: Authority, today: date | None = None) -> int | None:
+def person_age(authority: Authority) -> int | None:
     born = birth_date(authority.person.national_id)
-    return rules.age_on(born, today or date.today()) if born else None
+    return rules.age_on(born, _today()) if born else None
+
+
+def is_confirmed(authority: Authority) -> bool:
+    """Confirmed by the person (approved in the portal) or checked by the municipality.
+    Until then an authority lets its holder apply and follow what they sent themselves,
+    but not see anything else about the person: a parent's declaration is only a claim."""
+    return authority.proof == "digital" or authority.verified_at is not None
 
 
 def person_may_withdraw(authority: Authority) -> bool:
-    return rules.person_may_withdraw(authority.basis, person_age(authority)) and \
-        state_of(authority) not in rules.ENDED
+    return rules.person_may_withdraw(authority.basis, person_age(authority), authority.verified_at is not None) \
+        and state_of(authority) not in rules.ENDED
 
 
 # -- Finding ---------------------------------------------------------------------------
@@ -87,12 +99,13 @@ def find_for_representative(account: Account, public_id: str) -> Authority | Non
         Authority.public_id == public_id, Authority.representative_account_id == account.id))
 
 
-def usable(account: Account, person_id: int, scope: str, service: str) -> Authority | None:
-    """An authority of the account's that allows `scope` for the person and service now."""
+def usable(account: Account, person_id: int, scope: str, service: str, confirmed: bool = False) -> Authority | None:
+    """An authority of the account's that allows `scope` for the person and service now
+    (and, with `confirmed`, that the person or the municipality has confirmed)."""
     candidates = db.session.scalars(select(Authority).where(
         Authority.representative_account_id == account.id, Authority.person_id == person_id,
         Authority.state.in_((rules.ACTIVE, rules.AWAITING_VERIFICATION))))
-    return next((a for a in candidates if allows(a, scope, service)), None)
+    return next((a for a in candidates if allows(a, scope, service) and (is_confirmed(a) or not confirmed)), None)
 
 
 def usable_for_applying(account: Account, service: str) -> list[Authority]:
@@ -129,10 +142,23 @@ def document_of(authority: Authority) -> Attachment | None:
                              .order_by(Attachment.id.desc()))
 
 
+def _waiting_for_check():
+    """Uploaded documents, and parents' declarations nobody has checked yet."""
+    return or_(Authority.state == rules.AWAITING_VERIFICATION,
+               and_(Authority.proof == "declaration", Authority.state == rules.ACTIVE,
+                    Authority.verified_at.is_(None)))
+
+
 def awaiting_verification() -> list[Authority]:
-    """The municipality's queue of uploaded documents to check, oldest first."""
-    return list(db.session.scalars(select(Authority).where(Authority.state == rules.AWAITING_VERIFICATION)
-                                   .order_by(Authority.created_at, Authority.id)))
+    """The municipality's queue of authorities to check, oldest first."""
+    found = db.session.scalars(select(Authority).where(_waiting_for_check())
+                               .order_by(Authority.created_at, Authority.id))
+    return [a for a in found if waits_for_check(a)]
+
+
+def waits_for_check(authority: Authority) -> bool:
+    return authority.state == rules.AWAITING_VERIFICATION or (
+        authority.proof == "declaration" and authority.verified_at is None and state_of(authority) not in rules.ENDED)
 
 
 def find(public_id: str) -> Authority | None:
@@ -141,11 +167,16 @@ def find(public_id: str) -> Authority | None:
 
 # -- Setting up ------------------------------------------------------------------------
 
-def _check_representative(account: Account, national_id: str) -> None:
+def _check_representative(account: Account, national_id: str, adult: bool = True) -> None:
+    """A verified identity, not acting for oneself; a guardian or someone with a fullmakt
+    must be an adult (LEGAL.md: a fullmakt is given to a "myndig" person)."""
     if not account.identity_verified:
         raise AuthorityProblem("not_verified")
     if normalise(national_id) == account.national_id:
         raise AuthorityProblem("own_number")
+    born = birth_date(account.national_id)
+    if adult and born is not None and rules.age_on(born, _today()) < rules.ADULT_AGE:
+        raise AuthorityProblem("minor")
 
 
 def _open(account: Account, person: Person, basis: str) -> list[Authority]:
@@ -160,11 +191,13 @@ def _check_no_duplicate(account: Account, person: Person, basis: str) -> None:
         raise AuthorityProblem("duplicate")
 
 
-def _new(account: Account, person: Person, basis: str, proof: str, state: str, *, representative_name: str,
+def _new(account: Account, person: Person, basis: str, proof: str, state: str, *, person_name: str,
+         representative_name: str,
          representative_email: str | None, scopes, services, valid_until: date | None, **extra) -> Authority:
     account.full_name = representative_name
     authority = Authority(
-        basis=basis, proof=proof, person_id=person.id, person=person, representative_account_id=account.id,
+        basis=basis, proof=proof, person_id=person.id, person=person, person_name=person_name,
+        representative_account_id=account.id,
         representative_name=representative_name, representative_email=representative_email or None,
         scopes=[s for s in rules.SCOPES if s in scopes], services=[s for s in SERVICES if s in services],
         valid_from=_now().date(), valid_until=valid_until, state=state, created_at=_now(), **extra)
@@ -177,9 +210,10 @@ def declare_parent(account: Account, *, representative_name: str, representative
                    consent_confirmed: bool = False) -> Authority:
     """A parent's declaration of parental responsibility (pbrl § 4-4). It counts at once;
     the municipality may check it. For a 16- or 17-year-old it needs their consent (pbrl § 4-3);
-    a declaration paused at 16 goes on when the parent declares again with that consent."""
-    today = _now().date()
-    _check_representative(account, child_national_id)
+    a declaration paused at 16 goes on when the parent declares again with that consent.
+    Once the young person has withdrawn it, only they can change that."""
+    today = _today()
+    _check_representative(account, child_national_id, adult=False)
     born = birth_date(child_national_id)
     age = rules.age_on(born, today)
     if age >= rules.ADULT_AGE:
@@ -188,6 +222,10 @@ def declare_parent(account: Account, *, representative_name: str, representative
     if consent and not (consent_confirmed and (consent_name or "").strip()):
         raise AuthorityProblem("consent_missing")
     person = people.person_for(child_national_id, child_name)
+    if db.session.scalar(select(Authority.id).where(
+            Authority.representative_account_id == account.id, Authority.person_id == person.id,
+            Authority.basis == "parent", Authority.ended_by == "person")):
+        raise AuthorityProblem("consent_withdrawn")
     paused = next((a for a in _open(account, person, "parent") if state_of(a) == rules.NEEDS_CONSENT), None)
     if paused is not None and consent:
         paused.young_person_consent_name = consent_name.strip()
@@ -195,7 +233,7 @@ def declare_parent(account: Account, *, representative_name: str, representative
         db.session.commit()
         return paused
     _check_no_duplicate(account, person, "parent")
-    authority = _new(account, person, "parent", "declaration", rules.ACTIVE,
+    authority = _new(account, person, "parent", "declaration", rules.ACTIVE, person_name=child_name,
                      representative_name=representative_name, representative_email=representative_email,
                      scopes=rules.SCOPES, services=SERVICES, valid_until=rules.parent_authority_ends(born),
                      young_person_consent_name=consent_name.strip() if consent else None,
@@ -218,17 +256,20 @@ def _awaiting_document(account: Account, basis: str, representative_name: str, r
     _check_representative(account, person_national_id)
     person = people.person_for(person_national_id, person_name)
     _check_no_duplicate(account, person, basis)
-    authority = _new(account, person, basis, "document", rules.AWAITING_DOCUMENT,
+    authority = _new(account, person, basis, "document", rules.AWAITING_DOCUMENT, person_name=person_name,
                      representative_name=representative_name, representative_email=representative_email,
                      scopes=scopes, services=services, valid_until=valid_until)
     db.session.commit()
     return authority
 
 
-def _recent_requests(person: Person) -> int:
+def _recent_requests(person: Person, account: Account | None = None) -> int:
     since = _now() - timedelta(days=rules.REQUEST_WINDOW_DAYS)
-    return db.session.scalar(select(func.count(Authority.id)).where(
-        Authority.person_id == person.id, Authority.proof == "digital", Authority.created_at >= since))
+    query = select(func.count(Authority.id)).where(
+        Authority.person_id == person.id, Authority.proof == "digital", Authority.created_at >= since)
+    if account is not None:
+        query = query.where(Authority.representative_account_id == account.id)
+    return db.session.scalar(query)
 
 
 def _open_requests(account: Account, person: Person) -> int:
@@ -245,11 +286,12 @@ def request_fullmakt(account: Account, *, representative_name: str, representati
     someone asks: no name of a service, no identity number."""
     _check_representative(account, person_national_id)
     person = people.person_for(person_national_id, person_name)
-    if not rules.may_ask_again(_recent_requests(person), _open_requests(account, person)):
-        raise AuthorityProblem("already_asked" if _open_requests(account, person) else "asked_too_often")
+    open_requests = _open_requests(account, person)
+    if not rules.may_ask_again(_recent_requests(person), _recent_requests(person, account), open_requests):
+        raise AuthorityProblem("already_asked" if open_requests else "asked_too_often")
     _check_no_duplicate(account, person, "fullmakt")
     now = _now()
-    authority = _new(account, person, "fullmakt", "digital", rules.REQUESTED,
+    authority = _new(account, person, "fullmakt", "digital", rules.REQUESTED, person_name=person_name,
                      representative_name=representative_name, representative_email=representative_email,
                      scopes=scopes, services=services, valid_until=valid_until,
                      person_email=person_email, request_expires_at=rules.request_expires(now))
@@ -315,8 +357,8 @@ def _withdrawn() -> tuple[str, str]:
 
 
 def _checked() -> tuple[str, str]:
-    return _("The municipality has checked your document"), _(
-        "The municipality has checked the document you sent to act for someone. "
+    return _("The municipality has checked your authority"), _(
+        "The municipality has checked what you gave us to act for someone. "
         "Log in and go to Who I act for to see the result.")
 
 
@@ -397,7 +439,7 @@ def read_for_check(caseworker: Account, authority: Authority, action: str = "aut
 
 
 def verify(caseworker: Account, authority: Authority) -> None:
-    if authority.state != rules.AWAITING_VERIFICATION:
+    if not waits_for_check(authority):
         raise AuthorityProblem("not_open")
     authority.state = rules.ACTIVE
     authority.verified_at = _now()
@@ -407,7 +449,7 @@ def verify(caseworker: Account, authority: Authority) -> None:
 
 
 def reject(caseworker: Account, authority: Authority, reason: str) -> None:
-    if authority.state != rules.AWAITING_VERIFICATION:
+    if not waits_for_check(authority):
         raise AuthorityProblem("not_open")
     authority.state = rules.REJECTED
     authority.verified_by_account_id = caseworker.id

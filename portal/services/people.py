@@ -15,15 +15,14 @@ def find(national_id: str) -> Person | None:
 
 
 def person_for(national_id: str, name: str) -> Person:
-    """The person with this identity number, added if new; the name is kept current.
-    The caller commits."""
+    """The person with this identity number, added if new (the caller commits). The name
+    is the first one given; pages show the name given with each authority or submission,
+    so nobody's typing shows up in someone else's papers."""
     person = find(national_id)
     if person is None:
         person = Person(national_id=normalise(national_id), name=name, created_at=datetime.now(timezone.utc))
         db.session.add(person)
         db.session.flush()
-    elif name and person.name != name:
-        person.name = name
     return person
 
 

@@ -86,18 +86,26 @@ def test_pbrl_4_4_children_from_seven_are_heard_and_from_sixteen_consent(age, he
     assert rules.needs_young_persons_consent(age) is (16 <= age < 18)
 
 
-@pytest.mark.parametrize("basis,age,may", [
-    ("fullmakt", 70, True), ("ombud", 40, True), ("parent", 12, False), ("parent", 16, True),
-    ("verge", 50, False),
+@pytest.mark.parametrize("basis,age,checked,may", [
+    ("fullmakt", 70, True, True), ("ombud", 40, True, True), ("parent", 12, False, False),
+    ("parent", 16, True, True), ("verge", 50, True, False), ("verge", 50, False, True),
 ])
-def test_who_the_person_may_withdraw(basis, age, may):
-    """fvl § 12: a fullmakt is withdrawn at will; a verge is appointed by the Statsforvalteren."""
-    assert rules.person_may_withdraw(basis, age) is may
+def test_who_the_person_may_withdraw(basis, age, checked, may):
+    """fvl § 12: a fullmakt is withdrawn at will; a verge is appointed by the Statsforvalteren,
+    but a claim nobody has checked yet the person may reject; pbrl § 4-3 from 16."""
+    assert rules.person_may_withdraw(basis, age, checked) is may
 
 
-@pytest.mark.parametrize("asked,open_,may", [(0, 0, True), (2, 0, True), (3, 0, False), (0, 1, False)])
-def test_nobody_is_asked_again_and_again(asked, open_, may):
-    assert rules.may_ask_again(asked, open_) is may
+@pytest.mark.parametrize("for_person,from_rep,open_,may", [
+    (0, 0, 0, True), (5, 2, 0, True), (6, 0, 0, False), (3, 3, 0, False), (1, 1, 1, False)])
+def test_nobody_is_asked_again_and_again(for_person, from_rep, open_, may):
+    assert rules.may_ask_again(for_person, from_rep, open_) is may
+
+
+def test_days_are_norwegian_days():
+    """At 23:30 UTC on 24 November it is already 25 November in Oslo: a last day of the 24th has passed."""
+    late = datetime(2026, 11, 24, 23, 30, tzinfo=timezone.utc)
+    assert rules.effective_state(facts(valid_until=date(2026, 11, 24)), late) == rules.EXPIRED
 
 
 @pytest.mark.parametrize("until,problem", [(None, "empty"), (date(2026, 11, 24), "past"),

@@ -94,7 +94,7 @@ def world(id_app, oidc_provider) -> World:
 def _reads(w: World) -> list[str]:
     """Every page and file of the person's the representative may read."""
     return [f"{w.draft}/person", f"{w.draft}/representative", f"{w.draft}/need", f"{w.draft}/check",
-            f"{w.draft}/attachments", f"{w.draft}/delete", f"/nb/apply/files/{w.draft_file}",
+            f"{w.draft}/attachments", f"/nb/apply/files/{w.draft_file}",
             w.sent, f"{w.sent}/pdf", f"/nb/apply/files/{w.sent_file}", w.own, f"{w.own}/pdf"]
 
 
@@ -189,6 +189,9 @@ def test_after_the_last_day_the_authority_gives_nothing(world, monkeypatch):
     for path in _reads(world):
         assert world.rep.get(path).status_code in (403, 404), path
     assert "varte til og med" in world.rep.get(world.sent).get_data(as_text=True)
+    # The draft can still be deleted: that page shows nothing of the person's.
+    delete_page = world.rep.get(f"{world.draft}/delete").get_data(as_text=True)
+    assert "Gunn Giver" not in delete_page and PERSON_ID not in delete_page
 
 
 def test_a_parent_loses_access_the_day_the_child_turns_sixteen_until_the_young_person_consents(
@@ -236,3 +239,34 @@ def test_the_representatives_document_is_theirs_only_while_the_authority_lasts(i
     assert rep.get(f"/nb/authorities/{public_id}/document/file").status_code == 403
     assert rep.get(f"/nb/apply/files/{file_id}").status_code == 403
     assert re.search("Du avsluttet den", rep.get(f"/nb/authorities/{public_id}").get_data(as_text=True))
+
+
+def test_a_parents_declaration_opens_other_submissions_about_the_child_only_once_checked(id_app, oidc_provider):
+    """A declaration is a claim: until the municipality has checked it, the declarer sees what
+    they sent themselves and nothing else about the child."""
+    from tests.conftest import log_in, make_caseworker
+
+    child = aged(9, start=30)
+    real = log_in_with_id(id_app.test_client(), oidc_provider, REP_ID)
+    post_form(real, "/nb/authorities/new/parent", {"representative_name": "Rita", "child_name": "Ola Barn",
+                                                  "child_national_id": child, "responsibility": "y"})
+    with id_app.app_context():
+        real_authority = db.session.scalar(select(Authority.public_id))
+    base = _start_for(real, real_authority)
+    _fill(real, base, child, child_views={"heard": "yes", "views": "Ja."})
+    receipt = post_form(real, f"{base}/check", {"correct": "y"}).headers["Location"]
+    claimant = log_in_with_id(id_app.test_client(), oidc_provider, aged(50, start=30))
+    post_form(claimant, "/nb/authorities/new/parent", {"representative_name": "Ukjent", "child_name": "Ola",
+                                                      "child_national_id": child, "responsibility": "y"})
+    assert claimant.get(receipt).status_code == 404
+    assert claimant.get(f"{receipt}/pdf").status_code == 404
+    caseworker = id_app.test_client()
+    make_caseworker(id_app)
+    log_in(caseworker, email="sara@fjellvik.kommune.no")
+    assert real_authority in caseworker.get("/nb/intake/authorities").get_data(as_text=True)
+    post_form(caseworker, f"/nb/intake/authorities/{real_authority}", {"outcome": "verify"})
+    assert real.get(receipt).status_code == 200
+    with id_app.app_context():
+        claim = db.session.scalar(select(Authority.public_id).where(Authority.representative_name == "Ukjent"))
+    post_form(caseworker, f"/nb/intake/authorities/{claim}", {"outcome": "reject", "reason": "Ikke forelder."})
+    assert claimant.get(receipt).status_code == 404

@@ -96,7 +96,8 @@ def test_log_in_with_electronic_id_makes_the_email_account_verified_and_keeps_it
     assert client.get(f"{base}/person").status_code == 200
     with id_app.app_context():
         account = db.session.scalar(select(Account).where(Account.email == "kari@example.org"))
-        assert account.identity_verified and account.national_id == REP_ID
+        assert account.national_id == REP_ID and account.identity_verified_at is not None
+    assert client.get("/nb/authorities/for-me").status_code == 200  # verified in this session
 
 
 @pytest.mark.parametrize("lang", ["nb", "en"])
@@ -220,6 +221,56 @@ def test_the_same_child_twice_is_refused_with_a_way_forward(rep):
     assert "Du handler allerede for denne personen" in _errors(_declare_parent(rep, child))[0]
 
 
+def test_an_application_for_oneself_is_about_oneself(id_app, rep):
+    """Someone logged in with electronic ID who chooses «Me» applies with their own number."""
+    base = _start_for(rep, "self")
+    assert f'value="{REP_ID}"' in _html(rep.get(f"{base}/person"))
+    response = post_form(rep, f"{base}/person", {"full_name": "Rita", "national_id": aged(30), **PERSON_REST})
+    assert _errors(response) == ["Dette må være ditt eget fødselsnummer. Vil du søke for en annen, starter du en ny "
+                                 "søknad og velger hvem den gjelder"]
+
+
+def test_a_password_log_in_never_counts_as_electronic_id(id_app, oidc_provider):
+    """DESIGN.md: an identity is verified only when it came from the identity provider."""
+    client = id_app.test_client()
+    make_account(id_app)
+    log_in(client)
+    log_in_with_id(client, oidc_provider, REP_ID)  # the e-mail account now has the number
+    assert client.get("/nb/authorities/for-me").status_code == 200
+    again = id_app.test_client()
+    log_in(again)  # the same account, with its password only
+    assert again.get("/nb/authorities/for-me").status_code == 403
+    assert "140" not in again.get("/nb/my-page").get_data(as_text=True).split("Du er logget inn")[1][:80]
+
+
+def test_a_draft_for_someone_one_can_no_longer_act_for_can_still_be_deleted(id_app, rep, monkeypatch):
+    from datetime import datetime, timedelta, timezone
+
+    from portal.services import authorities
+
+    child = aged(17, days_past_birthday=360, start=20)  # turns 18 in a few days
+    _declare_parent(rep, child, consent_name="Ola Barn", consent="y")
+    base = _start_for(rep, _authority(id_app).public_id)
+    later = datetime.now(timezone.utc) + timedelta(days=10)
+    monkeypatch.setattr(authorities, "_now", lambda: later)
+    assert rep.get(f"{base}/person").status_code == 403
+    my_page = _html(rep.get("/nb/my-page"))
+    assert "Du kan ikke lenger handle for Ola Barn" in my_page and f"{base}/delete" in my_page
+    assert post_form(rep, f"{base}/delete", {}, form_page="/nb/my-page").status_code == 302
+    assert rep.get(f"{base}/delete").status_code == 404
+
+
+def test_the_person_acted_for_is_a_guardians_child_of_seven_to_fifteen_asked_about_too(id_app, rep):
+    child = aged(12, start=20)
+    _verge(rep, child)
+    authority = _authority(id_app)
+    post_form(rep, f"/nb/authorities/{authority.public_id}/document", {"file": (io.BytesIO(PDF), "a.pdf")},
+              content_type="multipart/form-data")
+    base = _start_for(rep, authority.public_id, service="bpa")
+    post_form(rep, f"{base}/person", {"full_name": "Per Voksen", "national_id": child, **PERSON_REST})
+    assert post_form(rep, f"{base}/representative", REPRESENTATIVE).headers["Location"].endswith("/child_views")
+
+
 def test_the_person_page_keeps_to_the_person_acted_for(id_app, rep):
     child = aged(9)
     _declare_parent(rep, child)
@@ -288,11 +339,12 @@ def test_the_municipality_checks_the_document_and_the_representative_sees_the_re
     queue = _html(caseworker.get("/nb/intake/authorities"))
     assert "Per Voksen" in queue and "Rita Representant" in queue
     page = _html(caseworker.get(f"/nb/intake/authorities/{public_id}"))
-    assert _authority(id_app).person.national_id in page  # the caseworker compares the full number
+    assert _authority(id_app).person.national_id in page  # the caseworker compares the full numbers
+    assert REP_ID in page
     assert caseworker.get(f"/nb/intake/authorities/{public_id}/document").data == PDF
     if outcome == "reject":
         response = post_form(caseworker, f"/nb/intake/authorities/{public_id}", {"outcome": "reject"})
-        assert _errors(response) == ["Skriv hvorfor dokumentet ikke er i orden"]
+        assert _errors(response) == ["Skriv hvorfor den ikke er i orden"]
         post_form(caseworker, f"/nb/intake/authorities/{public_id}",
                   {"outcome": "reject", "reason": "Oppnevningen gjelder en annen person."})
         assert _authority(id_app).state == "rejected"
@@ -413,11 +465,48 @@ def test_the_same_person_cannot_be_asked_again_and_again(id_app, oidc_provider, 
     _request(rep)
     assert _errors(_request(rep)) == ["Du har allerede spurt denne personen. Vent på svaret, eller avslutt den "
                                       "forespørselen først"]
-    for n, number in enumerate((aged(46, start=20), aged(47, start=20))):
-        other = log_in_with_id(id_app.test_client(), oidc_provider, number)
+    # One representative: three requests in 30 days, even when each is ended.
+    for _ in range(2):
+        post_form(rep, f"/nb/authorities/{_authority(id_app).public_id}/end", {})
+        assert _request(rep).status_code == 302
+    post_form(rep, f"/nb/authorities/{_authority(id_app).public_id}/end", {})
+    neutral = "Det kan ikke sendes flere forespørsler til denne personen akkurat nå"
+    assert neutral in _errors(_request(rep))[0]
+    # Others can still ask, up to six requests for the person from everyone together.
+    for n in range(3):
+        other = log_in_with_id(id_app.test_client(), oidc_provider, aged(46 + n, start=20))
         assert _request(other).status_code == 302, n
-    fourth = log_in_with_id(id_app.test_client(), oidc_provider, aged(48, start=20))
-    assert "har fått flere forespørsler" in _errors(_request(fourth))[0]
+    last = log_in_with_id(id_app.test_client(), oidc_provider, aged(50, start=20))
+    assert _errors(_request(last)) == [neutral + ". Prøv igjen om noen uker, eller kontakt tjenestekontoret"]
+
+
+def test_someone_under_eighteen_cannot_hold_a_fullmakt_or_be_a_guardian(id_app, oidc_provider):
+    """LEGAL.md: a fullmakt is given to an adult ("myndig") person."""
+    young = log_in_with_id(id_app.test_client(), oidc_provider, aged(17, start=20))
+    assert _errors(_request(young)) == ["Du må være 18 år eller eldre for å handle for en annen som verge "
+                                        "eller med fullmakt"]
+    assert "18 år eller eldre" in _errors(_verge(young, aged(50)))[0]
+
+
+def test_a_young_persons_withdrawal_holds_the_parent_cannot_declare_again(id_app, oidc_provider, rep):
+    """pbrl § 4-3: from 16 the young person decides, also to stop the parent."""
+    young_id = aged(17, start=20)
+    _declare_parent(rep, young_id, consent_name="Ola Barn", consent="y")
+    young = log_in_with_id(id_app.test_client(), oidc_provider, young_id)
+    post_form(young, f"/nb/authorities/for-me/{_authority(id_app).public_id}/withdraw", {})
+    response = _declare_parent(rep, young_id, consent_name="Ola Barn", consent="y")
+    assert _errors(response) == ["Ungdommen har trukket tilbake retten din til å handle for dem. Bare ungdommen kan "
+                                 "endre det, for eksempel ved å kontakte tjenestekontoret"]
+
+
+def test_a_name_typed_by_one_representative_never_shows_in_anothers_papers(id_app, oidc_provider, rep):
+    child = aged(8, start=20)
+    _declare_parent(rep, child)
+    other = log_in_with_id(id_app.test_client(), oidc_provider, aged(39, start=20))
+    post_form(other, "/nb/authorities/new/parent", {"representative_name": "Ole", "child_name": "Feil Navn",
+                                                   "child_national_id": child, "responsibility": "y"})
+    html = rep.get("/nb/authorities/").get_data(as_text=True)
+    assert "Ola Barn" in html and "Feil Navn" not in html
 
 
 # -- Fullmakt on paper -----------------------------------------------------------------------

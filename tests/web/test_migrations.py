@@ -9,3 +9,29 @@ def test_the_migrated_schema_matches_the_models(app):
     with app.app_context(), db.engine.connect() as connection:
         differences = compare_metadata(MigrationContext.configure(connection), db.metadata)
     assert differences == [], "a model changed without a migration: run flask --app portal db migrate"
+
+
+def test_submissions_sent_before_people_were_kept_get_their_person(app):
+    """Migration 0006 links earlier submissions to the person their answers name."""
+    from datetime import datetime, timezone
+
+    from flask_migrate import downgrade, upgrade
+    from sqlalchemy import text
+
+    with app.app_context():
+        downgrade(revision="0005")
+        try:
+            db.session.execute(text(
+                "INSERT INTO submission (reference, kind, service, document, submitted_at, intake_state) "
+                "VALUES ('SK-2026-000001', 'application', 'stottekontakt', :doc, :at, 'new')"),
+                {"doc": '{"answers": {"person": {"full_name": "Kari Nordmann", "national_id": "01019012480"}}}',
+                 "at": datetime.now(timezone.utc)})
+            db.session.commit()
+        finally:
+            upgrade()
+        row = db.session.execute(text(
+            "SELECT person.national_id, person.name FROM submission JOIN person ON person.id = submission.person_id"
+        )).one()
+        assert tuple(row) == ("01019012480", "Kari Nordmann")
+        db.session.execute(text("DELETE FROM submission"))
+        db.session.commit()

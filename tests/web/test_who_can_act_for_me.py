@@ -34,9 +34,9 @@ def given(id_app, oidc_provider):
 
 @pytest.mark.parametrize("lang,texts", [
     ("nb", ["Asle Asker", "ber om å få handle for deg", "Berit Bruker", "Aktiv til og med 1. februar 2031",
-            "Vera Verge", "Klage på vedtak", "Ledsagerbevis", "Kontakt Statsforvalteren"]),
+            "Vera Verge", "Klage på vedtak", "Ledsagerbevis"]),
     ("en", ["Asle Asker", "asks to act for you", "Berit Bruker", "Active until 1 February 2031", "Vera Verge",
-            "Appeal decisions", "Companion card", "Contact them if you want it changed"]),
+            "Appeal decisions", "Companion card"]),
 ])
 def test_the_person_sees_every_authority_with_what_it_covers(given, lang, texts):
     person, ids, _ = given
@@ -45,7 +45,8 @@ def test_the_person_sees_every_authority_with_what_it_covers(given, lang, texts)
         assert text in html, text
     assert f"/{lang}/authorities/requests/{ids['Asle Asker']}" in html
     assert f"/{lang}/authorities/for-me/{ids['Berit Bruker']}/withdraw" in html
-    assert f"/{lang}/authorities/for-me/{ids['Vera Verge']}/withdraw" not in html  # not theirs to end here
+    # A guardian nobody has checked yet, the person may reject.
+    assert f"/{lang}/authorities/for-me/{ids['Vera Verge']}/withdraw" in html
     assert PERSON_ID not in html
 
 
@@ -63,12 +64,27 @@ def test_my_page_tells_the_person_a_request_waits_for_an_answer(given):
     assert f"/en/authorities/requests/{ids['Asle Asker']}" in html
 
 
-def test_a_verge_cannot_be_withdrawn_here(given):
-    person, ids, _ = given
+def test_a_checked_guardian_cannot_be_withdrawn_here_but_an_unchecked_claim_can(given, id_app):
+    from tests.conftest import log_in, make_caseworker
+
+    person, ids, reps = given
+    post_form(reps[2], f"/nb/authorities/{ids['Vera Verge']}/document", {"file": (io.BytesIO(b"%PDF-1.4\n"), "a.pdf")},
+              content_type="multipart/form-data")
+    caseworker = id_app.test_client()
+    make_caseworker(id_app)
+    log_in(caseworker, email="sara@fjellvik.kommune.no")
+    post_form(caseworker, f"/nb/intake/authorities/{ids['Vera Verge']}", {"outcome": "verify"})
     path = f"/nb/authorities/for-me/{ids['Vera Verge']}/withdraw"
     assert person.get(path).headers["Location"].endswith("/nb/authorities/for-me")
     post_form(person, path, {}, form_page="/nb/my-page")
-    assert person.application and _state(person.application, ids["Vera Verge"]) == "awaiting_document"
+    assert _state(id_app, ids["Vera Verge"]) == "active"
+    assert "Kontakt Statsforvalteren" in person.get("/nb/authorities/for-me").get_data(as_text=True)
+
+
+def test_the_person_rejects_a_guardian_claim_nobody_has_checked(given):
+    person, ids, _ = given
+    post_form(person, f"/nb/authorities/for-me/{ids['Vera Verge']}/withdraw", {})
+    assert _state(person.application, ids["Vera Verge"]) == "revoked"
 
 
 def _state(app, public_id):
