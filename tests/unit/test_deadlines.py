@@ -2,7 +2,6 @@
 weekends and public holidays by dl § 149, appeal periods by pbrl § 7-5 and fvl § 29."""
 from datetime import date, timedelta
 
-import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 

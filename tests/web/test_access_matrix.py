@@ -16,7 +16,7 @@ from portal.extensions import db
 from portal.models import AccessLogEntry, Attachment, Authority, Draft, Submission
 from tests.conftest import log_in_with_id, post_form
 from tests.identities import aged
-from tests.web.test_acting_for_others import NEED, PERSON_REST, REPRESENTATIVE, _fill, _start_for
+from tests.web.test_acting_for_others import NEED, PERSON_REST, _fill, _start_for
 
 REP_ID = aged(44, start=30)
 PERSON_ID = aged(72, start=30)

@@ -1,6 +1,5 @@
 """Attachments: judged by content not name, at most 10 MB and 10 files, stored outside
 static/, given only to their owner, listed in the submission and its PDF."""
-import io
 import os
 import re
 

@@ -1,6 +1,5 @@
 """Log-in with an ID-porten style provider: the real flow against a local OpenID
 Connect provider (oidc-provider-mock), authorisation code with PKCE."""
-import re
 from urllib.parse import parse_qs, urlsplit
 
 import pytest

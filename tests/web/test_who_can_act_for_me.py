@@ -22,7 +22,8 @@ def given(id_app, oidc_provider):
     fullmakt = {"person_name": "Gunn Giver", "person_national_id": PERSON_ID, "person_email": "g@example.org",
                 "scopes": ["apply", "appeal"], "services": ["bpa", "ledsagerbevis"], "valid_until": "01.02.2031"}
     post_form(reps[0], "/nb/authorities/new/fullmakt", {"representative_name": "Asle Asker", **fullmakt})
-    post_form(reps[1], "/nb/authorities/new/fullmakt", {"representative_name": "Berit Bruker", **fullmakt})
+    post_form(reps[1], "/nb/authorities/new/fullmakt", {"representative_name": "Berit Bruker",
+                                                       "representative_email": "berit@example.org", **fullmakt})
     post_form(reps[2], "/nb/authorities/new/verge", {"representative_name": "Vera Verge", "person_name": "Gunn Giver",
                                                     "person_national_id": PERSON_ID, "scopes": ["see_case"]})
     with id_app.app_context():
@@ -100,6 +101,11 @@ def test_withdrawing_a_fullmakt_tells_the_representative_without_names(given):
     assert response.headers["Location"].endswith("/nb/authorities/for-me")
     assert _state(person.application, ids["Berit Bruker"]) == "revoked"
     assert "Du trakk den tilbake" in person.get("/nb/authorities/for-me").get_data(as_text=True)
+    with person.application.app_context():
+        message = db.session.scalars(select(OutboxMessage).where(OutboxMessage.to_address == "berit@example.org")
+                                     .order_by(OutboxMessage.id.desc())).first()
+    assert message.subject == "Du kan ikke lenger handle for en person"
+    assert "Gunn" not in message.body and PERSON_ID not in message.body
 
 
 def test_a_sixteen_year_old_sees_the_parent_and_may_withdraw_their_consent(id_app, oidc_provider):
