@@ -33,6 +33,13 @@ def is_working_day(day: date) -> bool:
     return day.weekday() < 5 and not is_public_holiday(day)
 
 
+def previous_working_day(day: date) -> date:
+    """The day itself if it is a working day, else the last working day before it."""
+    while not is_working_day(day):
+        day -= timedelta(days=1)
+    return day
+
+
 def next_working_day(day: date) -> date:
     """The day itself if it is a working day, else the first working day after it."""
     while not is_working_day(day):
@@ -69,3 +76,26 @@ def appeal_deadline(service: str, notified_on: date) -> Deadline:
 def reply_deadline(received_on: date) -> Deadline:
     """An answer, or a preliminary reply, is due one month after receipt (fvl § 11 a)."""
     return Deadline("reply", next_working_day(add_months(received_on, 1)), SOURCES["preliminary_reply"])
+
+
+def late_appeal_limit(decided_on: date) -> Deadline:
+    """A late appeal may still be heard, but never once a year has passed since the
+    decision (fvl § 31, which pbrl § 7-7 refers to)."""
+    return Deadline("late_appeal", next_working_day(add_months(decided_on, 12)), SOURCES["late_appeal"])
+
+
+def decision_end(valid_to: date) -> Deadline:
+    """The last day of a time-limited decision, as the decision says (not moved: it is a
+    date the decision sets, not a deadline to act by)."""
+    return Deadline("decision_end", valid_to, SOURCES["decision"])
+
+
+def reapply_reminder(valid_to: date) -> Deadline:
+    """Apply again by a month before a time-limited decision ends, so the help goes on
+    (LEGAL.md, "Decisions"). Moved earlier, not later, when it falls on a day off."""
+    return Deadline("reapply", previous_working_day(add_months(valid_to, -1)), SOURCES["decision"])
+
+
+def reminder_day(deadline: Deadline) -> date:
+    """When to remind people of a deadline: a week before it."""
+    return deadline.due - timedelta(weeks=1)

@@ -83,6 +83,9 @@ SOURCES: dict[str, Source] = {
     "reasons": cite("fvl", "23"),
     "reasons_content": cite("fvl", "25"),
     "decision_notice": cite("fvl", "27", "tredje ledd"),
+    # An end date or a reminder that comes from the decision itself (an enkeltvedtak).
+    "decision": cite("fvl", "2", "første ledd bokstav b"),
+    "reversal_on_review": cite("fvl", "33"),
     "preliminary_reply": cite("fvl", "11 a"),
     "deadline_counting": cite("dl", "148"),
     "deadline_holiday": cite("dl", "149"),

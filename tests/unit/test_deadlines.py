@@ -6,7 +6,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from portal.rules.deadlines import (
-    add_months, appeal_deadline, is_public_holiday, is_working_day, next_working_day, reply_deadline,
+    add_months, appeal_deadline, decision_end, is_public_holiday, is_working_day, late_appeal_limit,
+    next_working_day, reapply_reminder, reply_deadline,
 )
 
 
@@ -85,3 +86,39 @@ def test_next_working_day_is_the_first_working_day_on_or_after(day):
     result = next_working_day(day)
     assert is_working_day(result)
     assert all(not is_working_day(day + timedelta(days=i)) for i in range((result - day).days))
+
+
+def test_fvl_31_a_late_appeal_is_never_heard_more_than_a_year_after_the_decision():
+    deadline = late_appeal_limit(date(2026, 5, 12))
+    assert deadline.due == date(2027, 5, 12)
+    assert deadline.basis.citation == "fvl § 31"
+    # 17 May 2027 is a Monday and a holiday: the year ends on Tuesday 18 May.
+    assert late_appeal_limit(date(2026, 5, 17)).due == date(2027, 5, 18)
+
+
+def test_reapply_a_month_before_a_time_limited_decision_ends_moved_earlier_past_christmas():
+    """LEGAL.md "Decisions": tell the user to reapply before the end date."""
+    assert reapply_reminder(date(2027, 1, 26)).due == date(2026, 12, 24)  # 26 Dec is Boxing Day (Saturday)
+    assert reapply_reminder(date(2027, 6, 30)).due == date(2027, 5, 28)  # 30 May is a Sunday
+    assert decision_end(date(2027, 6, 30)).due == date(2027, 6, 30)
+
+
+def test_dl_149_new_years_eve_is_a_working_day_but_new_years_day_is_not():
+    assert reply_deadline(date(2026, 11, 30)).due == date(2026, 12, 30)
+    assert reply_deadline(date(2026, 12, 1)).due == date(2027, 1, 4)  # 1 Jan Friday, then the weekend
+    assert reply_deadline(date(2026, 11, 29)).due == date(2026, 12, 29)
+
+
+def test_dl_149_whitsun_moves_a_deadline_from_whit_monday():
+    # Whit Monday 2028 is 5 June.
+    assert appeal_deadline("ledsagerbevis", date(2028, 5, 15)).due == date(2028, 6, 6)
+
+
+@given(st.dates(min_value=date(2000, 1, 1), max_value=date(2099, 12, 31)),
+       st.sampled_from(["stottekontakt", "bpa", "ledsagerbevis"]))
+def test_property_no_computed_deadline_is_ever_a_weekend_or_public_holiday(day, service):
+    """dl § 149 by analogy: every deadline the portal computes lands on a working day. (A
+    decision's own end date is the decision's, not computed, and is left as it is.)"""
+    for deadline in (appeal_deadline(service, day), reply_deadline(day), late_appeal_limit(day),
+                     reapply_reminder(day)):
+        assert is_working_day(deadline.due), deadline

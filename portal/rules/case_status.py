@@ -1,0 +1,157 @@
+"""A case's status, decision and deadlines, worked out from its events and never edited.
+
+Events are what the municipality records (in the portal or over the intake API); the
+status is the last thing that happened that changes it. Pure: events in, a summary out.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from . import deadlines
+from .deadlines import Deadline
+
+# The event types of the intake API (DESIGN.md, "Intake API"), in the order a case goes.
+EVENT_TYPES = ("received", "assessment_started", "preliminary_reply", "decision", "appeal_received",
+               "appeal_forwarded", "appeal_decided", "withdrawn", "closed")
+OUTCOMES = ("granted", "partly_granted", "refused")
+APPEAL_OUTCOMES = ("allowed", "partly_allowed", "not_allowed", "dismissed")
+PER = ("week", "month")
+FORMS = ("individual", "group", "voluntary_organisation")
+
+# Statuses in plain words live in the templates; these are their codes.
+SUBMITTED = "submitted"
+RECEIVED = "received"
+UNDER_ASSESSMENT = "under_assessment"
+PRELIMINARY_REPLY = "preliminary_reply"
+DECIDED = "decided"
+APPEAL_RECEIVED = "appeal_received"
+APPEAL_UNDER_REVIEW = "appeal_under_review"
+APPEAL_FORWARDED = "appeal_forwarded"
+APPEAL_DECIDED = "appeal_decided"
+WITHDRAWN = "withdrawn"
+CLOSED = "closed"
+STATUSES = (SUBMITTED, RECEIVED, UNDER_ASSESSMENT, PRELIMINARY_REPLY, DECIDED, APPEAL_RECEIVED,
+            APPEAL_UNDER_REVIEW, APPEAL_FORWARDED, APPEAL_DECIDED, WITHDRAWN, CLOSED)
+FINISHED = frozenset({WITHDRAWN, CLOSED})
+
+
+@dataclass(frozen=True)
+class Event:
+    type: str
+    occurred_on: date
+    data: dict = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Decision:
+    """An enkeltvedtak as recorded: the outcome and its scope (fvl §§ 23–25, 27)."""
+
+    outcome: str
+    decided_on: date
+    notified_on: date | None
+    hours: int | None = None
+    per: str | None = None
+    form: str | None = None
+    valid_from: date | None = None
+    valid_to: date | None = None
+    summary: str = ""
+
+
+@dataclass(frozen=True)
+class Summary:
+    status: str
+    case_number: str | None
+    received_on: date
+    decision: Decision | None
+    preliminary_reason: str | None
+    expected_by: date | None
+    appeal_received_on: date | None
+    appeal_forwarded_on: date | None
+    appeal_outcome: str | None
+    answered_on: date | None  # the first decision or preliminary reply (fvl § 11 a)
+    deadlines: tuple[Deadline, ...]
+
+
+def _day(value) -> date | None:
+    if value in (None, ""):
+        return None
+    return value if isinstance(value, date) else date.fromisoformat(str(value))
+
+
+def decision_of(data: dict, occurred_on: date) -> Decision:
+    return Decision(
+        outcome=data["outcome"], decided_on=_day(data.get("decided_on")) or occurred_on,
+        notified_on=_day(data.get("notified_on")), hours=data.get("hours"), per=data.get("per"),
+        form=data.get("form"), valid_from=_day(data.get("valid_from")), valid_to=_day(data.get("valid_to")),
+        summary=data.get("summary") or "")
+
+
+def summarise(service: str, submitted_on: date, events: list[Event]) -> Summary:
+    """Fold the events, in the order they happened, into what the case is now."""
+    status, case_number, received_on = SUBMITTED, None, submitted_on
+    decision = reason = expected = appeal_on = forwarded_on = appeal_outcome = answered = None
+    for event in events:
+        data = event.data
+        kind = event.type
+        if kind == "received":
+            case_number = data.get("case_number") or case_number
+            received_on = _day(data.get("received_on")) or event.occurred_on
+            status = RECEIVED if status == SUBMITTED else status
+        elif kind == "assessment_started":
+            status = APPEAL_UNDER_REVIEW if appeal_on and not forwarded_on else UNDER_ASSESSMENT
+        elif kind == "preliminary_reply":
+            reason, expected = data.get("reason"), _day(data.get("expected_by"))
+            answered = answered or event.occurred_on
+            status = PRELIMINARY_REPLY
+        elif kind == "decision":
+            decision = decision_of(data, event.occurred_on)
+            answered = answered or decision.decided_on
+            status = DECIDED
+            # A new decision (the municipality changing its own on review, fvl § 33) starts afresh.
+            appeal_on = forwarded_on = appeal_outcome = None
+        elif kind == "appeal_received":
+            appeal_on = _day(data.get("received_on")) or event.occurred_on
+            status = APPEAL_RECEIVED
+        elif kind == "appeal_forwarded":
+            forwarded_on = _day(data.get("forwarded_on")) or event.occurred_on
+            status = APPEAL_FORWARDED
+        elif kind == "appeal_decided":
+            appeal_outcome = data.get("outcome")
+            status = APPEAL_DECIDED
+        elif kind == "withdrawn":
+            status = WITHDRAWN
+        elif kind == "closed":
+            status = CLOSED
+    summary = Summary(status, case_number, received_on, decision, reason, expected, appeal_on, forwarded_on,
+                      appeal_outcome, answered, ())
+    return Summary(**{**summary.__dict__, "deadlines": tuple(running_deadlines(service, summary))})
+
+
+def running_deadlines(service: str, case: Summary) -> list[Deadline]:
+    """The deadlines that still matter, each with its legal basis."""
+    found: list[Deadline] = []
+    if case.status in FINISHED:
+        return found
+    if case.decision is None and case.answered_on is None:
+        found.append(deadlines.reply_deadline(case.received_on))
+    decision = case.decision
+    if decision is not None:
+        if decision.notified_on is not None and case.appeal_received_on is None:
+            found.append(deadlines.appeal_deadline(service, decision.notified_on))
+            found.append(deadlines.late_appeal_limit(decision.decided_on))
+        if decision.valid_to is not None:
+            found.append(deadlines.reapply_reminder(decision.valid_to))
+            found.append(deadlines.decision_end(decision.valid_to))
+    return found
+
+
+def is_reply_overdue(case: Summary, today: date) -> bool:
+    """No decision and no preliminary reply a month after receipt (fvl § 11 a)."""
+    return (case.status not in FINISHED and case.answered_on is None
+            and today > deadlines.reply_deadline(case.received_on).due)
+
+
+def is_appeal_waiting(case: Summary) -> bool:
+    """An appeal the municipality has received and neither sent on nor decided."""
+    return case.status in (APPEAL_RECEIVED, APPEAL_UNDER_REVIEW)

@@ -1,0 +1,112 @@
+"""A case's status comes from its events, never from an edit; its deadlines follow from
+them: fvl § 11 a (answer or preliminary reply in a month), pbrl § 7-5 and fvl § 29 (appeal),
+fvl § 31 (late appeal), and the decision's own end date."""
+from datetime import date
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from portal.rules import case_status as cs
+from portal.rules.case_status import Event
+from portal.rules.deadlines import is_working_day
+
+SENT = date(2026, 11, 2)
+DECISION = {"outcome": "granted", "decided_on": "2026-11-20", "notified_on": "2026-11-23", "hours": 4,
+            "per": "week", "form": "individual", "valid_from": "2027-01-01", "valid_to": "2027-12-31",
+            "summary": "Du har rett til støttekontakt."}
+
+
+def kinds(summary):
+    return {d.kind: d for d in summary.deadlines}
+
+
+def test_a_new_case_is_submitted_and_the_answer_is_due_in_a_month():
+    case = cs.summarise("stottekontakt", SENT, [])
+    assert case.status == cs.SUBMITTED
+    assert kinds(case)["reply"].due == date(2026, 12, 2) and kinds(case)["reply"].basis.citation == "fvl § 11 a"
+
+
+def test_fvl_11_a_the_month_counts_from_receipt():
+    case = cs.summarise("bpa", SENT, [Event("received", date(2026, 11, 5),
+                                           {"case_number": "26/1234", "received_on": "2026-11-05"})])
+    assert case.status == cs.RECEIVED and case.case_number == "26/1234"
+    assert kinds(case)["reply"].due == date(2026, 12, 7)  # 5 December is a Saturday
+
+
+def test_fvl_11_a_a_preliminary_reply_answers_the_month():
+    case = cs.summarise("bpa", SENT, [Event("preliminary_reply", date(2026, 11, 25),
+                                           {"reason": "Vi venter på legeerklæring", "expected_by": "2027-01-15"})])
+    assert case.status == cs.PRELIMINARY_REPLY and case.expected_by == date(2027, 1, 15)
+    assert "reply" not in kinds(case)
+    assert not cs.is_reply_overdue(case, date(2027, 6, 1))
+
+
+def test_pbrl_7_5_a_decision_gives_four_weeks_to_appeal_from_notice_and_the_end_dates():
+    case = cs.summarise("stottekontakt", SENT, [Event("decision", date(2026, 11, 20), DECISION)])
+    assert case.status == cs.DECIDED and case.decision.hours == 4
+    found = kinds(case)
+    assert found["appeal"].due == date(2026, 12, 21) and found["appeal"].basis.citation == "pbrl § 7-5"
+    assert found["late_appeal"].due == date(2027, 11, 22) and found["late_appeal"].basis.citation == "fvl § 31"
+    assert found["decision_end"].due == date(2027, 12, 31)
+    assert found["reapply"].due == date(2027, 11, 30)
+    assert "reply" not in found
+
+
+def test_fvl_29_ledsagerbevis_gives_three_weeks():
+    case = cs.summarise("ledsagerbevis", SENT, [Event("decision", date(2026, 11, 20), {**DECISION, "valid_to": None})])
+    assert kinds(case)["appeal"].due == date(2026, 12, 14)
+
+
+def test_an_appeal_runs_its_course_and_review_after_an_appeal_is_the_municipalitys_review():
+    events = [Event("decision", date(2026, 11, 20), DECISION),
+              Event("appeal_received", date(2026, 12, 1), {}),
+              Event("assessment_started", date(2026, 12, 2), {})]
+    case = cs.summarise("stottekontakt", SENT, events)
+    assert case.status == cs.APPEAL_UNDER_REVIEW and cs.is_appeal_waiting(case)
+    assert "appeal" not in kinds(case)  # appealed already
+    events += [Event("appeal_forwarded", date(2026, 12, 20), {"forwarded_on": "2026-12-20"})]
+    assert cs.summarise("stottekontakt", SENT, events).status == cs.APPEAL_FORWARDED
+    events += [Event("appeal_decided", date(2027, 2, 1), {"outcome": "not_allowed", "decided_on": "2027-02-01"})]
+    case = cs.summarise("stottekontakt", SENT, events)
+    assert case.status == cs.APPEAL_DECIDED and case.appeal_outcome == "not_allowed"
+    assert not cs.is_appeal_waiting(case)
+
+
+def test_fvl_33_a_new_decision_on_review_opens_a_new_appeal_period():
+    events = [Event("decision", date(2026, 11, 20), DECISION), Event("appeal_received", date(2026, 12, 1), {}),
+              Event("decision", date(2026, 12, 10), {**DECISION, "decided_on": "2026-12-10",
+                                                     "notified_on": "2026-12-11", "hours": 6})]
+    case = cs.summarise("stottekontakt", SENT, events)
+    assert case.status == cs.DECIDED and case.decision.hours == 6
+    assert kinds(case)["appeal"].due == date(2027, 1, 8)
+
+
+def test_a_withdrawn_or_closed_case_has_no_running_deadlines():
+    for kind in ("withdrawn", "closed"):
+        case = cs.summarise("bpa", SENT, [Event(kind, date(2026, 11, 10), {})])
+        assert case.deadlines == ()
+        assert not cs.is_reply_overdue(case, date(2027, 1, 1))
+
+
+def test_fvl_11_a_no_answer_a_month_after_receipt_is_overdue():
+    case = cs.summarise("bpa", SENT, [])
+    assert not cs.is_reply_overdue(case, date(2026, 12, 2))
+    assert cs.is_reply_overdue(case, date(2026, 12, 3))
+
+
+events = st.lists(st.builds(Event, st.sampled_from(cs.EVENT_TYPES),
+                            st.dates(min_value=date(2026, 1, 1), max_value=date(2030, 12, 31)),
+                            st.just(DECISION)), max_size=8)
+
+
+@given(events, st.sampled_from(["stottekontakt", "bpa", "ledsagerbevis"]))
+def test_property_any_history_gives_a_known_status_and_deadlines_on_working_days(history, service):
+    case = cs.summarise(service, SENT, history)
+    assert case.status in cs.STATUSES
+    for deadline in case.deadlines:
+        if deadline.kind != "decision_end":
+            assert is_working_day(deadline.due), deadline
+    if history:
+        last_changing = history[-1].type
+        if last_changing in ("withdrawn", "closed"):
+            assert case.status == last_changing and case.deadlines == ()
