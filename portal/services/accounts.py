@@ -25,8 +25,34 @@ from . import outbox
 CONFIRM_MAX_AGE = 3 * 24 * 3600  # three days
 RESET_MAX_AGE = 3600  # one hour
 
-_hasher = PasswordHasher()
-_DUMMY_HASH = _hasher.hash("no account has this password")
+class _Hasher:
+    """Argon2id with the parameters the app is configured with (the library's defaults in
+    production; cheaper ones only in the test configuration, to keep the suite quick),
+    and a dummy hash to spend the same time on unknown addresses."""
+
+    def _get(self) -> tuple[PasswordHasher, str]:
+        found = current_app.extensions.get("password_hasher")
+        if found is None:
+            params = current_app.config.get("ARGON2_PARAMETERS") or {}
+            hasher = PasswordHasher(**params)
+            found = current_app.extensions["password_hasher"] = (hasher, hasher.hash("no account has this password"))
+        return found
+
+    def hash(self, password: str) -> str:
+        return self._get()[0].hash(password)
+
+    def verify(self, password_hash: str, password: str) -> bool:
+        return self._get()[0].verify(password_hash, password)
+
+    def check_needs_rehash(self, password_hash: str) -> bool:
+        return self._get()[0].check_needs_rehash(password_hash)
+
+    @property
+    def dummy(self) -> str:
+        return self._get()[1]
+
+
+_hasher = _Hasher()
 
 Link = Callable[[str], str]  # token -> absolute URL
 
@@ -104,7 +130,7 @@ def authenticate(email: str, password: str) -> LoginResult:
     """Check a password. Unknown addresses take as long as known ones."""
     account = find_by_email(email)
     if account is None or not account.password_hash:
-        _verify(_DUMMY_HASH, password)
+        _verify(_hasher.dummy, password)
         return LoginResult(None)
     if not _verify(account.password_hash, password):
         return LoginResult(None)
