@@ -30,18 +30,21 @@ class Portal(Flask):
 
 
 def _blueprints(app: Flask):
+    from .api import bp as api
     from .auth import bp as auth
     from .auth.oidc import bp as oidc
     from .authorities import bp as authorities
+    from .cases import bp as cases
     from .intake import bp as intake
     from .public import bp as public
 
-    blueprints = [public, auth, oidc, authorities, intake]
+    blueprints = [public, auth, oidc, authorities, cases, intake, api]
     if app.config.get("FEATURE_ONLINE_APPLICATIONS"):
         # When switched off, the guides point to the service office and no link leads here.
+        from .appeal import bp as appeal
         from .apply import bp as apply
 
-        blueprints.append(apply)
+        blueprints += [apply, appeal]
     return blueprints
 
 
@@ -117,6 +120,9 @@ def create_app(config: Mapping[str, Any] | type | None = None) -> Flask:
     security.init_app(app)
     errors.init_app(app)
     cli.init_app(app)
+    from .apply import display
+
+    display.init_app(app)
 
     @app.context_processor
     def municipality_context():

@@ -50,3 +50,32 @@ def init_app(app: Flask) -> None:
         except ValueError as error:
             raise click.UsageError(str(error)) from None
         click.echo(f"Account {account.email} has the role {account.role}.")
+
+    @app.cli.command("create-api-token")
+    @click.option("--name", required=True, help="Who uses it, like the case-management system's name.")
+    @click.option("--right", "rights", multiple=True, type=click.Choice(["read", "write"]),
+                  help="What it may do; both when not given.")
+    def create_api_token(name: str, rights: tuple[str, ...]) -> None:
+        """Create a bearer token for the intake API. It is shown once, alone on the last line."""
+        from .services import api_tokens
+
+        record, token = api_tokens.create(name, rights or api_tokens.RIGHTS)
+        click.echo(f"Token {record.name!r} with the rights {', '.join(record.rights)}. Keep it secret; "
+                   "only its hash is stored.")
+        click.echo(token)
+
+    @app.cli.command("revoke-api-token")
+    @click.option("--name", required=True)
+    def revoke_api_token(name: str) -> None:
+        """Revoke every token with this name, at once."""
+        from .services import api_tokens
+
+        click.echo(f"Revoked {api_tokens.revoke(name)} token(s).")
+
+    @app.cli.command("send-reminders")
+    def send_reminders() -> None:
+        """Queue the reminders due today (an appeal deadline a week away). Run daily, then send-outbox."""
+        from .services.cases import send_appeal_reminders
+
+        with current_app.test_request_context(base_url=current_app.config["PORTAL_URL"]):
+            click.echo(f"Reminders queued for {send_appeal_reminders()} case(s).")

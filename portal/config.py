@@ -51,6 +51,8 @@ class ProductionConfig:
     SMTP_PASSWORD = os.environ.get("SMTP_PASSWORD")
     SMTP_STARTTLS = os.environ.get("SMTP_STARTTLS", "true").lower() in ("1", "true", "yes")
     MAIL_FROM = os.environ.get("MAIL_FROM", "no-reply@localhost")
+    # The portal's public address, for links in e-mail sent by commands (reminders).
+    PORTAL_URL = os.environ.get("PORTAL_URL", "http://localhost:5000")
     # Sessions end after 30 minutes without a request; drafts live on the server,
     # so nothing typed is lost when that happens.
     PERMANENT_SESSION_LIFETIME = timedelta(minutes=30)

@@ -1,5 +1,5 @@
 """Friendly error pages in the reader's language; failures logged without personal data."""
-from flask import Flask, g, render_template, request
+from flask import Flask, g, jsonify, render_template, request
 from flask_wtf.csrf import CSRFError
 
 from .i18n import LANGUAGES, preferred_language
@@ -13,24 +13,51 @@ def _error_language() -> None:
     g.lang_code = first if first in LANGUAGES else preferred_language()
 
 
+API_MESSAGES = {
+    404: ("not_found", "There is nothing at this address."),
+    405: ("method_not_allowed", "This address does not take this method."),
+    413: ("too_large", "The request is too large."),
+    429: ("too_many_requests", "Too many requests. Wait a little and try again."),
+    500: ("internal_error", "Something went wrong on our side. Try again later."),
+}
+
+
+def _api_error(status: int):
+    """The intake API answers errors in JSON, like everything else it says."""
+    code, message = API_MESSAGES[status]
+    return jsonify({"error": code, "message": message}), status
+
+
+def _is_api() -> bool:
+    return request.path.startswith("/api/")
+
+
 def init_app(app: Flask) -> None:
     @app.errorhandler(404)
     def not_found(error):
+        if _is_api():
+            return _api_error(404)
         _error_language()
         return render_template("errors/404.html"), 404
 
     @app.errorhandler(405)
     def method_not_allowed(error):
+        if _is_api():
+            return _api_error(405)
         _error_language()
         return render_template("errors/404.html"), 405
 
     @app.errorhandler(413)
     def too_large(error):
+        if _is_api():
+            return _api_error(413)
         _error_language()
         return render_template("errors/413.html"), 413
 
     @app.errorhandler(429)
     def too_many_requests(error):
+        if _is_api():
+            return _api_error(429)
         _error_language()
         return render_template("errors/429.html"), 429
 
@@ -57,5 +84,7 @@ def init_app(app: Flask) -> None:
     @app.errorhandler(500)
     def internal_error(error):
         # The failure itself is logged by Portal.log_exception, without its message.
+        if _is_api():
+            return _api_error(500)
         _error_language()
         return render_template("errors/500.html"), 500

@@ -3,7 +3,6 @@ fix the answer."""
 from __future__ import annotations
 
 import re
-from datetime import datetime
 
 from flask_babel import lazy_gettext as _l
 from wtforms import SelectMultipleField, StringField
@@ -11,6 +10,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import StopValidation, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
+from .rules.clock import parse_day
 from .rules.identity import national_id_problem, normalise
 
 
@@ -73,7 +73,6 @@ class DayField(StringField):
     """A date typed as 31.12.2027, or picked in the browser's date picker (2027-12-31).
     Keeps what was typed when it cannot be read, so the reader can correct it."""
 
-    FORMATS = ("%d.%m.%Y", "%Y-%m-%d", "%d.%m.%y")
 
     def __init__(self, *args, invalid_message=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -86,16 +85,9 @@ class DayField(StringField):
 
     def pre_validate(self, form):
         text = (self.data or "").strip()
-        self.day = None
-        if not text:
-            return
-        for pattern in self.FORMATS:
-            try:
-                self.day = datetime.strptime(text, pattern).date()
-                return
-            except ValueError:
-                continue
-        raise StopValidation(self.invalid_message)
+        self.day = parse_day(text) if text else None
+        if text and self.day is None:
+            raise StopValidation(self.invalid_message)
 
 
 # Why an uploaded file was not taken (portal.services.attachments.AttachmentRejected).

@@ -86,8 +86,22 @@ def other_language() -> Alternate:
 
 
 def long_date(value) -> str:
-    """'23. november 2026' in Bokmål, '23 November 2026' in English."""
+    """'23. november 2026' in Bokmål, '23 November 2026' in English; a moment is shown as
+    the day it was in Norway."""
+    from datetime import datetime
+
+    from .rules.clock import local_day
+
+    if isinstance(value, datetime):
+        value = local_day(value)
     return format_date(value, "long", locale=FORMAT_LOCALES[current_language()])
+
+
+def to_date(value):
+    """An ISO date string from a stored document as a date."""
+    from datetime import date
+
+    return value if isinstance(value, date) or value is None else date.fromisoformat(value)
 
 
 def check_catalogues(app: Flask) -> None:
@@ -109,6 +123,7 @@ def init_app(app: Flask) -> None:
     app.url_defaults(_add_language)
     app.jinja_env.policies["ext.i18n.trimmed"] = True
     app.jinja_env.filters["long_date"] = long_date
+    app.jinja_env.filters["todate"] = to_date
     from .rules.identity import mask
 
     app.jinja_env.filters["mask_national_id"] = mask

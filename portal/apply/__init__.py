@@ -3,4 +3,4 @@ from flask import Blueprint
 
 bp = Blueprint("apply", __name__, url_prefix="/<lang:lang_code>/apply")
 
-from . import display, routes  # noqa: E402,F401
+from . import routes  # noqa: E402,F401

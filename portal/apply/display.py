@@ -1,10 +1,13 @@
 """How an answer reads on the check page and in the copy of the application."""
+from flask import Flask
 from flask_babel import gettext as _
 
-from . import bp
+
+def init_app(app: Flask) -> None:
+    app.add_template_filter(answer, "answer")
+    app.add_template_filter(file_size, "file_size")
 
 
-@bp.app_template_filter("answer")
 def answer(field) -> str:
     kind = field.type
     data = field.data
@@ -20,7 +23,6 @@ def answer(field) -> str:
     return str(data)
 
 
-@bp.app_template_filter("file_size")
 def file_size(size: int) -> str:
     from ..rules.files import display_size
 

@@ -11,8 +11,8 @@ from flask_wtf.file import FileField, FileRequired
 from wtforms import BooleanField, EmailField, IntegerField, RadioField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Email, InputRequired, Length, NumberRange, Optional, ValidationError
 
-from ..fields import (YES_NO, MultiCheckboxField, choices, national_id_valid, norwegian_phone, postcode,
-                      required_if, strip as _strip)
+from ..fields import (YES_NO, DayField, MultiCheckboxField, choices, national_id_valid, norwegian_phone,
+                      postcode, required_if, strip as _strip)
 from ..rules.identity import normalise
 
 
@@ -276,3 +276,55 @@ class ChooseServiceForm(FlaskForm):
         ("ledsagerbevis", _l("Companion card (ledsagerbevis)")),
         ("bpa", _l("User-directed personal assistance (BPA)")),
     ), validators=[InputRequired(_l("Choose what you want to apply for"))])
+
+
+# -- Appeals (klage) -------------------------------------------------------------------------
+
+APPEAL_POINTS = choices(
+    ("refusal", _l("That the application was refused")),
+    ("hours", _l("The number of hours")),
+    ("form", _l("The form of the service, for example a group instead of one to one")),
+    ("other", _l("Something else in the decision, such as the period it covers")),
+)
+
+
+class AppealDecisionForm(FlaskForm):
+    """A decision made outside the portal: enough to find it and to count the deadline."""
+
+    case_number = StringField(_l("The decision's reference or case number"), filters=[_strip],
+                              description=_l("It is at the top of the decision letter, like 26/1234."), validators=[
+        DataRequired(_l("Enter the reference or case number from the decision letter")),
+        Length(max=40, message=_l("The reference can be at most 40 characters"))])
+    decided_on = DayField(_l("The date of the decision"), filters=[_strip], render_kw={"inputmode": "numeric"},
+                          description=_l("As in the letter, like 20.11.2026."),
+                          validators=[DataRequired(_l("Enter the date of the decision"))])
+    received_on = DayField(_l("The day the letter reached you (optional)"), filters=[_strip],
+                           render_kw={"inputmode": "numeric"},
+                           description=_l("The deadline counts from this day. If you leave it empty, we count from the date of the decision."),
+                           validators=[Optional()])
+
+    def validate_received_on(self, field):
+        if field.day and self.decided_on.day and field.day < self.decided_on.day:
+            raise ValidationError(_l("The letter cannot have reached you before the decision was made. Check the dates"))
+
+
+class AppealForm(FlaskForm):
+    points = MultiCheckboxField(_l("What do you disagree with? Choose all that fit."), choices=APPEAL_POINTS,
+                                validators=[DataRequired(_l("Choose at least one thing you disagree with"))])
+    change = TextAreaField(_l("What do you want changed?"), filters=[_strip],
+                           description=_l("For example: I want a support contact, or 6 hours a week instead of 2."),
+                           validators=[DataRequired(_l("Write what you want changed")),
+                                       Length(max=4000, message=_l("The text can be at most 4000 characters"))])
+    why = TextAreaField(_l("Why should the decision be changed?"), filters=[_strip],
+                        description=_l("You do not need legal words. Tell us what the decision means for you."),
+                        validators=[DataRequired(_l("Write why you think the decision should be changed")),
+                                    Length(max=6000, message=_l("The text can be at most 6000 characters"))])
+
+
+class LateForm(FlaskForm):
+    """fvl § 31: a late appeal may be considered when the delay is excusable or for special reasons."""
+
+    why_late = TextAreaField(_l("Why is the appeal late?"), filters=[_strip],
+                             description=_l("For example illness, a stay in hospital, or that you did not get the letter."),
+                             validators=[DataRequired(_l("Write why the appeal is late")),
+                                         Length(max=2000, message=_l("The text can be at most 2000 characters"))])

@@ -13,11 +13,14 @@ from . import forms
 
 @dataclass(frozen=True)
 class ApplyingFor:
-    """Who a draft is for: the account itself (basis None), or someone it acts for."""
+    """Who a draft is for: the account itself (basis None), or someone it acts for; and,
+    for an appeal, whether the decision was made outside the portal and the appeal is late."""
 
     basis: str | None = None
     person_name: str | None = None
     person_age: int | None = None
+    outside: bool = False
+    late: bool = False
 
     @property
     def someone_else(self) -> bool:
@@ -25,12 +28,30 @@ class ApplyingFor:
 
 
 def applying_for(draft, today: date) -> ApplyingFor:
+    late = outside = False
+    if draft.kind == "appeal":
+        from ..services import appeals
+
+        outside = draft.appeals_reference is None
+        deadline = appeals.deadline_for(draft)
+        late = deadline is not None and today > deadline.due
     authority = draft.authority
     if authority is None:
-        return ApplyingFor()
+        return ApplyingFor(outside=outside, late=late)
     from ..rules.identity import age_on
 
-    return ApplyingFor(authority.basis, authority.person_name, age_on(authority.person.national_id, today))
+    return ApplyingFor(authority.basis, authority.person_name, age_on(authority.person.national_id, today),
+                       outside, late)
+
+
+def base_journey(kind: str, service: str) -> "Journey":
+    """An application's journey for its service, or the appeal journey."""
+    return APPEAL if kind == "appeal" else JOURNEYS[service]
+
+
+def journey_of(draft, today: date) -> "Journey":
+    """The pages this draft asks, tailored to who it is for."""
+    return base_journey(draft.kind, draft.service).tailored(applying_for(draft, today))
 
 
 @dataclass(frozen=True)
@@ -161,3 +182,15 @@ def guidance(service: str, answers: dict, today) -> list:
                         "support contact, because the staff usually help with leisure activities. You can "
                         "still apply, and we will look at your situation."))
     return notes
+
+
+# An appeal (klage): from a decision in the portal, or one made outside it (fvl §§ 28–32).
+APPEAL = Journey("appeal", _l("Appeal a decision"), (
+    Step("decision", _l("The decision you appeal"), forms.AppealDecisionForm, shown=lambda who: who.outside),
+    replace(PERSON, shown=lambda who: who.outside),
+    REPRESENTATIVE,
+    Step("appeal", _l("Your appeal"), forms.AppealForm, title_for_other=_l("The appeal")),
+    Step("late", _l("Why the appeal is late"), forms.LateForm, shown=lambda who: who.late),
+    Step("attachments", _l("Attachments"), forms.AttachmentForm,
+         kinds=(("supporting", _l("A document that supports the appeal")),)),
+))

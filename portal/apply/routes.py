@@ -6,24 +6,28 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from ..rules.clock import today
+from ..rules.clock import local_day, today
 from ..downloads import private_file
 from ..extensions import limiter
 from ..i18n import current_language
 from ..rules.deadlines import reply_deadline
 from ..rules.files import extension_for
-from ..services import access, applications, authorities
+from ..services import access, appeals, applications, authorities, cases
 from ..services import attachments as attachment_service
 from . import bp
 from ..fields import FILE_MESSAGES
 from .forms import AttachmentForm, ChooseServiceForm, DeclarationForm, ForWhomForm, choices
-from .journeys import JOURNEYS, applying_for, guidance
+from .journeys import JOURNEYS, base_journey, guidance, journey_of
 
 
 def _draft(public_id: str, action: str = "draft.view"):
     """The draft and its pages, tailored to who it is for (access checked)."""
     draft = access.draft_for(current_user, public_id, action)
-    return draft, JOURNEYS[draft.service].tailored(applying_for(draft, today()))
+    return draft, journey_of(draft, today())
+
+
+def _guidance(draft) -> list:
+    return guidance(draft.service, draft.answers, today()) if draft.kind == "application" else []
 
 
 def _onwards(journey, public_id: str, step_key: str, returning: bool):
@@ -41,7 +45,10 @@ def _back(journey, draft, step_key: str, returning: bool) -> str:
         return url_for("apply.check", public_id=draft.public_id)
     if previous:
         return url_for("apply.step", public_id=draft.public_id, step_key=previous.key)
-    return url_for("apply.start", service=draft.service)
+    if draft.kind == "appeal":
+        return url_for("cases.show", reference=draft.appeals_reference) if draft.appeals_reference \
+            else url_for("appeal.start")
+    return url_for("apply.for_whom", service=draft.service)
 
 
 def _answers_of(form) -> dict:
@@ -79,7 +86,7 @@ def for_whom():
             return redirect(url_for("authorities.new", service=service))
         chosen = next((a for a in people if a.public_id == form.who.data), None)
         draft = applications.start_draft(current_user, service, chosen)
-        journey = JOURNEYS[service].tailored(applying_for(draft, today()))
+        journey = journey_of(draft, today())
         return redirect(url_for("apply.step", public_id=draft.public_id, step_key=journey.steps[0].key))
     return render_template("apply/for_whom.html", form=form, journey=JOURNEYS[service], people=people)
 
@@ -107,7 +114,7 @@ def step(public_id: str, step_key: str):
         "apply/step.html", form=form, journey=journey, step=current, draft=draft,
         back=_back(journey, draft, step_key, returning),
         number=journey.index(step_key) + 1, total=len(journey.steps) + 1,
-        guidance=guidance(draft.service, draft.answers, today()),
+        guidance=_guidance(draft),
     )
 
 
@@ -133,7 +140,7 @@ def check(public_id: str):
         files_step=files_step, files=attachment_service.for_draft(draft),
         kinds=dict(files_step.kinds) if files_step else {},
         number=len(journey.steps) + 1, total=len(journey.steps) + 1,
-        guidance=guidance(draft.service, draft.answers, today()),
+        guidance=_guidance(draft), appealed=appeals.appealed_case(draft),
     )
 
 
@@ -141,9 +148,10 @@ def check(public_id: str):
 @login_required
 def receipt(reference: str):
     submission = access.submission_for(current_user, reference, "submission.view")
-    due = reply_deadline(submission.submitted_at.date())
-    return render_template("apply/receipt.html", submission=submission,
-                           journey=JOURNEYS[submission.service], reply_due=due)
+    due = reply_deadline(local_day(submission.submitted_at))
+    journey = base_journey(submission.kind, submission.service)
+    return render_template("apply/receipt.html", submission=submission, journey=journey, reply_due=due,
+                           case=cases.find(submission.appeals_reference or submission.reference))
 
 
 @bp.route("/receipt/<reference>/pdf")
@@ -157,7 +165,7 @@ def receipt_pdf(reference: str):
 @login_required
 def delete(public_id: str):
     draft = access.own_draft(current_user, public_id)
-    journey = JOURNEYS[draft.service]
+    journey = base_journey(draft.kind, draft.service)
     if draft.submission is not None:
         abort(404)
     if request.method == "POST":  # CSRF is checked for every POST by CSRFProtect

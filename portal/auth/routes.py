@@ -129,13 +129,14 @@ def my_page():
     asking = authorities.requests_to_answer(current_user)
     if "apply.start" not in current_app.view_functions:
         return render_template("auth/my_page.html", drafts=[], submissions=[], asking=asking)
-    from ..apply.journeys import JOURNEYS, applying_for
+    from ..apply.journeys import JOURNEYS, journey_of
     from ..services import applications
 
     day = today()
     # A draft for someone the account can no longer act for can only be deleted.
-    drafts = [(draft, JOURNEYS[draft.service].tailored(applying_for(draft, day)),
-               draft.authority is None or authorities.allows(draft.authority, "apply", draft.service))
+    drafts = [(draft, journey_of(draft, day),
+               draft.authority is None or authorities.allows(
+                   draft.authority, "appeal" if draft.kind == "appeal" else "apply", draft.service))
               for draft in applications.drafts_for(current_user)]
     return render_template("auth/my_page.html", journeys=JOURNEYS, drafts=drafts,
                            submissions=applications.submissions_for(current_user),

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import RadioField, TextAreaField
-from wtforms.validators import InputRequired, Length, ValidationError
+from wtforms import BooleanField, IntegerField, RadioField, SelectField, StringField, TextAreaField
+from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, ValidationError
 
-from ..fields import choices, strip
+from ..fields import DayField, choices, strip
 
 
 class CheckForm(FlaskForm):
@@ -22,3 +22,116 @@ class CheckForm(FlaskForm):
     def validate_reason(self, field):
         if self.outcome.data == "reject" and not (field.data or "").strip():
             raise ValidationError(_l("Write why it is not in order"))
+
+
+# -- The queue and recording what happens in a case --------------------------------------------
+
+class QueueForm(FlaskForm):
+    """Filters for the queue, sent with GET so a filtered queue has an address."""
+
+    class Meta:
+        csrf = False
+
+    kind = SelectField(_l("Kind"), choices=choices(("", _l("All")), ("application", _l("Applications")),
+                                                   ("appeal", _l("Appeals"))), validators=[Optional()])
+    service = SelectField(_l("Service"), choices=choices(
+        ("", _l("All")), ("stottekontakt", _l("Support contact (støttekontakt)")),
+        ("ledsagerbevis", _l("Companion card (ledsagerbevis)")), ("bpa", _l("User-directed personal assistance (BPA)"))),
+        validators=[Optional()])
+    state = SelectField(_l("Status"), validators=[Optional()])
+    overdue = BooleanField(_l("Only overdue: no answer a month after receipt, or an appeal waiting"))
+
+
+class SearchForm(FlaskForm):
+    class Meta:
+        csrf = False
+
+    q = StringField(_l("Reference or case number"), filters=[strip], validators=[
+        DataRequired(_l("Enter a reference like SK-2026-000123, or the case number"))])
+
+
+def _day(label, required=False, description=None):
+    return DayField(label, filters=[strip], render_kw={"inputmode": "numeric"}, description=description,
+                    validators=[DataRequired(_l("Enter the date")) if required else Optional()])
+
+
+class ReceivedForm(FlaskForm):
+    case_number = StringField(_l("The municipality's case number (optional)"), filters=[strip], validators=[
+        Optional(), Length(max=40, message=_l("The case number can be at most 40 characters"))])
+    received_on = _day(_l("Received on (optional)"), description=_l("Leave it empty for today."))
+
+
+class ConfirmEventForm(FlaskForm):
+    """For events that carry nothing but the day they are recorded."""
+
+
+class PreliminaryReplyForm(FlaskForm):
+    reason = TextAreaField(_l("Why the case takes longer"), filters=[strip], validators=[
+        DataRequired(_l("Write why the case takes longer")), Length(max=4000, message=_l("The text can be at most 4000 characters"))])
+    expected_by = _day(_l("When you expect to answer (optional)"), description=_l("Like 15.01.2027."))
+
+
+class DecisionForm(FlaskForm):
+    outcome = RadioField(_l("The outcome"), choices=choices(("granted", _l("Granted")), ("partly_granted", _l("Partly granted")),
+                                                           ("refused", _l("Refused"))),
+                         validators=[InputRequired(_l("Choose the outcome"))])
+    decided_on = _day(_l("Decided on"), required=True)
+    notified_on = _day(_l("Sent to the person on (optional)"),
+                       description=_l("The appeal deadline counts from the day the decision reached them."))
+    hours = IntegerField(_l("Hours (optional)"), render_kw={"inputmode": "numeric"}, validators=[
+        Optional(), NumberRange(min=0, max=1000, message=_l("Enter a number of hours from 0 to 1000"))])
+    per = RadioField(_l("Per week or per month?"), choices=choices(("week", _l("Per week")), ("month", _l("Per month"))),
+                     validators=[Optional()])
+    form = RadioField(_l("Form (optional)"), choices=choices(("individual", _l("Individual")), ("group", _l("In a group")),
+                                                             ("voluntary_organisation", _l("Through a voluntary organisation"))),
+                      validators=[Optional()])
+    valid_from = _day(_l("Valid from (optional)"))
+    valid_to = _day(_l("Valid to (optional)"), description=_l("For a time-limited decision."))
+    summary = TextAreaField(_l("The reasons, in short"), filters=[strip],
+                            description=_l("The person reads this on the case page and in the decision letter."),
+                            validators=[DataRequired(_l("Write the reasons for the decision")),
+                                        Length(max=4000, message=_l("The text can be at most 4000 characters"))])
+
+    def validate(self, extra_validators=None) -> bool:
+        valid = super().validate(extra_validators)
+        if self.hours.data is not None and not self.per.data:
+            self.per.errors = [*self.per.errors, _l("Choose whether the hours are per week or per month")]
+            valid = False
+        if self.valid_from.day and self.valid_to.day and self.valid_to.day < self.valid_from.day:
+            self.valid_to.errors = [*self.valid_to.errors, _l("The end cannot be before the start")]
+            valid = False
+        return valid
+
+
+class AppealReceivedForm(FlaskForm):
+    received_on = _day(_l("Received on (optional)"), description=_l("Leave it empty for today."))
+
+
+class AppealForwardedForm(FlaskForm):
+    forwarded_on = _day(_l("Sent to the appeal body on"), required=True)
+
+
+class AppealDecidedForm(FlaskForm):
+    outcome = RadioField(_l("The appeal body's decision"), choices=choices(
+        ("allowed", _l("Allowed")), ("partly_allowed", _l("Partly allowed")), ("not_allowed", _l("Not allowed")),
+        ("dismissed", _l("Dismissed"))), validators=[InputRequired(_l("Choose the outcome"))])
+    decided_on = _day(_l("Decided on"), required=True)
+
+
+EVENT_FORMS = {
+    "received": ReceivedForm, "assessment_started": ConfirmEventForm, "preliminary_reply": PreliminaryReplyForm,
+    "decision": DecisionForm, "appeal_received": AppealReceivedForm, "appeal_forwarded": AppealForwardedForm,
+    "appeal_decided": AppealDecidedForm, "withdrawn": ConfirmEventForm, "closed": ConfirmEventForm,
+}
+
+
+def event_data(form) -> dict:
+    """The form's answers as an event's fields (dates as ISO strings)."""
+    data = {}
+    for name, field in form._fields.items():
+        if name == "csrf_token":
+            continue
+        value = field.day.isoformat() if isinstance(field, DayField) and field.day else field.data
+        if value not in (None, ""):
+            data[name] = value
+    return data

@@ -1,16 +1,21 @@
-"""Intake routes for caseworkers: the documents that prove an authority, checked here."""
+"""Intake routes for caseworkers: the queue, each submission with its case, recording what
+happens, and checking the documents that prove an authority. Every read of a person's
+submission or case is written to the access log."""
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from ..cases.labels import STATUSES
+from ..documents.submission import submission_sections
 from ..downloads import private_file
+from ..fields import choices
 from ..roles import role_required
 from ..rules.files import extension_for
-from ..services import attachments, authorities
+from ..services import access_log, attachments, authorities, cases, intake
 from . import bp
-from .forms import CheckForm
+from .forms import EVENT_FORMS, CheckForm, QueueForm, ReceivedForm, SearchForm, event_data
 
 
 def _authority(public_id: str):
@@ -55,3 +60,102 @@ def authority_document(public_id: str):
     authorities.read_for_check(current_user, authority, "authority.document")
     return private_file(attachments.read(attachment), attachment.content_type,
                         f"{attachment.public_id}.{extension_for(attachment.content_type)}")
+
+
+# -- The queue, a submission, and recording what happens ----------------------------------------
+
+def _submission(reference: str, action: str):
+    """A submission for the caseworker; the read goes to the access log."""
+    submission = intake.find(reference)
+    if submission is None:
+        abort(404)
+    if submission.person is not None:
+        access_log.record(current_user, submission.person, "caseworker", action, submission=submission)
+    return submission
+
+
+@bp.route("/")
+@role_required("caseworker")
+def queue():
+    form = QueueForm(request.args)
+    form.state.choices = choices(("", _("All")), ("new", _("New: not yet received")),
+                                 *[(code, label) for code, label in STATUSES.items() if code != "submitted"])
+    filters = intake.Filters(kind=form.kind.data or None, service=form.service.data or None,
+                             state=form.state.data or None, overdue=bool(form.overdue.data))
+    try:
+        rows, following = intake.page(filters, request.args.get("after"))
+    except intake.BadCursor:
+        abort(404)
+    next_page = url_for("intake.queue", **{**request.args.to_dict(), "after": following}) if following else None
+    return render_template("intake/queue.html", form=form, rows=rows, next_page=next_page, search=SearchForm())
+
+
+@bp.route("/search")
+@role_required("caseworker")
+def search():
+    form = SearchForm(request.args)
+    if form.validate():
+        found = intake.search(form.q.data)
+        if found is not None:
+            return redirect(url_for("intake.submission", reference=found.reference))
+        form.q.errors.append(_("No submission has this reference or case number. Check it and try again"))
+    return render_template("intake/search.html", search=form, form=form)
+
+
+@bp.route("/submissions/<reference>", methods=["GET", "POST"])
+@role_required("caseworker")
+def submission(reference: str):
+    found = _submission(reference, "submission.view")
+    receipt = ReceivedForm()
+    if found.intake_state == "new" and receipt.validate_on_submit():
+        cases.receive(found, receipt.case_number.data or None, receipt.received_on.day, account=current_user)
+        flash(_("The submission is marked as received."), "success")
+        return redirect(url_for("intake.submission", reference=reference))
+    case = cases.find(found.reference)
+    appealed = cases.find(found.appeals_reference) if found.appeals_reference else None
+    return render_template("intake/submission.html", submission=found, case=case, appealed=appealed,
+                           receipt=receipt, summary=cases.summary_of(case) if case else None,
+                           events=cases.events_of(case) if case else [], sections=submission_sections(found))
+
+
+@bp.route("/submissions/<reference>/pdf")
+@role_required("caseworker")
+def submission_pdf(reference: str):
+    from ..services import applications
+
+    found = _submission(reference, "submission.pdf")
+    return private_file(applications.pdf_of(found), "application/pdf", f"{found.reference}.pdf")
+
+
+@bp.route("/submissions/<reference>/files/<attachment_id>")
+@role_required("caseworker")
+def submission_file(reference: str, attachment_id: str):
+    found = _submission(reference, "attachment.download")
+    attachment = attachments.find(attachment_id)
+    if attachment is None or attachment.submission_id != found.id:
+        abort(404)
+    return private_file(attachments.read(attachment), attachment.content_type,
+                        f"{attachment.public_id}.{extension_for(attachment.content_type)}")
+
+
+@bp.route("/cases/<reference>/record/<kind>", methods=["GET", "POST"])
+@role_required("caseworker")
+def record(reference: str, kind: str):
+    form_class = EVENT_FORMS.get(kind)
+    case = cases.find(reference)
+    if form_class is None or case is None:
+        abort(404)
+    form = form_class()
+    if form.validate_on_submit():
+        try:
+            cases.record_event(case, kind, event_data(form), account=current_user)
+        except cases.EventInvalid as invalid:
+            for name in invalid.problems:
+                if name in form:
+                    form[name].errors.append(_("Check this answer"))
+        else:
+            flash(_("Recorded. The case page shows it to the person now."), "success")
+            return redirect(url_for("intake.submission", reference=reference))
+    if case.person is not None:
+        access_log.record(current_user, case.person, "caseworker", "case.view", submission=case.submission)
+    return render_template("intake/record.html", form=form, case=case, kind=kind, summary=cases.summary_of(case))

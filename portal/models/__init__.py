@@ -1,12 +1,14 @@
 """The portal's data, one module per aggregate. Import them here so Alembic sees them all."""
 from .access_log import AccessLogEntry
 from .account import Account
+from .api_token import ApiToken
 from .application import Draft, ReferenceCounter, Submission
 from .attachment import Attachment
 from .authority import Authority
+from .case import Case, CaseEvent
 from .notice import Notice
 from .outbox import OutboxMessage
 from .person import Person
 
-__all__ = ["AccessLogEntry", "Account", "Attachment", "Authority", "Draft", "Notice", "OutboxMessage", "Person",
-           "ReferenceCounter", "Submission"]
+__all__ = ["AccessLogEntry", "Account", "ApiToken", "Attachment", "Authority", "Case", "CaseEvent", "Draft",
+           "Notice", "OutboxMessage", "Person", "ReferenceCounter", "Submission"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from sqlalchemy import JSON, DateTime, ForeignKey, Integer, LargeBinary, String, UniqueConstraint
+from sqlalchemy import JSON, DateTime, ForeignKey, Index, Integer, LargeBinary, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
@@ -25,6 +25,9 @@ class Draft(db.Model):
     public_id: Mapped[str] = mapped_column(String(32), unique=True, default=_public_id)
     account_id: Mapped[int] = mapped_column(ForeignKey("account.id", ondelete="CASCADE"), index=True)
     service: Mapped[str] = mapped_column(String(20))
+    kind: Mapped[str] = mapped_column(String(20), default="application", server_default="application")
+    # An appeal of a case in the portal: that case's reference.
+    appeals_reference: Mapped[str | None] = mapped_column(String(40))
     # Set when the account applies for someone else: the authority it acts on.
     authority_id: Mapped[int | None] = mapped_column(ForeignKey("authority.id"), index=True)
     answers: Mapped[dict] = mapped_column(JSON, default=dict)
@@ -38,6 +41,9 @@ class Submission(db.Model):
     """What was sent, as a versioned JSON document that is never changed afterwards."""
 
     __tablename__ = "submission"
+    # The intake queue and the API list walk these in order, filtered, a page at a time.
+    __table_args__ = (Index("ix_submission_queue", "submitted_at", "id"),
+                      Index("ix_submission_state_queue", "intake_state", "submitted_at", "id"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     reference: Mapped[str] = mapped_column(String(20), unique=True)
@@ -48,11 +54,14 @@ class Submission(db.Model):
     person_id: Mapped[int | None] = mapped_column(ForeignKey("person.id"), index=True)
     # Sent for someone else: the authority the sender acted on.
     authority_id: Mapped[int | None] = mapped_column(ForeignKey("authority.id"), index=True)
+    # An appeal: the reference of the case it appeals (a case in the portal, or the
+    # municipality's own case number for a decision made outside it).
+    appeals_reference: Mapped[str | None] = mapped_column(String(40), index=True)
     # One submission per draft: a double click or a resubmit finds the first one.
     draft_id: Mapped[int | None] = mapped_column(ForeignKey("draft.id", ondelete="SET NULL"), unique=True)
     document: Mapped[dict] = mapped_column(JSON)
-    submitted_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
-    intake_state: Mapped[str] = mapped_column(String(20), default="new", index=True)
+    submitted_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    intake_state: Mapped[str] = mapped_column(String(20), default="new")
     # The PDF rendering made when it was sent, kept for the municipality's intake.
     pdf: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)
     draft: Mapped[Draft | None] = relationship(back_populates="submission")

@@ -155,3 +155,79 @@ def is_reply_overdue(case: Summary, today: date) -> bool:
 def is_appeal_waiting(case: Summary) -> bool:
     """An appeal the municipality has received and neither sent on nor decided."""
     return case.status in (APPEAL_RECEIVED, APPEAL_UNDER_REVIEW)
+
+
+# What each event may carry, and what it must: (field, kind, required). Kinds: text, date,
+# int, or a tuple of the codes allowed. The intake API and the caseworker's forms both check
+# against this, so a case never holds an event the summary cannot read.
+EVENT_FIELDS: dict[str, tuple[tuple[str, object, bool], ...]] = {
+    "received": (("case_number", "text", False), ("received_on", "date", False)),
+    "assessment_started": (),
+    "preliminary_reply": (("reason", "text", True), ("expected_by", "date", False)),
+    "decision": (("outcome", OUTCOMES, True), ("decided_on", "date", True), ("notified_on", "date", False),
+                 ("hours", "int", False), ("per", PER, False), ("form", FORMS, False),
+                 ("valid_from", "date", False), ("valid_to", "date", False), ("summary", "text", True)),
+    "appeal_received": (("received_on", "date", False),),
+    "appeal_forwarded": (("forwarded_on", "date", True),),
+    "appeal_decided": (("outcome", APPEAL_OUTCOMES, True), ("decided_on", "date", True)),
+    "withdrawn": (),
+    "closed": (),
+}
+TEXT_MAX = 4000
+
+
+def check_event(kind: str, data: dict) -> tuple[dict, dict[str, str]]:
+    """The event's fields made plain (dates as ISO strings), and what is wrong with them:
+    {field: problem}, where a problem is missing, not_text, too_long, not_date, not_int,
+    not_allowed, unknown, or before (valid_to before valid_from; per without hours)."""
+    if kind not in EVENT_FIELDS:
+        return {}, {"type": "not_allowed"}
+    spec = {name: (form, required) for name, form, required in EVENT_FIELDS[kind]}
+    clean: dict = {}
+    problems: dict[str, str] = {}
+    for name in data:
+        if name not in spec and name != "type":
+            problems[name] = "unknown"
+    for name, (form, required) in spec.items():
+        value = data.get(name)
+        if value in (None, ""):
+            if required:
+                problems[name] = "missing"
+            continue
+        if form == "text":
+            if not isinstance(value, str):
+                problems[name] = "not_text"
+            elif len(value) > TEXT_MAX:
+                problems[name] = "too_long"
+            else:
+                clean[name] = value.strip()
+        elif form == "date":
+            try:
+                clean[name] = (value if isinstance(value, date) else date.fromisoformat(str(value))).isoformat()
+            except ValueError:
+                problems[name] = "not_date"
+        elif form == "int":
+            if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 1000:
+                problems[name] = "not_int"
+            else:
+                clean[name] = value
+        elif value not in form:
+            problems[name] = "not_allowed"
+        else:
+            clean[name] = value
+    if kind == "decision" and not problems:
+        if clean.get("valid_from") and clean.get("valid_to") and clean["valid_to"] < clean["valid_from"]:
+            problems["valid_to"] = "before"
+        if clean.get("hours") is not None and not clean.get("per"):
+            problems["per"] = "missing"
+    return clean, problems
+
+
+EVENT_DATE_FIELD = {"received": "received_on", "decision": "decided_on", "appeal_received": "received_on",
+                    "appeal_forwarded": "forwarded_on", "appeal_decided": "decided_on"}
+
+
+def occurred_on(kind: str, data: dict, today: date) -> date:
+    """The day an event happened: the date it names, or today."""
+    name = EVENT_DATE_FIELD.get(kind)
+    return date.fromisoformat(data[name]) if name and data.get(name) else today

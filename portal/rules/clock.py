@@ -17,3 +17,18 @@ def local_day(moment: datetime) -> date:
 
 def today() -> date:
     return local_day(datetime.now(timezone.utc))
+
+
+# How people write a day: 31.12.2027 (as Norwegians do), 2027-12-31 (a browser's date
+# picker), or 31.12.27.
+DAY_FORMATS = ("%d.%m.%Y", "%Y-%m-%d", "%d.%m.%y")
+
+
+def parse_day(text) -> date | None:
+    """The day a typed date means, or None when it cannot be read."""
+    for pattern in DAY_FORMATS:
+        try:
+            return datetime.strptime(str(text or "").strip(), pattern).date()
+        except ValueError:
+            continue
+    return None

@@ -4,7 +4,8 @@ from __future__ import annotations
 import re
 
 PREFIXES = {"stottekontakt": "SK", "ledsagerbevis": "LB", "bpa": "BPA"}
-PATTERN = re.compile(r"^(SK|LB|BPA)-(\d{4})-(\d{6})$")
+APPEAL_PREFIX = "KL"  # klage
+PATTERN = re.compile(r"^(SK|LB|BPA|KL)-(\d{4})-(\d{6})$")
 
 
 def format_reference(prefix: str, year: int, number: int) -> str:

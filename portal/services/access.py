@@ -56,7 +56,7 @@ def draft_for(actor, public_id: str, action: str = "draft.view") -> Draft:
         raise NotFound()
     authority = draft.authority
     if authority is not None:
-        if not authorities.allows(authority, "apply", draft.service):
+        if not authorities.allows(authority, "appeal" if draft.kind == "appeal" else "apply", draft.service):
             raise NoAuthority(authority)
         access_log.record(account, authority.person, "representative", action,
                           name=authority.representative_name, draft=draft, authority=authority)
@@ -72,7 +72,10 @@ def submission_for(actor, reference: str, action: str = "submission.view") -> Su
     return submission
 
 
-def check_submission(account: Account, submission: Submission, action: str) -> None:
+def check_submission(account: Account, submission: Submission, action: str, own_copy: bool = True) -> None:
+    """May the account read this submission? `own_copy`: a representative reading only the
+    copy of what they sent (a receipt, its PDF) needs the right to apply; anything about
+    the case itself (its status, decision, letters) needs the right to see the case."""
     person = submission.person
     if people.is_person(account, person):
         return  # the person it is about
@@ -84,8 +87,10 @@ def check_submission(account: Account, submission: Submission, action: str) -> N
     if submission.account_id == account.id:
         # What a representative sent: theirs to see while an authority lets them see the
         # case, or at least apply, for the person and service.
-        authority = (authorities.usable(account, person.id, "see_case", submission.service)
-                     or authorities.usable(account, person.id, "apply", submission.service))
+        authority = authorities.usable(account, person.id, "see_case", submission.service)
+        if authority is None and own_copy:
+            authority = authorities.usable(account, person.id, "appeal" if submission.kind == "appeal" else "apply",
+                                           submission.service)
     else:
         # Anything else about the person takes "see the case", confirmed by the person or
         # checked by the municipality: a declaration nobody has checked opens nothing more.
@@ -96,6 +101,67 @@ def check_submission(account: Account, submission: Submission, action: str) -> N
         raise NotFound()
     access_log.record(account, person, "representative", action,
                       name=authority.representative_name, submission=submission, authority=authority)
+
+
+def case_for(actor, reference: str, action: str = "case.view"):
+    """A case, for the person, the account that sent it for itself, or a representative
+    allowed to see the case; a representative's read is written to the access log."""
+    from . import cases
+
+    account = _account(actor)
+    case = cases.find(reference)
+    if case is None:
+        raise NotFound()
+    check_submission(account, case.submission, action, own_copy=False)
+    return case
+
+
+def is_own_case(account: Account, case) -> bool:
+    """The case is about the reader: they are the person, or sent it for themselves."""
+    submission = case.submission
+    return people.is_person(account, case.person) or (
+        submission.account_id == account.id and submission.authority_id is None
+        and (case.person is None or not account.identity_verified))
+
+
+def may_appeal(account: Account, case) -> bool:
+    """The person, the account that sent it for itself, or a representative with the
+    scope to appeal (fvl § 28: a party, or someone acting for one)."""
+    submission = case.submission
+    if is_own_case(account, case):
+        return True
+    return case.person is not None and authorities.usable(
+        account, case.person.id, "appeal", case.service, confirmed=submission.account_id != account.id) is not None
+
+
+def cases_for(account: Account) -> list:
+    """Every case the account may follow, newest first; representatives' reads are logged."""
+    from sqlalchemy import and_, or_
+
+    from ..models import Case
+
+    me = people.self_of(account)
+    conditions = [and_(Submission.account_id == account.id, Submission.authority_id.is_(None))]
+    if me is not None:
+        conditions.append(Case.person_id == me.id)
+    held = {}
+    for authority in authorities.for_representative(account):
+        services = [s for s in authority.services if authorities.allows(authority, "see_case", s)]
+        if not services:
+            continue
+        held[authority.person_id] = authority
+        condition = and_(Case.person_id == authority.person_id, Case.service.in_(services))
+        if not authorities.is_confirmed(authority):
+            condition = and_(condition, Submission.account_id == account.id)
+        conditions.append(condition)
+    found = list(db.session.scalars(select(Case).join(Submission, Submission.id == Case.submission_id)
+                                    .where(or_(*conditions)).order_by(Case.created_at.desc(), Case.id.desc())))
+    for case in found:
+        if case.person_id in held and not (me is not None and case.person_id == me.id):
+            authority = held[case.person_id]
+            access_log.record(account, case.person, "representative", "case.list",
+                              name=authority.representative_name, submission=case.submission, authority=authority)
+    return found
 
 
 def attachment_for(actor, public_id: str) -> Attachment:

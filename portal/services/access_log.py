@@ -11,21 +11,21 @@ from datetime import datetime, timezone
 from ..extensions import db
 from ..models import AccessLogEntry, Account, Authority, Draft, Person, Submission
 
-ROLES = ("representative", "caseworker", "ombud")
+ROLES = ("representative", "caseworker", "ombud", "system")  # system: the case-management system
 
 
 def actor_name(account: Account) -> str:
     return account.full_name or account.email or "?"
 
 
-def record(account: Account, person: Person, role: str, action: str, *, name: str | None = None,
+def record(account: Account | None, person: Person, role: str, action: str, *, name: str | None = None,
            submission: Submission | None = None, draft: Draft | None = None,
            authority: Authority | None = None) -> None:
     if role not in ROLES:
         raise ValueError(f"unknown role {role!r}")
     db.session.add(AccessLogEntry(
-        at=datetime.now(timezone.utc), person_id=person.id, account_id=account.id, actor_role=role,
-        actor_name=(name or actor_name(account))[:200], action=action,
+        at=datetime.now(timezone.utc), person_id=person.id, account_id=account.id if account else None,
+        actor_role=role, actor_name=(name or actor_name(account))[:200], action=action,
         submission_id=submission.id if submission else None, draft_id=draft.id if draft else None,
         authority_id=authority.id if authority else None,
     ))

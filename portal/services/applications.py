@@ -13,7 +13,7 @@ from sqlalchemy.exc import IntegrityError
 
 from ..extensions import db
 from ..models import Account, Attachment, Authority, Draft, ReferenceCounter, Submission
-from ..rules.references import PREFIXES, format_reference
+from ..rules.references import APPEAL_PREFIX, PREFIXES, format_reference
 from . import authorities, outbox, people
 
 DOCUMENT_VERSION = 1
@@ -27,14 +27,16 @@ class CannotApplyFor(PermissionError):
     """The authority does not let the account apply for this service now."""
 
 
-def start_draft(account: Account, service: str, authority: Authority | None = None) -> Draft:
-    """A new draft, for the account itself or for someone it may apply for."""
+def start_draft(account: Account, service: str, authority: Authority | None = None, *, kind: str = "application",
+                appeals_reference: str | None = None) -> Draft:
+    """A new draft, for the account itself or for someone it may apply (or appeal) for."""
+    scope = "appeal" if kind == "appeal" else "apply"
     if authority is not None and (authority.representative_account_id != account.id
-                                  or not authorities.allows(authority, "apply", service)):
+                                  or not authorities.allows(authority, scope, service)):
         raise CannotApplyFor(service)
     now = _now()
-    draft = Draft(account_id=account.id, service=service, answers={}, created_at=now, updated_at=now,
-                  authority_id=authority.id if authority else None)
+    draft = Draft(account_id=account.id, service=service, kind=kind, appeals_reference=appeals_reference,
+                  answers={}, created_at=now, updated_at=now, authority_id=authority.id if authority else None)
     if authority is None and account.identity_verified:
         draft.answers = {"_prefill": {"person": {"full_name": account.full_name, "national_id": account.national_id}}}
     if authority is not None:
@@ -144,42 +146,58 @@ def representation_of(account: Account, draft: Draft) -> dict | None:
 
 def submit(account: Account, draft: Draft, lang: str) -> Submission:
     """Send the draft. Sending the same draft again returns the first submission."""
+    from . import appeals, cases
+
     if draft.submission is not None:
         return draft.submission
     now = _now()
     files = list(db.session.scalars(select(Attachment).where(Attachment.draft_id == draft.id).order_by(Attachment.id)))
     answers = answers_of(draft)
-    person_answers = answers.get("person") or {}
-    person = (people.person_for(person_answers["national_id"], person_answers.get("full_name", ""))
-              if person_answers.get("national_id") else None)
+    appealed = appeals.appealed_case(draft)
+    person = appealed.person if appealed is not None else _person_in(answers)
+    prefix = APPEAL_PREFIX if draft.kind == "appeal" else PREFIXES[draft.service]
+    document = {"version": DOCUMENT_VERSION, "kind": draft.kind, "service": draft.service, "channel": "online",
+                "language": lang, "submitted_at": now.isoformat(), "answers": answers,
+                # Whether the sender logged in with electronic ID: an e-mail log-in proves nothing
+                # about who they are, and the municipality should know.
+                "sender": {"identity_verified": account.identity_verified},
+                "representation": representation_of(account, draft),
+                "attachments": [{"id": a.public_id, "kind": a.kind, "filename": a.filename,
+                                 "content_type": a.content_type, "size": a.size} for a in files]}
+    if draft.kind == "appeal":
+        document["appeals"] = appeals.details(draft, appealed, now)
     submission = Submission(
-        reference=_next_reference(PREFIXES[draft.service], now.year),
-        kind="application", service=draft.service, account_id=account.id, draft_id=draft.id,
-        person_id=person.id if person else None, authority_id=draft.authority_id,
-        document={"version": DOCUMENT_VERSION, "kind": "application", "service": draft.service,
-                  "language": lang, "submitted_at": now.isoformat(), "answers": answers,
-                  # Whether the sender logged in with electronic ID: an e-mail log-in proves nothing
-                  # about who they are, and the municipality should know.
-                  "sender": {"identity_verified": account.identity_verified},
-                  "representation": representation_of(account, draft),
-                  "attachments": [{"id": a.public_id, "kind": a.kind, "filename": a.filename,
-                                   "content_type": a.content_type, "size": a.size} for a in files]},
-        submitted_at=now, intake_state="new",
+        reference=_next_reference(prefix, now.year), kind=draft.kind, service=draft.service, account_id=account.id,
+        draft_id=draft.id, person_id=person.id if person else None, authority_id=draft.authority_id,
+        appeals_reference=document["appeals"]["reference"] if draft.kind == "appeal" else None,
+        document=document, submitted_at=now, intake_state="new",
     )
     try:
         db.session.add(submission)
         db.session.flush()  # a second request for the same draft stops here (unique draft_id)
         for attachment in files:
             attachment.submission_id = submission.id
+        if draft.kind == "appeal":
+            if appealed is not None:
+                # Sent electronically to the municipality: received now (fvl § 30).
+                cases.record_event(appealed, "appeal_received", {"received_on": now.date().isoformat()},
+                                   account=account, commit=False)
+        else:
+            cases.open_case(submission)
         from ..documents.submission import render_submission_pdf
 
         submission.pdf = render_submission_pdf(submission)
         with force_locale(lang):
             for address in _receipt_addresses(account, answers):
                 # Only the reference: no identity number and no health details in e-mail.
-                outbox.queue(address, _("We have received your application"), _(
-                    "We have received your application. Its reference is %(reference)s.\n\n"
-                    "Log in to see what you sent and what happens next.", reference=submission.reference))
+                if draft.kind == "appeal":
+                    outbox.queue(address, _("We have received your appeal"), _(
+                        "We have received your appeal. Its reference is %(reference)s.\n\n"
+                        "Log in to see what you sent and what happens next.", reference=submission.reference))
+                else:
+                    outbox.queue(address, _("We have received your application"), _(
+                        "We have received your application. Its reference is %(reference)s.\n\n"
+                        "Log in to see what you sent and what happens next.", reference=submission.reference))
         db.session.commit()
     except IntegrityError:
         # Another request sent the same draft a moment ago: use that submission.
@@ -188,4 +206,31 @@ def submit(account: Account, draft: Draft, lang: str) -> Submission:
         if existing is None:
             raise
         return existing
+    return submission
+
+
+def _person_in(answers: dict):
+    given = answers.get("person") or {}
+    return people.person_for(given["national_id"], given.get("full_name", "")) if given.get("national_id") else None
+
+
+def register(channel: str, service: str, name: str, national_id: str, email: str = "") -> Submission:
+    """A submission that came on paper or by phone, registered by the case-management
+    system: it gets a reference and a case, and the person can follow it once they log in
+    with electronic ID."""
+    from . import cases
+
+    now = _now()
+    person = people.person_for(national_id, name)
+    submission = Submission(
+        reference=_next_reference(PREFIXES[service], now.year), kind="application", service=service,
+        person_id=person.id, submitted_at=now, intake_state="new",
+        document={"version": DOCUMENT_VERSION, "kind": "application", "service": service, "channel": channel,
+                  "language": "nb", "submitted_at": now.isoformat(),
+                  "answers": {"person": {"full_name": name, "national_id": person.national_id, "email": email}},
+                  "attachments": []})
+    db.session.add(submission)
+    db.session.flush()
+    cases.open_case(submission)
+    db.session.commit()
     return submission

@@ -35,3 +35,27 @@ def test_submissions_sent_before_people_were_kept_get_their_person(app):
         assert tuple(row) == ("01019012480", "Kari Nordmann")
         db.session.execute(text("DELETE FROM submission"))
         db.session.commit()
+
+
+def test_applications_sent_before_cases_were_kept_get_a_case(app):
+    """Migration 0007 opens a case, status "submitted", for each earlier application."""
+    from datetime import datetime, timezone
+
+    from flask_migrate import downgrade, upgrade
+    from sqlalchemy import text
+
+    with app.app_context():
+        downgrade(revision="0006")
+        try:
+            db.session.execute(text(
+                "INSERT INTO submission (reference, kind, service, document, submitted_at, intake_state) "
+                "VALUES ('BPA-2026-000001', 'application', 'bpa', '{}', :at, 'new')"),
+                {"at": datetime(2026, 11, 25, 10, tzinfo=timezone.utc)})
+            db.session.commit()
+        finally:
+            upgrade()
+        row = db.session.execute(text("SELECT reference, status, reply_due FROM case_file")).one()
+        assert (row[0], row[1], str(row[2])) == ("BPA-2026-000001", "submitted", "2026-12-28")
+        db.session.execute(text("DELETE FROM case_file"))
+        db.session.execute(text("DELETE FROM submission"))
+        db.session.commit()

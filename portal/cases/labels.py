@@ -1,0 +1,55 @@
+"""What a case's codes are called in plain words: statuses, outcomes, deadlines, events."""
+from flask_babel import lazy_gettext as _l
+
+from . import bp
+
+DEADLINES = {
+    "reply": _l("The municipality's answer, or a preliminary reply saying when to expect one"),
+    "appeal": _l("The last day to appeal"),
+    "late_appeal": _l("After this day a late appeal cannot be considered"),
+    "reapply": _l("Apply again by this day if you want the help to go on"),
+    "decision_end": _l("The last day the decision covers"),
+}
+
+STATUSES = {
+    "submitted": _l("Sent, not yet registered by the municipality"),
+    "received": _l("Received by the municipality"),
+    "under_assessment": _l("The municipality is assessing the application"),
+    "preliminary_reply": _l("The municipality has sent a preliminary reply"),
+    "decided": _l("Decided"),
+    "appeal_received": _l("The appeal is received"),
+    "appeal_under_review": _l("The municipality is reviewing the appeal"),
+    "appeal_forwarded": _l("The appeal is sent to the appeal body"),
+    "appeal_decided": _l("The appeal is decided"),
+    "withdrawn": _l("Withdrawn"),
+    "closed": _l("Closed"),
+}
+
+OUTCOMES = {"granted": _l("Granted"), "partly_granted": _l("Partly granted"), "refused": _l("Refused")}
+APPEAL_OUTCOMES = {
+    "allowed": _l("The appeal is allowed: the decision is changed as asked"),
+    "partly_allowed": _l("The appeal is partly allowed"),
+    "not_allowed": _l("The appeal is not allowed: the decision stands"),
+    "dismissed": _l("The appeal is dismissed without being considered"),
+}
+FORMS = {"individual": _l("Individual"), "group": _l("In a group"),
+         "voluntary_organisation": _l("Through a voluntary organisation")}
+PER = {"week": _l("per week"), "month": _l("per month")}
+
+EVENTS = {
+    "received": _l("Received by the municipality"),
+    "assessment_started": _l("Assessment started"),
+    "preliminary_reply": _l("Preliminary reply sent"),
+    "decision": _l("Decision made"),
+    "appeal_received": _l("Appeal received"),
+    "appeal_forwarded": _l("Appeal sent to the appeal body"),
+    "appeal_decided": _l("Appeal decided"),
+    "withdrawn": _l("Application withdrawn"),
+    "closed": _l("Case closed"),
+}
+
+
+@bp.app_context_processor
+def case_labels():
+    return {"case_labels": {"deadlines": DEADLINES, "statuses": STATUSES, "outcomes": OUTCOMES,
+                            "appeal_outcomes": APPEAL_OUTCOMES, "forms": FORMS, "per": PER, "events": EVENTS}}

@@ -1,0 +1,52 @@
+"""The citizen's side of a case: thin routes over portal.services.access and .cases."""
+from __future__ import annotations
+
+from flask import render_template
+from flask_login import current_user, login_required
+
+from ..downloads import private_file
+from ..rules.clock import today
+from ..services import access, cases
+from . import bp
+
+
+@bp.route("/")
+@login_required
+def index():
+    found = access.cases_for(current_user)
+    return render_template("cases/index.html", cases=found, summaries={c.id: cases.summary_of(c) for c in found},
+                           own={c.id for c in found if access.is_own_case(current_user, c)})
+
+
+@bp.route("/<reference>")
+@login_required
+def show(reference: str):
+    case = access.case_for(current_user, reference)
+    events = cases.events_of(case)
+    return render_template("cases/show.html", case=case, events=events, summary=cases.summary_of(case, events),
+                           appeals=cases.appeals_of(case), today=today(), own=access.is_own_case(current_user, case),
+                           may_appeal=access.may_appeal(current_user, case))
+
+
+@bp.route("/<reference>/deadlines.ics")
+@login_required
+def calendar(reference: str):
+    from ..documents.calendar import deadlines_calendar
+
+    case = access.case_for(current_user, reference, "case.calendar")
+    return private_file(deadlines_calendar(case, cases.summary_of(case)), "text/calendar",
+                        f"{case.reference}-frister.ics")
+
+
+@bp.route("/<reference>/decision.pdf")
+@login_required
+def decision_letter(reference: str):
+    from flask import abort
+
+    from ..documents.decision import render_decision_pdf
+
+    case = access.case_for(current_user, reference, "case.decision_letter")
+    summary = cases.summary_of(case)
+    if summary.decision is None:
+        abort(404)
+    return private_file(render_decision_pdf(case, summary), "application/pdf", f"{case.reference}-vedtak.pdf")

@@ -1,0 +1,34 @@
+"""A case's deadlines as a calendar file (.ics) to put in one's own calendar.
+
+Each deadline is an all-day event named by what it is and the case's reference: no names
+and nothing about health, since calendars are often shared.
+"""
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+from flask import request
+from icalendar import Calendar, Event
+
+from ..models import Case
+from ..rules.case_status import Summary
+
+
+def deadlines_calendar(case: Case, summary: Summary) -> bytes:
+    from ..cases.labels import DEADLINES
+
+    calendar = Calendar()
+    calendar.add("prodid", "-//stottekontakt-portal//deadlines//NO")
+    calendar.add("version", "2.0")
+    stamp = datetime.now(timezone.utc)
+    for deadline in summary.deadlines:
+        event = Event()
+        event.add("uid", f"{case.reference}-{deadline.kind}@{request.host}")
+        event.add("dtstamp", stamp)
+        event.add("dtstart", deadline.due)
+        event.add("dtend", deadline.due + timedelta(days=1))
+        event.add("summary", f"{DEADLINES[deadline.kind]} ({case.reference})")
+        event.add("description", f"{deadline.basis.full_citation}: {deadline.basis.url}")
+        event.add("transp", "TRANSPARENT")
+        calendar.add_component(event)
+    return calendar.to_ical()

@@ -1,0 +1,80 @@
+"""Appeals (klage): from a decision in the portal, or one made outside it, by the person or
+someone with an authority to appeal. An appeal is a submission of its own naming the case
+it appeals; it goes in after the deadline too, asking why it is late (fvl § 31).
+"""
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from ..models import Account, Authority, Case, Draft
+from ..rules import case_status
+from ..rules.clock import local_day, parse_day
+from ..rules.deadlines import Deadline, appeal_deadline, late_appeal_limit
+from . import access, applications, authorities, cases
+
+
+class CannotAppeal(PermissionError):
+    """The case has no decision to appeal, or the account may not appeal it."""
+
+
+def appealable(account: Account) -> list[Case]:
+    """The decided cases the account may appeal now: not already appealed since the decision."""
+    return [case for case in access.cases_for(account)
+            if case.status == case_status.DECIDED and access.may_appeal(account, case)]
+
+
+def _authority_for(account: Account, case: Case) -> Authority | None:
+    if access.is_own_case(account, case):
+        return None
+    return authorities.usable(account, case.person_id, "appeal", case.service,
+                              confirmed=case.submission.account_id != account.id)
+
+
+def start_for_case(account: Account, case: Case) -> Draft:
+    if case.status != case_status.DECIDED or not access.may_appeal(account, case):
+        raise CannotAppeal(case.reference)
+    return applications.start_draft(account, case.service, _authority_for(account, case), kind="appeal",
+                                    appeals_reference=case.reference)
+
+
+def start_outside(account: Account, service: str, authority: Authority | None) -> Draft:
+    """An appeal of a decision made outside the portal (on paper): the draft asks which."""
+    return applications.start_draft(account, service, authority, kind="appeal")
+
+
+def appealed_case(draft: Draft) -> Case | None:
+    return cases.find(draft.appeals_reference) if draft.kind == "appeal" and draft.appeals_reference else None
+
+
+def _decision_dates(draft: Draft, case: Case | None) -> tuple[date | None, date | None]:
+    """(decided on, reached the person on) for the appealed decision, as far as known."""
+    if case is not None:
+        decision = cases.summary_of(case).decision
+        return (decision.decided_on, decision.notified_on) if decision else (None, None)
+    given = draft.answers.get("decision") or {}
+    decided = parse_day(given.get("decided_on"))
+    return decided, parse_day(given.get("received_on")) or decided
+
+
+def deadline_for(draft: Draft) -> Deadline | None:
+    """The appeal deadline for the decision the draft appeals (pbrl § 7-5 or fvl § 29)."""
+    decided, reached = _decision_dates(draft, appealed_case(draft))
+    return appeal_deadline(draft.service, reached) if reached else None
+
+
+def details(draft: Draft, case: Case | None, sent_at: datetime) -> dict:
+    """What the appeal document says about the decision: which, its deadline, and whether
+    the appeal was sent in time (fvl § 30: sent electronically before the deadline ran out)."""
+    decided, reached = _decision_dates(draft, case)
+    deadline = appeal_deadline(draft.service, reached) if reached else None
+    sent_on = local_day(sent_at)
+    limit = late_appeal_limit(decided) if decided else None
+    return {
+        "reference": case.reference if case is not None else (draft.answers.get("decision") or {}).get("case_number"),
+        "in_portal": case is not None,
+        "decided_on": decided.isoformat() if decided else None,
+        "deadline": deadline.due.isoformat() if deadline else None,
+        "deadline_basis": deadline.basis.citation if deadline else None,
+        "in_time": None if deadline is None else sent_on <= deadline.due,
+        "after_late_limit": None if limit is None else sent_on > limit.due,
+    }

@@ -1,0 +1,218 @@
+"""Cases: opened when an application is sent or registered, followed through the events
+the municipality records (in the portal or over the intake API), and told to the person.
+
+The status is never set by hand: each recorded event is folded with the others by
+portal.rules.case_status, and what lists and filters need is stored beside the case.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import datetime, timezone
+
+from flask_babel import force_locale, gettext as _
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+
+from ..extensions import db
+from ..models import Account, ApiToken, Authority, Case, CaseEvent, Submission
+from ..rules import authority as authority_rules
+from ..rules import case_status as rules
+from ..rules.clock import local_day, today
+from . import authorities, outbox
+
+
+class EventInvalid(ValueError):
+    """The event's fields are wrong: problems maps each field to what is wrong with it."""
+
+    def __init__(self, problems: dict[str, str]) -> None:
+        super().__init__(", ".join(f"{k}: {v}" for k, v in problems.items()))
+        self.problems = problems
+
+
+class IdempotencyConflict(ValueError):
+    """The Idempotency-Key was used before for a different event."""
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def open_case(submission: Submission) -> Case:
+    """A case for an application just sent or registered (in the caller's transaction)."""
+    submitted_on = local_day(submission.submitted_at)
+    summary = rules.summarise(submission.service, submitted_on, [])
+    case = Case(reference=submission.reference, submission_id=submission.id, submission=submission,
+                service=submission.service, person_id=submission.person_id, created_at=_now(), updated_at=_now(),
+                status=summary.status, received_on=summary.received_on, reply_due=_due(summary, "reply"),
+                appeal_waiting=False)
+    db.session.add(case)
+    return case
+
+
+def find(reference: str) -> Case | None:
+    return db.session.scalar(select(Case).where(Case.reference == reference.strip().upper()))
+
+
+def events_of(case: Case) -> list[CaseEvent]:
+    return list(db.session.scalars(select(CaseEvent).where(CaseEvent.case_id == case.id)
+                                   .order_by(CaseEvent.occurred_on, CaseEvent.id)))
+
+
+def summary_of(case: Case, events: list[CaseEvent] | None = None) -> rules.Summary:
+    events = events if events is not None else events_of(case)
+    return rules.summarise(case.service, local_day(case.submission.submitted_at),
+                           [rules.Event(e.type, e.occurred_on, e.data) for e in events])
+
+
+def appeals_of(case: Case) -> list[Submission]:
+    return list(db.session.scalars(select(Submission).where(Submission.appeals_reference == case.reference)
+                                   .order_by(Submission.submitted_at)))
+
+
+def _due(summary: rules.Summary, kind: str):
+    return next((d.due for d in summary.deadlines if d.kind == kind), None)
+
+
+def _refresh(case: Case) -> rules.Summary:
+    summary = summary_of(case)
+    case.status = summary.status
+    case.case_number = summary.case_number
+    case.received_on = summary.received_on
+    case.reply_due = _due(summary, "reply") or case.reply_due
+    case.answered_on = summary.answered_on
+    case.appeal_due = _due(summary, "appeal")
+    case.appeal_waiting = rules.is_appeal_waiting(summary)
+    case.updated_at = _now()
+    return summary
+
+
+def request_hash(kind: str, data: dict) -> str:
+    return hashlib.sha256(json.dumps({"type": kind, **data}, sort_keys=True, default=str).encode()).hexdigest()
+
+
+def record_event(case: Case, kind: str, data: dict, *, account: Account | None = None,
+                 token: ApiToken | None = None, idempotency_key: str | None = None,
+                 commit: bool = True) -> tuple[CaseEvent, bool]:
+    """Record what the municipality did. Returns the event and whether it is new: the same
+    Idempotency-Key for the same case gives back the first event and records nothing.
+    With commit=False the caller's transaction holds it (an appeal sent in the portal)."""
+    clean, problems = rules.check_event(kind, data)
+    if problems:
+        raise EventInvalid(problems)
+    fingerprint = request_hash(kind, clean)
+    if idempotency_key:
+        earlier = _by_key(case, idempotency_key)
+        if earlier is not None:
+            if earlier.request_hash != fingerprint:
+                raise IdempotencyConflict(idempotency_key)
+            return earlier, False
+    event = CaseEvent(case_id=case.id, type=kind, occurred_on=rules.occurred_on(kind, clean, today()), data=clean,
+                      recorded_at=_now(), recorded_by_account_id=account.id if account else None,
+                      recorded_by_token_id=token.id if token else None, idempotency_key=idempotency_key or None,
+                      request_hash=fingerprint)
+    try:
+        db.session.add(event)
+        db.session.flush()
+    except IntegrityError:
+        # The same key in a request a moment ago: answer with that one.
+        db.session.rollback()
+        earlier = _by_key(case, idempotency_key)
+        if earlier is None or earlier.request_hash != fingerprint:
+            raise IdempotencyConflict(idempotency_key) from None
+        return earlier, False
+    _refresh(case)
+    if kind in ("decision", "preliminary_reply", "appeal_decided"):
+        tell_about_news(case)
+    if commit:
+        db.session.commit()
+    return event, True
+
+
+def _by_key(case: Case, key: str) -> CaseEvent | None:
+    return db.session.scalar(select(CaseEvent).where(CaseEvent.case_id == case.id, CaseEvent.idempotency_key == key))
+
+
+def receive(submission: Submission, case_number: str | None, received_on, *, account: Account | None = None,
+            token: ApiToken | None = None) -> None:
+    """The municipality has taken the submission in: intake state "received", and for an
+    application the event on its case (the municipality's case number, the day)."""
+    submission.intake_state = "received"
+    case = db.session.scalar(select(Case).where(Case.submission_id == submission.id))
+    if case is not None:
+        data = {"case_number": case_number, "received_on": received_on.isoformat() if received_on else None}
+        record_event(case, "received", {k: v for k, v in data.items() if v}, account=account, token=token)
+    else:
+        db.session.commit()
+
+
+# -- Letters and reminders ---------------------------------------------------------------------
+
+def letter_addresses(case: Case) -> list[str]:
+    """Who is told there is news: the person (the address they gave, or their account's),
+    and everyone with an authority to receive letters in this service (fvl § 12)."""
+    submission = case.submission
+    found: list[str] = []
+    given = ((submission.document.get("answers") or {}).get("person") or {}).get("email")
+    if given:
+        found.append(given)
+    if submission.authority_id is None and submission.account_id:
+        sender = db.session.get(Account, submission.account_id)
+        if sender is not None and sender.email:
+            found.append(sender.email)
+    if case.person_id is not None:
+        for authority in db.session.scalars(select(Authority).where(
+                Authority.person_id == case.person_id, Authority.state == authority_rules.ACTIVE)):
+            if authority.representative_email and authorities.allows(authority, "receive_letters", case.service):
+                found.append(authority.representative_email)
+    return list(dict.fromkeys(a.strip().lower() for a in found))
+
+
+def _language_of(case: Case) -> str:
+    return case.submission.document.get("language") or "nb"
+
+
+def tell_about_news(case: Case) -> None:
+    """'There is news in your case', with a link and the reference: no names, no details."""
+    from flask import url_for
+
+    lang = _language_of(case)
+    with force_locale(lang):
+        link = url_for("cases.show", lang_code=lang, reference=case.reference, _external=True)
+        for address in letter_addresses(case):
+            outbox.queue(address, _("There is news in your case"), _(
+                "There is news in your case %(reference)s. Log in to read it: %(link)s",
+                reference=case.reference, link=link))
+
+
+def send_appeal_reminders(on_day=None) -> int:
+    """A week before an appeal deadline, a reminder to everyone who gets letters in the case
+    (once per deadline). Run daily: flask --app portal send-reminders."""
+    from flask import url_for
+
+    from ..rules.deadlines import Deadline, reminder_day
+
+    on_day = on_day or today()
+    sent = 0
+    due_cases = db.session.scalars(select(Case).where(
+        Case.status == rules.DECIDED, Case.appeal_due.is_not(None), Case.appeal_due >= on_day))
+    for case in due_cases:
+        if case.appeal_reminder_for == case.appeal_due:
+            continue
+        if on_day < reminder_day(Deadline("appeal", case.appeal_due, None)):
+            continue
+        lang = _language_of(case)
+        with force_locale(lang):
+            from ..i18n import FORMAT_LOCALES
+            from babel.dates import format_date
+
+            link = url_for("cases.show", lang_code=lang, reference=case.reference, _external=True)
+            for address in letter_addresses(case):
+                outbox.queue(address, _("The deadline to appeal is soon"), _(
+                    "The deadline to appeal the decision in case %(reference)s is %(date)s. "
+                    "Log in to read the decision and to appeal: %(link)s", reference=case.reference,
+                    date=format_date(case.appeal_due, "long", locale=FORMAT_LOCALES[lang]), link=link))
+        case.appeal_reminder_for = case.appeal_due
+        sent += 1
+    db.session.commit()
+    return sent

@@ -1,0 +1,103 @@
+"""The municipality's queue of submissions: filtered, searched, paged by cursor so that a
+page costs the same with a thousand rows or a million (an index walk, never an OFFSET)."""
+from __future__ import annotations
+
+import base64
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import and_, or_, select
+
+from ..extensions import db
+from ..models import Case, Submission
+from ..rules import case_status
+from ..rules.clock import today
+
+PAGE_SIZE = 50
+KINDS = ("application", "appeal")
+
+
+@dataclass(frozen=True)
+class Filters:
+    kind: str | None = None
+    service: str | None = None
+    state: str | None = None  # "new", or a case status
+    overdue: bool = False
+
+
+@dataclass(frozen=True)
+class Row:
+    submission: Submission
+    case: Case | None
+    reply_overdue: bool
+    appeal_waiting: bool
+
+
+def encode_cursor(submission: Submission) -> str:
+    raw = f"{submission.submitted_at.isoformat()}|{submission.id}"
+    return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str) -> tuple[datetime, int] | None:
+    """The place a cursor points after, or None when it is not one of ours."""
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
+        moment, number = raw.rsplit("|", 1)
+        return datetime.fromisoformat(moment), int(number)
+    except (ValueError, UnicodeDecodeError):
+        return None
+
+
+class BadCursor(ValueError):
+    """The cursor was not made by this portal."""
+
+
+def _after(query, cursor: str | None):
+    if not cursor:
+        return query
+    place = decode_cursor(cursor)
+    if place is None:
+        raise BadCursor(cursor)
+    moment, number = place
+    return query.where(or_(Submission.submitted_at > moment,
+                           and_(Submission.submitted_at == moment, Submission.id > number)))
+
+
+def page(filters: Filters, cursor: str | None = None, limit: int = PAGE_SIZE) -> tuple[list[Row], str | None]:
+    """Oldest first, so intake works in order. Returns the rows and the next page's cursor."""
+    day = today()
+    query = select(Submission, Case).outerjoin(Case, Case.submission_id == Submission.id)
+    if filters.kind:
+        query = query.where(Submission.kind == filters.kind)
+    if filters.service:
+        query = query.where(Submission.service == filters.service)
+    if filters.state == "new":
+        query = query.where(Submission.intake_state == "new")
+    elif filters.state:
+        query = query.where(Case.status == filters.state)
+    if filters.overdue:
+        query = query.where(or_(
+            and_(Case.answered_on.is_(None), Case.reply_due < day, Case.status.not_in(case_status.FINISHED)),
+            Case.appeal_waiting.is_(True)))
+    query = _after(query, cursor).order_by(Submission.submitted_at, Submission.id).limit(limit + 1)
+    found = db.session.execute(query).all()
+    rows = [Row(s, c, bool(c and c.answered_on is None and c.reply_due < day and c.status not in case_status.FINISHED),
+                bool(c and c.appeal_waiting)) for s, c in found[:limit]]
+    following = encode_cursor(found[limit - 1][0]) if len(found) > limit else None
+    return rows, following
+
+
+def search(text: str) -> Submission | None:
+    """A submission by its reference, or by the municipality's case number."""
+    wanted = text.strip()
+    if not wanted:
+        return None
+    found = db.session.scalar(select(Submission).where(Submission.reference == wanted.upper()))
+    if found is None:
+        case = db.session.scalar(select(Case).where(Case.case_number == wanted))
+        found = case.submission if case is not None else None
+    return found
+
+
+def find(reference: str) -> Submission | None:
+    return db.session.scalar(select(Submission).where(Submission.reference == reference))
