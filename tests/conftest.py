@@ -191,3 +191,33 @@ def make_caseworker(app, email="sara@fjellvik.kommune.no", password=TEST_PASSWOR
         account.full_name = "Sara Saksbehandler"
         db.session.commit()
     return account_id
+
+
+def make_token(app, name="sak", rights=("read", "write")) -> str:
+    """An intake API token, made as the create-api-token command makes it."""
+    from portal.services import api_tokens
+
+    with app.app_context():
+        return api_tokens.create(name, rights)[1]
+
+
+def record(app, reference: str, kind: str, **data):
+    """Record a case event as the municipality would, through the service."""
+    from portal.services import cases
+
+    with app.test_request_context():
+        return cases.record_event(cases.find(reference), kind, data)[0].id
+
+
+DECISION = dict(outcome="partly_granted", decided_on="2026-11-20", notified_on="2026-11-23", hours=3, per="week",
+                form="group", valid_from="2027-01-01", valid_to="2027-06-30",
+                summary="Du har behov for støtte til fritid.\nVi gir tre timer i uka i gruppe.")
+
+
+@pytest.fixture
+def caseworker(apply_app):
+    """A logged-in caseworker's test client."""
+    client = apply_app.test_client()
+    make_caseworker(apply_app)
+    log_in(client, email="sara@fjellvik.kommune.no")
+    return client

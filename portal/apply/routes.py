@@ -132,7 +132,7 @@ def check(public_id: str):
     if form.validate_on_submit():
         submission = applications.submit(current_user, draft, current_language())
         return redirect(url_for("apply.receipt", reference=submission.reference))
-    sections = [(s, s.form(data=draft.answers[s.key], meta={"csrf": False})) for s in journey.steps
+    sections = [(s, s.form(formdata=None, data=draft.answers[s.key], meta={"csrf": False})) for s in journey.steps
                 if not s.is_attachments]
     files_step = journey.step("attachments")
     return render_template(

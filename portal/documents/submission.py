@@ -12,7 +12,7 @@ def submission_sections(submission: Submission) -> list:
     """Each page the submission answered, as (step, form holding the answers), to show."""
     journey = base_journey(submission.kind, submission.service).as_sent(submission.document)
     answers = submission.document.get("answers") or {}
-    return [(s, s.form(data=answers.get(s.key) or {}, meta={"csrf": False})) for s in journey.steps
+    return [(s, s.form(formdata=None, data=answers.get(s.key) or {}, meta={"csrf": False})) for s in journey.steps
             if not s.is_attachments and s.key in answers]
 
 

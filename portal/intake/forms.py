@@ -32,7 +32,7 @@ class QueueForm(FlaskForm):
     class Meta:
         csrf = False
 
-    kind = SelectField(_l("Kind"), choices=choices(("", _l("All")), ("application", _l("Applications")),
+    kind = SelectField(_l("Type of submission"), choices=choices(("", _l("All")), ("application", _l("Applications")),
                                                    ("appeal", _l("Appeals"))), validators=[Optional()])
     service = SelectField(_l("Service"), choices=choices(
         ("", _l("All")), ("stottekontakt", _l("Support contact (støttekontakt)")),
@@ -58,7 +58,7 @@ def _day(label, required=False, description=None):
 class ReceivedForm(FlaskForm):
     case_number = StringField(_l("The municipality's case number (optional)"), filters=[strip], validators=[
         Optional(), Length(max=40, message=_l("The case number can be at most 40 characters"))])
-    received_on = _day(_l("Received on (optional)"), description=_l("Leave it empty for today."))
+    received_on = _day(_l("Received on (optional)"), description=_l("Leave it empty to use today's date."))
 
 
 class ConfirmEventForm(FlaskForm):
@@ -76,8 +76,8 @@ class DecisionForm(FlaskForm):
                                                            ("refused", _l("Refused"))),
                          validators=[InputRequired(_l("Choose the outcome"))])
     decided_on = _day(_l("Decided on"), required=True)
-    notified_on = _day(_l("Sent to the person on (optional)"),
-                       description=_l("The appeal deadline counts from the day the decision reached them."))
+    notified_on = _day(_l("The day the decision reached the person (optional)"),
+                       description=_l("The appeal deadline counts from this day. If you do not know it, use the day the letter was sent."))
     hours = IntegerField(_l("Hours (optional)"), render_kw={"inputmode": "numeric"}, validators=[
         Optional(), NumberRange(min=0, max=1000, message=_l("Enter a number of hours from 0 to 1000"))])
     per = RadioField(_l("Per week or per month?"), choices=choices(("week", _l("Per week")), ("month", _l("Per month"))),
@@ -98,13 +98,13 @@ class DecisionForm(FlaskForm):
             self.per.errors = [*self.per.errors, _l("Choose whether the hours are per week or per month")]
             valid = False
         if self.valid_from.day and self.valid_to.day and self.valid_to.day < self.valid_from.day:
-            self.valid_to.errors = [*self.valid_to.errors, _l("The end cannot be before the start")]
+            self.valid_to.errors = [*self.valid_to.errors, _l("The last day cannot be before the first day. Check the dates")]
             valid = False
         return valid
 
 
 class AppealReceivedForm(FlaskForm):
-    received_on = _day(_l("Received on (optional)"), description=_l("Leave it empty for today."))
+    received_on = _day(_l("Received on (optional)"), description=_l("Leave it empty to use today's date."))
 
 
 class AppealForwardedForm(FlaskForm):

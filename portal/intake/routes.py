@@ -152,7 +152,7 @@ def record(reference: str, kind: str):
         except cases.EventInvalid as invalid:
             for name in invalid.problems:
                 if name in form:
-                    form[name].errors.append(_("Check this answer"))
+                    form[name].errors.append(_("This answer is not valid. Check it and try again"))
         else:
             flash(_("Recorded. The case page shows it to the person now."), "success")
             return redirect(url_for("intake.submission", reference=reference))

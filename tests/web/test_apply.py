@@ -198,6 +198,7 @@ def test_sending_needs_the_declaration(citizen):
     _answer_all(citizen, base)
     response = post_form(citizen, f"{base}/check", {})
     assert _errors(response) == ["Bekreft at opplysningene er riktige før du sender"]
+    assert "Ensomhet, isolasjon" in _html(response)  # the answers are still shown
 
 
 def test_sending_twice_makes_one_submission_and_the_same_receipt(apply_app, citizen):
@@ -318,6 +319,8 @@ def test_the_pdf_copy_opens_and_holds_the_answers_in_the_language_sent(apply_app
         pytest.skip("pdftotext is not installed")
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     assert heading in text and reference in text and "Kari Nordmann" in text and "01019012480" in text
+    # Choices made with checkboxes too (the copy is made while the form is posted).
+    assert ("Ensomhet, isolasjon" if lang == "nb" else "Loneliness, isolation") in text
     with apply_app.app_context():
         assert db.session.scalar(select(Submission.pdf)).startswith(b"%PDF-")
 

@@ -1,0 +1,185 @@
+"""Appeals (DESIGN.md "Journeys" 5): from a decision in the portal or one made outside it,
+what is appealed, what should change and why, attachments; the deadline shown, and after it
+the question why the appeal is late (fvl § 31); a receipt and PDF; the municipality sees the
+appeal on the case (fvl § 30: sent electronically, received at once)."""
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+import pytest
+from sqlalchemy import func, select
+
+from portal.extensions import db
+from portal.models import Submission
+from tests.conftest import DECISION, log_in, make_account, post_form, record
+from tests.web.test_apply import _submitted
+
+APPEAL = {"points": ["hours"], "change": "Jeg vil ha seks timer i uka.", "why": "Tre timer er for lite til å delta."}
+
+
+def _html(response):
+    return response.get_data(as_text=True)
+
+
+def _text(response):
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", _html(response)))
+
+
+def _errors(response):
+    return re.findall(r'class="ds-validation-message"[^>]*>([^<]*)', _html(response))
+
+
+@pytest.fixture
+def decided(apply_app, citizen):
+    """A case decided today, so the appeal deadline runs four weeks from now."""
+    _, receipt = _submitted(citizen)
+    reference = re.search(r"SK-\d{4}-\d{6}", receipt).group(0)
+    today = date.today().isoformat()
+    record(apply_app, reference, "decision", **{**DECISION, "decided_on": today, "notified_on": today})
+    return reference
+
+
+def _start(client, reference, lang="nb"):
+    response = post_form(client, f"/{lang}/appeal/", {"decision": reference})
+    assert response.status_code == 302, _errors(response)
+    return response.headers["Location"].rsplit("/", 1)[0]
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_appeal_a_decision_in_time_from_the_case_page(apply_app, citizen, decided, lang):
+    assert f"/{lang}/appeal/?case={decided}" in _html(citizen.get(f"/{lang}/cases/{decided}"))
+    chooser = _html(citizen.get(f"/{lang}/appeal/?case={decided}"))
+    assert re.search(rf'value="{decided}" aria-describedby="[^"]+" checked', chooser)
+    base = _start(citizen, decided, lang)
+    page = _text(citizen.get(f"{base}/appeal"))
+    assert {"nb": "Klagen din", "en": "Your appeal"}[lang] in page
+    response = post_form(citizen, f"{base}/appeal", {})
+    assert _errors(response) == {
+        "nb": ["Velg minst én ting du er uenig i", "Skriv hva du vil ha endret",
+               "Skriv hvorfor du mener vedtaket bør endres"],
+        "en": ["Choose at least one thing you disagree with", "Write what you want changed",
+               "Write why you think the decision should be changed"]}[lang]
+    response = post_form(citizen, f"{base}/appeal", APPEAL)
+    assert response.headers["Location"].endswith("/attachments")  # in time: no question about lateness
+    post_form(citizen, f"{base}/attachments", {"action": "continue"})
+    check = _text(citizen.get(f"{base}/check"))
+    assert decided in check and "Jeg vil ha seks timer i uka." in check
+    response = post_form(citizen, f"{base}/check", {"correct": "y"})
+    receipt = response.headers["Location"]
+    assert re.search(r"/apply/receipt/KL-\d{4}-\d{6}$", receipt)
+    page = _text(citizen.get(receipt))
+    assert {"nb": "Klagen er sendt", "en": "Appeal sent"}[lang] in page
+    assert "Statsforvalteren i Rogaland" in page
+    with apply_app.app_context():
+        appeal = db.session.scalar(select(Submission).where(Submission.kind == "appeal"))
+        assert appeal.appeals_reference == decided and appeal.document["appeals"]["in_time"] is True
+        assert appeal.document["appeals"]["deadline_basis"] == "pbrl § 7-5"
+        assert appeal.person_id is not None
+    case_page = _text(citizen.get(f"/en/cases/{decided}"))
+    assert "The appeal is received" in case_page and appeal.reference in case_page
+    assert "Appeal the decision" not in case_page  # appealed once is enough until a new decision
+
+
+def test_a_late_appeal_still_goes_in_and_asks_why_it_is_late(apply_app, citizen):
+    """fvl § 31: a late appeal may be considered; the form asks why it is late."""
+    _, receipt = _submitted(citizen)
+    reference = re.search(r"SK-\d{4}-\d{6}", receipt).group(0)
+    long_ago = (date.today() - timedelta(days=60)).isoformat()
+    record(apply_app, reference, "decision", **{**DECISION, "decided_on": long_ago, "notified_on": long_ago})
+    assert "You can still appeal, but you must explain why the appeal is late" in _text(
+        citizen.get(f"/en/cases/{reference}"))
+    base = _start(citizen, reference)
+    assert post_form(citizen, f"{base}/appeal", APPEAL).headers["Location"].endswith("/late")
+    response = post_form(citizen, f"{base}/late", {})
+    assert _errors(response) == ["Skriv hvorfor klagen kommer for sent"]
+    post_form(citizen, f"{base}/late", {"why_late": "Jeg lå på sykehus og fikk ikke lest brevet."})
+    post_form(citizen, f"{base}/attachments", {"action": "continue"})
+    receipt = post_form(citizen, f"{base}/check", {"correct": "y"}).headers["Location"]
+    assert "forvaltningsloven § 31" in _text(citizen.get(receipt))
+    with apply_app.app_context():
+        appeal = db.session.scalar(select(Submission).where(Submission.kind == "appeal"))
+        assert appeal.document["appeals"]["in_time"] is False
+        assert appeal.document["answers"]["late"]["why_late"].startswith("Jeg lå på sykehus")
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_appeal_a_decision_made_outside_the_portal(apply_app, citizen, lang):
+    response = post_form(citizen, f"/{lang}/appeal/", {"decision": "outside"})
+    assert response.headers["Location"] == f"/{lang}/appeal/outside"
+    response = post_form(citizen, f"/{lang}/appeal/outside", {})
+    assert len(_errors(response)) == 2
+    response = post_form(citizen, f"/{lang}/appeal/outside", {"who": "self", "service": "ledsagerbevis"})
+    base = response.headers["Location"].rsplit("/", 1)[0]
+    assert response.headers["Location"].endswith("/decision")
+    response = post_form(citizen, f"{base}/decision", {"case_number": "", "decided_on": "30.02.2026"})
+    assert len(_errors(response)) == 2 and 'value="30.02.2026"' in _html(response)
+    response = post_form(citizen, f"{base}/decision", {"case_number": "26/1234", "decided_on": "10.11.2026",
+                                                       "received_on": "01.11.2026"})
+    assert _errors(response) == [{
+        "nb": "Du kan ikke ha fått brevet før vedtaket ble fattet. Sjekk datoene",
+        "en": "The letter cannot have reached you before the decision was made. Check the dates"}[lang]]
+    recent = (date.today() - timedelta(days=3)).strftime("%d.%m.%Y")
+    post_form(citizen, f"{base}/decision", {"case_number": "26/1234", "decided_on": recent, "received_on": ""})
+    from tests.web.test_apply import PERSON
+
+    assert post_form(citizen, f"{base}/person", PERSON).headers["Location"].endswith("/appeal")
+    assert post_form(citizen, f"{base}/appeal", APPEAL).headers["Location"].endswith("/attachments")
+    post_form(citizen, f"{base}/attachments", {"action": "continue"})
+    receipt = post_form(citizen, f"{base}/check", {"correct": "y"}).headers["Location"]
+    assert citizen.get(receipt).status_code == 200
+    with apply_app.app_context():
+        appeal = db.session.scalar(select(Submission).where(Submission.kind == "appeal"))
+        details = appeal.document["appeals"]
+        assert details["reference"] == "26/1234" and details["in_portal"] is False
+        assert details["deadline_basis"] == "fvl § 29" and details["in_time"] is True  # three weeks
+
+
+def test_an_undecided_case_cannot_be_appealed(apply_app, citizen):
+    _, receipt = _submitted(citizen)
+    reference = re.search(r"SK-\d{4}-\d{6}", receipt).group(0)
+    assert "/appeal/" not in _html(citizen.get(f"/nb/cases/{reference}"))
+    assert len(_errors(post_form(citizen, "/nb/appeal/", {"decision": reference}))) == 1
+
+
+def test_another_account_cannot_appeal_or_see_the_appeal(apply_app, citizen, decided):
+    base = _start(citizen, decided)
+    other = apply_app.test_client()
+    make_account(apply_app, email="ola@example.org")
+    log_in(other, email="ola@example.org")
+    assert other.get(f"{base}/appeal").status_code == 404
+    assert len(_errors(post_form(other, "/nb/appeal/", {"decision": decided}))) == 1
+    assert decided not in _html(other.get("/nb/appeal/"))
+
+
+def test_sending_an_appeal_twice_makes_one(apply_app, citizen, decided):
+    base = _start(citizen, decided)
+    post_form(citizen, f"{base}/appeal", APPEAL)
+    post_form(citizen, f"{base}/attachments", {"action": "continue"})
+    first = post_form(citizen, f"{base}/check", {"correct": "y"}).headers["Location"]
+    again = post_form(citizen, f"{base}/check", {"correct": "y"}, form_page="/nb/my-page").headers["Location"]
+    assert first == again
+    with apply_app.app_context():
+        assert db.session.scalar(select(func.count(Submission.id)).where(Submission.kind == "appeal")) == 1
+
+
+def test_the_appeal_pdf_names_the_decision_and_the_deadline(apply_app, citizen, decided, tmp_path):
+    import os
+    import shutil
+    import subprocess
+
+    base = _start(citizen, decided, "en")
+    post_form(citizen, f"{base}/appeal", APPEAL)
+    post_form(citizen, f"{base}/attachments", {"action": "continue"})
+    receipt = post_form(citizen, f"{base}/check", {"correct": "y"}).headers["Location"]
+    pdf = citizen.get(f"{receipt}/pdf")
+    assert pdf.data.startswith(b"%PDF-")
+    if not shutil.which("pdftotext"):
+        if os.environ.get("CI"):
+            pytest.fail("pdftotext is missing (apt-get install poppler-utils)")
+        pytest.skip("pdftotext is not installed")
+    (tmp_path / "a.pdf").write_bytes(pdf.data)
+    text = re.sub(r"\s+", " ", subprocess.run(["pdftotext", str(tmp_path / "a.pdf"), "-"], capture_output=True,
+                                              text=True, check=True).stdout)
+    for expected in ("Appeal a decision", decided, "pbrl § 7-5", "Jeg vil ha seks timer i uka.", "The number of hours"):
+        assert expected in text, (expected, text)
