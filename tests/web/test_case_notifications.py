@@ -1,0 +1,146 @@
+"""Telling people there is news (issue on case handling, "Notifications"): when a decision,
+a preliminary reply or an appeal's outcome is recorded, and a week before an appeal deadline,
+the person and those who receive letters for them (fvl § 12) get an e-mail through the outbox:
+"there is news in your case", with a link and nothing personal."""
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+import pytest
+from sqlalchemy import select
+
+from portal.extensions import db
+from portal.models import OutboxMessage
+from tests.conftest import DECISION, log_in_with_id, make_account, log_in, post_form, record
+from tests.identities import aged
+from tests.web.test_outbox import mail_app, smtp_server  # noqa: F401 (fixtures)
+
+
+def _messages(app, since_id=0):
+    with app.app_context():
+        return db.session.scalars(select(OutboxMessage).where(OutboxMessage.id > since_id)
+                                  .order_by(OutboxMessage.id)).all()
+
+
+def _last_id(app):
+    found = _messages(app)
+    return found[-1].id if found else 0
+
+
+def _send_own(app, lang="nb", email="kari@example.org", person_email=""):
+    from tests.web.test_apply import PERSON, _answer_all, _start
+
+    client = app.test_client()
+    make_account(app, email=email)
+    log_in(client, email=email)
+    base = _start(client, lang)
+    _answer_all(client, base)
+    post_form(client, f"{base}/person", {**PERSON, "email": person_email})
+    receipt = post_form(client, f"{base}/check", {"correct": "y"}).headers["Location"]
+    return re.search(r"SK-\d{4}-\d{6}", receipt).group(0)
+
+
+@pytest.mark.parametrize("kind,data", [
+    ("decision", DECISION), ("preliminary_reply", {"reason": "Vi venter på legen."}),
+    ("appeal_decided", {"outcome": "allowed", "decided_on": "2027-02-01"}),
+])
+def test_news_in_a_case_is_told_to_the_person_with_a_link_and_nothing_else(apply_app, kind, data):
+    reference = _send_own(apply_app, person_email="kari.privat@example.org")
+    before = _last_id(apply_app)
+    record(apply_app, reference, kind, **data)
+    messages = _messages(apply_app, before)
+    assert sorted(m.to_address for m in messages) == ["kari.privat@example.org", "kari@example.org"]
+    for message in messages:
+        assert message.subject == "Det er nytt i saken din"
+        assert f"/nb/cases/{reference}" in message.body and reference in message.body
+        assert "01019012480" not in message.body and "Kari" not in message.body and "venter" not in message.body
+
+
+def test_events_that_are_not_news_send_nothing(apply_app):
+    reference = _send_own(apply_app)
+    before = _last_id(apply_app)
+    for kind in ("received", "assessment_started", "appeal_received", "withdrawn", "closed"):
+        record(apply_app, reference, kind)
+    assert _messages(apply_app, before) == []
+
+
+def test_a_representative_receives_letters_only_with_that_scope(id_app, oidc_provider):
+    """fvl § 12: letters go to the representative who may receive them."""
+    from portal.models import Authority
+    from tests.web.test_acting_for_others import _fill, _start_for
+
+    person_id = aged(71, start=95)
+    person = log_in_with_id(id_app.test_client(), oidc_provider, person_id)
+    reps = []
+    for n, scopes in enumerate((["apply", "see_case", "receive_letters"], ["apply", "see_case"])):
+        rep = log_in_with_id(id_app.test_client(), oidc_provider, aged(40 + n, start=95))
+        post_form(rep, "/nb/authorities/new/fullmakt", {
+            "representative_name": f"Rep {n}", "representative_email": f"rep{n}@example.org",
+            "person_name": "Gunn", "person_national_id": person_id, "person_email": "gunn@example.org",
+            "scopes": scopes, "services": ["stottekontakt"], "valid_until": "31.12.2030"})
+        reps.append(rep)
+    with id_app.app_context():
+        ids = db.session.scalars(select(Authority.public_id).order_by(Authority.id)).all()
+    for public_id in ids:
+        post_form(person, f"/nb/authorities/requests/{public_id}", {"answer": "approve"})
+    base = _start_for(reps[1], ids[1])
+    _fill(reps[1], base, person_id)
+    reference = re.search(r"SK-\d{4}-\d{6}", post_form(reps[1], f"{base}/check", {"correct": "y"})
+                          .headers["Location"]).group(0)
+    before = _last_id(id_app)
+    record(id_app, reference, "decision", **DECISION)
+    assert {m.to_address for m in _messages(id_app, before)} == {"rep0@example.org"}
+
+
+def test_a_week_before_the_appeal_deadline_a_reminder_once(apply_app):
+    from portal.services import cases
+
+    from portal.rules.deadlines import appeal_deadline
+
+    reference = _send_own(apply_app, lang="en")
+    # A decision that reached the person so long ago that the deadline is at most a week away.
+    notified = next(day for day in (date.today() - timedelta(days=n) for n in range(21, 28))
+                    if appeal_deadline("stottekontakt", day).due - timedelta(weeks=1) <= date.today())
+    record(apply_app, reference, "decision", **{**DECISION, "decided_on": notified.isoformat(),
+                                                "notified_on": notified.isoformat()})
+    with apply_app.app_context():
+        due = cases.find(reference).appeal_due
+    before = _last_id(apply_app)
+    runner = apply_app.test_cli_runner()
+    with apply_app.test_request_context():
+        assert cases.send_appeal_reminders(due - timedelta(days=8)) == 0  # not yet
+    result = runner.invoke(args=["send-reminders"])
+    assert result.exit_code == 0 and "Reminders queued for 1 case(s)" in result.output
+    messages = _messages(apply_app, before)
+    assert len(messages) == 1 and messages[0].subject == "The deadline to appeal is soon"
+    assert reference in messages[0].body and "http://localhost:5000/en/cases/" in messages[0].body
+    assert "Reminders queued for 0 case(s)" in runner.invoke(args=["send-reminders"]).output
+
+
+def test_no_reminder_once_appealed(apply_app):
+    from portal.services import cases
+
+    reference = _send_own(apply_app)
+    notified = date.today() - timedelta(weeks=3)
+    record(apply_app, reference, "decision", **{**DECISION, "decided_on": notified.isoformat(),
+                                                "notified_on": notified.isoformat()})
+    record(apply_app, reference, "appeal_received")
+    with apply_app.test_request_context():
+        assert cases.send_appeal_reminders() == 0
+
+
+def test_the_news_reaches_a_real_mail_server(mail_app, smtp_server):  # noqa: F811
+    _, inbox = smtp_server
+    mail_app.config["FEATURE_ONLINE_APPLICATIONS"] = True
+    from portal.services import applications
+
+    with mail_app.app_context():
+        reference = applications.register("paper", "bpa", "Per Papir", "01019012480",
+                                          "per@example.org").reference
+    record(mail_app, reference, "decision", **DECISION)
+    result = mail_app.test_cli_runner().invoke(args=["send-outbox"])
+    assert result.exit_code == 0 and "Sent 1, failed 0" in result.output
+    message = inbox.messages[0]
+    assert message["To"] == "per@example.org" and message["Subject"] == "Det er nytt i saken din"
+    assert reference in message.get_payload(decode=True).decode("utf-8")
