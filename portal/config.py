@@ -87,6 +87,9 @@ class TestingConfig(DevelopmentConfig):
     SECRET_KEY = "testing-only-not-secret"
     # Argon2id still, at the lowest cost: hundreds of log-ins make the suite slow otherwise.
     ARGON2_PARAMETERS = {"time_cost": 1, "memory_cost": 8, "parallelism": 1}
+    # The browser tests log in many times from one address; only a test server may turn the
+    # limits off (PORTAL_RATE_LIMITS=off), and the limits have tests of their own.
+    RATELIMIT_ENABLED = os.environ.get("PORTAL_RATE_LIMITS", "on") != "off"
 
 
 CONFIGS = {

@@ -80,7 +80,7 @@ def live_server(live_app, database_url, identity_provider, tmp_path_factory):
     env = {**os.environ, "PORTAL_ENV": "testing", "DATABASE_URL": database_url,
            "PORTAL_INSTANCE_PATH": str(tmp_path_factory.mktemp("instance")),
            "OIDC_ISSUER": identity_provider, "OIDC_CLIENT_ID": "portal", "OIDC_CLIENT_SECRET": "secret",
-           "FEATURE_ONLINE_APPLICATIONS": "true"}
+           "FEATURE_ONLINE_APPLICATIONS": "true", "PORTAL_RATE_LIMITS": "off"}
     server = subprocess.Popen(
         [str(Path(sys.executable).parent / "gunicorn"), "--bind", f"127.0.0.1:{port}",
          "--workers", "1", "--threads", "4", "portal:create_app()"],
