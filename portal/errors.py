@@ -66,7 +66,13 @@ def init_app(app: Flask) -> None:
         _error_language()
         return render_template("errors/csrf.html"), 400
 
-    from .services import access, authorities
+    from .services import access, appeals, authorities
+
+    @app.errorhandler(appeals.CannotAppeal)
+    def cannot_appeal(error):
+        # Sent twice, or the case moved on (withdrawn, appealed already) since the draft began.
+        _error_language()
+        return render_template("errors/cannot_appeal.html"), 409
 
     @app.errorhandler(access.NotFound)
     def nothing_to_see(error):

@@ -74,9 +74,16 @@ def document() -> dict:
                 },
                 "post": {
                     "operationId": "registerSubmission", "summary": "Register a submission that came on paper or by phone",
+                    "description": "With an `Idempotency-Key` header, the same key from the same token registers "
+                                   "once: a repeat answers 200 with the first submission and "
+                                   "`Idempotent-Replayed: true`; the key with different details answers 409.",
+                    "parameters": [{"name": "Idempotency-Key", "in": "header",
+                                    "schema": {"type": "string", "minLength": 1, "maxLength": 200}}],
                     "requestBody": {"required": True, "content": {"application/json": {"schema": _ref("Registration")}}},
                     "responses": {"201": _json(_ref("Registered"), "Registered; the person can follow it once they "
                                                                   "log in with electronic ID."),
+                                  "200": _json(_ref("Registered"), "Registered before with this Idempotency-Key."),
+                                  "409": _json(_ref("Error"), "The Idempotency-Key was used for different details."),
                                   **ERRORS, **INVALID},
                 },
             },

@@ -88,7 +88,7 @@ def submissions():
     if fields:
         return error(422, "invalid", "The query is not valid.", fields)
     try:
-        rows, following = intake.page(intake.Filters(state=state), request.args.get("after"), limit)
+        rows, following = intake.page(intake.Filters(intake_state=state), request.args.get("after"), limit)
     except intake.BadCursor:
         return error(422, "invalid", "The query is not valid.", {"after": "is not a cursor this API gave out"})
     return jsonify({"items": [schemas.submission_summary(r.submission) for r in rows], "next": following})
@@ -101,12 +101,22 @@ def register():
         data = schemas.registration(_body())
     except schemas.Invalid as invalid:
         return error(422, "invalid", "The submission is not valid.", invalid.fields)
+    key = request.headers.get("Idempotency-Key")
+    if key is not None and not 1 <= len(key) <= 200:
+        return error(422, "invalid", "The Idempotency-Key header is not valid.",
+                     {"Idempotency-Key": "must be 1 to 200 characters"})
     person = data["person"]
-    submission = applications.register(data["channel"], data["service"], person["name"], person["national_id"],
-                                       person["email"])
+    try:
+        submission, created = applications.register(data["channel"], data["service"], person["name"],
+                                                     person["national_id"], person["email"], token=g.api_token,
+                                                     idempotency_key=key)
+    except applications.RegistrationConflict:
+        return error(409, "conflict", "This Idempotency-Key was used before for a different submission.")
     response = jsonify({"reference": submission.reference, **schemas.submission_summary(submission)})
-    response.status_code = 201
+    response.status_code = 201 if created else 200
     response.headers["Location"] = schemas.submission_summary(submission)["links"]["self"]
+    if not created:
+        response.headers["Idempotent-Replayed"] = "true"
     return response
 
 
@@ -189,6 +199,9 @@ def record_event(reference: str):
         return error(422, "invalid", "The event is not valid.", schemas.event_problems(invalid.problems))
     except cases.IdempotencyConflict:
         return error(409, "conflict", "This Idempotency-Key was used before for a different event.")
+    if found.person is not None:
+        access_log.record(None, found.person, "system", "case.event", name=g.api_token.name,
+                          submission=found.submission)
     events = cases.events_of(found)
     response = jsonify({"event": schemas.event_json(event),
                         "case": schemas.case_json(found, cases.summary_of(found, events), events)})

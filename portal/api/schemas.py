@@ -30,6 +30,7 @@ PROBLEMS = {
     "not_allowed": "is not one of the allowed values",
     "unknown": "is not a field of this event type",
     "before": "must not be before valid_from",
+    "before_decision": "must not be before decided_on",
 }
 NATIONAL_ID_PROBLEMS = {
     "empty": "is required", "characters": "must have only digits", "length": "must have 11 digits",

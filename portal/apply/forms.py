@@ -77,7 +77,7 @@ class RepresentativeForm(FlaskForm):
         DataRequired(_l("Enter your full name")), Length(max=200, message=_l("The name can be at most 200 characters"))])
     phone = StringField(_l("Your phone number"), description=_l("8 digits"), render_kw={"autocomplete": "tel", "type": "tel"},
                         filters=[_strip], validators=[norwegian_phone])
-    email = EmailField(_l("Your e-mail address"), description=_l("We send you a message here when there is news in the case."),
+    email = EmailField(_l("Your e-mail address"), description=_l("So we can reach you about the application."),
                        render_kw={"autocomplete": "email"}, filters=[_strip], validators=[
         DataRequired(_l("Enter your e-mail address")),
         Email(_l("Enter an e-mail address in the right format, like name@example.no"), check_deliverability=False)])

@@ -23,7 +23,8 @@ def index():
 def show(reference: str):
     case = access.case_for(current_user, reference)
     events = cases.events_of(case)
-    return render_template("cases/show.html", case=case, events=events, summary=cases.summary_of(case, events),
+    return render_template("cases/show.html", case=case, events=cases.timeline(events),
+                           summary=cases.summary_of(case, events),
                            appeals=cases.appeals_of(case), today=today(), own=access.is_own_case(current_user, case),
                            may_appeal=access.may_appeal(current_user, case))
 

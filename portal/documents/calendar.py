@@ -21,7 +21,9 @@ def deadlines_calendar(case: Case, summary: Summary) -> bytes:
     calendar.add("prodid", "-//stottekontakt-portal//deadlines//NO")
     calendar.add("version", "2.0")
     stamp = datetime.now(timezone.utc)
-    for deadline in summary.deadlines:
+    from ..rules.clock import today
+
+    for deadline in (d for d in summary.deadlines if d.due >= today()):
         event = Event()
         event.add("uid", f"{case.reference}-{deadline.kind}@{request.host}")
         event.add("dtstamp", stamp)

@@ -115,7 +115,8 @@ def submission(reference: str):
     appealed = cases.find(found.appeals_reference) if found.appeals_reference else None
     return render_template("intake/submission.html", submission=found, case=case, appealed=appealed,
                            receipt=receipt, summary=cases.summary_of(case) if case else None,
-                           events=cases.events_of(case) if case else [], sections=submission_sections(found))
+                           events=cases.timeline(cases.events_of(case)) if case else [],
+                           sections=submission_sections(found))
 
 
 @bp.route("/submissions/<reference>/pdf")

@@ -1,7 +1,7 @@
 """The portal's data, one module per aggregate. Import them here so Alembic sees them all."""
 from .access_log import AccessLogEntry
 from .account import Account
-from .api_token import ApiToken
+from .api_token import ApiRegistration, ApiToken
 from .application import Draft, ReferenceCounter, Submission
 from .attachment import Attachment
 from .authority import Authority
@@ -10,5 +10,5 @@ from .notice import Notice
 from .outbox import OutboxMessage
 from .person import Person
 
-__all__ = ["AccessLogEntry", "Account", "ApiToken", "Attachment", "Authority", "Case", "CaseEvent", "Draft",
+__all__ = ["AccessLogEntry", "Account", "ApiRegistration", "ApiToken", "Attachment", "Authority", "Case", "CaseEvent", "Draft",
            "Notice", "OutboxMessage", "Person", "ReferenceCounter", "Submission"]

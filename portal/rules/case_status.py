@@ -5,6 +5,7 @@ status is the last thing that happened that changes it. Pure: events in, a summa
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -87,8 +88,12 @@ def decision_of(data: dict, occurred_on: date) -> Decision:
         summary=data.get("summary") or "")
 
 
+APPEAL_STAGES = frozenset({APPEAL_RECEIVED, APPEAL_UNDER_REVIEW, APPEAL_FORWARDED})
+
+
 def summarise(service: str, submitted_on: date, events: list[Event]) -> Summary:
-    """Fold the events, in the order they happened, into what the case is now."""
+    """Fold the events, in the order they were recorded, into what the case is now. (The
+    day each names is for the timeline; an event recorded late still comes after.)"""
     status, case_number, received_on = SUBMITTED, None, submitted_on
     decision = reason = expected = appeal_on = forwarded_on = appeal_outcome = answered = None
     for event in events:
@@ -96,14 +101,19 @@ def summarise(service: str, submitted_on: date, events: list[Event]) -> Summary:
         kind = event.type
         if kind == "received":
             case_number = data.get("case_number") or case_number
-            received_on = _day(data.get("received_on")) or event.occurred_on
+            # fvl § 11 a counts from receipt: the earliest day it is known to have arrived.
+            received_on = min(received_on, _day(data.get("received_on")) or received_on)
             status = RECEIVED if status == SUBMITTED else status
         elif kind == "assessment_started":
-            status = APPEAL_UNDER_REVIEW if appeal_on and not forwarded_on else UNDER_ASSESSMENT
+            if status == APPEAL_RECEIVED:
+                status = APPEAL_UNDER_REVIEW  # the municipality's own review of the appeal
+            elif status not in APPEAL_STAGES:
+                status = UNDER_ASSESSMENT
         elif kind == "preliminary_reply":
             reason, expected = data.get("reason"), _day(data.get("expected_by"))
             answered = answered or event.occurred_on
-            status = PRELIMINARY_REPLY
+            if status not in APPEAL_STAGES:
+                status = PRELIMINARY_REPLY
         elif kind == "decision":
             decision = decision_of(data, event.occurred_on)
             answered = answered or decision.decided_on
@@ -174,6 +184,7 @@ EVENT_FIELDS: dict[str, tuple[tuple[str, object, bool], ...]] = {
     "closed": (),
 }
 TEXT_MAX = 4000
+ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def check_event(kind: str, data: dict) -> tuple[dict, dict[str, str]]:
@@ -199,13 +210,21 @@ def check_event(kind: str, data: dict) -> tuple[dict, dict[str, str]]:
                 problems[name] = "not_text"
             elif len(value) > TEXT_MAX:
                 problems[name] = "too_long"
+            elif not value.strip():
+                if required:
+                    problems[name] = "missing"
             else:
                 clean[name] = value.strip()
         elif form == "date":
-            try:
-                clean[name] = (value if isinstance(value, date) else date.fromisoformat(str(value))).isoformat()
-            except ValueError:
+            if isinstance(value, date):
+                clean[name] = value.isoformat()
+            elif not isinstance(value, str) or not ISO_DAY.fullmatch(value):
                 problems[name] = "not_date"
+            else:
+                try:
+                    clean[name] = date.fromisoformat(value).isoformat()
+                except ValueError:
+                    problems[name] = "not_date"
         elif form == "int":
             if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 1000:
                 problems[name] = "not_int"
@@ -218,6 +237,8 @@ def check_event(kind: str, data: dict) -> tuple[dict, dict[str, str]]:
     if kind == "decision" and not problems:
         if clean.get("valid_from") and clean.get("valid_to") and clean["valid_to"] < clean["valid_from"]:
             problems["valid_to"] = "before"
+        if clean.get("notified_on") and clean["notified_on"] < clean["decided_on"]:
+            problems["notified_on"] = "before_decision"
         if clean.get("hours") is not None and not clean.get("per"):
             problems["per"] = "missing"
     return clean, problems

@@ -31,6 +31,11 @@ class NoAuthority(PermissionError):
         self.authority = authority
 
 
+def role_of(authority: Authority) -> str:
+    """How a reader is named in the access log: the ombud as the ombud, others as representatives."""
+    return "ombud" if authority.basis == "ombud" else "representative"
+
+
 def _account(actor) -> Account:
     if actor is None or isinstance(actor, AnonymousUserMixin) or not actor.is_authenticated:
         raise NotFound()
@@ -58,7 +63,7 @@ def draft_for(actor, public_id: str, action: str = "draft.view") -> Draft:
     if authority is not None:
         if not authorities.allows(authority, "appeal" if draft.kind == "appeal" else "apply", draft.service):
             raise NoAuthority(authority)
-        access_log.record(account, authority.person, "representative", action,
+        access_log.record(account, authority.person, role_of(authority), action,
                           name=authority.representative_name, draft=draft, authority=authority)
     return draft
 
@@ -99,7 +104,7 @@ def check_submission(account: Account, submission: Submission, action: str, own_
         if submission.account_id == account.id and submission.authority is not None:
             raise NoAuthority(submission.authority)
         raise NotFound()
-    access_log.record(account, person, "representative", action,
+    access_log.record(account, person, role_of(authority), action,
                       name=authority.representative_name, submission=submission, authority=authority)
 
 
@@ -159,7 +164,7 @@ def cases_for(account: Account) -> list:
     for case in found:
         if case.person_id in held and not (me is not None and case.person_id == me.id):
             authority = held[case.person_id]
-            access_log.record(account, case.person, "representative", "case.list",
+            access_log.record(account, case.person, role_of(authority), "case.list",
                               name=authority.representative_name, submission=case.submission, authority=authority)
     return found
 

@@ -6,9 +6,12 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from ..models import Account, Authority, Case, Draft
+from sqlalchemy import select
+
+from ..extensions import db
+from ..models import Account, Authority, Case, Draft, Submission
 from ..rules import case_status
-from ..rules.clock import local_day, parse_day
+from ..rules.clock import local_day, parse_day, today
 from ..rules.deadlines import Deadline, appeal_deadline, late_appeal_limit
 from . import access, applications, authorities, cases
 
@@ -17,10 +20,21 @@ class CannotAppeal(PermissionError):
     """The case has no decision to appeal, or the account may not appeal it."""
 
 
+class AlreadyAppealed(CannotAppeal):
+    """The decision has been appealed since it was made, or can no longer be appealed."""
+
+
+def open_for_appeal(case: Case) -> bool:
+    """Decided, not yet appealed, and less than a year since the decision (fvl § 31)."""
+    if case.status != case_status.DECIDED:
+        return False
+    decision = cases.summary_of(case).decision
+    return decision is None or today() <= late_appeal_limit(decision.decided_on).due
+
+
 def appealable(account: Account) -> list[Case]:
-    """The decided cases the account may appeal now: not already appealed since the decision."""
-    return [case for case in access.cases_for(account)
-            if case.status == case_status.DECIDED and access.may_appeal(account, case)]
+    """The decided cases the account may appeal now."""
+    return [case for case in access.cases_for(account) if open_for_appeal(case) and access.may_appeal(account, case)]
 
 
 def _authority_for(account: Account, case: Case) -> Authority | None:
@@ -31,10 +45,29 @@ def _authority_for(account: Account, case: Case) -> Authority | None:
 
 
 def start_for_case(account: Account, case: Case) -> Draft:
-    if case.status != case_status.DECIDED or not access.may_appeal(account, case):
+    """A draft to appeal the case's decision; an unsent one the account has already is reused."""
+    if not open_for_appeal(case) or not access.may_appeal(account, case):
         raise CannotAppeal(case.reference)
+    started = db.session.scalar(
+        select(Draft).outerjoin(Submission, Submission.draft_id == Draft.id)
+        .where(Draft.account_id == account.id, Draft.kind == "appeal", Draft.appeals_reference == case.reference,
+               Submission.id.is_(None)).order_by(Draft.id.desc()))
+    if started is not None:
+        return started
     return applications.start_draft(account, case.service, _authority_for(account, case), kind="appeal",
                                     appeals_reference=case.reference)
+
+
+def check_still_open(draft: Draft) -> Case | None:
+    """At sending: the appealed case, locked, still open for an appeal (or None for a
+    decision made outside the portal). Two appeals at once, or one after the case was
+    withdrawn, stop here."""
+    if draft.appeals_reference is None:
+        return None
+    case = db.session.scalar(select(Case).where(Case.reference == draft.appeals_reference).with_for_update())
+    if case is None or not open_for_appeal(case):
+        raise AlreadyAppealed(draft.appeals_reference)
+    return case
 
 
 def start_outside(account: Account, service: str, authority: Authority | None) -> Draft:

@@ -13,6 +13,7 @@ from sqlalchemy.exc import IntegrityError
 
 from ..extensions import db
 from ..models import Account, Attachment, Authority, Draft, ReferenceCounter, Submission
+from ..rules.clock import local_day
 from ..rules.references import APPEAL_PREFIX, PREFIXES, format_reference
 from . import authorities, outbox, people
 
@@ -153,7 +154,7 @@ def submit(account: Account, draft: Draft, lang: str) -> Submission:
     now = _now()
     files = list(db.session.scalars(select(Attachment).where(Attachment.draft_id == draft.id).order_by(Attachment.id)))
     answers = answers_of(draft)
-    appealed = appeals.appealed_case(draft)
+    appealed = appeals.check_still_open(draft) if draft.kind == "appeal" else None
     person = appealed.person if appealed is not None else _person_in(answers)
     prefix = APPEAL_PREFIX if draft.kind == "appeal" else PREFIXES[draft.service]
     document = {"version": DOCUMENT_VERSION, "kind": draft.kind, "service": draft.service, "channel": "online",
@@ -167,9 +168,12 @@ def submit(account: Account, draft: Draft, lang: str) -> Submission:
     if draft.kind == "appeal":
         document["appeals"] = appeals.details(draft, appealed, now)
     submission = Submission(
-        reference=_next_reference(prefix, now.year), kind=draft.kind, service=draft.service, account_id=account.id,
-        draft_id=draft.id, person_id=person.id if person else None, authority_id=draft.authority_id,
-        appeals_reference=document["appeals"]["reference"] if draft.kind == "appeal" else None,
+        reference=_next_reference(prefix, local_day(now).year), kind=draft.kind, service=draft.service,
+        account_id=account.id, draft_id=draft.id, person_id=person.id if person else None,
+        authority_id=draft.authority_id,
+        # Only an appeal started from a case in the portal names it: a number typed for a
+        # decision made outside the portal stays in the document and links to nothing.
+        appeals_reference=draft.appeals_reference if draft.kind == "appeal" else None,
         document=document, submitted_at=now, intake_state="new",
     )
     try:
@@ -180,7 +184,7 @@ def submit(account: Account, draft: Draft, lang: str) -> Submission:
         if draft.kind == "appeal":
             if appealed is not None:
                 # Sent electronically to the municipality: received now (fvl § 30).
-                cases.record_event(appealed, "appeal_received", {"received_on": now.date().isoformat()},
+                cases.record_event(appealed, "appeal_received", {"received_on": local_day(now).isoformat()},
                                    account=account, commit=False)
         else:
             cases.open_case(submission)
@@ -214,16 +218,33 @@ def _person_in(answers: dict):
     return people.person_for(given["national_id"], given.get("full_name", "")) if given.get("national_id") else None
 
 
-def register(channel: str, service: str, name: str, national_id: str, email: str = "") -> Submission:
+class RegistrationConflict(ValueError):
+    """The Idempotency-Key was used before for a different registration."""
+
+
+def register(channel: str, service: str, name: str, national_id: str, email: str = "", *,
+             token=None, idempotency_key: str | None = None) -> tuple[Submission, bool]:
     """A submission that came on paper or by phone, registered by the case-management
     system: it gets a reference and a case, and the person can follow it once they log in
-    with electronic ID."""
+    with electronic ID. With an Idempotency-Key, a repeat gives back the first (and False)."""
+    import hashlib
+    import json
+
+    from ..models import ApiRegistration
     from . import cases
 
+    fingerprint = hashlib.sha256(json.dumps([channel, service, name, national_id, email]).encode()).hexdigest()
+    if idempotency_key and token is not None:
+        earlier = db.session.scalar(select(ApiRegistration).where(
+            ApiRegistration.token_id == token.id, ApiRegistration.idempotency_key == idempotency_key))
+        if earlier is not None:
+            if earlier.request_hash != fingerprint:
+                raise RegistrationConflict(idempotency_key)
+            return db.session.get(Submission, earlier.submission_id), False
     now = _now()
     person = people.person_for(national_id, name)
     submission = Submission(
-        reference=_next_reference(PREFIXES[service], now.year), kind="application", service=service,
+        reference=_next_reference(PREFIXES[service], local_day(now).year), kind="application", service=service,
         person_id=person.id, submitted_at=now, intake_state="new",
         document={"version": DOCUMENT_VERSION, "kind": "application", "service": service, "channel": channel,
                   "language": "nb", "submitted_at": now.isoformat(),
@@ -232,5 +253,13 @@ def register(channel: str, service: str, name: str, national_id: str, email: str
     db.session.add(submission)
     db.session.flush()
     cases.open_case(submission)
-    db.session.commit()
-    return submission
+    if idempotency_key and token is not None:
+        db.session.add(ApiRegistration(token_id=token.id, idempotency_key=idempotency_key, request_hash=fingerprint,
+                                       submission_id=submission.id, created_at=now))
+    try:
+        db.session.commit()
+    except IntegrityError:
+        # The same key a moment ago in another request: answer as a repeat of that one.
+        db.session.rollback()
+        return register(channel, service, name, national_id, email, token=token, idempotency_key=idempotency_key)
+    return submission, True

@@ -55,8 +55,13 @@ def find(reference: str) -> Case | None:
 
 
 def events_of(case: Case) -> list[CaseEvent]:
-    return list(db.session.scalars(select(CaseEvent).where(CaseEvent.case_id == case.id)
-                                   .order_by(CaseEvent.occurred_on, CaseEvent.id)))
+    """In the order they were recorded, which is the order the status folds them in."""
+    return list(db.session.scalars(select(CaseEvent).where(CaseEvent.case_id == case.id).order_by(CaseEvent.id)))
+
+
+def timeline(events: list[CaseEvent]) -> list[CaseEvent]:
+    """For people to read: by the day each happened."""
+    return sorted(events, key=lambda e: (e.occurred_on, e.id))
 
 
 def summary_of(case: Case, events: list[CaseEvent] | None = None) -> rules.Summary:
@@ -121,6 +126,8 @@ def record_event(case: Case, kind: str, data: dict, *, account: Account | None =
         if earlier is None or earlier.request_hash != fingerprint:
             raise IdempotencyConflict(idempotency_key) from None
         return earlier, False
+    if kind == "received":
+        case.submission.intake_state = "received"
     _refresh(case)
     if kind in ("decision", "preliminary_reply", "appeal_decided"):
         tell_about_news(case)

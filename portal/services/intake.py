@@ -22,6 +22,7 @@ class Filters:
     kind: str | None = None
     service: str | None = None
     state: str | None = None  # "new", or a case status
+    intake_state: str | None = None  # "new" or "received" (the intake API's filter)
     overdue: bool = False
 
 
@@ -71,6 +72,8 @@ def page(filters: Filters, cursor: str | None = None, limit: int = PAGE_SIZE) ->
         query = query.where(Submission.kind == filters.kind)
     if filters.service:
         query = query.where(Submission.service == filters.service)
+    if filters.intake_state:
+        query = query.where(Submission.intake_state == filters.intake_state)
     if filters.state == "new":
         query = query.where(Submission.intake_state == "new")
     elif filters.state:

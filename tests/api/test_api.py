@@ -298,3 +298,40 @@ def test_every_endpoint_answers_as_its_document_says(apply_app, label):
                                excluded_checks=[positive_data_acceptance])
 
     check()
+
+
+def test_state_received_lists_what_was_received_whatever_happened_since(api):
+    reference = _register(api).json["reference"]
+    api.post(f"/api/v1/submissions/{reference}/receipt", json={"case_number": "26/1", "received_on": "2026-11-05"},
+             headers=api.auth)
+    api.post(f"/api/v1/cases/{reference}/events", json={"type": "assessment_started"}, headers=api.auth)
+    received = api.get("/api/v1/submissions?state=received", headers=api.auth).json["items"]
+    assert [i["reference"] for i in received] == [reference]
+
+
+def test_a_received_event_marks_the_submission_received(api):
+    reference = _register(api).json["reference"]
+    api.post(f"/api/v1/cases/{reference}/events", json={"type": "received", "case_number": "26/2"}, headers=api.auth)
+    assert api.get(f"/api/v1/submissions/{reference}", headers=api.auth).json["state"] == "received"
+    assert api.get("/api/v1/submissions?state=new", headers=api.auth).json["items"] == []
+
+
+def test_a_registration_sent_twice_with_one_idempotency_key_registers_once(apply_app, api):
+    headers = {**api.auth, "Idempotency-Key": "brev-2026-11-25-17"}
+    body = {"channel": "phone", "service": "ledsagerbevis", "person": {"name": "Per", "national_id": "01019012480"}}
+    first = api.post("/api/v1/submissions", json=body, headers=headers)
+    again = api.post("/api/v1/submissions", json=body, headers=headers)
+    assert first.status_code == 201 and again.status_code == 200
+    assert again.json["reference"] == first.json["reference"] and again.headers["Idempotent-Replayed"] == "true"
+    other = api.post("/api/v1/submissions", json={**body, "service": "bpa"}, headers=headers)
+    assert other.status_code == 409
+    with apply_app.app_context():
+        assert db.session.scalar(select(func.count(Submission.id))) == 1
+
+
+def test_recording_an_event_over_the_api_is_logged_as_the_system_reading_the_case(apply_app, api):
+    reference = _register(api).json["reference"]
+    api.post(f"/api/v1/cases/{reference}/events", json={"type": "decision", **DECISION}, headers=api.auth)
+    with apply_app.app_context():
+        entry = db.session.scalars(select(AccessLogEntry).order_by(AccessLogEntry.id.desc())).first()
+    assert (entry.actor_role, entry.action, entry.actor_name) == ("system", "case.event", "sak")

@@ -138,6 +138,20 @@ def test_the_other_intake_and_appeal_pages_have_no_violations(browser, live_serv
     assert _violations(worker) == []
     worker.goto(f"{live_server}/{lang}/intake/authorities")
     assert _violations(worker) == []
+    with live_app.app_context():
+        from portal.extensions import db
+        from portal.services import applications
+
+        reference = applications.register("paper", "bpa", "Per Papir", "01019012480")[0].reference
+        db.session.remove()
+    worker.goto(f"{live_server}/{lang}/intake/submissions/{reference}")
+    assert _violations(worker) == []
+    for kind in ("received", "assessment_started", "preliminary_reply", "appeal_received", "appeal_forwarded",
+                 "appeal_decided", "withdrawn", "closed"):
+        worker.goto(f"{live_server}/{lang}/intake/cases/{reference}/record/{kind}")
+        assert _violations(worker) == [], kind
+        if kind in ("preliminary_reply", "appeal_forwarded", "appeal_decided"):
+            _errors_shown(worker, {"nb": "Registrer", "en": "Record"}[lang])
     worker.context.close()
 
 

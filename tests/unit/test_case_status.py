@@ -26,11 +26,45 @@ def test_a_new_case_is_submitted_and_the_answer_is_due_in_a_month():
     assert kinds(case)["reply"].due == date(2026, 12, 2) and kinds(case)["reply"].basis.citation == "fvl § 11 a"
 
 
-def test_fvl_11_a_the_month_counts_from_receipt():
-    case = cs.summarise("bpa", SENT, [Event("received", date(2026, 11, 5),
-                                           {"case_number": "26/1234", "received_on": "2026-11-05"})])
-    assert case.status == cs.RECEIVED and case.case_number == "26/1234"
-    assert kinds(case)["reply"].due == date(2026, 12, 7)  # 5 December is a Saturday
+def test_fvl_11_a_the_month_counts_from_receipt_the_earliest_known_day():
+    """An online application is received when it is sent, whenever it is registered; a paper
+    one when the letter arrived, whenever it was registered in the portal."""
+    online = cs.summarise("bpa", SENT, [Event("received", date(2026, 11, 5),
+                                             {"case_number": "26/1234", "received_on": "2026-11-05"})])
+    assert online.status == cs.RECEIVED and online.case_number == "26/1234"
+    assert kinds(online)["reply"].due == date(2026, 12, 2)
+    paper = cs.summarise("bpa", date(2026, 11, 10), [Event("received", date(2026, 11, 10),
+                                                           {"received_on": "2026-11-05"})])
+    assert kinds(paper)["reply"].due == date(2026, 12, 7)  # 5 December is a Saturday
+
+
+def test_events_fold_in_the_order_recorded_not_the_day_they_name():
+    """A decision dated 30 November, recorded after a preliminary reply of 1 December, is the latest news."""
+    case = cs.summarise("stottekontakt", SENT, [
+        Event("preliminary_reply", date(2026, 12, 1), {"reason": "Mange saker."}),
+        Event("decision", date(2026, 11, 30), {**DECISION, "decided_on": "2026-11-30", "notified_on": "2026-12-02"})])
+    assert case.status == cs.DECIDED
+
+
+def test_a_preliminary_reply_or_assessment_during_an_appeal_keeps_the_appeal_waiting():
+    base = [Event("decision", date(2026, 11, 20), DECISION), Event("appeal_received", date(2026, 12, 1), {})]
+    for extra in ([Event("preliminary_reply", date(2026, 12, 20), {"reason": "Mange klager."})],
+                  [Event("assessment_started", date(2026, 12, 2), {}),
+                   Event("preliminary_reply", date(2026, 12, 20), {"reason": "Mange klager."})]):
+        case = cs.summarise("stottekontakt", SENT, base + extra)
+        assert case.status in (cs.APPEAL_RECEIVED, cs.APPEAL_UNDER_REVIEW) and cs.is_appeal_waiting(case)
+    forwarded = base + [Event("appeal_forwarded", date(2026, 12, 10), {"forwarded_on": "2026-12-10"}),
+                        Event("assessment_started", date(2026, 12, 11), {})]
+    assert cs.summarise("stottekontakt", SENT, forwarded).status == cs.APPEAL_FORWARDED
+
+
+def test_event_fields_are_checked_strictly():
+    _, problems = cs.check_event("decision", {**DECISION, "notified_on": "2026-11-19"})
+    assert problems == {"notified_on": "before_decision"}
+    _, problems = cs.check_event("decision", {**DECISION, "summary": "   "})
+    assert problems == {"summary": "missing"}
+    for written in ("20261120", "2026-W47-5", "2026-11-20T10:00"):
+        assert cs.check_event("appeal_forwarded", {"forwarded_on": written})[1] == {"forwarded_on": "not_date"}
 
 
 def test_fvl_11_a_a_preliminary_reply_answers_the_month():

@@ -183,3 +183,68 @@ def test_the_appeal_pdf_names_the_decision_and_the_deadline(apply_app, citizen, 
                                               text=True, check=True).stdout)
     for expected in ("Appeal a decision", decided, "pbrl § 7-5", "Jeg vil ha seks timer i uka.", "The number of hours"):
         assert expected in text, (expected, text)
+
+
+def test_two_drafts_for_one_decision_make_one_appeal_and_the_second_is_told_why(apply_app, citizen, decided):
+    first = _start(citizen, decided)
+    assert _start(citizen, decided) == first  # an unsent appeal draft is reused
+    with apply_app.app_context():
+        from portal.models import Account
+        from portal.services import applications, cases
+
+        account = db.session.scalar(select(Account))
+        other = applications.start_draft(account, "stottekontakt", kind="appeal", appeals_reference=decided)
+        other_base = f"/nb/apply/{other.public_id}"
+    for base in (first, other_base):
+        post_form(citizen, f"{base}/appeal", APPEAL)
+        post_form(citizen, f"{base}/attachments", {"action": "continue"})
+    assert post_form(citizen, f"{first}/check", {"correct": "y"}).status_code == 302
+    response = post_form(citizen, f"{other_base}/check", {"correct": "y"})
+    assert response.status_code == 409 and "Du kan ikke klage på dette vedtaket her nå" in _html(response)
+    with apply_app.app_context():
+        assert db.session.scalar(select(func.count(Submission.id)).where(Submission.kind == "appeal")) == 1
+        events = [e.type for e in cases.events_of(cases.find(decided))]
+    assert events.count("appeal_received") == 1
+
+
+def test_an_appeal_draft_cannot_be_sent_after_the_application_was_withdrawn(apply_app, citizen, decided):
+    base = _start(citizen, decided)
+    post_form(citizen, f"{base}/appeal", APPEAL)
+    post_form(citizen, f"{base}/attachments", {"action": "continue"})
+    record(apply_app, decided, "withdrawn")
+    assert post_form(citizen, f"{base}/check", {"correct": "y"}).status_code == 409
+    with apply_app.app_context():
+        assert db.session.scalar(select(func.count(Submission.id)).where(Submission.kind == "appeal")) == 0
+
+
+def test_a_year_after_the_decision_an_appeal_can_no_longer_be_considered(apply_app, citizen):
+    """fvl § 31: never when more than one year has passed since the decision."""
+    _, receipt = _submitted(citizen)
+    reference = re.search(r"SK-\d{4}-\d{6}", receipt).group(0)
+    old = (date.today() - timedelta(days=400)).isoformat()
+    record(apply_app, reference, "decision", **{**DECISION, "decided_on": old, "notified_on": old})
+    page = _text(citizen.get(f"/en/cases/{reference}"))
+    assert "an appeal can no longer be considered" in page and "/appeal/?case=" not in _html(citizen.get(
+        f"/en/cases/{reference}"))
+    assert reference not in _html(citizen.get("/en/appeal/"))
+
+
+def test_a_number_typed_for_an_outside_decision_never_links_to_a_case_in_the_portal(apply_app, citizen, decided):
+    stranger = apply_app.test_client()
+    make_account(apply_app, email="ola@example.org")
+    log_in(stranger, email="ola@example.org")
+    response = post_form(stranger, "/nb/appeal/outside", {"who": "self", "service": "stottekontakt"})
+    base = response.headers["Location"].rsplit("/", 1)[0]
+    recent = (date.today() - timedelta(days=3)).strftime("%d.%m.%Y")
+    post_form(stranger, f"{base}/decision", {"case_number": decided, "decided_on": recent})
+    from tests.web.test_apply import PERSON
+
+    post_form(stranger, f"{base}/person", {**PERSON, "full_name": "Ola", "national_id": "15062050087"})
+    post_form(stranger, f"{base}/appeal", APPEAL)
+    post_form(stranger, f"{base}/attachments", {"action": "continue"})
+    assert post_form(stranger, f"{base}/check", {"correct": "y"}).status_code == 302
+    with apply_app.app_context():
+        appeal = db.session.scalar(select(Submission).where(Submission.kind == "appeal"))
+        assert appeal.appeals_reference is None and appeal.document["appeals"]["reference"] == decided
+    page = _text(citizen.get(f"/en/cases/{decided}"))
+    assert appeal.reference not in page and "The appeal is received" not in page

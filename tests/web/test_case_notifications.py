@@ -137,7 +137,7 @@ def test_the_news_reaches_a_real_mail_server(mail_app, smtp_server):  # noqa: F8
 
     with mail_app.app_context():
         reference = applications.register("paper", "bpa", "Per Papir", "01019012480",
-                                          "per@example.org").reference
+                                          "per@example.org")[0].reference
     record(mail_app, reference, "decision", **DECISION)
     result = mail_app.test_cli_runner().invoke(args=["send-outbox"])
     assert result.exit_code == 0 and "Sent 1, failed 0" in result.output

@@ -33,7 +33,7 @@ def _register(app, count: int, service="bpa", start=None):
     from portal.services import applications
 
     with app.app_context():
-        refs = [applications.register("paper", service, f"Person {n}", "01019012480").reference for n in range(count)]
+        refs = [applications.register("paper", service, f"Person {n}", "01019012480")[0].reference for n in range(count)]
         if start is not None:
             for n, reference in enumerate(refs):
                 submission = db.session.scalar(select(Submission).where(Submission.reference == reference))
@@ -184,3 +184,10 @@ def test_the_intake_is_for_caseworkers_only(apply_app, citizen, sent):
         assert apply_app.test_client().get(path).status_code == 302, path
     assert post_form(citizen, f"/nb/intake/cases/{sent}/record/closed", {},
                      form_page="/nb/my-page").status_code == 404
+
+
+def test_received_recorded_from_the_case_marks_the_submission_received(apply_app, caseworker, sent):
+    post_form(caseworker, f"/en/intake/cases/{sent}/record/received", {"case_number": "26/5"})
+    with apply_app.app_context():
+        assert db.session.scalar(select(Submission.intake_state)) == "received"
+    assert sent not in _html(caseworker.get("/en/intake/?state=new"))

@@ -47,15 +47,20 @@ def test_applications_sent_before_cases_were_kept_get_a_case(app):
     with app.app_context():
         downgrade(revision="0006")
         try:
-            db.session.execute(text(
-                "INSERT INTO submission (reference, kind, service, document, submitted_at, intake_state) "
-                "VALUES ('BPA-2026-000001', 'application', 'bpa', '{}', :at, 'new')"),
-                {"at": datetime(2026, 11, 25, 10, tzinfo=timezone.utc)})
+            for number, state in ((1, "new"), (2, "received")):
+                db.session.execute(text(
+                    "INSERT INTO submission (reference, kind, service, document, submitted_at, intake_state) "
+                    "VALUES (:ref, 'application', 'bpa', '{}', :at, :state)"),
+                    {"ref": f"BPA-2026-00000{number}", "at": datetime(2026, 11, 25, 10, tzinfo=timezone.utc),
+                     "state": state})
             db.session.commit()
         finally:
             upgrade()
-        row = db.session.execute(text("SELECT reference, status, reply_due FROM case_file")).one()
-        assert (row[0], row[1], str(row[2])) == ("BPA-2026-000001", "submitted", "2026-12-28")
+        rows = db.session.execute(text("SELECT reference, status, reply_due FROM case_file ORDER BY reference")).all()
+        assert [(r[0], r[1], str(r[2])) for r in rows] == [("BPA-2026-000001", "submitted", "2026-12-28"),
+                                                          ("BPA-2026-000002", "received", "2026-12-28")]
+        assert db.session.execute(text("SELECT type FROM case_event")).scalars().all() == ["received"]
+        db.session.execute(text("DELETE FROM case_event"))
         db.session.execute(text("DELETE FROM case_file"))
         db.session.execute(text("DELETE FROM submission"))
         db.session.commit()
