@@ -36,15 +36,17 @@ def _blueprints(app: Flask):
     from .authorities import bp as authorities
     from .cases import bp as cases
     from .intake import bp as intake
+    from .ombud import bp as ombud
     from .public import bp as public
 
-    blueprints = [public, auth, oidc, authorities, cases, intake, api]
+    blueprints = [public, auth, oidc, authorities, cases, intake, ombud, api]
     if app.config.get("FEATURE_ONLINE_APPLICATIONS"):
         # When switched off, the guides point to the service office and no link leads here.
         from .appeal import bp as appeal
         from .apply import bp as apply
+        from .volunteer import bp as volunteer
 
-        blueprints += [apply, appeal]
+        blueprints += [apply, appeal, volunteer]
     return blueprints
 
 

@@ -97,3 +97,22 @@ FILE_MESSAGES = {
     "wrong_type": _l("The file must be a PDF, JPG or PNG. Save it as one of these and try again"),
     "too_many": _l("You can add at most 10 files. Remove one to add another"),
 }
+
+
+class ExpectedNumber:
+    """For a form with a national_id field whose number is known already: the person acted
+    for, or the reader's own from their electronic ID. The form is about that person only."""
+
+    expected_national_id: str | None = None
+    expected_is_own: bool = False
+
+    def expect(self, national_id: str, own: bool) -> None:
+        self.expected_national_id, self.expected_is_own = national_id, own
+
+    def validate_national_id(self, field):
+        if self.expected_national_id and normalise(field.data or "") != self.expected_national_id:
+            if self.expected_is_own:
+                raise ValidationError(_l("This must be your own identity number. To apply for someone else, "
+                                         "start a new application and choose who it is for"))
+            raise ValidationError(_l("This must be the identity number of the person you act for. "
+                                     "To apply for someone else, start a new application"))

@@ -97,6 +97,23 @@ def long_date(value) -> str:
     return format_date(value, "long", locale=FORMAT_LOCALES[current_language()])
 
 
+def moment(value) -> str:
+    """A moment as the day and the time in Norway: '25. november 2026 15:30'."""
+    from datetime import timezone
+
+    from .rules.clock import OSLO
+
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=timezone.utc)
+    local = value.astimezone(OSLO)
+    return f"{long_date(local.date())} {local:%H:%M}"
+
+
+def month_name(value) -> str:
+    """'november 2026' in Bokmål, 'November 2026' in English."""
+    return format_date(value, "LLLL y", locale=FORMAT_LOCALES[current_language()])
+
+
 def to_date(value):
     """An ISO date string from a stored document as a date."""
     from datetime import date
@@ -124,6 +141,8 @@ def init_app(app: Flask) -> None:
     app.jinja_env.policies["ext.i18n.trimmed"] = True
     app.jinja_env.filters["long_date"] = long_date
     app.jinja_env.filters["todate"] = to_date
+    app.jinja_env.filters["month_name"] = month_name
+    app.jinja_env.filters["moment"] = moment
     from .rules.identity import mask
 
     app.jinja_env.filters["mask_national_id"] = mask

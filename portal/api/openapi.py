@@ -157,7 +157,7 @@ def document() -> dict:
                     "type": "object",
                     "required": ["reference", "kind", "service", "channel", "state", "submitted_at", "appeals", "links"],
                     "properties": {
-                        "reference": TEXT, "kind": {"enum": ["application", "appeal"]},
+                        "reference": TEXT, "kind": {"enum": ["application", "appeal", "volunteer"]},
                         "service": {"enum": list(SERVICES)}, "channel": {"enum": ["online", "paper", "phone"]},
                         "state": {"enum": ["new", "received"]}, "submitted_at": MOMENT,
                         "appeals": {**NULLABLE_TEXT, "description": "For an appeal: the reference it appeals."},

@@ -4,8 +4,26 @@ from flask_babel import gettext as _
 
 
 def init_app(app: Flask) -> None:
+    from . import volunteer_forms as vf
+
     app.add_template_filter(answer, "answer")
     app.add_template_filter(file_size, "file_size")
+    # A volunteer's codes in words, wherever they are shown.
+    for name, table in (("volunteer_time", vf.TIMES), ("volunteer_group", vf.GROUPS), ("volunteer_interest", vf.INTERESTS)):
+        app.add_template_filter(_label_of(table), name)
+
+    from ..rules.volunteers import certificate_valid_until
+
+    app.add_template_filter(certificate_valid_until, "certificate_until")
+
+    @app.context_processor
+    def volunteer_labels():
+        return {"volunteer_labels": {"states": dict((c.value, c.label) for c in vf.STATES)}}
+
+
+def _label_of(table):
+    labels = {choice.value: choice.label for choice in table}
+    return lambda code: str(labels.get(code, code))
 
 
 def answer(field) -> str:

@@ -11,14 +11,13 @@ from flask_wtf.file import FileField, FileRequired
 from wtforms import BooleanField, EmailField, IntegerField, RadioField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Email, InputRequired, Length, NumberRange, Optional, ValidationError
 
-from ..fields import (YES_NO, DayField, MultiCheckboxField, choices, national_id_valid, norwegian_phone,
+from ..fields import (YES_NO, DayField, ExpectedNumber, MultiCheckboxField, choices, national_id_valid, norwegian_phone,
                       postcode, required_if, strip as _strip)
-from ..rules.identity import normalise
 
 
 
 
-class PersonForm(FlaskForm):
+class PersonForm(ExpectedNumber, FlaskForm):
     full_name = StringField(_l("Full name"), render_kw={"autocomplete": "name"}, filters=[_strip], validators=[
         DataRequired(_l("Enter the full name")), Length(max=200, message=_l("The name can be at most 200 characters"))])
     national_id = StringField(_l("Identity number (fødselsnummer or D-number)"), filters=[_strip],
@@ -42,22 +41,6 @@ class PersonForm(FlaskForm):
     interpreter_language = StringField(_l("Which language should the interpreter speak?"), filters=[_strip], validators=[
         required_if("interpreter", "yes", _l("Enter the language the interpreter should speak")),
         Length(max=100, message=_l("The language can be at most 100 characters"))])
-
-    # Set by the page when the number is known: the person acted for, or the reader's own
-    # number from their electronic ID. An application is about that person and nobody else.
-    expected_national_id: str | None = None
-    expected_is_own: bool = False
-
-    def expect(self, national_id: str, own: bool) -> None:
-        self.expected_national_id, self.expected_is_own = national_id, own
-
-    def validate_national_id(self, field):
-        if self.expected_national_id and normalise(field.data or "") != self.expected_national_id:
-            if self.expected_is_own:
-                raise ValidationError(_l("This must be your own identity number. To apply for someone else, "
-                                         "start a new application and choose who it is for"))
-            raise ValidationError(_l("This must be the identity number of the person you act for. "
-                                     "To apply for someone else, start a new application"))
 
 
 RELATIONS = choices(

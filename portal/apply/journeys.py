@@ -8,7 +8,7 @@ from typing import Callable
 from flask_babel import lazy_gettext as _l
 
 from ..rules.authority import child_must_be_heard
-from . import forms
+from . import forms, volunteer_forms
 
 
 @dataclass(frozen=True)
@@ -45,8 +45,8 @@ def applying_for(draft, today: date) -> ApplyingFor:
 
 
 def base_journey(kind: str, service: str) -> "Journey":
-    """An application's journey for its service, or the appeal journey."""
-    return APPEAL if kind == "appeal" else JOURNEYS[service]
+    """An application's journey for its service, the appeal's, or the volunteer's."""
+    return {"appeal": APPEAL, "volunteer": VOLUNTEER}.get(kind) or JOURNEYS[service]
 
 
 def journey_of(draft, today: date) -> "Journey":
@@ -193,4 +193,16 @@ APPEAL = Journey("appeal", _l("Appeal a decision"), (
     Step("late", _l("Why the appeal is late"), forms.LateForm, shown=lambda who: who.late),
     Step("attachments", _l("Attachments"), forms.AttachmentForm,
          kinds=(("supporting", _l("A document that supports the appeal")),)),
+))
+
+
+# Becoming a støttekontakt: the municipal handbook's form (LEGAL.md, "Volunteers").
+VOLUNTEER = Journey("volunteer", _l("Apply to become a support contact"), (
+    Step("about_you", _l("About you"), volunteer_forms.AboutVolunteerForm),
+    Step("driving", _l("Car and driving licence"), volunteer_forms.DrivingForm),
+    Step("experience", _l("Education and experience"), volunteer_forms.ExperienceForm),
+    Step("interests", _l("Interests and hobbies"), volunteer_forms.InterestsForm),
+    Step("availability", _l("When, and with whom"), volunteer_forms.AvailabilityForm),
+    Step("capacity", _l("How much time you have"), volunteer_forms.CapacityForm),
+    Step("other", _l("Anything else, and confidentiality"), volunteer_forms.OtherForm),
 ))

@@ -48,6 +48,8 @@ def _back(journey, draft, step_key: str, returning: bool) -> str:
     if draft.kind == "appeal":
         return url_for("cases.show", reference=draft.appeals_reference) if draft.appeals_reference \
             else url_for("appeal.start")
+    if draft.kind == "volunteer":
+        return url_for("volunteer.index")
     return url_for("apply.for_whom", service=draft.service)
 
 
@@ -103,9 +105,9 @@ def step(public_id: str, step_key: str):
     returning = request.args.get("from") == "check"
     form = (current.form(data=applications.answers_for_page(draft, step_key)) if request.method == "GET"
             else current.form())
-    if step_key == "person" and draft.authority is not None:
+    if "national_id" in form and draft.authority is not None:
         form.expect(draft.authority.person.national_id, own=False)
-    elif step_key == "person" and current_user.identity_verified:
+    elif "national_id" in form and current_user.identity_verified:
         form.expect(current_user.national_id, own=True)
     if form.validate_on_submit():
         applications.save_answers(draft, step_key, _answers_of(form))

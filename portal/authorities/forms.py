@@ -162,3 +162,28 @@ class AnswerForm(FlaskForm):
     answer = RadioField(_l("Do you give this power of attorney?"), choices=choices(
         ("approve", _l("Yes, I give this power of attorney")),
         ("decline", _l("No, I decline"))), validators=[InputRequired(_l("Choose yes or no"))])
+
+
+OMBUD_SCOPES = choices(
+    ("see_case", _l("See my cases: what was sent, the status, decisions and deadlines")),
+    ("appeal", _l("Help me with an appeal, and send it for me")),
+)
+
+
+class OmbudForm(FlaskForm):
+    office = RadioField(_l("Which ombud office?"), validators=[InputRequired(_l("Choose the ombud office"))])
+    scopes = MultiCheckboxField(_l("What may the ombud do? Choose all you want."), choices=OMBUD_SCOPES,
+                                validators=[DataRequired(_l("Choose at least one thing"))])
+    services = _services()
+    valid_until = DayField(_l("Last day the ombud may do this"), render_kw={"inputmode": "numeric"},
+                           description=_l("Like 31.12.2027. You can withdraw it at any time before that."),
+                           filters=[strip], validators=[DataRequired(_l("Enter the last day"))])
+
+    def validate_valid_until(self, field):
+        from ..rules.authority import period_problem
+
+        problem = period_problem(field.day, today()) if field.day else None
+        if problem == "past":
+            raise ValidationError(_l("The last day cannot be in the past. Choose a later date"))
+        if problem == "too_long":
+            raise ValidationError(_l("It can last at most 10 years. Choose an earlier date"))

@@ -11,14 +11,14 @@ from flask_login import current_user, login_required
 
 from ..downloads import private_file
 from ..extensions import limiter
-from ..fields import FILE_MESSAGES
+from ..fields import FILE_MESSAGES, choices
 from ..i18n import current_language
 from ..rules import authority as rules
 from ..services import access, authorities
 from ..services.attachments import AttachmentRejected
 from . import bp
 from .forms import (BASIS_HINTS, PROBLEM_MESSAGES, AnswerForm, BasisForm, ConfirmForm, DocumentForm, FullmaktForm,
-                    PaperFullmaktForm, ParentForm, VergeForm)
+                    OmbudForm, PaperFullmaktForm, ParentForm, VergeForm)
 
 BASIS_FORMS = {"parent": ParentForm, "verge": VergeForm, "fullmakt": FullmaktForm, "paper": PaperFullmaktForm}
 # Which field a problem from the service belongs to.
@@ -240,3 +240,22 @@ def withdraw(public_id: str):
         flash(_("It is withdrawn. From now on they cannot act for you."), "success")
         return redirect(url_for("authorities.for_me"))
     return render_template("authorities/withdraw.html", authority=authority, form=form)
+
+
+@bp.route("/for-me/ombud", methods=["GET", "POST"])
+@verified_identity_required
+def give_ombud():
+    """Let the patient and user ombud see the cases, or help with an appeal (pbrl §§ 8-3, 8-6)."""
+    offices = authorities.ombud_offices()
+    form = OmbudForm()
+    form.office.choices = choices(*[(str(o.id), o.full_name or o.email) for o in offices])
+    if form.validate_on_submit():
+        office = next(o for o in offices if str(o.id) == form.office.data)
+        try:
+            authorities.give_ombud(current_user, office, form.scopes.data, form.services.data, form.valid_until.day)
+        except authorities.AuthorityProblem:
+            form.office.errors.append(_("This ombud office can already see your cases. See the list below"))
+        else:
+            flash(_("The ombud can now help you. You can withdraw it at any time."), "success")
+            return redirect(url_for("authorities.for_me"))
+    return render_template("authorities/ombud.html", form=form, offices=offices)

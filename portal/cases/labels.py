@@ -49,7 +49,33 @@ EVENTS = {
 }
 
 
+# The access log in plain words: who read, and what (portal.services.access_log).
+READERS = {
+    "representative": _l("Someone who acts for you"),
+    "caseworker": _l("A caseworker at the municipality"),
+    "ombud": _l("The patient and user ombud"),
+    "system": _l("The municipality's case-management system"),
+}
+READS = {
+    "draft.view": _l("Opened an application being written for you"),
+    "draft.change": _l("Changed an application being written for you"),
+    "draft.send": _l("Sent an application for you"),
+    "submission.view": _l("Read an application or appeal"),
+    "submission.pdf": _l("Downloaded an application or appeal as PDF"),
+    "attachment.download": _l("Downloaded an attachment"),
+    "case.view": _l("Read the case"),
+    "case.list": _l("Saw the case in a list"),
+    "case.calendar": _l("Downloaded the deadlines"),
+    "case.decision_letter": _l("Read the decision letter"),
+    "case.event": _l("Recorded something in the case"),
+    "case.match": _l("Looked for a support contact for you"),
+    "authority.view": _l("Checked an authority to act for you"),
+    "authority.document": _l("Read the document of an authority to act for you"),
+}
+
+
 @bp.app_context_processor
 def case_labels():
     return {"case_labels": {"deadlines": DEADLINES, "statuses": STATUSES, "outcomes": OUTCOMES,
-                            "appeal_outcomes": APPEAL_OUTCOMES, "forms": FORMS, "per": PER, "events": EVENTS}}
+                            "appeal_outcomes": APPEAL_OUTCOMES, "forms": FORMS, "per": PER, "events": EVENTS,
+                            "readers": READERS, "reads": READS}}

@@ -1,12 +1,12 @@
 """The citizen's side of a case: thin routes over portal.services.access and .cases."""
 from __future__ import annotations
 
-from flask import render_template
+from flask import abort, render_template
 from flask_login import current_user, login_required
 
 from ..downloads import private_file
 from ..rules.clock import today
-from ..services import access, cases
+from ..services import access, access_log, cases, people
 from . import bp
 
 
@@ -51,3 +51,24 @@ def decision_letter(reference: str):
     if summary.decision is None:
         abort(404)
     return private_file(render_decision_pdf(case, summary), "application/pdf", f"{case.reference}-vedtak.pdf")
+
+
+@bp.route("/<reference>/seen")
+@login_required
+def seen(reference: str):
+    """Who has seen this case: for the person it is about, and nobody else."""
+    case = access.case_for(current_user, reference)
+    if not people.is_person(current_user, case.person):
+        abort(404)
+    submission_ids = [case.submission_id] + [a.id for a in cases.appeals_of(case)]
+    return render_template("cases/seen.html", case=case, entries=access_log.about(case.person, submission_ids))
+
+
+@bp.route("/seen")
+@login_required
+def seen_all():
+    """Everything logged about the person: cases, drafts for them, authorities' documents."""
+    me = people.self_of(current_user) if current_user.identity_verified else None
+    if not current_user.identity_verified:
+        return render_template("authorities/needs_verified_identity.html"), 403
+    return render_template("cases/seen.html", case=None, entries=access_log.about(me) if me else [])

@@ -6,7 +6,8 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, IntegerField, RadioField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, ValidationError
 
-from ..fields import DayField, choices, strip
+from ..apply.volunteer_forms import GROUPS, INTERESTS, STATES, TIMES
+from ..fields import DayField, MultiCheckboxField, choices, strip
 
 
 class CheckForm(FlaskForm):
@@ -32,8 +33,9 @@ class QueueForm(FlaskForm):
     class Meta:
         csrf = False
 
-    kind = SelectField(_l("Type of submission"), choices=choices(("", _l("All")), ("application", _l("Applications")),
-                                                   ("appeal", _l("Appeals"))), validators=[Optional()])
+    kind = SelectField(_l("Type of submission"), choices=choices(
+        ("", _l("All")), ("application", _l("Applications")), ("appeal", _l("Appeals")),
+        ("volunteer", _l("Volunteers' applications"))), validators=[Optional()])
     service = SelectField(_l("Service"), choices=choices(
         ("", _l("All")), ("stottekontakt", _l("Support contact (støttekontakt)")),
         ("ledsagerbevis", _l("Companion card (ledsagerbevis)")), ("bpa", _l("User-directed personal assistance (BPA)"))),
@@ -135,3 +137,32 @@ def event_data(form) -> dict:
         if value not in (None, ""):
             data[name] = value
     return data
+
+
+# -- Volunteers ----------------------------------------------------------------------------------
+
+VOLUNTEER_STATES = STATES
+
+
+class RegisterFilterForm(FlaskForm):
+    class Meta:
+        csrf = False
+
+    state = SelectField(_l("State"), choices=[*choices(("", _l("All"))), *VOLUNTEER_STATES], validators=[Optional()])
+    times = MultiCheckboxField(_l("Can at these times"), choices=TIMES, validators=[Optional()])
+    groups = MultiCheckboxField(_l("Wants to work with"), choices=GROUPS, validators=[Optional()])
+    interests = MultiCheckboxField(_l("Likes"), choices=INTERESTS, validators=[Optional()])
+    car = BooleanField(_l("Has a car"))
+
+
+class MoveForm(FlaskForm):
+    to = RadioField(_l("New state"), choices=[c for c in VOLUNTEER_STATES if c.value != "engaged"],
+                    validators=[InputRequired(_l("Choose the new state"))])
+    certificate_issued_on = _day(_l("The police certificate's date (when it is received)"),
+                                 description=_l("Like 01.11.2026. It must be no older than three months when they start."))
+    note = TextAreaField(_l("Note (optional)"), filters=[strip], validators=[
+        Optional(), Length(max=2000, message=_l("The text can be at most 2000 characters"))])
+
+    def validate_certificate_issued_on(self, field):
+        if self.to.data == "certificate_received" and field.day is None and not field.errors:
+            raise ValidationError(_l("Enter the date of the police certificate"))

@@ -13,9 +13,10 @@ from ..downloads import private_file
 from ..fields import choices
 from ..roles import role_required
 from ..rules.files import extension_for
-from ..services import access_log, attachments, authorities, cases, intake
+from ..services import access_log, attachments, authorities, cases, intake, volunteers
 from . import bp
-from .forms import EVENT_FORMS, CheckForm, QueueForm, ReceivedForm, SearchForm, event_data
+from .forms import (EVENT_FORMS, CheckForm, MoveForm, QueueForm, ReceivedForm, RegisterFilterForm, SearchForm,
+                    event_data)
 
 
 def _authority(public_id: str):
@@ -113,7 +114,8 @@ def submission(reference: str):
         return redirect(url_for("intake.submission", reference=reference))
     case = cases.find(found.reference)
     appealed = cases.find(found.appeals_reference) if found.appeals_reference else None
-    return render_template("intake/submission.html", submission=found, case=case, appealed=appealed,
+    volunteer = volunteers.of_submission(found) if found.kind == "volunteer" else None
+    return render_template("intake/submission.html", submission=found, case=case, appealed=appealed, volunteer=volunteer,
                            receipt=receipt, summary=cases.summary_of(case) if case else None,
                            events=cases.timeline(cases.events_of(case)) if case else [],
                            sections=submission_sections(found))
@@ -160,3 +162,73 @@ def record(reference: str, kind: str):
     if case.person is not None:
         access_log.record(current_user, case.person, "caseworker", "case.view", submission=case.submission)
     return render_template("intake/record.html", form=form, case=case, kind=kind, summary=cases.summary_of(case))
+
+
+# -- Volunteers: the register, each volunteer, and matching them to a granted case --------------
+
+@bp.route("/volunteers")
+@role_required("caseworker")
+def volunteer_register():
+    form = RegisterFilterForm(request.args)
+    found = volunteers.register(volunteers.RegisterFilters(
+        state=form.state.data or None, times=tuple(form.times.data or ()), groups=tuple(form.groups.data or ()),
+        interests=tuple(form.interests.data or ()), car=bool(form.car.data)))
+    return render_template("intake/volunteers.html", form=form, found=found)
+
+
+@bp.route("/volunteers/<public_id>", methods=["GET", "POST"])
+@role_required("caseworker")
+def volunteer(public_id: str):
+    found = volunteers.find(public_id)
+    if found is None:
+        abort(404)
+    form = MoveForm()
+    if form.validate_on_submit():
+        try:
+            volunteers.move(current_user, found, form.to.data, form.note.data or "", form.certificate_issued_on.day)
+        except volunteers.VolunteerProblem:
+            form.to.errors.append(_("A volunteer cannot go straight to this state from where they are now"))
+        else:
+            flash(_("The state is changed."), "success")
+            return redirect(url_for("intake.volunteer", public_id=public_id))
+    assignments = volunteers.assignments_of(found)
+    return render_template("intake/volunteer.html", volunteer=found, form=form, history=volunteers.history(found),
+                           assignments=assignments, reports={a.id: volunteers.reports_of(a) for a in assignments},
+                           sections=submission_sections(found.submission))
+
+
+@bp.route("/cases/<reference>/match", methods=["GET", "POST"])
+@role_required("caseworker")
+def match(reference: str):
+    """Volunteers who fit a person granted a støttekontakt, best first, with the reasons."""
+    case = cases.find(reference)
+    if case is None or case.service != "stottekontakt":
+        abort(404)
+    summary = cases.summary_of(case)
+    granted = summary.decision is not None and summary.decision.outcome in ("granted", "partly_granted")
+    problem = None
+    if request.method == "POST" and granted:
+        chosen = volunteers.find(request.form.get("volunteer", ""))
+        if chosen is None:
+            abort(404)
+        try:
+            volunteers.engage(current_user, chosen, case)
+        except volunteers.VolunteerProblem as refused:
+            problem = refused.reason
+        else:
+            flash(_("The volunteer is engaged as support contact in the case."), "success")
+            return redirect(url_for("intake.submission", reference=reference))
+    if case.person is not None:
+        access_log.record(current_user, case.person, "caseworker", "case.match", submission=case.submission)
+    return render_template("intake/match.html", case=case, granted=granted, problem=problem,
+                           suggestions=volunteers.suggestions(case) if granted else [],
+                           engaged=volunteers.engaged_in(case))
+
+
+@bp.route("/volunteers/reports/<public_id>")
+@role_required("caseworker")
+def volunteer_report(public_id: str):
+    report = volunteers.report(public_id)
+    if report is None:
+        abort(404)
+    return render_template("intake/volunteer_report.html", report=report, volunteer=report.assignment.volunteer)

@@ -9,6 +9,8 @@ from .case import Case, CaseEvent
 from .notice import Notice
 from .outbox import OutboxMessage
 from .person import Person
+from .volunteer import Assignment, Volunteer, VolunteerEvent, VolunteerReport
 
-__all__ = ["AccessLogEntry", "Account", "ApiRegistration", "ApiToken", "Attachment", "Authority", "Case", "CaseEvent", "Draft",
-           "Notice", "OutboxMessage", "Person", "ReferenceCounter", "Submission"]
+__all__ = ["AccessLogEntry", "Account", "ApiRegistration", "ApiToken", "Assignment", "Attachment", "Authority", "Case",
+           "CaseEvent", "Draft", "Notice", "OutboxMessage", "Person", "ReferenceCounter", "Submission", "Volunteer",
+           "VolunteerEvent", "VolunteerReport"]

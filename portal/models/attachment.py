@@ -20,6 +20,9 @@ class Attachment(db.Model):
     submission_id: Mapped[int | None] = mapped_column(ForeignKey("submission.id", ondelete="CASCADE"), index=True)
     # The document that proves an authority: a verge's appointment or a signed fullmakt.
     authority_id: Mapped[int | None] = mapped_column(ForeignKey("authority.id", ondelete="CASCADE"), index=True)
+    # A receipt handed in with a volunteer's timesheet.
+    volunteer_report_id: Mapped[int | None] = mapped_column(ForeignKey("volunteer_report.id", ondelete="CASCADE"),
+                                                            index=True)
     kind: Mapped[str] = mapped_column(String(30))
     filename: Mapped[str] = mapped_column(String(200))  # as the person named it, for display only
     content_type: Mapped[str] = mapped_column(String(50))  # from the content, not the name

@@ -5,7 +5,8 @@ import re
 
 PREFIXES = {"stottekontakt": "SK", "ledsagerbevis": "LB", "bpa": "BPA"}
 APPEAL_PREFIX = "KL"  # klage
-PATTERN = re.compile(r"^(SK|LB|BPA|KL)-(\d{4})-(\d{6})$")
+VOLUNTEER_PREFIX = "FR"  # frivillig
+PATTERN = re.compile(r"^(SK|LB|BPA|KL|FR)-(\d{4})-(\d{6})$")
 
 
 def format_reference(prefix: str, year: int, number: int) -> str:

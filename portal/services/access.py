@@ -183,6 +183,10 @@ def attachment_for(actor, public_id: str) -> Attachment:
     elif attachment.authority_id is not None:
         authority = db.session.get(Authority, attachment.authority_id)
         document_for(account, authority)
+    elif attachment.volunteer_report_id is not None:
+        # A volunteer's receipt: theirs, and the municipality's.
+        if attachment.account_id != account.id and not account.has_role("caseworker"):
+            raise NotFound()
     else:
         raise NotFound()
     return attachment

@@ -30,3 +30,13 @@ def record(account: Account | None, person: Person, role: str, action: str, *, n
         authority_id=authority.id if authority else None,
     ))
     db.session.commit()
+
+
+def about(person: Person, submission_ids: list[int] | None = None) -> list[AccessLogEntry]:
+    """What is logged about the person, newest first; with submission_ids, only about those."""
+    from sqlalchemy import select
+
+    query = select(AccessLogEntry).where(AccessLogEntry.person_id == person.id)
+    if submission_ids is not None:
+        query = query.where(AccessLogEntry.submission_id.in_(submission_ids))
+    return list(db.session.scalars(query.order_by(AccessLogEntry.at.desc(), AccessLogEntry.id.desc())))

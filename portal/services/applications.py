@@ -14,7 +14,7 @@ from sqlalchemy.exc import IntegrityError
 from ..extensions import db
 from ..models import Account, Attachment, Authority, Draft, ReferenceCounter, Submission
 from ..rules.clock import local_day
-from ..rules.references import APPEAL_PREFIX, PREFIXES, format_reference
+from ..rules.references import APPEAL_PREFIX, PREFIXES, VOLUNTEER_PREFIX, format_reference
 from . import authorities, outbox, people
 
 DOCUMENT_VERSION = 1
@@ -38,14 +38,18 @@ def start_draft(account: Account, service: str, authority: Authority | None = No
     now = _now()
     draft = Draft(account_id=account.id, service=service, kind=kind, appeals_reference=appeals_reference,
                   answers={}, created_at=now, updated_at=now, authority_id=authority.id if authority else None)
-    if authority is None and account.identity_verified:
+    if kind == "volunteer":
+        draft.answers = {"_prefill": {"about_you": {"full_name": account.full_name, "email": account.email,
+                                                    "national_id": account.national_id if account.identity_verified
+                                                    else None}}}
+    elif authority is None and account.identity_verified:
         draft.answers = {"_prefill": {"person": {"full_name": account.full_name, "national_id": account.national_id}}}
     if authority is not None:
         # What the portal already knows about the two of them, to save typing.
         draft.answers = {"_prefill": {
             "person": {"full_name": authority.person_name, "national_id": authority.person.national_id},
             "representative": {"full_name": authority.representative_name, "email": authority.representative_email,
-                               "relation": {"parent": "parent", "verge": "guardian"}.get(authority.basis)}}}
+                               "relation": {"parent": "parent", "verge": "guardian", "ombud": "organisation"}.get(authority.basis)}}}
     db.session.add(draft)
     db.session.commit()
     return draft
@@ -100,7 +104,7 @@ def delete_draft(draft: Draft) -> None:
 def _receipt_addresses(account: Account, answers: dict) -> list[str]:
     """The sender, and for someone else also the person: letters go to both (fvl § 12)."""
     found = [account.email, (answers.get("representative") or {}).get("email"),
-             (answers.get("person") or {}).get("email")]
+             (answers.get("person") or {}).get("email"), (answers.get("about_you") or {}).get("email")]
     return list(dict.fromkeys(a.strip().lower() for a in found if a))
 
 
@@ -155,8 +159,9 @@ def submit(account: Account, draft: Draft, lang: str) -> Submission:
     files = list(db.session.scalars(select(Attachment).where(Attachment.draft_id == draft.id).order_by(Attachment.id)))
     answers = answers_of(draft)
     appealed = appeals.check_still_open(draft) if draft.kind == "appeal" else None
-    person = appealed.person if appealed is not None else _person_in(answers)
-    prefix = APPEAL_PREFIX if draft.kind == "appeal" else PREFIXES[draft.service]
+    person = appealed.person if appealed is not None else _person_in(answers, "about_you" if draft.kind == "volunteer"
+                                                                      else "person")
+    prefix = {"appeal": APPEAL_PREFIX, "volunteer": VOLUNTEER_PREFIX}.get(draft.kind) or PREFIXES[draft.service]
     document = {"version": DOCUMENT_VERSION, "kind": draft.kind, "service": draft.service, "channel": "online",
                 "language": lang, "submitted_at": now.isoformat(), "answers": answers,
                 # Whether the sender logged in with electronic ID: an e-mail log-in proves nothing
@@ -186,6 +191,10 @@ def submit(account: Account, draft: Draft, lang: str) -> Submission:
                 # Sent electronically to the municipality: received now (fvl § 30).
                 cases.record_event(appealed, "appeal_received", {"received_on": local_day(now).isoformat()},
                                    account=account, commit=False)
+        elif draft.kind == "volunteer":
+            from . import volunteers
+
+            volunteers.create_from(submission, account)
         else:
             cases.open_case(submission)
         from ..documents.submission import render_submission_pdf
@@ -194,7 +203,11 @@ def submit(account: Account, draft: Draft, lang: str) -> Submission:
         with force_locale(lang):
             for address in _receipt_addresses(account, answers):
                 # Only the reference: no identity number and no health details in e-mail.
-                if draft.kind == "appeal":
+                if draft.kind == "volunteer":
+                    outbox.queue(address, _("We have received your application to become a support contact"), _(
+                        "Thank you for wanting to be a support contact. Your reference is %(reference)s.\n\n"
+                        "We will contact you about an interview.", reference=submission.reference))
+                elif draft.kind == "appeal":
                     outbox.queue(address, _("We have received your appeal"), _(
                         "We have received your appeal. Its reference is %(reference)s.\n\n"
                         "Log in to see what you sent and what happens next.", reference=submission.reference))
@@ -213,8 +226,8 @@ def submit(account: Account, draft: Draft, lang: str) -> Submission:
     return submission
 
 
-def _person_in(answers: dict):
-    given = answers.get("person") or {}
+def _person_in(answers: dict, key: str = "person"):
+    given = answers.get(key) or {}
     return people.person_for(given["national_id"], given.get("full_name", "")) if given.get("national_id") else None
 
 

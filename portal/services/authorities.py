@@ -459,3 +459,37 @@ def reject(caseworker: Account, authority: Authority, reason: str) -> None:
     _delete_unsent_drafts(authority)
     _tell_representative(authority, _checked)
     db.session.commit()
+
+
+# -- The ombud (pasient- og brukerombudet) ------------------------------------------------------
+
+def ombud_offices() -> list[Account]:
+    """The ombud offices that have accounts in the portal (made by an administrator)."""
+    return list(db.session.scalars(select(Account).where(Account.role == "ombud").order_by(Account.full_name)))
+
+
+def give_ombud(account: Account, office: Account, scopes, services, valid_until: date) -> Authority:
+    """The person lets an ombud office see their cases, or help with an appeal (pbrl § 8-6:
+    the ombud sees a case only with the person's consent, which they withdraw at any time)."""
+    person = people.self_of(account) or people.person_for(account.national_id, account.full_name or "")
+    if not account.identity_verified or office.role != "ombud":
+        raise AuthorityProblem("not_verified")
+    for existing in db.session.scalars(select(Authority).where(
+            Authority.representative_account_id == office.id, Authority.person_id == person.id,
+            Authority.basis == "ombud")):
+        if state_of(existing) not in rules.ENDED:
+            raise AuthorityProblem("duplicate")
+    authority = Authority(
+        basis="ombud", proof="digital", person_id=person.id, person=person,
+        person_name=account.full_name or person.name, representative_account_id=office.id,
+        representative_name=office.full_name or office.email, representative_email=office.email,
+        scopes=[s for s in rules.SCOPES if s in scopes], services=[s for s in SERVICES if s in services],
+        valid_from=_today(), valid_until=valid_until, state=rules.ACTIVE, created_at=_now(), answered_at=_now())
+    db.session.add(authority)
+    db.session.commit()
+    return authority
+
+
+def clients_of(office: Account) -> list[Authority]:
+    """The people who have given this ombud office access, while it lasts."""
+    return [a for a in for_representative(office) if a.basis == "ombud" and state_of(a) == rules.ACTIVE]

@@ -14,7 +14,7 @@ from ..rules import case_status
 from ..rules.clock import today
 
 PAGE_SIZE = 50
-KINDS = ("application", "appeal")
+KINDS = ("application", "appeal", "volunteer")
 
 
 @dataclass(frozen=True)

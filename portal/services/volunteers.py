@@ -1,0 +1,212 @@
+"""Volunteers: the application becomes a row in the register; caseworkers move each through
+its states and engage them for people granted a støttekontakt; engaged volunteers hand in
+timesheets and half-year reports."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+from decimal import Decimal
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+
+from ..extensions import db
+from ..models import Account, Assignment, Case, Submission, Volunteer, VolunteerEvent, VolunteerReport
+from ..rules import matching
+from ..rules import volunteers as rules
+from ..rules.clock import today
+from ..rules.identity import age_on
+
+
+class VolunteerProblem(ValueError):
+    """Why a change cannot be made: not_allowed, certificate_missing, certificate_too_old,
+    already_sent, not_engaged, no_room."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def create_from(submission: Submission, account: Account) -> Volunteer:
+    """The register's row for a volunteer application just sent (in the caller's transaction)."""
+    answers = submission.document["answers"]
+    driving = answers.get("driving") or {}
+    interests = answers.get("interests") or {}
+    availability = answers.get("availability") or {}
+    capacity = answers.get("capacity") or {}
+    volunteer = Volunteer(
+        account_id=account.id, submission_id=submission.id, name=(answers.get("about_you") or {}).get("full_name", ""),
+        state=rules.APPLIED, times=list(availability.get("times") or []), groups=list(availability.get("groups") or []),
+        interests=list(interests.get("interests") or []), interests_text=interests.get("hobbies") or "",
+        has_car=driving.get("has_car") == "yes", has_licence=driving.get("has_licence") == "yes",
+        capacity=int(capacity.get("people") or 1), hours=capacity.get("hours"), per=capacity.get("per"),
+        created_at=_now(), updated_at=_now())
+    db.session.add(volunteer)
+    db.session.flush()
+    db.session.add(VolunteerEvent(volunteer_id=volunteer.id, state=rules.APPLIED, note="", at=_now()))
+    return volunteer
+
+
+def of_account(account: Account) -> Volunteer | None:
+    return db.session.scalar(select(Volunteer).where(Volunteer.account_id == account.id)
+                             .order_by(Volunteer.id.desc()))
+
+
+def of_submission(submission: Submission) -> Volunteer | None:
+    return db.session.scalar(select(Volunteer).where(Volunteer.submission_id == submission.id))
+
+
+def find(public_id: str) -> Volunteer | None:
+    return db.session.scalar(select(Volunteer).where(Volunteer.public_id == public_id))
+
+
+def history(volunteer: Volunteer) -> list[VolunteerEvent]:
+    return list(db.session.scalars(select(VolunteerEvent).where(VolunteerEvent.volunteer_id == volunteer.id)
+                                   .order_by(VolunteerEvent.id)))
+
+
+@dataclass(frozen=True)
+class RegisterFilters:
+    state: str | None = None
+    times: tuple[str, ...] = ()
+    groups: tuple[str, ...] = ()
+    interests: tuple[str, ...] = ()
+    car: bool = False
+
+
+def register(filters: RegisterFilters) -> list[Volunteer]:
+    """The register, newest first, with those who can do all the times, groups and interests asked for."""
+    query = select(Volunteer).order_by(Volunteer.created_at.desc(), Volunteer.id.desc())
+    if filters.state:
+        query = query.where(Volunteer.state == filters.state)
+    if filters.car:
+        query = query.where(Volunteer.has_car.is_(True))
+    found = db.session.scalars(query)
+    # Lists in JSON are filtered here: the register holds hundreds, not millions.
+    return [v for v in found if set(filters.times) <= set(v.times) and set(filters.groups) <= set(v.groups)
+            and set(filters.interests) <= set(v.interests)]
+
+
+def move(caseworker: Account, volunteer: Volunteer, to: str, note: str = "", certificate_issued_on: date | None = None) -> None:
+    if not rules.may_move(volunteer.state, to):
+        raise VolunteerProblem("not_allowed")
+    if to == rules.CERTIFICATE_RECEIVED:
+        if certificate_issued_on is None:
+            raise VolunteerProblem("certificate_missing")
+        volunteer.certificate_issued_on = certificate_issued_on
+    volunteer.state = to
+    volunteer.updated_at = _now()
+    db.session.add(VolunteerEvent(volunteer_id=volunteer.id, state=to, note=note, at=_now(), by_account_id=caseworker.id))
+    db.session.commit()
+
+
+def assignments_of(volunteer: Volunteer) -> list[Assignment]:
+    return list(db.session.scalars(select(Assignment).where(Assignment.volunteer_id == volunteer.id)
+                                   .order_by(Assignment.started_on)))
+
+
+def engaged_in(case: Case) -> list[Assignment]:
+    return list(db.session.scalars(select(Assignment).where(Assignment.case_id == case.id, Assignment.ended_on.is_(None))))
+
+
+def taken(volunteer: Volunteer) -> int:
+    return db.session.scalar(select(func.count(Assignment.id)).where(
+        Assignment.volunteer_id == volunteer.id, Assignment.ended_on.is_(None)))
+
+
+# -- Matching and engaging ------------------------------------------------------------------------
+
+def need_of(case: Case) -> matching.Need:
+    answers = case.submission.document.get("answers") or {}
+    person = answers.get("person") or {}
+    wishes = answers.get("wishes") or {}
+    return matching.Need(age=age_on(person.get("national_id") or "", today()),
+                         need_groups=frozenset((answers.get("need") or {}).get("groups") or ()),
+                         interests_text=wishes.get("interests") or "", when_text=wishes.get("when") or "")
+
+
+def suggestions(case: Case) -> list[tuple[Volunteer, matching.Match]]:
+    """Approved or engaged volunteers who fit the person, best first, with the reasons."""
+    pool = list(db.session.scalars(select(Volunteer).where(
+        Volunteer.state.in_((rules.CERTIFICATE_RECEIVED, rules.APPROVED, rules.ENGAGED)))))
+    busy = dict(db.session.execute(select(Assignment.volunteer_id, func.count(Assignment.id))
+                                   .where(Assignment.ended_on.is_(None)).group_by(Assignment.volunteer_id)).all())
+    by_id = {v.id: v for v in pool}
+    candidates = [matching.Candidate(key=v.id, name=v.name, times=frozenset(v.times), groups=frozenset(v.groups),
+                                     interests=frozenset(v.interests), interests_text=v.interests_text,
+                                     capacity=v.capacity, taken=busy.get(v.id, 0)) for v in pool]
+    return [(by_id[m.candidate.key], m) for m in matching.rank(need_of(case), candidates)]
+
+
+def engage(caseworker: Account, volunteer: Volunteer, case: Case, on: date | None = None) -> Assignment:
+    """hol § 5-4: only with a politiattest no older than three months."""
+    on = on or today()
+    if volunteer.certificate_issued_on is None:
+        raise VolunteerProblem("certificate_missing")
+    if not rules.certificate_valid_for(volunteer.certificate_issued_on, on):
+        raise VolunteerProblem("certificate_too_old")
+    if taken(volunteer) >= volunteer.capacity:
+        raise VolunteerProblem("no_room")
+    if volunteer.state != rules.ENGAGED and not rules.may_move(volunteer.state, rules.ENGAGED):
+        raise VolunteerProblem("not_allowed")
+    assignment = Assignment(volunteer_id=volunteer.id, case_id=case.id, started_on=on, created_at=_now())
+    db.session.add(assignment)
+    if volunteer.state != rules.ENGAGED:
+        volunteer.state = rules.ENGAGED
+        db.session.add(VolunteerEvent(volunteer_id=volunteer.id, state=rules.ENGAGED, note=case.reference, at=_now(),
+                                      by_account_id=caseworker.id))
+    volunteer.updated_at = _now()
+    db.session.commit()
+    return assignment
+
+
+# -- Timesheets and reports ------------------------------------------------------------------------
+
+def assignment_of(account: Account, public_id: str) -> Assignment | None:
+    """One of the account's own assignments as a volunteer, still running."""
+    return db.session.scalar(select(Assignment).join(Volunteer, Volunteer.id == Assignment.volunteer_id).where(
+        Assignment.public_id == public_id, Volunteer.account_id == account.id, Assignment.ended_on.is_(None)))
+
+
+def reports_of(assignment: Assignment) -> list[VolunteerReport]:
+    return list(db.session.scalars(select(VolunteerReport).where(VolunteerReport.assignment_id == assignment.id)
+                                   .order_by(VolunteerReport.period)))
+
+
+def report(public_id: str) -> VolunteerReport | None:
+    return db.session.scalar(select(VolunteerReport).where(VolunteerReport.public_id == public_id))
+
+
+def months_open(assignment: Assignment) -> list[date]:
+    """The months a timesheet can be handed in for: worked, and not handed in yet."""
+    sent = {r.period for r in reports_of(assignment) if r.kind == "timesheet"}
+    return [m for m in rules.months_worked(assignment.started_on, today()) if m not in sent] + (
+        [today().replace(day=1)] if today().replace(day=1) not in sent and today() >= assignment.started_on else [])
+
+
+def hand_in(assignment: Assignment, kind: str, period: date, document: dict, receipt=None, account=None) -> VolunteerReport:
+    report = VolunteerReport(assignment_id=assignment.id, kind=kind, period=period, document=document,
+                             submitted_at=_now())
+    db.session.add(report)
+    try:
+        db.session.flush()
+    except IntegrityError:
+        db.session.rollback()
+        raise VolunteerProblem("already_sent") from None
+    if receipt is not None:
+        from . import attachments
+
+        stored = attachments.store(account, receipt.stream, receipt.filename, "receipt")
+        stored.volunteer_report_id = report.id
+        report.document = {**document, "receipt": {"id": stored.public_id, "filename": stored.filename,
+                                                   "content_type": stored.content_type, "size": stored.size}}
+    db.session.commit()
+    return report
+
+
+def total(lines: list[dict], key: str) -> Decimal:
+    return sum((Decimal(str(line[key])) for line in lines if line.get(key) is not None), Decimal(0))

@@ -1,0 +1,127 @@
+"""The volunteer's pages: start the application (the pages after are the application
+engine's), follow it, and once engaged hand in timesheets and half-year reports."""
+from __future__ import annotations
+
+from datetime import date
+
+from flask import abort, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+
+from ..fields import FILE_MESSAGES, choices
+from ..i18n import month_name
+from ..rules import volunteers as rules
+from ..rules.clock import today
+from ..services import applications, volunteers
+from ..services.attachments import AttachmentRejected
+from . import bp
+from .forms import HalfYearReportForm, TimesheetForm
+
+
+@bp.route("/")
+def index():
+    """What it takes, and a start; for a volunteer, where their application stands."""
+    volunteer = volunteers.of_account(current_user) if current_user.is_authenticated else None
+    if volunteer is None:
+        drafts = [d for d in applications.drafts_for(current_user) if d.kind == "volunteer"] \
+            if current_user.is_authenticated else []
+        return render_template("volunteer/index.html", draft=drafts[0] if drafts else None)
+    assignments = volunteers.assignments_of(volunteer)
+    return render_template("volunteer/status.html", volunteer=volunteer, assignments=assignments,
+                           open_months={a.id: volunteers.months_open(a) for a in assignments},
+                           reports={a.id: volunteers.reports_of(a) for a in assignments},
+                           report_due={a.id: rules.half_year_report_due(a.started_on, today()) for a in assignments},
+                           timesheet_due=rules.timesheet_due)
+
+
+@bp.route("/start", methods=["POST"])
+@login_required
+def start():
+    from ..apply.journeys import journey_of
+
+    if volunteers.of_account(current_user) is not None:
+        return redirect(url_for("volunteer.index"))
+    drafts = [d for d in applications.drafts_for(current_user) if d.kind == "volunteer"]
+    draft = drafts[0] if drafts else applications.start_draft(current_user, "stottekontakt", kind="volunteer")
+    journey = journey_of(draft, today())
+    following = journey.first_unanswered(draft.answers)
+    if following is None:
+        return redirect(url_for("apply.check", public_id=draft.public_id))
+    return redirect(url_for("apply.step", public_id=draft.public_id, step_key=following.key))
+
+
+def _assignment(public_id: str):
+    assignment = volunteers.assignment_of(current_user, public_id)
+    if assignment is None:
+        abort(404)
+    return assignment
+
+
+@bp.route("/timesheet/<assignment_id>", methods=["GET", "POST"])
+@login_required
+def timesheet(assignment_id: str):
+    assignment = _assignment(assignment_id)
+    months = volunteers.months_open(assignment)
+    form = TimesheetForm()
+    form.month.choices = choices(*[(m.isoformat(), month_name(m)) for m in months])
+    if form.validate_on_submit() and _lines_are_in(form, date.fromisoformat(form.month.data)):
+        lines = [{"day": line.day.day.isoformat(), "hours": str(line.hours.data), "activity": line.activity.data}
+                 for line in form.lines if line.day.day]
+        expenses = [{"amount": str(e.amount.data), "what": e.what.data} for e in form.expenses if e.amount.data]
+        document = {"version": 1, "month": form.month.data, "lines": lines, "expenses": expenses,
+                    "hours": str(volunteers.total(lines, "hours")), "amount": str(volunteers.total(expenses, "amount"))}
+        try:
+            volunteers.hand_in(assignment, "timesheet", date.fromisoformat(form.month.data), document,
+                               form.receipt.data or None, current_user)
+        except AttachmentRejected as rejected:
+            form.receipt.errors.append(FILE_MESSAGES[rejected.reason])
+        except volunteers.VolunteerProblem:
+            form.month.errors.append(_("You have already sent the timesheet for this month. "
+                                       "Contact the service office to correct it"))
+        else:
+            flash(_("The timesheet is sent. Thank you."), "success")
+            return redirect(url_for("volunteer.index"))
+    return render_template("volunteer/timesheet.html", form=form, assignment=assignment, months=months)
+
+
+def _lines_are_in(form, month: date) -> bool:
+    """At least one day with hours, each in the month; and hours with each day, amounts with a purpose."""
+    valid, any_line = True, False
+    for line in form.lines:
+        day, hours = line.day.day, line.hours.data
+        if day and hours is None:
+            line.hours.errors.append(_("Enter the hours for this day"))
+            valid = False
+        elif hours is not None and not day:
+            line.day.errors.append(_("Enter the date for these hours"))
+            valid = False
+        elif day and (day.year, day.month) != (month.year, month.month):
+            line.day.errors.append(_("The date must be in the month the timesheet is for"))
+            valid = False
+        any_line = any_line or bool(day and hours is not None)
+    for expense in form.expenses:
+        if expense.amount.data and not expense.what.data:
+            expense.what.errors.append(_("Write what the expense was for"))
+            valid = False
+    if valid and not any_line:
+        form.lines[0].day.errors.append(_("Enter at least one day with hours"))
+        valid = False
+    return valid
+
+
+@bp.route("/report/<assignment_id>", methods=["GET", "POST"])
+@login_required
+def report(assignment_id: str):
+    assignment = _assignment(assignment_id)
+    due = rules.half_year_report_due(assignment.started_on, today())
+    form = HalfYearReportForm()
+    if form.validate_on_submit():
+        document = {"version": 1, **{name: field.data for name, field in form._fields.items() if name != "csrf_token"}}
+        try:
+            volunteers.hand_in(assignment, "half_year", due, document)
+        except volunteers.VolunteerProblem:
+            form.activities.errors.append(_("You have already sent the report for this half-year"))
+        else:
+            flash(_("The report is sent. Thank you."), "success")
+            return redirect(url_for("volunteer.index"))
+    return render_template("volunteer/report.html", form=form, assignment=assignment, due=due)

@@ -1,0 +1,95 @@
+"""Volunteers (LEGAL.md "Volunteers"): at least 18 (municipal practice); a politiattest no
+older than three months when engaged (hol § 5-4); timesheets by the 15th; and matching a
+volunteer to someone granted a støttekontakt, with the reasons."""
+from datetime import date
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from portal.rules import matching, volunteers as rules
+from portal.rules.matching import Candidate, Need
+
+
+def test_a_volunteer_must_be_18():
+    assert rules.old_enough(date(2008, 11, 25), date(2026, 11, 25))
+    assert not rules.old_enough(date(2008, 11, 26), date(2026, 11, 25))
+
+
+def test_hol_5_4_the_police_certificate_is_no_older_than_three_months_when_engaged():
+    issued = date(2026, 9, 1)
+    assert rules.certificate_valid_for(issued, date(2026, 12, 1))
+    assert not rules.certificate_valid_for(issued, date(2026, 12, 2))
+    assert not rules.certificate_valid_for(issued, date(2026, 8, 31))
+    assert rules.certificate_valid_until(date(2026, 11, 30)) == date(2027, 2, 28)
+
+
+@pytest.mark.parametrize("state,to,allowed", [
+    ("applied", "interviewed", True), ("applied", "engaged", False), ("interviewed", "approved", True),
+    ("approved", "engaged", True), ("engaged", "inactive", True), ("inactive", "approved", True),
+    ("inactive", "engaged", False),
+])
+def test_the_states_of_a_volunteer_go_in_order(state, to, allowed):
+    assert rules.may_move(state, to) is allowed
+
+
+def test_a_months_timesheet_is_due_the_15th_of_the_next():
+    assert rules.timesheet_due(date(2026, 11, 7)) == date(2026, 12, 15)
+    assert rules.timesheet_due(date(2026, 12, 1)) == date(2027, 1, 15)
+    assert rules.months_worked(date(2026, 9, 20), date(2026, 11, 25)) == [date(2026, 9, 1), date(2026, 10, 1)]
+
+
+@given(st.dates(min_value=date(2000, 1, 1), max_value=date(2090, 12, 31)),
+       st.dates(min_value=date(2000, 1, 1), max_value=date(2090, 12, 31)))
+def test_property_engagement_needs_a_certificate_from_the_three_months_before(issued, engaged):
+    if rules.certificate_valid_for(issued, engaged):
+        assert issued <= engaged and (engaged - issued).days <= 92
+
+
+def _candidate(key, **changes):
+    base = dict(key=key, name=key, times=frozenset({"evening", "weekends"}), groups=frozenset({"adults"}),
+                interests=frozenset({"sports"}), interests_text="", capacity=1, taken=0)
+    return Candidate(**{**base, **changes})
+
+
+NEED = Need(age=34, need_groups=frozenset({"intellectual"}), interests_text="Jeg liker fotball og kino",
+            when_text="Kveld, helst i helgene")
+
+
+def test_the_best_fit_comes_first_with_its_reasons_and_those_who_do_not_fit_are_left_out():
+    ranked = matching.rank(NEED, [
+        _candidate("Anne", interests=frozenset({"sports", "culture"}),
+                   groups=frozenset({"adults", "intellectual_disability"}), capacity=2),
+        _candidate("Bjørn"),  # football, evenings and weekends, adults
+        _candidate("Cato", times=frozenset({"daytime"}), interests=frozenset({"music"})),  # fits, but little shared
+        _candidate("Dina", groups=frozenset({"children"})),  # wants to work with children only
+        _candidate("Erik", taken=1),  # no room
+    ])
+    assert [m.candidate.key for m in ranked] == ["Anne", "Bjørn", "Cato"]
+    anne = {(r.kind, r.code) for r in ranked[0].reasons}
+    assert {("interest", "sports"), ("interest", "culture"), ("time", "evening"), ("time", "weekends"),
+            ("group", "adults"), ("group", "intellectual_disability"), ("room", "2")} == anne
+    assert {(r.kind, r.code) for r in ranked[2].reasons} == {("group", "adults"), ("room", "1")}
+
+
+def test_interests_written_by_the_volunteer_count_too():
+    ranked = matching.rank(NEED, [_candidate("Frida", interests=frozenset(), interests_text="Går på kino hver uke")])
+    assert ("interest", "culture") in {(r.kind, r.code) for r in ranked[0].reasons}
+
+
+@pytest.mark.parametrize("age,group", [(9, "children"), (15, "young_people"), (40, "adults"), (80, "elderly")])
+def test_a_child_is_matched_only_with_volunteers_who_want_to_work_with_children(age, group):
+    need = Need(age=age, need_groups=frozenset(), interests_text="", when_text="")
+    ranked = matching.rank(need, [_candidate("A", groups=frozenset({group})), _candidate("B", groups=frozenset())])
+    assert [m.candidate.key for m in ranked] == ["A"]
+
+
+@given(st.lists(st.builds(_candidate, st.text(min_size=1, max_size=5),
+                          capacity=st.integers(0, 3), taken=st.integers(0, 3),
+                          groups=st.frozensets(st.sampled_from(rules.GROUPS)),
+                          times=st.frozensets(st.sampled_from(rules.TIMES)),
+                          interests=st.frozensets(st.sampled_from(rules.INTERESTS))), max_size=8))
+def test_property_nobody_full_or_unwilling_is_ever_suggested_and_the_order_is_by_score(candidates):
+    ranked = matching.rank(NEED, candidates)
+    assert all(m.candidate.capacity > m.candidate.taken and "adults" in m.candidate.groups for m in ranked)
+    assert [m.score for m in ranked] == sorted((m.score for m in ranked), reverse=True)
