@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from flask_babel import lazy_gettext as _l
-from wtforms import SelectMultipleField, StringField
+from wtforms import DecimalField, SelectMultipleField, StringField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import StopValidation, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
@@ -116,3 +116,19 @@ class ExpectedNumber:
                                          "start a new application and choose who it is for"))
             raise ValidationError(_l("This must be the identity number of the person you act for. "
                                      "To apply for someone else, start a new application"))
+
+
+class NorwegianDecimalField(DecimalField):
+    """A number written the Norwegian way, with a decimal comma (149,50), or with a point."""
+
+    def __init__(self, *args, invalid_message=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.invalid_message = invalid_message
+
+    def process_formdata(self, valuelist):
+        if valuelist:
+            valuelist = [str(valuelist[0]).strip().replace(" ", "").replace(",", ".")]
+        try:
+            super().process_formdata(valuelist)
+        except ValueError:
+            raise ValueError(self.invalid_message or _l("Write a number, like 3,5")) from None

@@ -254,7 +254,7 @@ def give_ombud():
         try:
             authorities.give_ombud(current_user, office, form.scopes.data, form.services.data, form.valid_until.day)
         except authorities.AuthorityProblem:
-            form.office.errors.append(_("This ombud office can already see your cases. See the list below"))
+            form.office.errors.append(_("This ombud office can already see your cases. See Who can act for me"))
         else:
             flash(_("The ombud can now help you. You can withdraw it at any time."), "success")
             return redirect(url_for("authorities.for_me"))

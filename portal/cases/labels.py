@@ -60,17 +60,17 @@ READS = {
     "draft.view": _l("Opened an application being written for you"),
     "draft.change": _l("Changed an application being written for you"),
     "draft.send": _l("Sent an application for you"),
-    "submission.view": _l("Read an application or appeal"),
+    "submission.view": _l("Opened an application or appeal"),
     "submission.pdf": _l("Downloaded an application or appeal as PDF"),
     "attachment.download": _l("Downloaded an attachment"),
-    "case.view": _l("Read the case"),
+    "case.view": _l("Opened the case"),
     "case.list": _l("Saw the case in a list"),
     "case.calendar": _l("Downloaded the deadlines"),
-    "case.decision_letter": _l("Read the decision letter"),
+    "case.decision_letter": _l("Opened the decision letter"),
     "case.event": _l("Recorded something in the case"),
     "case.match": _l("Looked for a support contact for you"),
     "authority.view": _l("Checked an authority to act for you"),
-    "authority.document": _l("Read the document of an authority to act for you"),
+    "authority.document": _l("Opened the document of an authority to act for you"),
 }
 
 

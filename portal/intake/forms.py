@@ -149,7 +149,7 @@ class RegisterFilterForm(FlaskForm):
         csrf = False
 
     state = SelectField(_l("State"), choices=[*choices(("", _l("All"))), *VOLUNTEER_STATES], validators=[Optional()])
-    times = MultiCheckboxField(_l("Can at these times"), choices=TIMES, validators=[Optional()])
+    times = MultiCheckboxField(_l("Available at these times"), choices=TIMES, validators=[Optional()])
     groups = MultiCheckboxField(_l("Wants to work with"), choices=GROUPS, validators=[Optional()])
     interests = MultiCheckboxField(_l("Likes"), choices=INTERESTS, validators=[Optional()])
     car = BooleanField(_l("Has a car"))
@@ -163,6 +163,10 @@ class MoveForm(FlaskForm):
     note = TextAreaField(_l("Note (optional)"), filters=[strip], validators=[
         Optional(), Length(max=2000, message=_l("The text can be at most 2000 characters"))])
 
-    def validate_certificate_issued_on(self, field):
+    def validate(self, extra_validators=None) -> bool:
+        valid = super().validate(extra_validators)
+        field = self.certificate_issued_on
         if self.to.data == "certificate_received" and field.day is None and not field.errors:
-            raise ValidationError(_l("Enter the date of the police certificate"))
+            field.errors = [*field.errors, _l("Enter the date of the police certificate")]
+            valid = False
+        return valid

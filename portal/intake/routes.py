@@ -187,7 +187,7 @@ def volunteer(public_id: str):
         try:
             volunteers.move(current_user, found, form.to.data, form.note.data or "", form.certificate_issued_on.day)
         except volunteers.VolunteerProblem:
-            form.to.errors.append(_("A volunteer cannot go straight to this state from where they are now"))
+            form.to.errors.append(_("A volunteer cannot go straight to this state from where they are now. Choose another state"))
         else:
             flash(_("The state is changed."), "success")
             return redirect(url_for("intake.volunteer", public_id=public_id))

@@ -4,23 +4,25 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
-from wtforms import BooleanField, DecimalField, FieldList, Form, FormField, SelectField, StringField, TextAreaField
+from wtforms import BooleanField, FieldList, Form, FormField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
-from ..fields import DayField, strip
+from ..fields import DayField, NorwegianDecimalField, strip
 
 
 class DayLine(Form):
     day = DayField(_l("Date"), filters=[strip], render_kw={"inputmode": "numeric"}, validators=[Optional()])
-    hours = DecimalField(_l("Hours"), places=1, render_kw={"inputmode": "decimal"}, validators=[
-        Optional(), NumberRange(min=0.5, max=24, message=_l("Enter from 0.5 to 24 hours"))])
+    hours = NorwegianDecimalField(_l("Hours"), places=1, render_kw={"inputmode": "decimal"},
+                                  invalid_message=_l("Write the hours as a number, like 2,5"), validators=[
+        Optional(), NumberRange(min=0.5, max=24, message=_l("Enter from 0,5 to 24 hours"))])
     activity = StringField(_l("What you did (optional)"), filters=[strip], validators=[
         Optional(), Length(max=200, message=_l("The text can be at most 200 characters"))])
 
 
 class ExpenseLine(Form):
-    amount = DecimalField(_l("Amount in kroner"), places=2, render_kw={"inputmode": "decimal"}, validators=[
-        Optional(), NumberRange(min=0.01, max=100000, message=_l("Enter an amount in kroner, like 149.50"))])
+    amount = NorwegianDecimalField(_l("Amount in kroner"), places=2, render_kw={"inputmode": "decimal"},
+                                   invalid_message=_l("Write the amount as a number, like 149,50"), validators=[
+        Optional(), NumberRange(min=0.01, max=100000, message=_l("Enter an amount in kroner, like 149,50"))])
     what = StringField(_l("What for"), filters=[strip], validators=[
         Optional(), Length(max=200, message=_l("The text can be at most 200 characters"))])
 

@@ -3,6 +3,7 @@ engine's), follow it, and once engaged hand in timesheets and half-year reports.
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 
 from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
@@ -16,6 +17,9 @@ from ..services import applications, volunteers
 from ..services.attachments import AttachmentRejected
 from . import bp
 from .forms import HalfYearReportForm, TimesheetForm
+
+
+TENTH, ORE = Decimal("0.1"), Decimal("0.01")
 
 
 @bp.route("/")
@@ -64,10 +68,15 @@ def timesheet(assignment_id: str):
     months = volunteers.months_open(assignment)
     form = TimesheetForm()
     form.month.choices = choices(*[(m.isoformat(), month_name(m)) for m in months])
-    if form.validate_on_submit() and _lines_are_in(form, date.fromisoformat(form.month.data)):
-        lines = [{"day": line.day.day.isoformat(), "hours": str(line.hours.data), "activity": line.activity.data}
-                 for line in form.lines if line.day.day]
-        expenses = [{"amount": str(e.amount.data), "what": e.what.data} for e in form.expenses if e.amount.data]
+    valid = form.validate_on_submit()
+    # The lines are checked too when something else is wrong, so every problem shows at once.
+    if form.is_submitted() and form.month.data in {m.isoformat() for m in months}:
+        valid = _lines_are_in(form, date.fromisoformat(form.month.data)) and valid
+    if valid:
+        lines = [{"day": line.day.day.isoformat(), "hours": str(line.hours.data.quantize(TENTH)),
+                  "activity": line.activity.data} for line in form.lines if line.day.day]
+        expenses = [{"amount": str(e.amount.data.quantize(ORE)), "what": e.what.data}
+                    for e in form.expenses if e.amount.data]
         document = {"version": 1, "month": form.month.data, "lines": lines, "expenses": expenses,
                     "hours": str(volunteers.total(lines, "hours")), "amount": str(volunteers.total(expenses, "amount"))}
         try:

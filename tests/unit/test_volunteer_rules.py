@@ -27,7 +27,7 @@ def test_hol_5_4_the_police_certificate_is_no_older_than_three_months_when_engag
 @pytest.mark.parametrize("state,to,allowed", [
     ("applied", "interviewed", True), ("applied", "engaged", False), ("interviewed", "approved", True),
     ("approved", "engaged", True), ("engaged", "inactive", True), ("inactive", "approved", True),
-    ("inactive", "engaged", False),
+    ("inactive", "engaged", False), ("certificate_received", "engaged", True),
 ])
 def test_the_states_of_a_volunteer_go_in_order(state, to, allowed):
     assert rules.may_move(state, to) is allowed

@@ -1,0 +1,170 @@
+"""Volunteers and the ombud in Chromium: a volunteer applies (axe on every page, with errors),
+the caseworker moves them through the register and engages them for a granted case, the
+volunteer hands in a timesheet; a person gives the ombud access, the ombud follows the case,
+and the person sees who has looked at it."""
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+import pytest
+import requests
+from playwright.sync_api import expect
+
+from tests.browser.test_accessibility import _violations
+from tests.browser.test_apply_journey import _log_in
+from tests.conftest import make_account, make_caseworker
+from tests.identities import aged
+
+pytestmark = pytest.mark.browser
+
+
+def _errors_shown(page, button):
+    page.get_by_role("button", name=button).click()
+    expect(page).to_have_title(re.compile(r"^(Feil|Error):"))
+    assert _violations(page) == [], f"{page.url} with errors"
+
+
+VOLUNTEER_PAGES = [
+    ("about_you", {"full_name": "Vera Frivillig", "national_id": aged(36, start=160), "street_address": "Gata 3",
+                   "postcode": "4999", "city": "Fjellvik", "occupation": "Lærer", "phone": "91234567",
+                   "email": "vera.browser@example.org"}, {"work": "part_time"}, {}),
+    ("driving", {}, {"has_car": "yes", "has_licence": "yes"}, {}),
+    ("experience", {"experience": "Lærer i ti år."}, {}, {}),
+    ("interests", {"hobbies": "Fotball"}, {}, {"interests": ["sports", "culture"]}),
+    ("availability", {}, {}, {"times": ["evening"], "groups": ["adults"]}),
+    ("capacity", {"hours": "4"}, {"per": "week", "people": "1"}, {}),
+    ("other", {}, {}, {"confidentiality": ["y"]}),
+]
+
+
+def test_a_volunteer_applies_is_engaged_and_hands_in_a_timesheet(browser, live_server, live_app):
+    make_account(live_app, email="vera.browser@example.org")
+    make_caseworker(live_app, email="vol.worker@fjellvik.kommune.no")
+    page = browser.new_context(locale="nb-NO").new_page()
+    page.goto(f"{live_server}/nb/volunteer/")
+    assert _violations(page) == []
+    _log_in(page, live_server, "vera.browser@example.org")
+    page.goto(f"{live_server}/nb/volunteer/")
+    page.get_by_role("button", name="Start søknaden").click()
+    for step, texts, radios, checks in VOLUNTEER_PAGES:
+        assert _violations(page) == [], step
+        _errors_shown(page, "Lagre og fortsett")
+        for name, value in texts.items():
+            page.fill(f"[name={name}]", value)
+        for name, value in radios.items():
+            page.check(f"input[name={name}][value='{value}']")
+        for name, values in checks.items():
+            for value in values:
+                page.check(f"input[name={name}][value='{value}']")
+        page.get_by_role("button", name="Lagre og fortsett").click()
+    assert _violations(page) == []  # check your answers
+    page.check("input[name=correct]")
+    page.get_by_role("button", name="Send søknaden").click()
+    assert re.search(r"FR-\d{4}-\d{6}", page.content())
+    assert _violations(page) == []
+    page.goto(f"{live_server}/nb/volunteer/")
+    assert _violations(page) == []
+
+    worker = browser.new_context(locale="nb-NO").new_page()
+    _log_in(worker, live_server, "vol.worker@fjellvik.kommune.no")
+    worker.goto(f"{live_server}/nb/intake/volunteers?times=evening")
+    assert _violations(worker) == []
+    worker.get_by_role("link", name="Vera Frivillig").click()
+    assert _violations(worker) == []
+    worker.check("input[name=to][value=interviewed]")
+    worker.get_by_role("button", name="Lagre").click()
+    worker.check("input[name=to][value=certificate_received]")
+    _errors_shown(worker, "Lagre")
+    worker.fill("input[name=certificate_issued_on]", (date.today() - timedelta(days=7)).strftime("%d.%m.%Y"))
+    worker.get_by_role("button", name="Lagre").click()
+    assert "Politiattest mottatt" in worker.content() or "politiattest" in worker.content().lower()
+
+    # A granted case, and Vera engaged for it.
+    from portal.extensions import db
+    from portal.services import applications, cases
+
+    with live_app.app_context():
+        reference = applications.register("paper", "stottekontakt", "Per Papir", aged(30, start=161))[0].reference
+        today = date.today().isoformat()
+        with live_app.test_request_context():
+            cases.record_event(cases.find(reference), "decision", {
+                "outcome": "granted", "decided_on": today, "notified_on": today, "hours": 3, "per": "week",
+                "summary": "Innvilget."})
+        db.session.remove()
+    worker.goto(f"{live_server}/nb/intake/cases/{reference}/match")
+    assert _violations(worker) == []
+    worker.get_by_role("button", name="Engasjer Vera Frivillig").click()
+    assert reference in worker.content()
+
+    page.goto(f"{live_server}/nb/volunteer/")
+    page.get_by_role("link", name=re.compile("^Send timelisten for")).first.click()
+    assert _violations(page) == []
+    _errors_shown(page, "Send timelisten")
+    page.fill("input[name='lines-0-day']", date.today().strftime("%d.%m.%Y"))
+    page.fill("input[name='lines-0-hours']", "3")
+    page.check("input[name=correct]")
+    page.get_by_role("button", name="Send timelisten").click()
+    assert page.url.endswith("/nb/volunteer/")
+    page.get_by_role("link", name=re.compile("halvårsrapporten", re.I)).click()
+    assert _violations(page) == []
+    _errors_shown(page, "Send rapporten")
+    worker.goto(f"{live_server}/nb/intake/volunteers")
+    worker.get_by_role("link", name="Vera Frivillig").click()
+    worker.get_by_role("link", name=re.compile("^Timeliste for")).click()
+    assert "3.0" in worker.content() and _violations(worker) == []
+    page.context.close()
+    worker.context.close()
+
+
+def test_the_person_gives_the_ombud_access_and_sees_the_ombud_looked(browser, live_server, live_app,
+                                                                      identity_provider):
+    from portal.extensions import db
+    from portal.services import applications, cases
+
+    client_id = aged(61, start=162)
+    result = live_app.test_cli_runner().invoke(args=[
+        "create-user", "--email", "ombud.browser@pobo.no", "--role", "ombud", "--name", "Ombudet i Rogaland",
+        "--password-stdin"], input="et langt ombudspassord\n")
+    assert result.exit_code == 0
+    with live_app.app_context():
+        reference = applications.register("paper", "bpa", "Kari Klient", client_id)[0].reference
+        with live_app.test_request_context():
+            cases.record_event(cases.find(reference), "received", {"case_number": "26/88"})
+        db.session.remove()
+
+    requests.put(f"{identity_provider}/users/{client_id}", json={"pid": client_id}, timeout=5)
+    person = browser.new_context(locale="nb-NO").new_page()
+    person.goto(f"{live_server}/nb/account/login")
+    person.get_by_role("link", name=re.compile("ID-porten")).click()
+    person.locator("input[name=sub]").fill(client_id)
+    person.get_by_role("button", name="Authorize").click()
+    person.goto(f"{live_server}/nb/authorities/for-me")
+    person.get_by_role("link", name="Gi ombudet tilgang").click()
+    assert _violations(person) == []
+    _errors_shown(person, "Gi ombudet tilgang")
+    person.check("input[name=office]")
+    person.check("input[name=scopes][value=see_case]")
+    person.check("input[name=services][value=bpa]")
+    person.fill("input[name=valid_until]", "31.12.2030")
+    person.get_by_role("button", name="Gi ombudet tilgang").click()
+    assert "Ombudet i Rogaland" in person.content() and _violations(person) == []
+
+    ombud = browser.new_context(locale="nb-NO").new_page()
+    ombud.goto(f"{live_server}/nb/account/login")
+    ombud.fill("input[name=email]", "ombud.browser@pobo.no")
+    ombud.fill("input[name=password]", "et langt ombudspassord")
+    ombud.locator("form.form button[type=submit]").click()
+    ombud.goto(f"{live_server}/nb/ombud/")
+    assert reference in ombud.content() and _violations(ombud) == []
+    ombud.get_by_role("link", name=re.compile(reference)).first.click()
+    assert "26/88" in ombud.content()
+
+    person.goto(f"{live_server}/nb/cases/{reference}")
+    person.get_by_role("link", name="Hvem har sett saken").click()
+    assert "Ombudet i Rogaland" in person.content() and "Åpnet saken" in person.content()
+    assert _violations(person) == []
+    person.goto(f"{live_server}/nb/cases/seen")
+    assert _violations(person) == []
+    person.context.close()
+    ombud.context.close()

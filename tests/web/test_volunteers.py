@@ -1,0 +1,302 @@
+"""Volunteers (LEGAL.md "Volunteers"; DESIGN.md "Journeys" 6): the application with its
+requirements (18 or older, the duty of confidentiality), the municipality's register with
+states and the police certificate (hol § 5-4), matching to a person granted a støttekontakt
+with the reasons, and timesheets and half-year reports from engaged volunteers."""
+from __future__ import annotations
+
+import io
+import re
+from datetime import date, timedelta
+
+import pytest
+from sqlalchemy import func, select
+
+from portal.extensions import db
+from portal.models import Assignment, OutboxMessage, Submission, Volunteer, VolunteerReport
+from tests.conftest import DECISION, log_in, make_account, post_form, record
+from tests.identities import aged
+
+ABOUT = {"full_name": "Vera Frivillig", "national_id": aged(35, start=120), "street_address": "Gata 3",
+         "postcode": "4999", "city": "Fjellvik", "occupation": "Lærer", "work": "part_time", "phone": "912 34 567",
+         "other_phone": "", "email": "vera@example.org"}
+STEPS = [("about_you", ABOUT), ("driving", {"has_car": "yes", "has_licence": "yes"}),
+         ("experience", {"experience": "Lærer i ti år, og leder i speideren."}),
+         ("interests", {"interests": ["sports", "culture"], "hobbies": "Fotball og kino"}),
+         ("availability", {"times": ["evening", "weekends"], "groups": ["adults", "young_people"]}),
+         ("capacity", {"hours": "4", "per": "week", "people": "2"}), ("other", {"other": "", "confidentiality": "y"})]
+
+
+def _html(response):
+    return response.get_data(as_text=True)
+
+
+def _text(response):
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", _html(response)))
+
+
+def _errors(response):
+    return re.findall(r'class="ds-validation-message"[^>]*>([^<]*)', _html(response))
+
+
+def _start(client, lang="nb"):
+    response = post_form(client, f"/{lang}/volunteer/start", {}, form_page=f"/{lang}/volunteer/")
+    assert response.status_code == 302
+    return response.headers["Location"].rsplit("/", 1)[0]
+
+
+def _apply(client, lang="nb", **about):
+    base = _start(client, lang)
+    for key, data in STEPS:
+        response = post_form(client, f"{base}/{key}", {**data, **about} if key == "about_you" else data)
+        assert response.status_code == 302, (key, _errors(response))
+    response = post_form(client, f"{base}/check", {"correct": "y"})
+    return response.headers["Location"]
+
+
+@pytest.mark.parametrize("lang,texts", [
+    ("nb", ["Søk om å bli støttekontakt", "18 år", "politiattest", "taushetsplikt"]),
+    ("en", ["Apply to become a support contact", "18 or older", "police certificate", "confidentiality"]),
+])
+def test_the_requirements_are_shown_up_front(apply_app, lang, texts):
+    page = _text(apply_app.test_client().get(f"/{lang}/volunteer/"))
+    for text in texts:
+        assert text in page, text
+    assert "helse- og omsorgstjenesteloven § 5-4" in page
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_apply_to_become_a_support_contact(apply_app, citizen, lang):
+    receipt = _apply(citizen, lang)
+    assert re.search(r"/apply/receipt/FR-\d{4}-\d{6}$", receipt)
+    page = _text(citizen.get(receipt))
+    assert {"nb": "Takk for at du vil bli støttekontakt", "en": "Thank you for wanting to be a support contact"}[lang] \
+        in page
+    with apply_app.app_context():
+        volunteer = db.session.scalar(select(Volunteer))
+        assert volunteer.state == "applied" and volunteer.name == "Vera Frivillig"
+        assert volunteer.times == ["evening", "weekends"] and volunteer.has_car and volunteer.capacity == 2
+        message = db.session.scalars(select(OutboxMessage).order_by(OutboxMessage.id.desc())).first()
+        assert message.to_address in ("kari@example.org", "vera@example.org") and ABOUT["national_id"] not in message.body
+    status = _text(citizen.get(f"/{lang}/volunteer/"))
+    assert {"nb": "intervju", "en": "interview"}[lang] in status
+    assert post_form(citizen, f"/{lang}/volunteer/start", {}, form_page=f"/{lang}/my-page").headers[
+        "Location"].endswith(f"/{lang}/volunteer/")  # one application is enough
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_each_page_says_what_is_missing(citizen, lang):
+    base = _start(citizen, lang)
+    expected = {
+        "driving": {"nb": ["Svar på om du har bil"], "en": ["Answer whether you have a car"]},
+        "experience": {"nb": ["Skriv om utdanningen og erfaringen din"], "en": ["Write about your education and experience"]},
+        "interests": {"nb": ["Velg minst én ting du liker å gjøre"], "en": ["Choose at least one thing you like doing"]},
+        "availability": {"nb": ["Velg minst ett tidspunkt du kan", "Velg minst én gruppe"],
+                         "en": ["Choose at least one time you can", "Choose at least one group"]},
+        "other": {"nb": ["Du må godta taushetsplikten for å bli støttekontakt"],
+                  "en": ["You must accept the duty of confidentiality to be a support contact"]},
+    }
+    for step, messages in expected.items():
+        errors = _errors(post_form(citizen, f"{base}/{step}", {}))
+        assert errors[:len(messages[lang])] == messages[lang], step
+    assert len(_errors(post_form(citizen, f"{base}/about_you", {}))) == 9
+    assert len(_errors(post_form(citizen, f"{base}/capacity", {}))) == 3
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_someone_under_18_is_told_when_they_can_apply(citizen, lang):
+    base = _start(citizen, lang)
+    young = aged(17, days_past_birthday=30, start=120)
+    errors = _errors(post_form(citizen, f"{base}/about_you", {**ABOUT, "national_id": young}))
+    assert len(errors) == 1
+    assert errors[0].startswith({"nb": "Du må være 18 år eller eldre for å bli støttekontakt. Du kan søke fra",
+                                 "en": "You must be 18 or older to be a support contact. You can apply from"}[lang])
+
+
+# -- The register ---------------------------------------------------------------------------------
+
+@pytest.fixture
+def volunteer(apply_app, citizen):
+    _apply(citizen)
+    with apply_app.app_context():
+        return db.session.scalar(select(Volunteer.public_id))
+
+
+def test_the_register_filters_by_time_group_interest_car_and_state(apply_app, caseworker, volunteer):
+    for query, shown in (("", True), ("times=evening", True), ("times=daytime", False), ("groups=adults", True),
+                         ("groups=children", False), ("interests=culture", True), ("interests=music", False),
+                         ("car=y", True), ("state=applied", True), ("state=approved", False)):
+        assert ("Vera Frivillig" in _html(caseworker.get(f"/en/intake/volunteers?{query}"))) is shown, query
+
+
+def test_the_states_go_in_order_and_the_police_certificate_needs_its_date(apply_app, caseworker, volunteer):
+    path = f"/en/intake/volunteers/{volunteer}"
+    assert _errors(post_form(caseworker, path, {"to": "approved"})) == [
+        "A volunteer cannot go straight to this state from where they are now. Choose another state"]
+    assert post_form(caseworker, path, {"to": "interviewed", "note": "Fin samtale."}).status_code == 302
+    assert _errors(post_form(caseworker, path, {"to": "certificate_received"})) == [
+        "Enter the date of the police certificate"]
+    issued = (date.today() - timedelta(days=10)).strftime("%d.%m.%Y")
+    assert post_form(caseworker, path, {"to": "certificate_received", "certificate_issued_on": issued}).status_code == 302
+    page = _text(caseworker.get(path))
+    assert "Police certificate received" in page and "Fin samtale." in page and "they can start until" in page
+
+
+def _granted_case(apply_app, client, age=30, interests="Fotball og kino", when="kveld"):
+    from tests.web.test_apply import PERSON, STEPS as APPLY_STEPS, _start as start_application
+
+    base = start_application(client)
+    for key, data in APPLY_STEPS:
+        if key == "person":
+            data = {**PERSON, "national_id": aged(age, start=130)}
+        if key == "wishes":
+            data = {**data, "interests": interests, "when": when}
+        post_form(client, f"{base}/{key}", data)
+    post_form(client, f"{base}/attachments", {"action": "continue"})
+    reference = re.search(r"SK-\d{4}-\d{6}", post_form(client, f"{base}/check", {"correct": "y"})
+                          .headers["Location"]).group(0)
+    record(apply_app, reference, "decision", **DECISION)
+    return reference
+
+
+def _make_volunteer(app, name, state="approved", certificate_days_ago=10, **changes):
+    """A volunteer straight into the register, as if their application had been handled."""
+    from datetime import datetime, timezone
+
+    with app.app_context():
+        submission = Submission(reference=f"FR-2026-{abs(hash(name)) % 999999:06d}", kind="volunteer",
+                                service="stottekontakt", document={"answers": {}}, submitted_at=datetime.now(timezone.utc),
+                                intake_state="new")
+        db.session.add(submission)
+        db.session.flush()
+        values = dict(name=name, state=state, times=["evening", "weekends"], groups=["adults"], interests=["sports"],
+                      interests_text="", has_car=False, has_licence=False, capacity=1,
+                      certificate_issued_on=date.today() - timedelta(days=certificate_days_ago) if certificate_days_ago
+                      is not None else None, submission_id=submission.id, created_at=datetime.now(timezone.utc),
+                      updated_at=datetime.now(timezone.utc))
+        values.update(changes)
+        volunteer = Volunteer(**values)
+        db.session.add(volunteer)
+        db.session.commit()
+        return volunteer.public_id
+
+
+def test_matching_ranks_who_fits_with_the_reasons_and_leaves_out_who_does_not(apply_app, citizen, caseworker):
+    reference = _granted_case(apply_app, citizen)
+    _make_volunteer(apply_app, "Anne Aktiv", interests=["sports", "culture"], capacity=2)
+    _make_volunteer(apply_app, "Bjørn Ballspiller")
+    _make_volunteer(apply_app, "Dina Dagtid", times=["daytime"], interests=["music"])
+    _make_volunteer(apply_app, "Cato Children", groups=["children"])
+    _make_volunteer(apply_app, "Eva Ennå", state="interviewed")
+    page = _text(caseworker.get(f"/en/intake/cases/{reference}/match"))
+    names = re.findall(r"(Anne Aktiv|Bjørn Ballspiller|Dina Dagtid|Cato Children|Eva Ennå)", page.split("best first", 1)[1])
+    assert names[::2] == ["Anne Aktiv", "Bjørn Ballspiller", "Dina Dagtid"] or \
+        list(dict.fromkeys(names)) == ["Anne Aktiv", "Bjørn Ballspiller", "Dina Dagtid"]
+    anne = page.split("Anne Aktiv", 1)[1].split("Engage Anne Aktiv", 1)[0]
+    for reason in ("Both like: Sports and exercise", "Both like: Cinema, theatre and museums",
+                   "Suits both: Evenings", "Wants to work with: Adults", "Room for 2 more"):
+        assert reason in anne, reason
+    assert "Cato Children" not in page and "Eva Ennå" not in page
+
+
+def test_engaging_needs_a_police_certificate_no_older_than_three_months(apply_app, citizen, caseworker):
+    """hol § 5-4."""
+    reference = _granted_case(apply_app, citizen)
+    old = _make_volunteer(apply_app, "Olav Gammel", certificate_days_ago=120)
+    fresh = _make_volunteer(apply_app, "Frida Fersk", certificate_days_ago=5)
+    path = f"/en/intake/cases/{reference}/match"
+    response = post_form(caseworker, path, {"volunteer": old})
+    assert "The police certificate is older than three months" in _text(response)
+    assert post_form(caseworker, path, {"volunteer": fresh}).status_code == 302
+    with apply_app.app_context():
+        assignment = db.session.scalar(select(Assignment))
+        assert assignment.volunteer.name == "Frida Fersk" and assignment.volunteer.state == "engaged"
+    assert "Support contact now: Frida Fersk" in _text(caseworker.get(path))
+    assert "Frida Fersk" not in _text(caseworker.get(path)).split("best first")[-1]  # no room for one more
+
+
+def test_a_refused_case_gets_no_suggestions(apply_app, citizen, caseworker):
+    reference = _granted_case(apply_app, citizen)
+    record(apply_app, reference, "decision", **{**DECISION, "outcome": "refused"})
+    _make_volunteer(apply_app, "Anne Aktiv")
+    assert "Anne Aktiv" not in _html(caseworker.get(f"/en/intake/cases/{reference}/match"))
+
+
+# -- Engaged: timesheets and reports ----------------------------------------------------------------
+
+@pytest.fixture
+def engaged(apply_app, citizen, caseworker):
+    """Vera applied, the municipality engaged her for a granted case a month and a half ago."""
+    volunteer_client = apply_app.test_client()
+    make_account(apply_app, email="vera@example.org")
+    log_in(volunteer_client, email="vera@example.org")
+    _apply(volunteer_client)
+    reference = _granted_case(apply_app, citizen)
+    with apply_app.app_context():
+        from portal.models import Account
+        from portal.services import cases, volunteers
+
+        vera = db.session.scalar(select(Volunteer))
+        vera.state, vera.certificate_issued_on = "approved", date.today() - timedelta(days=60)
+        db.session.commit()
+        worker = db.session.scalar(select(Account).where(Account.role == "caseworker"))
+        assignment = volunteers.engage(worker, vera, cases.find(reference), on=date.today() - timedelta(days=45))
+        return volunteer_client, assignment.public_id
+
+
+def _month(offset):
+    first = date.today().replace(day=1)
+    for _ in range(offset):
+        first = (first - timedelta(days=1)).replace(day=1)
+    return first
+
+
+def test_a_timesheet_with_its_errors_then_sent_once(apply_app, engaged, caseworker):
+    client, assignment = engaged
+    path = f"/en/volunteer/timesheet/{assignment}"
+    last = _month(1)
+    assert last.isoformat() in _html(client.get(path))
+    response = post_form(client, path, {"month": last.isoformat()})
+    assert _errors(response) == ["Enter at least one day with hours",
+                                 "Confirm that the hours and expenses are correct before you send"]
+    wrong_day = (last - timedelta(days=3)).strftime("%d.%m.%Y")
+    response = post_form(client, path, {"month": last.isoformat(), "lines-0-day": wrong_day, "lines-0-hours": "3",
+                                        "lines-1-hours": "2", "expenses-0-amount": "149.50", "correct": "y"})
+    assert _errors(response) == ["The date must be in the month the timesheet is for", "Enter the date for these hours",
+                                 "Write what the expense was for"]
+    assert f'value="{wrong_day}"' in _html(response)  # nothing typed is lost
+    day = last.replace(day=12).strftime("%d.%m.%Y")
+    data = {"month": last.isoformat(), "lines-0-day": day, "lines-0-hours": "3", "lines-0-activity": "Kino",
+            "expenses-0-amount": "149.50", "expenses-0-what": "Kinobilletter", "correct": "y",
+            "receipt": (io.BytesIO(b"%PDF-1.4\n"), "kvittering.pdf")}
+    assert post_form(client, path, data, content_type="multipart/form-data").status_code == 302
+    assert last.isoformat() not in _html(client.get(path))  # that month is done
+    with apply_app.app_context():
+        report = db.session.scalar(select(VolunteerReport))
+        assert report.document["hours"] == "3.0" and report.document["amount"] == "149.50"
+        receipt_id = report.document["receipt"]["id"]
+    page = _text(caseworker.get(f"/en/intake/volunteers/reports/{report.public_id}"))
+    assert "3.0 hours in all" in page and "Kinobilletter" in page
+    assert caseworker.get(f"/en/apply/files/{receipt_id}").data == b"%PDF-1.4\n"
+    assert client.get(f"/en/apply/files/{receipt_id}").status_code == 200
+
+
+def test_the_half_year_report(apply_app, engaged):
+    client, assignment = engaged
+    path = f"/nb/volunteer/report/{assignment}"
+    assert len(_errors(post_form(client, path, {}))) == 4
+    data = {"activities": "Kino og fotball.", "goals": "Bra.", "benefit": "Mer ute.", "contact": "God.", "guidance": ""}
+    assert post_form(client, path, data).status_code == 302
+    assert _errors(post_form(client, path, data)) == ["Du har allerede sendt rapporten for dette halvåret"]
+
+
+def test_nobody_else_hands_in_for_the_volunteer_and_only_caseworkers_see_the_register(apply_app, engaged, citizen):
+    _, assignment = engaged
+    assert citizen.get(f"/nb/volunteer/timesheet/{assignment}").status_code == 404
+    assert citizen.get(f"/nb/volunteer/report/{assignment}").status_code == 404
+    for path in ("/nb/intake/volunteers", "/nb/intake/cases/SK-2026-000001/match"):
+        assert citizen.get(path).status_code == 404, path
+    with apply_app.app_context():
+        public_id = db.session.scalar(select(Volunteer.public_id))
+    assert citizen.get(f"/nb/intake/volunteers/{public_id}").status_code == 404
+    with apply_app.app_context():
+        assert db.session.scalar(select(func.count(VolunteerReport.id))) == 0
