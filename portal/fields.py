@@ -132,3 +132,6 @@ class NorwegianDecimalField(DecimalField):
             super().process_formdata(valuelist)
         except ValueError:
             raise ValueError(self.invalid_message or _l("Write a number, like 3,5")) from None
+        if self.data is not None and not self.data.is_finite():
+            self.data = None
+            raise ValueError(self.invalid_message or _l("Write a number, like 3,5"))

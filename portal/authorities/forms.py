@@ -166,7 +166,7 @@ class AnswerForm(FlaskForm):
 
 OMBUD_SCOPES = choices(
     ("see_case", _l("See my cases: what was sent, the status, decisions and deadlines")),
-    ("appeal", _l("Help me with an appeal, and send it for me")),
+    ("appeal", _l("Help me with an appeal, and send it for me (the ombud then also sees the case)")),
 )
 
 

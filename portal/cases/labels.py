@@ -69,6 +69,7 @@ READS = {
     "case.decision_letter": _l("Opened the decision letter"),
     "case.event": _l("Recorded something in the case"),
     "case.match": _l("Looked for a support contact for you"),
+    "volunteer.report": _l("Read a report from your support contact"),
     "authority.view": _l("Checked an authority to act for you"),
     "authority.document": _l("Opened the document of an authority to act for you"),
 }

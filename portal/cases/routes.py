@@ -56,9 +56,10 @@ def decision_letter(reference: str):
 @bp.route("/<reference>/seen")
 @login_required
 def seen(reference: str):
-    """Who has seen this case: for the person it is about, and nobody else."""
-    case = access.case_for(current_user, reference)
-    if not people.is_person(current_user, case.person):
+    """Who has seen this case: for the person it is about, and nobody else (checked before
+    anything is read, so nobody else's look is logged as a read)."""
+    case = cases.find(reference)
+    if case is None or not people.is_person(current_user, case.person):
         abort(404)
     submission_ids = [case.submission_id] + [a.id for a in cases.appeals_of(case)]
     return render_template("cases/seen.html", case=case, entries=access_log.about(case.person, submission_ids))

@@ -8,6 +8,7 @@ from wtforms.validators import DataRequired, InputRequired, Length, NumberRange,
 
 from ..apply.volunteer_forms import GROUPS, INTERESTS, STATES, TIMES
 from ..fields import DayField, MultiCheckboxField, choices, strip
+from ..rules.clock import today
 
 
 class CheckForm(FlaskForm):
@@ -168,5 +169,8 @@ class MoveForm(FlaskForm):
         field = self.certificate_issued_on
         if self.to.data == "certificate_received" and field.day is None and not field.errors:
             field.errors = [*field.errors, _l("Enter the date of the police certificate")]
+            valid = False
+        if field.day is not None and field.day > today():
+            field.errors = [*field.errors, _l("The police certificate's date cannot be in the future. Check the date")]
             valid = False
         return valid

@@ -194,7 +194,8 @@ def volunteer(public_id: str):
     assignments = volunteers.assignments_of(found)
     return render_template("intake/volunteer.html", volunteer=found, form=form, history=volunteers.history(found),
                            assignments=assignments, reports={a.id: volunteers.reports_of(a) for a in assignments},
-                           sections=submission_sections(found.submission))
+                           missing={a.id: volunteers.missing_timesheets(a) for a in assignments},
+                           certificate=volunteers.certificate_of(found), sections=submission_sections(found.submission))
 
 
 @bp.route("/cases/<reference>/match", methods=["GET", "POST"])
@@ -212,7 +213,7 @@ def match(reference: str):
         if chosen is None:
             abort(404)
         try:
-            volunteers.engage(current_user, chosen, case)
+            volunteers.engage(current_user, chosen, case, signed=request.form.get("signed") == "y")
         except volunteers.VolunteerProblem as refused:
             problem = refused.reason
         else:
@@ -231,4 +232,29 @@ def volunteer_report(public_id: str):
     report = volunteers.report(public_id)
     if report is None:
         abort(404)
+    case = report.assignment.case
+    if case.person is not None:
+        access_log.record(current_user, case.person, "caseworker", "volunteer.report", submission=case.submission)
     return render_template("intake/volunteer_report.html", report=report, volunteer=report.assignment.volunteer)
+
+
+@bp.route("/volunteers/assignments/<public_id>/end", methods=["POST"])
+@role_required("caseworker")
+def end_assignment(public_id: str):
+    assignment = volunteers.find_assignment(public_id)
+    if assignment is None:
+        abort(404)
+    volunteers.end_assignment(current_user, assignment)
+    flash(_("The assignment is ended."), "success")
+    return redirect(url_for("intake.volunteer", public_id=assignment.volunteer.public_id))
+
+
+@bp.route("/volunteers/<public_id>/certificate")
+@role_required("caseworker")
+def volunteer_certificate(public_id: str):
+    found = volunteers.find(public_id)
+    document = volunteers.certificate_of(found) if found else None
+    if document is None:
+        abort(404)
+    return private_file(attachments.read(document), document.content_type,
+                        f"{document.public_id}.{extension_for(document.content_type)}")

@@ -20,6 +20,8 @@ class Attachment(db.Model):
     submission_id: Mapped[int | None] = mapped_column(ForeignKey("submission.id", ondelete="CASCADE"), index=True)
     # The document that proves an authority: a verge's appointment or a signed fullmakt.
     authority_id: Mapped[int | None] = mapped_column(ForeignKey("authority.id", ondelete="CASCADE"), index=True)
+    # A volunteer's police certificate.
+    volunteer_id: Mapped[int | None] = mapped_column(ForeignKey("volunteer.id", ondelete="CASCADE"), index=True)
     # A receipt handed in with a volunteer's timesheet.
     volunteer_report_id: Mapped[int | None] = mapped_column(ForeignKey("volunteer_report.id", ondelete="CASCADE"),
                                                             index=True)

@@ -34,6 +34,8 @@ class Volunteer(db.Model):
     per: Mapped[str | None] = mapped_column(String(10))
     # The politiattest (hol § 5-4): when it was issued, as the municipality saw it.
     certificate_issued_on: Mapped[date | None] = mapped_column(Date)
+    # The confidentiality declaration (hol § 12-1), signed when they first start.
+    confidentiality_signed_on: Mapped[date | None] = mapped_column(Date)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 

@@ -2,9 +2,10 @@
 why. Pure: profiles in, a ranked list with reasons out. The caseworker decides; the list
 only helps them start with the likeliest.
 
-A volunteer fits when they have room for one more person and want to work with someone of
-the person's age. They rank higher for each shared interest, each time that suits both,
-and for wanting to work with the person's disability.
+A volunteer fits when they have room for one more person and, if they named ages they want
+to work with, the person's age is among them. They rank higher for each shared interest,
+each time that suits both, and for wanting to work with the person's age or disability.
+Gender is left out: the portal never reads it from an identity number, and does not ask.
 """
 from __future__ import annotations
 
@@ -16,29 +17,31 @@ from .volunteers import GROUPS, INTERESTS, TIMES
 # Words people write about what they like, and when, mapped to the volunteer form's codes.
 # Bokmål and English, in the forms people write them (lower case, whole-word starts).
 INTEREST_WORDS = {
-    "sports": ("fotball", "håndball", "idrett", "sport", "trening", "trene", "svøm", "ski", "sykl", "bowling",
-               "football", "swim", "gym", "basket"),
-    "outdoors": ("tur", "friluft", "fisk", "natur", "fjell", "skog", "hike", "hiking", "walk", "outdoor", "fishing"),
-    "culture": ("kino", "teater", "museum", "bibliotek", "utstilling", "film", "cinema", "theatre", "theater",
-                "library", "exhibition"),
-    "music": ("musikk", "konsert", "synge", "kor", "band", "gitar", "music", "concert", "sing", "choir"),
-    "arts_crafts": ("tegne", "male", "maling", "strikk", "håndarbeid", "kunst", "snekr", "draw", "paint", "knit",
-                    "craft", "art"),
-    "games": ("spill", "brettspill", "sjakk", "gaming", "data", "game", "chess", "board"),
-    "cooking": ("lage mat", "matlag", "bake", "kafé", "kafe", "cook", "baking", "café", "cafe"),
-    "animals": ("hest", "hund", "dyr", "ride", "stall", "horse", "dog", "animal", "riding"),
-    "social": ("prate", "kaffe", "venn", "shopping", "handle", "chat", "coffee", "friend"),
+    "sports": ("fotball*", "håndball*", "idrett*", "sport*", "trening", "trene", "svøm*", "ski", "sykl*", "bowling",
+               "football", "swim*", "gym", "basket*", "jogg*", "løp*"),
+    "outdoors": ("tur", "turer", "friluft*", "fisk*", "natur*", "fjell*", "skog*", "hike", "hiking", "walk*", "outdoor*"),
+    "culture": ("kino*", "teater*", "museum", "museer", "bibliotek*", "utstilling*", "film*", "cinema*", "theatre*",
+                "theater*", "library", "exhibition*"),
+    "music": ("musikk*", "konsert*", "synge", "synger", "kor", "band", "gitar*", "music*", "concert*", "sing*", "choir*"),
+    "arts_crafts": ("tegne", "tegning", "male", "maler", "maling", "strikk*", "håndarbeid*", "kunst*", "snekr*",
+                    "draw*", "paint*", "knit*", "craft*", "art"),
+    "games": ("spill", "spille", "brettspill*", "sjakk*", "gaming", "dataspill*", "game", "games", "chess", "board game*"),
+    "cooking": ("lage mat", "matlag*", "bake", "baking", "kafé", "kafe", "kafeer", "cook*", "café", "cafe"),
+    "animals": ("hest", "hester", "hund", "hunder", "dyr", "dyra", "dyrene", "ride", "ridning", "stall", "horse*",
+                "dog", "dogs", "animal*", "riding"),
+    "social": ("prate", "kaffe", "venn*", "shopping", "chat*", "coffee", "friend*"),
 }
 TIME_WORDS = {
-    "daytime": ("dagtid", "formiddag", "morgen", "daytime", "morning"),
-    "afternoon": ("ettermiddag", "etter skolen", "afternoon", "after school"),
-    "evening": ("kveld", "evening", "night"),
-    "weekdays": ("hverdag", "ukedag", "mandag", "tirsdag", "onsdag", "torsdag", "fredag", "weekday", "monday",
-                 "tuesday", "wednesday", "thursday", "friday"),
-    "weekends": ("helg", "lørdag", "søndag", "weekend", "saturday", "sunday"),
+    "daytime": ("dagtid", "formiddag*", "morgen*", "daytime", "morning*"),
+    "afternoon": ("ettermiddag*", "etter skolen", "afternoon*", "after school"),
+    "evening": ("kveld*", "evening*", "night*"),
+    "weekdays": ("hverdag*", "ukedag*", "mandag*", "tirsdag*", "onsdag*", "torsdag*", "fredag*", "weekday*",
+                 "monday*", "tuesday*", "wednesday*", "thursday*", "friday*"),
+    "weekends": ("helg*", "lørdag*", "søndag*", "weekend*", "saturday*", "sunday*"),
 }
 
 CHILD_UNTIL, YOUNG_UNTIL, ELDERLY_FROM = 13, 20, 67
+AGE_GROUPS = ("children", "young_people", "adults", "elderly")
 
 
 @dataclass(frozen=True)
@@ -76,12 +79,24 @@ class Match:
     reasons: tuple[Reason, ...]
 
 
+NEGATIONS = re.compile(r"\b(?:ikke|aldri|not|never|no)\s+(?:på\s+|i\s+|om\s+|on\s+|at\s+|in\s+)?\w+")
+ENDINGS = r"(?:e|er|en|ene|et|a|s|es|ing)?"
+
+
 def _found(text: str, table: dict[str, tuple[str, ...]]) -> set[str]:
-    """The codes whose cue words start a word in the text ("fotballkamp" is football;
-    "female" is not "male")."""
-    words = re.sub(r"\s+", " ", (text or "").lower())
-    return {code for code, cues in table.items()
-            if any(re.search(r"(?<!\w)" + re.escape(cue.strip()), words) for cue in cues)}
+    """The codes whose cue words are in the text. A cue ending in * starts a word
+    ("fotball*" finds "fotballkamp"); any other is a whole word, perhaps with an ending
+    ("kor" is not "korte", "hund" is not "hundre"). "Not ..." and "ikke ..." are skipped."""
+    words = NEGATIONS.sub(" ", re.sub(r"\s+", " ", (text or "").lower()))
+    found = set()
+    for code, cues in table.items():
+        for cue in cues:
+            stem = re.escape(cue.rstrip("*"))
+            pattern = r"(?<!\w)" + stem + (r"" if cue.endswith("*") else ENDINGS + r"(?!\w)")
+            if re.search(pattern, words):
+                found.add(code)
+                break
+    return found
 
 
 def age_group(age: int | None) -> str | None:
@@ -113,7 +128,8 @@ def score(need: Need, candidate: Candidate) -> Match | None:
     if free <= 0:
         return None
     group = age_group(need.age)
-    if group is not None and group not in candidate.groups:
+    ages = set(candidate.groups) & set(AGE_GROUPS)
+    if group is not None and ages and group not in ages:
         return None
     reasons: list[Reason] = []
     volunteer_interests = set(candidate.interests) | _found(candidate.interests_text, INTEREST_WORDS)
@@ -121,7 +137,7 @@ def score(need: Need, candidate: Candidate) -> Match | None:
         reasons.append(Reason("interest", code))
     for code in sorted(times_of(need) & set(candidate.times), key=TIMES.index):
         reasons.append(Reason("time", code))
-    for code in sorted(({group} if group else set()) | (disability_groups(need.need_groups) & set(candidate.groups)),
+    for code in sorted(({group} & ages if group else set()) | (disability_groups(need.need_groups) & set(candidate.groups)),
                        key=GROUPS.index):
         reasons.append(Reason("group", code))
     reasons.append(Reason("room", str(free)))

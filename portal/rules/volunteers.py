@@ -67,9 +67,13 @@ def months_worked(engaged_on: date, today: date) -> list[date]:
     return found
 
 
-def half_year_report_due(engaged_on: date, today: date) -> date:
-    """The next half-year report: six months after engagement, then every six months."""
-    due = add_months(engaged_on, 6)
-    while due < today - timedelta(days=31):
-        due = add_months(due, 6)
-    return due
+def half_years(engaged_on: date, ended_on: date | None, today: date) -> list[date]:
+    """The ends of every half-year of an assignment a report is asked for: six months after
+    it started, then every six months, up to its end; each can be sent from a month before."""
+    found, n = [], 1
+    while True:
+        end = add_months(engaged_on, 6 * n)
+        if end - timedelta(days=31) > today or (ended_on is not None and end - timedelta(days=183) > ended_on):
+            return found
+        found.append(end)
+        n += 1

@@ -84,6 +84,11 @@ def check_submission(account: Account, submission: Submission, action: str, own_
     person = submission.person
     if people.is_person(account, person):
         return  # the person it is about
+    if submission.kind == "volunteer":
+        # An application to be a volunteer is the volunteer's and the municipality's alone.
+        if submission.account_id == account.id:
+            return
+        raise NotFound()
     if submission.account_id == account.id and submission.authority_id is None and (
             person is None or not account.identity_verified):
         return  # sent by the account for itself (a verified account only ever sends its own number)
@@ -165,7 +170,9 @@ def cases_for(account: Account) -> list:
         if case.person_id in held and not (me is not None and case.person_id == me.id):
             authority = held[case.person_id]
             access_log.record(account, case.person, role_of(authority), "case.list",
-                              name=authority.representative_name, submission=case.submission, authority=authority)
+                              name=authority.representative_name, submission=case.submission, authority=authority,
+                              commit=False)
+    db.session.commit()
     return found
 
 
@@ -183,7 +190,7 @@ def attachment_for(actor, public_id: str) -> Attachment:
     elif attachment.authority_id is not None:
         authority = db.session.get(Authority, attachment.authority_id)
         document_for(account, authority)
-    elif attachment.volunteer_report_id is not None:
+    elif attachment.volunteer_report_id is not None or attachment.volunteer_id is not None:
         # A volunteer's receipt: theirs, and the municipality's.
         if attachment.account_id != account.id and not account.has_role("caseworker"):
             raise NotFound()

@@ -20,7 +20,7 @@ def actor_name(account: Account) -> str:
 
 def record(account: Account | None, person: Person, role: str, action: str, *, name: str | None = None,
            submission: Submission | None = None, draft: Draft | None = None,
-           authority: Authority | None = None) -> None:
+           authority: Authority | None = None, commit: bool = True) -> None:
     if role not in ROLES:
         raise ValueError(f"unknown role {role!r}")
     db.session.add(AccessLogEntry(
@@ -29,7 +29,8 @@ def record(account: Account | None, person: Person, role: str, action: str, *, n
         submission_id=submission.id if submission else None, draft_id=draft.id if draft else None,
         authority_id=authority.id if authority else None,
     ))
-    db.session.commit()
+    if commit:
+        db.session.commit()
 
 
 def about(person: Person, submission_ids: list[int] | None = None) -> list[AccessLogEntry]:

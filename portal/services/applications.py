@@ -159,8 +159,13 @@ def submit(account: Account, draft: Draft, lang: str) -> Submission:
     files = list(db.session.scalars(select(Attachment).where(Attachment.draft_id == draft.id).order_by(Attachment.id)))
     answers = answers_of(draft)
     appealed = appeals.check_still_open(draft) if draft.kind == "appeal" else None
-    person = appealed.person if appealed is not None else _person_in(answers, "about_you" if draft.kind == "volunteer"
-                                                                      else "person")
+    if appealed is not None:
+        person = appealed.person
+    elif draft.kind == "volunteer":
+        # Linked only to a number the identity provider vouched for (it is the account's own).
+        person = _person_in(answers, "about_you") if account.identity_verified else None
+    else:
+        person = _person_in(answers)
     prefix = {"appeal": APPEAL_PREFIX, "volunteer": VOLUNTEER_PREFIX}.get(draft.kind) or PREFIXES[draft.service]
     document = {"version": DOCUMENT_VERSION, "kind": draft.kind, "service": draft.service, "channel": "online",
                 "language": lang, "submitted_at": now.isoformat(), "answers": answers,

@@ -479,6 +479,8 @@ def give_ombud(account: Account, office: Account, scopes, services, valid_until:
             Authority.basis == "ombud")):
         if state_of(existing) not in rules.ENDED:
             raise AuthorityProblem("duplicate")
+    if "appeal" in scopes:
+        scopes = {*scopes, "see_case"}  # an appeal is written from the decision: the ombud must see it
     authority = Authority(
         basis="ombud", proof="digital", person_id=person.id, person=person,
         person_name=account.full_name or person.name, representative_account_id=office.id,

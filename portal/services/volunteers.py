@@ -4,7 +4,7 @@ timesheets and half-year reports."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
 
 from sqlalchemy import func, select
@@ -60,6 +60,26 @@ def of_submission(submission: Submission) -> Volunteer | None:
     return db.session.scalar(select(Volunteer).where(Volunteer.submission_id == submission.id))
 
 
+def upload_certificate(account: Account, volunteer: Volunteer, stream, filename: str):
+    """The volunteer's police certificate: a new one replaces the one before."""
+    from ..models import Attachment
+    from . import attachments
+
+    stored = attachments.store(account, stream, filename, "police_certificate")
+    stored.volunteer_id = volunteer.id
+    for older in db.session.scalars(select(Attachment).where(Attachment.volunteer_id == volunteer.id,
+                                                             Attachment.id != stored.id)):
+        attachments.discard(older)
+    db.session.commit()
+    return stored
+
+
+def certificate_of(volunteer: Volunteer):
+    from ..models import Attachment
+
+    return db.session.scalar(select(Attachment).where(Attachment.volunteer_id == volunteer.id))
+
+
 def find(public_id: str) -> Volunteer | None:
     return db.session.scalar(select(Volunteer).where(Volunteer.public_id == public_id))
 
@@ -94,6 +114,11 @@ def register(filters: RegisterFilters) -> list[Volunteer]:
 def move(caseworker: Account, volunteer: Volunteer, to: str, note: str = "", certificate_issued_on: date | None = None) -> None:
     if not rules.may_move(volunteer.state, to):
         raise VolunteerProblem("not_allowed")
+    if to == rules.INACTIVE:
+        # Someone who stops is støttekontakt for nobody from today.
+        for running in db.session.scalars(select(Assignment).where(
+                Assignment.volunteer_id == volunteer.id, Assignment.ended_on.is_(None))):
+            running.ended_on = today()
     if to == rules.CERTIFICATE_RECEIVED:
         if certificate_issued_on is None:
             raise VolunteerProblem("certificate_missing")
@@ -107,6 +132,24 @@ def move(caseworker: Account, volunteer: Volunteer, to: str, note: str = "", cer
 def assignments_of(volunteer: Volunteer) -> list[Assignment]:
     return list(db.session.scalars(select(Assignment).where(Assignment.volunteer_id == volunteer.id)
                                    .order_by(Assignment.started_on)))
+
+
+def end_assignment(caseworker: Account, assignment: Assignment, on: date | None = None) -> None:
+    """The volunteer stops being støttekontakt for this person. The last timesheets can still come."""
+    if assignment.ended_on is None:
+        assignment.ended_on = on or today()
+        db.session.add(VolunteerEvent(volunteer_id=assignment.volunteer_id, state=assignment.volunteer.state,
+                                      note=f"{assignment.case.reference}: ended", at=_now(),
+                                      by_account_id=caseworker.id))
+        db.session.commit()
+
+
+def missing_timesheets(assignment: Assignment) -> list[date]:
+    """Months worked whose timesheet is past the 15th and not handed in."""
+    sent = {r.period for r in reports_of(assignment) if r.kind == "timesheet"}
+    last = assignment.ended_on or today()
+    return [m for m in rules.months_worked(assignment.started_on, last + timedelta(days=31))
+            if m not in sent and rules.timesheet_due(m) < today() and m <= last]
 
 
 def engaged_in(case: Case) -> list[Assignment]:
@@ -126,13 +169,16 @@ def need_of(case: Case) -> matching.Need:
     wishes = answers.get("wishes") or {}
     return matching.Need(age=age_on(person.get("national_id") or "", today()),
                          need_groups=frozenset((answers.get("need") or {}).get("groups") or ()),
-                         interests_text=wishes.get("interests") or "", when_text=wishes.get("when") or "")
+                         interests_text=" ".join(filter(None, (wishes.get("interests"), wishes.get("preferences")))),
+                         when_text=wishes.get("when") or "")
 
 
 def suggestions(case: Case) -> list[tuple[Volunteer, matching.Match]]:
     """Approved or engaged volunteers who fit the person, best first, with the reasons."""
-    pool = list(db.session.scalars(select(Volunteer).where(
-        Volunteer.state.in_((rules.CERTIFICATE_RECEIVED, rules.APPROVED, rules.ENGAGED)))))
+    already = set(db.session.scalars(select(Assignment.volunteer_id).where(
+        Assignment.case_id == case.id, Assignment.ended_on.is_(None))))
+    pool = [v for v in db.session.scalars(select(Volunteer).where(
+        Volunteer.state.in_((rules.CERTIFICATE_RECEIVED, rules.APPROVED, rules.ENGAGED)))) if v.id not in already]
     busy = dict(db.session.execute(select(Assignment.volunteer_id, func.count(Assignment.id))
                                    .where(Assignment.ended_on.is_(None)).group_by(Assignment.volunteer_id)).all())
     by_id = {v.id: v for v in pool}
@@ -142,19 +188,27 @@ def suggestions(case: Case) -> list[tuple[Volunteer, matching.Match]]:
     return [(by_id[m.candidate.key], m) for m in matching.rank(need_of(case), candidates)]
 
 
-def engage(caseworker: Account, volunteer: Volunteer, case: Case, on: date | None = None) -> Assignment:
-    """hol § 5-4: only with a politiattest no older than three months."""
+def engage(caseworker: Account, volunteer: Volunteer, case: Case, *, signed: bool,
+           on: date | None = None) -> Assignment:
+    """hol § 5-4: only with a politiattest no older than three months; and the volunteer
+    signs the confidentiality declaration when they start (hol § 12-1)."""
     on = on or today()
     if volunteer.certificate_issued_on is None:
         raise VolunteerProblem("certificate_missing")
     if not rules.certificate_valid_for(volunteer.certificate_issued_on, on):
         raise VolunteerProblem("certificate_too_old")
+    if not signed:
+        raise VolunteerProblem("not_signed")
+    if db.session.scalar(select(Assignment.id).where(Assignment.volunteer_id == volunteer.id,
+                                                     Assignment.case_id == case.id, Assignment.ended_on.is_(None))):
+        raise VolunteerProblem("already_engaged")
     if taken(volunteer) >= volunteer.capacity:
         raise VolunteerProblem("no_room")
     if volunteer.state != rules.ENGAGED and not rules.may_move(volunteer.state, rules.ENGAGED):
         raise VolunteerProblem("not_allowed")
     assignment = Assignment(volunteer_id=volunteer.id, case_id=case.id, started_on=on, created_at=_now())
     db.session.add(assignment)
+    volunteer.confidentiality_signed_on = volunteer.confidentiality_signed_on or on
     if volunteer.state != rules.ENGAGED:
         volunteer.state = rules.ENGAGED
         db.session.add(VolunteerEvent(volunteer_id=volunteer.id, state=rules.ENGAGED, note=case.reference, at=_now(),
@@ -167,9 +221,13 @@ def engage(caseworker: Account, volunteer: Volunteer, case: Case, on: date | Non
 # -- Timesheets and reports ------------------------------------------------------------------------
 
 def assignment_of(account: Account, public_id: str) -> Assignment | None:
-    """One of the account's own assignments as a volunteer, still running."""
-    return db.session.scalar(select(Assignment).join(Volunteer, Volunteer.id == Assignment.volunteer_id).where(
-        Assignment.public_id == public_id, Volunteer.account_id == account.id, Assignment.ended_on.is_(None)))
+    """One of the account's own assignments as a volunteer: running, or ended less than two
+    months ago (the last timesheets can still come)."""
+    found = db.session.scalar(select(Assignment).join(Volunteer, Volunteer.id == Assignment.volunteer_id).where(
+        Assignment.public_id == public_id, Volunteer.account_id == account.id))
+    if found is None or (found.ended_on is not None and found.ended_on < today() - timedelta(days=62)):
+        return None
+    return found
 
 
 def reports_of(assignment: Assignment) -> list[VolunteerReport]:
@@ -177,15 +235,25 @@ def reports_of(assignment: Assignment) -> list[VolunteerReport]:
                                    .order_by(VolunteerReport.period)))
 
 
+def find_assignment(public_id: str) -> Assignment | None:
+    return db.session.scalar(select(Assignment).where(Assignment.public_id == public_id))
+
+
 def report(public_id: str) -> VolunteerReport | None:
     return db.session.scalar(select(VolunteerReport).where(VolunteerReport.public_id == public_id))
 
 
 def months_open(assignment: Assignment) -> list[date]:
-    """The months a timesheet can be handed in for: worked, and not handed in yet."""
+    """The months a timesheet can be handed in for: ended, worked, and not handed in yet."""
     sent = {r.period for r in reports_of(assignment) if r.kind == "timesheet"}
-    return [m for m in rules.months_worked(assignment.started_on, today()) if m not in sent] + (
-        [today().replace(day=1)] if today().replace(day=1) not in sent and today() >= assignment.started_on else [])
+    until = min(today(), (assignment.ended_on or today()) + timedelta(days=31))
+    return [m for m in rules.months_worked(assignment.started_on, until) if m not in sent]
+
+
+def half_years_open(assignment: Assignment) -> list[date]:
+    """The half-year reports due and not handed in yet (each by its end date)."""
+    sent = {r.period for r in reports_of(assignment) if r.kind == "half_year"}
+    return [d for d in rules.half_years(assignment.started_on, assignment.ended_on, today()) if d not in sent]
 
 
 def hand_in(assignment: Assignment, kind: str, period: date, document: dict, receipt=None, account=None) -> VolunteerReport:

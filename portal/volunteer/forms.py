@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from flask_wtf.file import FileField
+from flask_wtf.file import FileField, FileRequired
 from wtforms import BooleanField, FieldList, Form, FormField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
@@ -48,3 +48,8 @@ class HalfYearReportForm(FlaskForm):
                                         Length(max=4000, message=_l("The text can be at most 4000 characters"))])
     guidance = TextAreaField(_l("Do you need guidance or help from us? (optional)"), filters=[strip], validators=[
         Optional(), Length(max=4000, message=_l("The text can be at most 4000 characters"))])
+
+
+class CertificateForm(FlaskForm):
+    file = FileField(_l("Your police certificate"), description=_l("PDF, JPG or PNG, at most 10 MB. A photo of the paper is fine."),
+                     validators=[FileRequired(_l("Choose the file to upload"))])

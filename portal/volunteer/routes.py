@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from flask import abort, flash, redirect, render_template, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
@@ -16,7 +16,7 @@ from ..rules.clock import today
 from ..services import applications, volunteers
 from ..services.attachments import AttachmentRejected
 from . import bp
-from .forms import HalfYearReportForm, TimesheetForm
+from .forms import CertificateForm, HalfYearReportForm, TimesheetForm
 
 
 TENTH, ORE = Decimal("0.1"), Decimal("0.01")
@@ -30,12 +30,36 @@ def index():
         drafts = [d for d in applications.drafts_for(current_user) if d.kind == "volunteer"] \
             if current_user.is_authenticated else []
         return render_template("volunteer/index.html", draft=drafts[0] if drafts else None)
+    return _status(volunteer, CertificateForm())
+
+
+def _status(volunteer, certificate_form: CertificateForm):
     assignments = volunteers.assignments_of(volunteer)
     return render_template("volunteer/status.html", volunteer=volunteer, assignments=assignments,
                            open_months={a.id: volunteers.months_open(a) for a in assignments},
                            reports={a.id: volunteers.reports_of(a) for a in assignments},
-                           report_due={a.id: rules.half_year_report_due(a.started_on, today()) for a in assignments},
-                           timesheet_due=rules.timesheet_due)
+                           half_years={a.id: volunteers.half_years_open(a) for a in assignments},
+                           timesheet_due=rules.timesheet_due, certificate=volunteers.certificate_of(volunteer),
+                           certificate_form=certificate_form, form=certificate_form)
+
+
+@bp.route("/certificate", methods=["POST"])
+@login_required
+def certificate():
+    """The police certificate, uploaded when the municipality asks for it (hol § 5-4)."""
+    volunteer = volunteers.of_account(current_user)
+    if volunteer is None:
+        abort(404)
+    form = CertificateForm()
+    if form.validate_on_submit():
+        try:
+            volunteers.upload_certificate(current_user, volunteer, form.file.data.stream, form.file.data.filename)
+        except AttachmentRejected as rejected:
+            form.file.errors.append(FILE_MESSAGES[rejected.reason])
+        else:
+            flash(_("The police certificate is uploaded. We will check it."), "success")
+            return redirect(url_for("volunteer.index"))
+    return _status(volunteer, form), 400
 
 
 @bp.route("/start", methods=["POST"])
@@ -68,10 +92,16 @@ def timesheet(assignment_id: str):
     months = volunteers.months_open(assignment)
     form = TimesheetForm()
     form.month.choices = choices(*[(m.isoformat(), month_name(m)) for m in months])
+    if request.method == "POST" and request.form.get("action") == "more":
+        # More rows, without a JavaScript button: what was typed stays, with four empty rows more.
+        wanted = min(len(form.lines) + 4, form.lines.max_entries)
+        while len(form.lines) < wanted:
+            form.lines.append_entry()
+        return render_template("volunteer/timesheet.html", form=form, assignment=assignment, months=months)
     valid = form.validate_on_submit()
     # The lines are checked too when something else is wrong, so every problem shows at once.
     if form.is_submitted() and form.month.data in {m.isoformat() for m in months}:
-        valid = _lines_are_in(form, date.fromisoformat(form.month.data)) and valid
+        valid = _lines_are_in(form, date.fromisoformat(form.month.data), assignment.started_on) and valid
     if valid:
         lines = [{"day": line.day.day.isoformat(), "hours": str(line.hours.data.quantize(TENTH)),
                   "activity": line.activity.data} for line in form.lines if line.day.day]
@@ -93,19 +123,26 @@ def timesheet(assignment_id: str):
     return render_template("volunteer/timesheet.html", form=form, assignment=assignment, months=months)
 
 
-def _lines_are_in(form, month: date) -> bool:
-    """At least one day with hours, each in the month; and hours with each day, amounts with a purpose."""
+def _lines_are_in(form, month: date, started_on: date) -> bool:
+    """At least one day with hours, each in the month, not before the start nor after today;
+    hours with each day; amounts with a purpose."""
     valid, any_line = True, False
     for line in form.lines:
         day, hours = line.day.day, line.hours.data
-        if day and hours is None:
+        if day and hours is None and not line.hours.errors:
             line.hours.errors.append(_("Enter the hours for this day"))
             valid = False
-        elif hours is not None and not day:
+        elif hours is not None and not day and not line.day.errors:
             line.day.errors.append(_("Enter the date for these hours"))
             valid = False
         elif day and (day.year, day.month) != (month.year, month.month):
             line.day.errors.append(_("The date must be in the month the timesheet is for"))
+            valid = False
+        elif day and day > today():
+            line.day.errors.append(_("The date cannot be after today"))
+            valid = False
+        elif day and day < started_on:
+            line.day.errors.append(_("The date is before you started as support contact. Check it"))
             valid = False
         any_line = any_line or bool(day and hours is not None)
     for expense in form.expenses:
@@ -122,7 +159,11 @@ def _lines_are_in(form, month: date) -> bool:
 @login_required
 def report(assignment_id: str):
     assignment = _assignment(assignment_id)
-    due = rules.half_year_report_due(assignment.started_on, today())
+    waiting = volunteers.half_years_open(assignment)
+    if not waiting:
+        flash(_("No half-year report is waiting."), "info")
+        return redirect(url_for("volunteer.index"))
+    due = waiting[0]
     form = HalfYearReportForm()
     if form.validate_on_submit():
         document = {"version": 1, **{name: field.data for name, field in form._fields.items() if name != "csrf_token"}}

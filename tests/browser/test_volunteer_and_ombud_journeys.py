@@ -74,6 +74,16 @@ def test_a_volunteer_applies_is_engaged_and_hands_in_a_timesheet(browser, live_s
     assert _violations(worker) == []
     worker.check("input[name=to][value=interviewed]")
     worker.get_by_role("button", name="Lagre").click()
+
+    # Asked for it after the interview, Vera uploads her police certificate.
+    page.goto(f"{live_server}/nb/volunteer/")
+    _errors_shown(page, "Last opp")
+    page.set_input_files("input[name=file]", files=[{"name": "politiattest.pdf", "mimeType": "application/pdf",
+                                                     "buffer": b"%PDF-1.4\n"}])
+    page.get_by_role("button", name="Last opp").click()
+    assert "politiattest.pdf" in page.content() and _violations(page) == []
+    worker.reload()
+    assert "politiattest.pdf" in worker.content()
     worker.check("input[name=to][value=certificate_received]")
     _errors_shown(worker, "Lagre")
     worker.fill("input[name=certificate_issued_on]", (date.today() - timedelta(days=7)).strftime("%d.%m.%Y"))
@@ -95,13 +105,27 @@ def test_a_volunteer_applies_is_engaged_and_hands_in_a_timesheet(browser, live_s
     worker.goto(f"{live_server}/nb/intake/cases/{reference}/match")
     assert _violations(worker) == []
     worker.get_by_role("button", name="Engasjer Vera Frivillig").click()
+    assert "taushetserklæringen" in worker.content() and _violations(worker) == []
+    worker.check("input[name=signed]")
+    worker.get_by_role("button", name="Engasjer Vera Frivillig").click()
     assert reference in worker.content()
+    from portal.models import Assignment
+
+    with live_app.app_context():  # as if she started almost half a year ago
+        assignment = db.session.scalars(db.select(Assignment)).one()
+        assignment.started_on = date.today() - timedelta(days=170)
+        db.session.commit()
+        db.session.remove()
 
     page.goto(f"{live_server}/nb/volunteer/")
     page.get_by_role("link", name=re.compile("^Send timelisten for")).first.click()
     assert _violations(page) == []
     _errors_shown(page, "Send timelisten")
-    page.fill("input[name='lines-0-day']", date.today().strftime("%d.%m.%Y"))
+    page.get_by_role("button", name="Legg til fire dager til").click()
+    assert page.locator("input[name='lines-11-day']").count() == 1
+    worked = (date.today().replace(day=1) - timedelta(days=1)).replace(day=12)
+    page.select_option("select[name=month]", worked.replace(day=1).isoformat())
+    page.fill("input[name='lines-0-day']", worked.strftime("%d.%m.%Y"))
     page.fill("input[name='lines-0-hours']", "3")
     page.check("input[name=correct]")
     page.get_by_role("button", name="Send timelisten").click()

@@ -77,11 +77,32 @@ def test_interests_written_by_the_volunteer_count_too():
     assert ("interest", "culture") in {(r.kind, r.code) for r in ranked[0].reasons}
 
 
-@pytest.mark.parametrize("age,group", [(9, "children"), (15, "young_people"), (40, "adults"), (80, "elderly")])
-def test_a_child_is_matched_only_with_volunteers_who_want_to_work_with_children(age, group):
+@pytest.mark.parametrize("age,group,other", [(9, "children", "adults"), (15, "young_people", "elderly"),
+                                             (40, "adults", "children"), (80, "elderly", "young_people")])
+def test_a_person_is_matched_only_with_volunteers_who_named_their_age_or_named_no_age(age, group, other):
     need = Need(age=age, need_groups=frozenset(), interests_text="", when_text="")
-    ranked = matching.rank(need, [_candidate("A", groups=frozenset({group})), _candidate("B", groups=frozenset())])
-    assert [m.candidate.key for m in ranked] == ["A"]
+    ranked = matching.rank(need, [_candidate("A", groups=frozenset({group})), _candidate("B", groups=frozenset({other})),
+                                  _candidate("C", groups=frozenset({"physical_disability"}))])
+    assert [m.candidate.key for m in ranked] == ["A", "C"]
+    assert ("group", group) in {(r.kind, r.code) for r in ranked[0].reasons}
+    assert ("group", group) not in {(r.kind, r.code) for r in ranked[1].reasons}
+
+
+@pytest.mark.parametrize("text,found", [
+    ("Jeg liker fotballkamper", {"sports"}), ("Kor og korps", {"music"}), ("Korte turer", {"outdoors"}),
+    ("Hundre ting", set()), ("Liker ikke fotball, men kino", {"culture"}), ("Not football, but cinema", {"culture"}),
+    ("female art", {"arts_crafts"}), ("Hester og hunder", {"animals"}),
+])
+def test_written_interests_are_read_as_whole_words_and_a_no_is_heeded(text, found):
+    assert matching._found(text, matching.INTEREST_WORDS) == found
+
+
+def test_half_years_are_asked_for_from_a_month_before_each_end_and_the_last_after_an_early_end():
+    started = date(2026, 1, 10)
+    assert rules.half_years(started, None, date(2026, 6, 8)) == []
+    assert rules.half_years(started, None, date(2026, 6, 9)) == [date(2026, 7, 10)]
+    assert rules.half_years(started, None, date(2027, 6, 1)) == [date(2026, 7, 10), date(2027, 1, 10)]
+    assert rules.half_years(started, date(2026, 3, 1), date(2027, 6, 20)) == [date(2026, 7, 10)]
 
 
 @given(st.lists(st.builds(_candidate, st.text(min_size=1, max_size=5),
@@ -91,5 +112,6 @@ def test_a_child_is_matched_only_with_volunteers_who_want_to_work_with_children(
                           interests=st.frozensets(st.sampled_from(rules.INTERESTS))), max_size=8))
 def test_property_nobody_full_or_unwilling_is_ever_suggested_and_the_order_is_by_score(candidates):
     ranked = matching.rank(NEED, candidates)
-    assert all(m.candidate.capacity > m.candidate.taken and "adults" in m.candidate.groups for m in ranked)
+    assert all(m.candidate.capacity > m.candidate.taken for m in ranked)
+    assert all("adults" in m.candidate.groups or not m.candidate.groups & set(matching.AGE_GROUPS) for m in ranked)
     assert [m.score for m in ranked] == sorted((m.score for m in ranked), reverse=True)

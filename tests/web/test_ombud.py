@@ -143,3 +143,12 @@ def test_the_ombud_page_is_for_ombud_accounts_only(id_app, client_with_case):
     person, _ = client_with_case
     assert person.get("/nb/ombud/").status_code == 404
     assert id_app.test_client().get("/nb/ombud/").status_code == 302
+
+
+def test_an_ombud_allowed_to_help_with_an_appeal_may_also_see_the_case(id_app, ombud, client_with_case):
+    """An appeal is written from the decision, so the appeal scope brings seeing the case with it."""
+    person, reference = client_with_case
+    _give(id_app, person, scopes=("appeal",))
+    with id_app.app_context():
+        assert "see_case" in db.session.scalar(select(Authority)).scopes
+    assert ombud.get(f"/en/cases/{reference}").status_code == 200

@@ -204,9 +204,9 @@ def test_engaging_needs_a_police_certificate_no_older_than_three_months(apply_ap
     old = _make_volunteer(apply_app, "Olav Gammel", certificate_days_ago=120)
     fresh = _make_volunteer(apply_app, "Frida Fersk", certificate_days_ago=5)
     path = f"/en/intake/cases/{reference}/match"
-    response = post_form(caseworker, path, {"volunteer": old})
+    response = post_form(caseworker, path, {"volunteer": old, "signed": "y"})
     assert "The police certificate is older than three months" in _text(response)
-    assert post_form(caseworker, path, {"volunteer": fresh}).status_code == 302
+    assert post_form(caseworker, path, {"volunteer": fresh, "signed": "y"}).status_code == 302
     with apply_app.app_context():
         assignment = db.session.scalar(select(Assignment))
         assert assignment.volunteer.name == "Frida Fersk" and assignment.volunteer.state == "engaged"
@@ -239,7 +239,8 @@ def engaged(apply_app, citizen, caseworker):
         vera.state, vera.certificate_issued_on = "approved", date.today() - timedelta(days=60)
         db.session.commit()
         worker = db.session.scalar(select(Account).where(Account.role == "caseworker"))
-        assignment = volunteers.engage(worker, vera, cases.find(reference), on=date.today() - timedelta(days=45))
+        assignment = volunteers.engage(worker, vera, cases.find(reference), signed=True,
+                                       on=date.today() - timedelta(days=45))
         return volunteer_client, assignment.public_id
 
 
@@ -281,12 +282,22 @@ def test_a_timesheet_with_its_errors_then_sent_once(apply_app, engaged, casework
 
 
 def test_the_half_year_report(apply_app, engaged):
+    """The report is asked for from a month before the half-year ends, not before."""
     client, assignment = engaged
     path = f"/nb/volunteer/report/{assignment}"
+    assert client.get(path).headers["Location"].endswith("/nb/volunteer/")  # 45 days in: not yet
+    with apply_app.app_context():
+        row = db.session.get(Assignment, db.session.scalar(select(Assignment.id)))
+        row.started_on = date.today() - timedelta(days=170)
+        db.session.commit()
     assert len(_errors(post_form(client, path, {}))) == 4
     data = {"activities": "Kino og fotball.", "goals": "Bra.", "benefit": "Mer ute.", "contact": "God.", "guidance": ""}
+    assert "Skriv halvårsrapporten" in _text(client.get("/nb/volunteer/"))
     assert post_form(client, path, data).status_code == 302
-    assert _errors(post_form(client, path, data)) == ["Du har allerede sendt rapporten for dette halvåret"]
+    assert "Skriv halvårsrapporten" not in _text(client.get("/nb/volunteer/"))
+    assert client.get(path).headers["Location"].endswith("/nb/volunteer/")  # nothing more is waiting
+    with apply_app.app_context():
+        assert db.session.scalar(select(func.count(VolunteerReport.id))) == 1
 
 
 def test_nobody_else_hands_in_for_the_volunteer_and_only_caseworkers_see_the_register(apply_app, engaged, citizen):
@@ -300,3 +311,122 @@ def test_nobody_else_hands_in_for_the_volunteer_and_only_caseworkers_see_the_reg
     assert citizen.get(f"/nb/intake/volunteers/{public_id}").status_code == 404
     with apply_app.app_context():
         assert db.session.scalar(select(func.count(VolunteerReport.id))) == 0
+
+
+# -- Engaging once, signing, ending, and the certificate from the volunteer --------------------------
+
+def test_a_volunteer_is_engaged_once_per_case_and_only_when_the_declaration_is_signed(apply_app, citizen, caseworker):
+    """hol § 12-1 (duty of confidentiality): the declaration is signed when they start."""
+    reference = _granted_case(apply_app, citizen)
+    anne = _make_volunteer(apply_app, "Anne Aktiv", capacity=2)
+    path = f"/en/intake/cases/{reference}/match"
+    response = post_form(caseworker, path, {"volunteer": anne})
+    assert "Confirm that the volunteer has signed the confidentiality declaration" in _text(response)
+    assert post_form(caseworker, path, {"volunteer": anne, "signed": "y"}).status_code == 302
+    assert "Engage Anne Aktiv" not in _text(caseworker.get(path))  # room left, but already here
+    response = post_form(caseworker, path, {"volunteer": anne, "signed": "y"}, form_page=f"/en/intake/volunteers/{anne}")
+    assert "The volunteer is already support contact in this case." in _text(response)
+    with apply_app.app_context():
+        assert db.session.scalar(select(func.count(Assignment.id))) == 1
+        assert db.session.scalar(select(Volunteer.confidentiality_signed_on)) == date.today()
+    assert f"Signed {date.today().day}" in _text(caseworker.get(f"/en/intake/volunteers/{anne}"))
+
+
+def test_the_caseworker_ends_an_assignment_and_the_volunteer_has_room_again(apply_app, citizen, caseworker):
+    reference = _granted_case(apply_app, citizen)
+    bjorn = _make_volunteer(apply_app, "Bjørn Ballspiller")
+    post_form(caseworker, f"/en/intake/cases/{reference}/match", {"volunteer": bjorn, "signed": "y"})
+    with apply_app.app_context():
+        assignment = db.session.scalar(select(Assignment.public_id))
+    end = f"/en/intake/volunteers/assignments/{assignment}/end"
+    assert citizen.post(end).status_code in (400, 404)
+    assert post_form(caseworker, end, {}, form_page=f"/en/intake/volunteers/{bjorn}").status_code == 302
+    page = _text(caseworker.get(f"/en/intake/volunteers/{bjorn}"))
+    assert "End the assignment" not in page and f"to {date.today().day}" in page
+    assert "Engage Bjørn Ballspiller" in _text(caseworker.get(f"/en/intake/cases/{reference}/match"))
+
+
+def test_the_police_certificate_cannot_be_dated_in_the_future(apply_app, caseworker, volunteer):
+    path = f"/en/intake/volunteers/{volunteer}"
+    post_form(caseworker, path, {"to": "interviewed"})
+    tomorrow = (date.today() + timedelta(days=1)).strftime("%d.%m.%Y")
+    response = post_form(caseworker, path, {"to": "certificate_received", "certificate_issued_on": tomorrow})
+    assert _errors(response) == ["The police certificate's date cannot be in the future. Check the date"]
+    assert f'value="{tomorrow}"' in _html(response)
+
+
+@pytest.mark.parametrize("lang,done", [("nb", "Politiattesten er lastet opp"), ("en", "The police certificate is uploaded")])
+def test_the_volunteer_uploads_the_police_certificate_and_only_the_municipality_reads_it(
+        apply_app, citizen, caseworker, volunteer, lang, done):
+    """hol § 5-4: the volunteer hands in the politiattest when the municipality asks."""
+    post_form(caseworker, f"/en/intake/volunteers/{volunteer}", {"to": "interviewed"})
+    page = f"/{lang}/volunteer/"
+    response = post_form(citizen, f"/{lang}/volunteer/certificate", {}, form_page=page,
+                         content_type="multipart/form-data")
+    assert _errors(response) == [{"nb": "Velg filen du vil laste opp", "en": "Choose the file to upload"}[lang]]
+    assert response.status_code == 400 and "<title>" + {"nb": "Feil:", "en": "Error:"}[lang] in _html(response)
+    response = post_form(citizen, f"/{lang}/volunteer/certificate",
+                         {"file": (io.BytesIO(b"GIF89a"), "attest.gif")}, form_page=page,
+                         content_type="multipart/form-data")
+    assert len(_errors(response)) == 1 and response.status_code == 400
+    response = post_form(citizen, f"/{lang}/volunteer/certificate",
+                         {"file": (io.BytesIO(b"%PDF-1.4\nattest"), "politiattest.pdf")}, form_page=page,
+                         content_type="multipart/form-data", follow_redirects=True)
+    assert done in _text(response) and "politiattest.pdf" in _text(response)
+    download = f"/en/intake/volunteers/{volunteer}/certificate"
+    assert caseworker.get(download).data == b"%PDF-1.4\nattest"
+    assert "politiattest.pdf" in _text(caseworker.get(f"/en/intake/volunteers/{volunteer}"))
+    stranger = apply_app.test_client()
+    make_account(apply_app, email="ola@example.org")
+    log_in(stranger, email="ola@example.org")
+    assert stranger.get(download).status_code == 404
+    assert stranger.post(f"/{lang}/volunteer/certificate").status_code in (400, 404)
+
+
+def test_a_timesheet_is_for_ended_months_with_days_not_after_today_and_more_rows_keep_what_was_typed(
+        apply_app, engaged):
+    client, assignment = engaged
+    path = f"/en/volunteer/timesheet/{assignment}"
+    page = _html(client.get(path))
+    assert _month(1).isoformat() in page and _month(0).isoformat() not in page  # this month is not over
+    assert len(re.findall(r'name="lines-\d+-day"', page)) == 8
+    typed = {"month": _month(1).isoformat(), "lines-0-day": _month(1).replace(day=28).strftime("%d.%m.%Y"),
+             "lines-0-hours": "2,5", "action": "more"}
+    response = post_form(client, path, typed)
+    assert len(re.findall(r'name="lines-\d+-day"', _html(response))) == 12 and 'value="2,5"' in _html(response)
+    with apply_app.app_context():
+        assert db.session.scalar(select(func.count(VolunteerReport.id))) == 0
+    for bad in ("inf", "NaN"):
+        response = post_form(client, path, {"month": _month(1).isoformat(), "lines-0-day": typed["lines-0-day"],
+                                            "lines-0-hours": bad, "correct": "y"})
+        assert "Write the hours as a number, like 2,5" in _errors(response), bad
+
+
+def test_the_caseworker_sees_which_timesheets_are_missing(apply_app, engaged, caseworker):
+    """A month's timesheet is missing once the 15th of the next month has passed."""
+    from portal.rules.volunteers import timesheet_due
+
+    with apply_app.app_context():
+        public_id = db.session.scalar(select(Volunteer.public_id))
+    page = _text(caseworker.get(f"/en/intake/volunteers/{public_id}"))
+    first = (date.today() - timedelta(days=45)).replace(day=1)  # the month she started in
+    assert (f"Timesheet for {first.strftime('%B')} {first.year} missing" in page) is (timesheet_due(first) < date.today())
+    assert f"Timesheet for {date.today().strftime('%B')} {date.today().year} missing" not in page
+
+
+def test_a_caseworker_reading_a_report_is_logged_for_the_person(apply_app, engaged, caseworker):
+    """Every access to a case by someone other than its owner is logged (LEGAL.md, personal data)."""
+    from portal.models import AccessLogEntry
+
+    client, assignment = engaged
+    with apply_app.app_context():
+        row = db.session.get(Assignment, db.session.scalar(select(Assignment.id)))
+        row.started_on = date.today() - timedelta(days=170)
+        db.session.commit()
+    post_form(client, f"/en/volunteer/report/{assignment}", {"activities": "Kino.", "goals": "Bra.", "benefit": "Mer ute.",
+                                                             "contact": "God.", "guidance": ""})
+    with apply_app.app_context():
+        report = db.session.scalar(select(VolunteerReport.public_id))
+    assert caseworker.get(f"/en/intake/volunteers/reports/{report}").status_code == 200
+    with apply_app.app_context():
+        assert "volunteer.report" in set(db.session.scalars(select(AccessLogEntry.action)))

@@ -95,3 +95,14 @@ def test_a_person_whom_nobody_has_looked_at_is_told_so(id_app, client_with_case)
     person, reference = client_with_case
     record(id_app, reference, "received")
     assert "Nobody but you has seen it." in _text(person.get(f"/en/cases/{reference}/seen"))
+
+
+def test_asking_for_someone_elses_log_leaves_no_entry(id_app, client_with_case, ombud):  # noqa: F811
+    """The check comes before anything is read, so a refused look is not logged as a read."""
+    person, reference = client_with_case
+    _give(id_app, person)
+    with id_app.app_context():
+        before = db.session.scalar(select(func.count(AccessLogEntry.id)))
+    assert ombud.get(f"/en/cases/{reference}/seen").status_code == 404
+    with id_app.app_context():
+        assert db.session.scalar(select(func.count(AccessLogEntry.id))) == before
