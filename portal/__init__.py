@@ -7,7 +7,7 @@ from typing import Any, Mapping
 
 from flask import Flask
 
-from . import cli, errors, i18n, security
+from . import assets, cli, errors, i18n, security
 from .config import PROJECT_ROOT, config_from_environment, database_url
 from .extensions import babel, csrf, db, limiter, login_manager, migrate
 from .municipality import load as load_municipality
@@ -78,7 +78,7 @@ def create_app(config: Mapping[str, Any] | type | None = None) -> Flask:
         __name__,
         instance_path=os.environ.get("PORTAL_INSTANCE_PATH") or str(PROJECT_ROOT / "instance"),
         template_folder=str(PROJECT_ROOT / "templates"),
-        static_folder=str(PROJECT_ROOT / "static"),
+        static_folder=None,  # served by portal.assets, under fingerprinted names
     )
     base = config if isinstance(config, type) else config_from_environment()
     app.config.from_object(base)
@@ -120,6 +120,7 @@ def create_app(config: Mapping[str, Any] | type | None = None) -> Flask:
     oidc.init_app(app)
     i18n.init_app(app)
     security.init_app(app)
+    assets.init_app(app, PROJECT_ROOT / "static", security.headers_for(app))
     errors.init_app(app)
     cli.init_app(app)
     from .apply import display

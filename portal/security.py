@@ -1,5 +1,6 @@
 """Security headers on every response, set by the app so tests can check them."""
 from flask import Flask
+from flask_login import current_user
 
 CONTENT_SECURITY_POLICY = "; ".join([
     "default-src 'self'",
@@ -27,6 +28,14 @@ HEADERS = {
 HSTS = "max-age=31536000; includeSubDomains"
 
 
+def headers_for(app: Flask):
+    """The headers every response carries, static files' too."""
+    found = list(HEADERS.items())
+    if app.config.get("HSTS", True):
+        found.append(("Strict-Transport-Security", HSTS))
+    return lambda: found
+
+
 def init_app(app: Flask) -> None:
     hsts = app.config.get("HSTS", True)
 
@@ -36,4 +45,7 @@ def init_app(app: Flask) -> None:
             response.headers.setdefault(name, value)
         if hsts:
             response.headers.setdefault("Strict-Transport-Security", HSTS)
+        if "Cache-Control" not in response.headers and current_user and current_user.is_authenticated:
+            # What a logged-in person sees is theirs: not for shared caches, nor the browser's disk.
+            response.headers["Cache-Control"] = "private, no-store"
         return response
