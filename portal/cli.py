@@ -32,6 +32,16 @@ def init_app(app: Flask) -> None:
         if result.failed:
             sys.exit(1)
 
+    @app.cli.command("render-pdfs")
+    @click.option("--limit", default=500, show_default=True, help="Most copies to make in this run.")
+    def render_pdfs(limit: int) -> None:
+        """Make the PDF copies of submissions sent since the last run. Run every minute or so;
+        a copy asked for before that is made when asked for."""
+        from .services.applications import render_pending_pdfs
+
+        with current_app.test_request_context(base_url=current_app.config["PORTAL_URL"]):
+            click.echo(f"PDF copies made: {render_pending_pdfs(limit)}.")
+
     @app.cli.command("create-user")
     @click.option("--email", required=True, help="The address the person logs in with.")
     @click.option("--role", required=True, type=click.Choice(["caseworker", "admin", "ombud"]))

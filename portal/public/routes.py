@@ -9,7 +9,7 @@ from ..i18n import current_language, preferred_language
 from ..rules.deadlines import appeal_deadline
 from ..rules.services import SERVICES
 from ..rules.sources import SOURCES
-from ..services.notices import notices_shown_on
+from ..services import notices as front_notices
 from . import bp
 from .guides import BY_KEY, SERVICE_GUIDES, find
 
@@ -39,7 +39,7 @@ def root():
 
 @bp.route("/<lang:lang_code>/")
 def index():
-    notices = notices_shown_on(today())
+    notices = front_notices.shown_on(today())
     return render_template(
         "public/index.html",
         notices=notices,

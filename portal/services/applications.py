@@ -80,13 +80,23 @@ def sent_by_others_about(account: Account) -> list[Submission]:
 
 
 def pdf_of(submission: Submission) -> bytes:
-    """The stored PDF copy; made now if an older submission has none."""
+    """The stored PDF copy; made now if it has not been made yet."""
     if submission.pdf is None:
         from ..documents.submission import render_submission_pdf
 
         submission.pdf = render_submission_pdf(submission)
         db.session.commit()
     return submission.pdf
+
+
+def render_pending_pdfs(limit: int) -> int:
+    """Make the PDF copies not made yet, oldest first, one commit each. Returns how many."""
+    made = 0
+    for submission_id in db.session.scalars(select(Submission.id).where(Submission.pdf.is_(None))
+                                            .order_by(Submission.id).limit(limit)).all():
+        pdf_of(db.session.get(Submission, submission_id))
+        made += 1
+    return made
 
 
 def save_answers(draft: Draft, step_key: str, answers: dict) -> None:
@@ -202,9 +212,8 @@ def submit(account: Account, draft: Draft, lang: str) -> Submission:
             volunteers.create_from(submission, account)
         else:
             cases.open_case(submission)
-        from ..documents.submission import render_submission_pdf
-
-        submission.pdf = render_submission_pdf(submission)
+        # The PDF copy is made from the stored document outside this request (render-pdfs),
+        # or when first asked for: sending stays quick, and the copy is the same either way.
         with force_locale(lang):
             for address in _receipt_addresses(account, answers):
                 # Only the reference: no identity number and no health details in e-mail.

@@ -1,8 +1,11 @@
 """Front-page notices: which are shown today, and the demo content."""
 from __future__ import annotations
 
+import time
+from dataclasses import dataclass
 from datetime import date
 
+from flask import current_app
 from sqlalchemy import or_, select
 
 from ..extensions import db
@@ -25,6 +28,40 @@ DEMO_NOTICE = dict(
 )
 
 
+# The front page is the most read page; its notices change a few times a year. Each
+# worker keeps them for a minute instead of asking the database on every view.
+KEEP_SECONDS = 60
+
+
+@dataclass(frozen=True)
+class ShownNotice:
+    title_nb: str
+    title_en: str
+    text_nb: str
+    text_en: str
+
+    def title(self, lang: str) -> str:
+        return self.title_en if lang == "en" else self.title_nb
+
+    def text(self, lang: str) -> str:
+        return self.text_en if lang == "en" else self.text_nb
+
+
+def shown_on(day: date) -> tuple[ShownNotice, ...]:
+    """The notices for the front page, kept for a minute by each worker."""
+    kept = current_app.extensions.get("notices")
+    now = time.monotonic()
+    if kept is not None and kept[0] == day and kept[1] > now:
+        return kept[2]
+    found = tuple(ShownNotice(n.title_nb, n.title_en, n.text_nb, n.text_en) for n in notices_shown_on(day))
+    current_app.extensions["notices"] = (day, now + KEEP_SECONDS, found)
+    return found
+
+
+def forget() -> None:
+    current_app.extensions.pop("notices", None)
+
+
 def notices_shown_on(day: date) -> list[Notice]:
     query = (
         select(Notice)
@@ -41,4 +78,5 @@ def load_demo_notices(today: date) -> int:
         return 0
     db.session.add(Notice(shown_from=today, shown_until=None, **DEMO_NOTICE))
     db.session.commit()
+    forget()
     return 1

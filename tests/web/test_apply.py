@@ -319,10 +319,25 @@ def test_the_pdf_copy_opens_and_holds_the_answers_in_the_language_sent(apply_app
         pytest.skip("pdftotext is not installed")
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     assert heading in text and reference in text and "Kari Nordmann" in text and "01019012480" in text
-    # Choices made with checkboxes too (the copy is made while the form is posted).
+    # Choices made with checkboxes too (the copy is made from the stored document).
     assert ("Ensomhet, isolasjon" if lang == "nb" else "Loneliness, isolation") in text
     with apply_app.app_context():
         assert db.session.scalar(select(Submission.pdf)).startswith(b"%PDF-")
+
+
+def test_the_pdf_copy_is_made_outside_the_sending_by_render_pdfs(apply_app, citizen):
+    """Sending stays quick: the copy is made afterwards from the stored document, the same copy."""
+    _, receipt = _submitted(citizen, "en")
+    with apply_app.app_context():
+        assert db.session.scalar(select(Submission.pdf)) is None
+    result = apply_app.test_cli_runner().invoke(args=["render-pdfs"])
+    assert result.exit_code == 0 and "PDF copies made: 1." in result.output
+    with apply_app.app_context():
+        made = db.session.scalar(select(Submission.pdf))
+    assert made.startswith(b"%PDF-")
+    assert "PDF copies made: 0." in apply_app.test_cli_runner().invoke(args=["render-pdfs"]).output
+    reference = receipt.rsplit("/", 1)[1]
+    assert citizen.get(f"/en/apply/receipt/{reference}/pdf").data == made
 
 
 def test_another_account_cannot_get_the_pdf(apply_app, citizen):

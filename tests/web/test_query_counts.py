@@ -1,0 +1,121 @@
+"""The number of SQL statements a page costs does not grow with the data: no query per row
+(N+1), so a page costs the same with a thousand cases or a million. Counted, not timed;
+the benchmark in bench/ measures the time."""
+from __future__ import annotations
+
+import re
+
+import pytest
+from sqlalchemy import event
+
+from portal.extensions import db
+from tests.conftest import make_token, record
+from tests.identities import aged
+from tests.web.test_apply import _submitted
+
+QUEUE_PAGE = 50
+
+
+def _statements(app, client, path, **kwargs) -> int:
+    with app.app_context():
+        engine = db.engine
+    seen: list[str] = []
+
+    def count(conn, cursor, statement, parameters, context, executemany):
+        seen.append(statement)
+
+    event.listen(engine, "before_cursor_execute", count)
+    try:
+        response = client.get(path, **kwargs)
+    finally:
+        event.remove(engine, "before_cursor_execute", count)
+    assert response.status_code == 200, path
+    return len(seen)
+
+
+def _paper(app, number: int, start: int = 0) -> list[str]:
+    """Submissions registered by the case-management system, each with a case and events."""
+    from portal.services import applications
+
+    references = []
+    with app.test_request_context():
+        for n in range(start, start + number):
+            references.append(applications.register("paper", ("stottekontakt", "bpa", "ledsagerbevis")[n % 3],
+                                                     f"Person {n}", aged(20 + n % 60, start=n // 60 * 7))[0].reference)
+    for reference in references[::3]:
+        record(app, reference, "received", received_on="2026-11-02")
+    return references
+
+
+@pytest.fixture
+def grown(apply_app, citizen, caseworker):
+    """A citizen with a case, a caseworker, an API token; `grow()` adds other people's cases."""
+    _, receipt = _submitted(citizen, "en")
+    reference = re.search(r"SK-\d{4}-\d{6}", receipt).group(0)
+    token = make_token(apply_app)
+    made = {"count": 0}
+
+    def grow(number: int):
+        _paper(apply_app, number, made["count"])
+        made["count"] += number
+
+    return reference, token, grow
+
+
+def test_the_case_page_and_my_cases_cost_the_same_with_more_cases_and_events(apply_app, citizen, grown):
+    reference, _, grow = grown
+    grow(3)
+    pages = [f"/en/cases/{reference}", "/en/cases/", "/en/my-page"]
+    before = [_statements(apply_app, citizen, page) for page in pages]
+    grow(60)
+    record(apply_app, reference, "received", received_on="2026-11-02")
+    record(apply_app, reference, "assessment_started")
+    record(apply_app, reference, "preliminary_reply", expected_by="2026-12-20", reason="Vi venter på opplysninger.")
+    record(apply_app, reference, "decision", outcome="granted", decided_on="2026-11-20", notified_on="2026-11-23",
+           hours=3, per="week", summary="Innvilget.")
+    after = [_statements(apply_app, citizen, page) for page in pages]
+    assert after == before, dict(zip(pages, zip(before, after)))
+
+
+def test_the_queue_costs_the_same_on_the_first_and_a_deep_page_with_more_rows(apply_app, caseworker, grown):
+    _, _, grow = grown
+    grow(5)
+    first = _statements(apply_app, caseworker, "/en/intake/")
+    filtered = _statements(apply_app, caseworker, "/en/intake/?state=new&service=bpa")
+    grow(2 * QUEUE_PAGE + 10)
+    assert _statements(apply_app, caseworker, "/en/intake/") == first
+    assert _statements(apply_app, caseworker, "/en/intake/?state=new&service=bpa") == filtered
+    html = caseworker.get("/en/intake/").get_data(as_text=True)
+    deeper = re.search(r'href="(/en/intake/\?[^"]*after=[^"]+)"', html).group(1).replace("&amp;", "&")
+    assert _statements(apply_app, caseworker, deeper) == first
+
+
+def test_the_submission_view_costs_the_same_with_more_cases(apply_app, caseworker, grown):
+    reference, _, grow = grown
+    grow(3)
+    before = _statements(apply_app, caseworker, f"/en/intake/submissions/{reference}")
+    grow(40)
+    assert _statements(apply_app, caseworker, f"/en/intake/submissions/{reference}") == before
+
+
+def test_the_api_list_and_one_submission_cost_the_same_with_more_rows(apply_app, grown):
+    reference, token, grow = grown
+    client = apply_app.test_client()
+    auth = {"Authorization": f"Bearer {token}"}
+    grow(5)
+    client.get("/api/v1/submissions", headers=auth)  # the token's last use is written at most now and then
+    listing = _statements(apply_app, client, "/api/v1/submissions?limit=100", headers=auth)
+    one = _statements(apply_app, client, f"/api/v1/submissions/{reference}", headers=auth)
+    grow(120)
+    assert _statements(apply_app, client, "/api/v1/submissions?limit=100", headers=auth) == listing
+    after = client.get("/api/v1/submissions?limit=100", headers=auth).json["next"]
+    assert _statements(apply_app, client, f"/api/v1/submissions?limit=100&after={after}", headers=auth) == listing
+    assert _statements(apply_app, client, f"/api/v1/submissions/{reference}", headers=auth) == one
+
+
+def test_guide_pages_ask_the_database_nothing_and_the_front_page_once_a_minute(app):
+    client = app.test_client()
+    assert _statements(app, client, "/nb/stottekontakt") == 0
+    assert _statements(app, client, "/en/support-contact") == 0
+    assert _statements(app, client, "/nb/") == 1  # the notices
+    assert _statements(app, client, "/en/") == 0  # kept by the worker for a minute
