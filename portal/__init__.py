@@ -110,6 +110,10 @@ def create_app(config: Mapping[str, Any] | type | None = None) -> Flask:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies)
 
     db.init_app(app)
+    with app.app_context():
+        from .extensions import init_sqlite
+
+        init_sqlite(db.engine)
     migrate.init_app(app, db, directory=str(PROJECT_ROOT / "migrations"))
     babel.init_app(app, locale_selector=i18n.select_locale)
     csrf.init_app(app)

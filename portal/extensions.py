@@ -33,3 +33,20 @@ login_manager = LoginManager()
 limiter = Limiter(key_func=get_remote_address)
 # The identity provider (ID-porten style OpenID Connect), registered when OIDC_ISSUER is set.
 oauth = OAuth()
+
+
+def _tune_sqlite(dbapi_connection, connection_record) -> None:
+    """SQLite shared by several workers: readers do not wait for a writer (WAL), a writer
+    waits for another instead of failing, and commits need not wait for the disk twice."""
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.close()
+
+
+def init_sqlite(engine) -> None:
+    if engine.dialect.name == "sqlite":
+        from sqlalchemy import event
+
+        event.listen(engine, "connect", _tune_sqlite)

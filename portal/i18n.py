@@ -5,6 +5,7 @@ Msgids are English; Bokmål is the default and the catalogue every page must hav
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from flask import Flask, current_app, g, request, url_for
@@ -94,7 +95,41 @@ def long_date(value) -> str:
 
     if isinstance(value, datetime):
         value = local_day(value)
-    return format_date(value, "long", locale=FORMAT_LOCALES[current_language()])
+    return _long_date(value, FORMAT_LOCALES[current_language()])
+
+
+@lru_cache(maxsize=4096)
+def _long_date(day, locale: str) -> str:
+    # A list of fifty rows shows the same few days again and again; Babel is slow to format.
+    return format_date(day, "long", locale=locale)
+
+
+def _translations():
+    """The catalogue for this request, looked up once per request and language (Flask-Babel
+    looks it up again for every string a page translates). force_locale, which the PDF
+    copies and e-mail use, gives a new locale object, so its strings are looked up anew."""
+    import flask_babel
+
+    space = g.get("_flask_babel")
+    if space is not None:
+        locale, kept = getattr(space, "babel_locale", None), getattr(space, "portal_translations", None)
+        if locale is not None and kept is not None and kept[0] is locale:
+            return kept[1]
+    translations = flask_babel.get_translations()
+    space = g.get("_flask_babel")
+    if space is not None and getattr(space, "babel_locale", None) is not None:
+        space.portal_translations = (space.babel_locale, translations)
+    return translations
+
+
+def _install_quick_gettext(app: Flask) -> None:
+    app.jinja_env.install_gettext_callables(
+        gettext=lambda s: _translations().ugettext(s),
+        ngettext=lambda s, p, n: _translations().ungettext(s, p, n),
+        newstyle=True,
+        pgettext=lambda c, s: _translations().upgettext(c, s),
+        npgettext=lambda c, s, p, n: _translations().unpgettext(c, s, p, n),
+    )
 
 
 def moment(value) -> str:
@@ -139,6 +174,7 @@ def init_app(app: Flask) -> None:
     app.url_value_preprocessor(_pull_language)
     app.url_defaults(_add_language)
     app.jinja_env.policies["ext.i18n.trimmed"] = True
+    _install_quick_gettext(app)
     app.jinja_env.filters["long_date"] = long_date
     app.jinja_env.filters["todate"] = to_date
     app.jinja_env.filters["month_name"] = month_name

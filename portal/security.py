@@ -1,6 +1,5 @@
 """Security headers on every response, set by the app so tests can check them."""
-from flask import Flask
-from flask_login import current_user
+from flask import Flask, session
 
 CONTENT_SECURITY_POLICY = "; ".join([
     "default-src 'self'",
@@ -45,7 +44,7 @@ def init_app(app: Flask) -> None:
             response.headers.setdefault(name, value)
         if hsts:
             response.headers.setdefault("Strict-Transport-Security", HSTS)
-        if "Cache-Control" not in response.headers and current_user and current_user.is_authenticated:
+        if "Cache-Control" not in response.headers and session.get("_user_id"):
             # What a logged-in person sees is theirs: not for shared caches, nor the browser's disk.
             response.headers["Cache-Control"] = "private, no-store"
         return response

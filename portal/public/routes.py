@@ -9,6 +9,7 @@ from ..i18n import current_language, preferred_language
 from ..rules.deadlines import appeal_deadline
 from ..rules.services import SERVICES
 from ..rules.sources import SOURCES
+from ..page_cache import kept_for_visitors
 from ..services import notices as front_notices
 from . import bp
 from .guides import BY_KEY, SERVICE_GUIDES, find
@@ -38,6 +39,7 @@ def root():
 
 
 @bp.route("/<lang:lang_code>/")
+@kept_for_visitors
 def index():
     notices = front_notices.shown_on(today())
     return render_template(
@@ -48,6 +50,7 @@ def index():
 
 
 @bp.route("/<lang:lang_code>/<slug>")
+@kept_for_visitors
 def guide(slug: str):
     lang = current_language()
     found, in_this_language = find(lang, slug)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import and_, or_, select
+from sqlalchemy.orm import defer
 
 from ..extensions import db
 from ..models import Case, Submission
@@ -32,6 +33,7 @@ class Row:
     case: Case | None
     reply_overdue: bool
     appeal_waiting: bool
+    channel: str = "online"
 
 
 def encode_cursor(submission: Submission) -> str:
@@ -67,7 +69,9 @@ def _after(query, cursor: str | None):
 def page(filters: Filters, cursor: str | None = None, limit: int = PAGE_SIZE) -> tuple[list[Row], str | None]:
     """Oldest first, so intake works in order. Returns the rows and the next page's cursor."""
     day = today()
-    query = select(Submission, Case).outerjoin(Case, Case.submission_id == Submission.id)
+    # The documents stay in the database: a list needs only the channel from them.
+    query = (select(Submission, Case, Submission.document["channel"].as_string())
+             .options(defer(Submission.document)).outerjoin(Case, Case.submission_id == Submission.id))
     if filters.kind:
         query = query.where(Submission.kind == filters.kind)
     if filters.service:
@@ -85,7 +89,7 @@ def page(filters: Filters, cursor: str | None = None, limit: int = PAGE_SIZE) ->
     query = _after(query, cursor).order_by(Submission.submitted_at, Submission.id).limit(limit + 1)
     found = db.session.execute(query).all()
     rows = [Row(s, c, bool(c and c.answered_on is None and c.reply_due < day and c.status not in case_status.FINISHED),
-                bool(c and c.appeal_waiting)) for s, c in found[:limit]]
+                bool(c and c.appeal_waiting), channel or "online") for s, c, channel in found[:limit]]
     following = encode_cursor(found[limit - 1][0]) if len(found) > limit else None
     return rows, following
 

@@ -98,3 +98,23 @@ def test_static_files_carry_the_security_headers_and_only_answer_get_and_head(cl
     head = client.head(sheet)
     assert head.status_code == 200 and head.data == b""
     assert client.post(sheet).status_code == 405
+
+
+def test_a_guide_is_built_once_a_minute_for_visitors_but_always_for_someone_logged_in(apply_app, citizen):
+    """The kept page is the same bytes; a logged-in reader never gets a visitor's page."""
+    from datetime import date
+
+    from portal.extensions import db
+    from portal.models import Notice
+
+    visitor = apply_app.test_client()
+    first = visitor.get("/nb/")
+    with apply_app.app_context():
+        db.session.add(Notice(key="ny", shown_from=date.today(), title_nb="Ny melding", title_en="New notice",
+                              text_nb="Tekst", text_en="Text"))
+        db.session.commit()
+    assert visitor.get("/nb/").data == first.data  # kept for a minute
+    assert "Set-Cookie" not in first.headers
+    mine = citizen.get("/nb/").get_data(as_text=True)
+    assert "Min side" in mine
+    assert "Min side" not in first.get_data(as_text=True)
