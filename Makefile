@@ -12,7 +12,7 @@ VENDOR := static/vendor
 PO_FILES := $(wildcard translations/*/LC_MESSAGES/messages.po)
 MO_FILES := $(PO_FILES:.po=.mo)
 
-.PHONY: run test setup python assets translations extract db clean
+.PHONY: run test setup python assets translations extract db clean bench bench-tools
 
 # The demo's stand-in for ID-porten: a local OpenID Connect provider with made-up people.
 # On its log-in page, type kari (an adult who can act for others) or gunn (someone to act for).
@@ -64,6 +64,16 @@ extract: $(STAMPS)/python
 db: setup
 	PORTAL_ENV=development $(BIN)/flask --app portal db upgrade
 	PORTAL_ENV=development $(BIN)/flask --app portal demo-data
+
+# The benchmark (BENCHMARKS.md): BENCH_SIZES, BENCH_DATABASES, BENCH_DURATION, BENCH_SOAK narrow it.
+bench: setup bench-tools
+	$(BIN)/python -u -m bench.run
+
+# wrk makes the load; PostgreSQL is the production database. Installed with apt when missing.
+bench-tools:
+	@command -v wrk >/dev/null && ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq --no-install-recommends wrk postgresql >/dev/null; }
 
 clean:
 	rm -rf $(VENV) $(STAMPS) node_modules $(VENDOR) instance

@@ -66,7 +66,8 @@ def grow_to(total: int, template: dict, newest: datetime) -> int:
             decided = received and chance < 0.4
             status = "decided" if decided else ("received" if received else "submitted")
             answered = day + timedelta(days=20) if decided else None
-            cases.append(dict(reference=reference, submission_id=ids[reference], service=service, status=status,
+            cases.append(dict(reference=reference, submission_id=ids[reference], submitted_at=moment, service=service,
+                              status=status,
                               received_on=day, reply_due=reply_due, answered_on=answered,
                               appeal_due=answered + timedelta(days=21) if answered else None, appeal_waiting=False,
                               created_at=now, updated_at=now))

@@ -21,11 +21,15 @@ class Case(db.Model):
     __table_args__ = (
         Index("ix_case_file_overdue", "answered_on", "reply_due"),
         Index("ix_case_file_status_id", "status", "id"),
+        # The queue filtered by status, oldest first, as an index walk at any size.
+        Index("ix_case_file_status_queue", "status", "submitted_at", "submission_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     reference: Mapped[str] = mapped_column(String(20), unique=True)  # the application's reference
     submission_id: Mapped[int] = mapped_column(ForeignKey("submission.id", ondelete="CASCADE"), unique=True)
+    # The submission's moment, copied (it never changes): the queue's order within a status.
+    submitted_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     service: Mapped[str] = mapped_column(String(20))
     person_id: Mapped[int | None] = mapped_column(ForeignKey("person.id"), index=True)
     case_number: Mapped[str | None] = mapped_column(String(40), index=True)  # the municipality's own

@@ -43,6 +43,7 @@ def open_case(submission: Submission) -> Case:
     submitted_on = local_day(submission.submitted_at)
     summary = rules.summarise(submission.service, submitted_on, [])
     case = Case(reference=submission.reference, submission_id=submission.id, submission=submission,
+                submitted_at=submission.submitted_at,
                 service=submission.service, person_id=submission.person_id, created_at=_now(), updated_at=_now(),
                 status=summary.status, received_on=summary.received_on, reply_due=_due(summary, "reply"),
                 appeal_waiting=False)

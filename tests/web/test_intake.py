@@ -38,6 +38,7 @@ def _register(app, count: int, service="bpa", start=None):
             for n, reference in enumerate(refs):
                 submission = db.session.scalar(select(Submission).where(Submission.reference == reference))
                 submission.submitted_at = start + timedelta(minutes=n)
+                db.session.scalar(select(Case).where(Case.reference == reference)).submitted_at = submission.submitted_at
             db.session.commit()
     return refs
 
@@ -58,6 +59,23 @@ def test_the_queue_lists_oldest_first_and_pages_by_cursor(apply_app, caseworker)
         path = found.group(1).replace("&amp;", "&") if found else None
     assert seen == refs  # every one once, in order, over three pages
     assert caseworker.get("/en/intake/?after=not-a-cursor").status_code == 404
+
+
+def test_the_queue_by_status_pages_by_cursor_in_the_same_order(apply_app, caseworker):
+    """By status the queue walks the case's own index; the order and the pages are the same."""
+    refs = _register(apply_app, 70, start=datetime(2026, 1, 1, tzinfo=timezone.utc))
+    with apply_app.app_context():
+        status = db.session.scalar(select(Case.status).where(Case.reference == refs[0]))
+    for reference in refs[::2]:
+        record(apply_app, reference, "decision", **DECISION)
+    for state, wanted in ((status, refs[1::2]), ("decided", refs[::2])):
+        seen, path = [], f"/en/intake/?state={state}"
+        while path:
+            html = _html(caseworker.get(path))
+            seen += re.findall(r">(BPA-\d{4}-\d{6})</a>", html)
+            found = re.search(r'href="([^"]*after=[^"]+)">Next page', html)
+            path = found.group(1).replace("&amp;", "&") if found else None
+        assert seen == wanted, state
 
 
 @pytest.mark.parametrize("query,expected", [
