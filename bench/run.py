@@ -230,19 +230,25 @@ def pages(server: Server, setup: Setup, deep_cursor: str) -> list[tuple[str, str
     ]
 
 
-def submit_cost(server: Server, setup: Setup, count: int, first: int) -> tuple[float, float]:
-    """Median seconds of sending a whole application, and of a guide page, one at a time."""
-    sends, guides = [], []
+def submit_cost(server: Server, setup: Setup, count: int, first: int) -> tuple[float, float, float]:
+    """Median seconds, one request at a time, of sending a whole application; of a guide page
+    as a visitor gets it (kept); and of the same guide built for someone logged in."""
+    sends, kept, built = [], [], []
     for n in range(count):
         person = Browser(server.url, f"10.3.{(first + n) // 200}.{(first + n) % 200 + 1}")
         person.log_in(setup.accounts[1 + (first + n) % (len(setup.accounts) - 1)], PASSWORD)
         sends.append(person.apply(first + n)[1])
         started = time.perf_counter()
         requests.get(server.url + "/nb/stottekontakt", timeout=30)
-        guides.append(time.perf_counter() - started)
-    sends.sort()
-    guides.sort()
-    return sends[len(sends) // 2], guides[len(guides) // 2]
+        kept.append(time.perf_counter() - started)
+        started = time.perf_counter()
+        person.get("/nb/stottekontakt")
+        built.append(time.perf_counter() - started)
+
+    def median(values: list[float]) -> float:
+        return sorted(values)[len(values) // 2]
+
+    return median(sends), median(kept), median(built)
 
 
 def soak(server: Server, setup: Setup, env: dict[str, str], seconds: int, first: int) -> dict:
@@ -306,11 +312,13 @@ def run_database(name: str, database_url: str | None, sizes: list[int], args, re
                                       found["errors"], server.peak_rss_mb()))
                 print(f"  {name} {size:>9,} {label:<20} {found['rps']:>8.0f} req/s  p50 {found['p50_ms']:7.2f} ms  "
                       f"p99 {found['p99_ms']:7.2f} ms  errors {found['errors']}", flush=True)
-            send, guide = submit_cost(server, setup, args.submits, sent_so_far)
+            send, kept, built = submit_cost(server, setup, args.submits, sent_so_far)
             sent_so_far += args.submits
+            note = (f"{send / built:.1f}× a guide page built ({built * 1000:.1f} ms), "
+                    f"{send / kept:.0f}× one kept ({kept * 1000:.1f} ms); one at a time")
             results.append(Result(name, size, "submit (whole application post)", 0.0, send * 1000, 0.0, 0,
-                                  server.peak_rss_mb(), f"{send / guide:.1f}× a guide page, one at a time"))
-            print(f"  {name} {size:>9,} submit: {send * 1000:.1f} ms = {send / guide:.1f}× a guide page", flush=True)
+                                  server.peak_rss_mb(), note))
+            print(f"  {name} {size:>9,} submit: {send * 1000:.1f} ms; {note}", flush=True)
         if args.soak:
             found = soak(server, setup, env, args.soak, 10_000)
             notes.setdefault("soak", []).append({"database": name, "size": sizes[-1], **found,
@@ -318,6 +326,11 @@ def run_database(name: str, database_url: str | None, sizes: list[int], args, re
             print(f"  {name} soak: {found['requests']:,} requests, {found['errors']} errors, "
                   f"{found['sent']} applications sent, {found['stored']} stored, "
                   f"{found['send_failures']} failed", flush=True)
+    except Exception:
+        server.stop()
+        for log in logs.glob("*.log"):  # what the server said, before the folder goes
+            print(f"--- {log.name}\n" + log.read_text()[-4000:], file=sys.stderr)
+        raise
     finally:
         server.stop()
         shutil.rmtree(workdir, ignore_errors=True)

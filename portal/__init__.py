@@ -7,7 +7,7 @@ from typing import Any, Mapping
 
 from flask import Flask
 
-from . import assets, cli, errors, i18n, security
+from . import assets, cli, errors, i18n, page_cache, security
 from .config import PROJECT_ROOT, config_from_environment, database_url
 from .extensions import babel, csrf, db, limiter, login_manager, migrate
 from .municipality import load as load_municipality
@@ -101,14 +101,6 @@ def create_app(config: Mapping[str, Any] | type | None = None) -> Flask:
             **app.config["SQLALCHEMY_ENGINE_OPTIONS"], "hide_parameters": True}
 
     app.extensions["municipality"] = load_municipality(app.config["PORTAL_SETTINGS"])
-    proxies = int(os.environ.get("PROXY_COUNT", app.config.get("PROXY_COUNT", 0)))
-    if proxies:
-        # Behind a reverse proxy: trust its X-Forwarded-* headers so absolute links
-        # (hreflang alternates) use the public host and https.
-        from werkzeug.middleware.proxy_fix import ProxyFix
-
-        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies)
-
     db.init_app(app)
     with app.app_context():
         from .extensions import init_sqlite
@@ -125,6 +117,7 @@ def create_app(config: Mapping[str, Any] | type | None = None) -> Flask:
     i18n.init_app(app)
     security.init_app(app)
     assets.init_app(app, PROJECT_ROOT / "static", security.headers_for(app))
+    page_cache.init_app(app, security.headers_for(app))
     errors.init_app(app)
     cli.init_app(app)
     from .apply import display
@@ -137,4 +130,12 @@ def create_app(config: Mapping[str, Any] | type | None = None) -> Flask:
 
     for blueprint in _blueprints(app):
         app.register_blueprint(blueprint)
+    # Outermost, so the static files and kept pages see the proxy's host and scheme too.
+    proxies = int(os.environ.get("PROXY_COUNT", app.config.get("PROXY_COUNT", 0)))
+    if proxies:
+        # Behind a reverse proxy: trust its X-Forwarded-* headers so absolute links
+        # (hreflang alternates) use the public host and https.
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies)
     return app

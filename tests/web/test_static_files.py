@@ -118,3 +118,14 @@ def test_a_guide_is_built_once_a_minute_for_visitors_but_always_for_someone_logg
     mine = citizen.get("/nb/").get_data(as_text=True)
     assert "Min side" in mine
     assert "Min side" not in first.get_data(as_text=True)
+
+
+def test_a_kept_page_goes_to_a_browser_without_a_session_before_the_app_with_the_headers(app, citizen):
+    visitor = app.test_client()
+    built = visitor.get("/en/support-contact")
+    kept = visitor.get("/en/support-contact")
+    assert kept.data == built.data and kept.headers["Vary"] == "Cookie"
+    assert kept.headers["Content-Security-Policy"] == built.headers["Content-Security-Policy"]
+    assert kept.headers["Content-Type"] == "text/html; charset=utf-8" and "Set-Cookie" not in kept.headers
+    assert visitor.head("/en/support-contact").status_code == 200
+    assert visitor.get("/en/support-contact?x=1").status_code == 200  # another address is built on its own
