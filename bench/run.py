@@ -155,7 +155,11 @@ def wrk(url: str, seconds: int, connections: int, headers: dict[str, str] | None
     args = ["wrk", "-t", "2", "-c", str(connections), "-d", f"{seconds}s", "--latency", "--timeout", "10s"]
     for name, value in (headers or {}).items():
         args += ["-H", f"{name}: {value}"]
-    out = subprocess.run(args + [url], capture_output=True, text=True, check=True).stdout
+    return parse_wrk(subprocess.run(args + [url], capture_output=True, text=True, check=True).stdout)
+
+
+def parse_wrk(out: str) -> dict:
+    """Requests per second, p50 and p99, and errors (socket errors and answers that are not 2xx or 3xx)."""
     found = {"rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),
              "p50_ms": _ms(re.search(r"^\s+50%\s+(\S+)", out, re.M).group(1)),
              "p99_ms": _ms(re.search(r"^\s+99%\s+(\S+)", out, re.M).group(1)),
