@@ -73,7 +73,9 @@ bench: setup bench-tools
 bench-tools:
 	@command -v wrk >/dev/null && ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq --no-install-recommends wrk postgresql >/dev/null; }
+	  [ -z "$$SUDO" ] || command -v sudo >/dev/null || { echo "wrk and PostgreSQL are missing: install them as root (apt-get install wrk postgresql)"; exit 1; }; \
+	  $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+	  $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends wrk postgresql >/dev/null; }
 
 clean:
 	rm -rf $(VENV) $(STAMPS) node_modules $(VENDOR) instance

@@ -55,8 +55,16 @@ class Server:
     url: str
 
     def workers(self) -> list[int]:
-        found = subprocess.run(["pgrep", "-P", str(self.process.pid)], capture_output=True, text=True).stdout
-        return [int(p) for p in found.split()]
+        """The master's children, from /proc (no procps needed)."""
+        found = []
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            try:
+                fields = stat.read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == self.process.pid:
+                found.append(int(stat.parent.name))
+        return found
 
     def peak_rss_mb(self) -> float:
         """The largest peak resident memory (VmHWM) among the workers."""
@@ -295,8 +303,10 @@ def run_database(name: str, database_url: str | None, sizes: list[int], args, re
     logs.mkdir()
     database_url = database_url or f"sqlite:///{workdir}/portal.sqlite3"
     env = portal_env(database_url, str(workdir / "instance"), str(logs))
-    subprocess.run([str(BIN / "flask"), "--app", "portal", "db", "upgrade"], cwd=ROOT, env=env, check=True,
-                   capture_output=True)
+    migrated = subprocess.run([str(BIN / "flask"), "--app", "portal", "db", "upgrade"], cwd=ROOT, env=env,
+                              capture_output=True, text=True)
+    if migrated.returncode != 0:
+        raise RuntimeError(f"flask db upgrade failed on {name}:\n{migrated.stderr[-3000:]}")
     server = gunicorn(f"portal-{name}", "portal:create_app()", env, "/healthz")
     try:
         setup = prepare(env, server, users=12)

@@ -52,7 +52,7 @@ def build(folder: str | os.PathLike) -> dict[str, Asset]:
     if not root.is_dir():
         return {}
     names = sorted(p.relative_to(root).as_posix() for p in root.rglob("*")
-                   if p.is_file() and not p.name.startswith("."))
+                   if p.is_file() and not any(part.startswith(".") for part in p.relative_to(root).parts))
     found: dict[str, Asset] = {}
     for name in sorted(names, key=lambda n: n.endswith(".css")):
         body = (root / name).read_bytes()
@@ -115,13 +115,13 @@ class Assets:
             asset = self.files.get(filename)  # an old page asking by the plain name
         if asset is None:
             return NotFound().get_response()
-        packed = asset.gzipped is not None and "gzip" in request.headers.get("Accept-Encoding", "")
+        packed = asset.gzipped is not None and request.accept_encodings["gzip"] > 0
         response = Response(asset.gzipped if packed else asset.body, mimetype=asset.mimetype)
         if packed:
             response.headers["Content-Encoding"] = "gzip"
         if asset.gzipped is not None:
             response.headers["Vary"] = "Accept-Encoding"
-        response.set_etag(asset.etag)
+        response.set_etag(asset.etag + ("-gz" if packed else ""))
         response.headers["Cache-Control"] = f"public, max-age={YEAR}, immutable" if immutable else "no-cache"
         return response.make_conditional(request)
 

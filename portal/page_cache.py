@@ -15,7 +15,7 @@ from __future__ import annotations
 import time
 from functools import wraps
 
-from flask import Flask, Response, current_app, make_response, request, session
+from flask import Flask, Response, current_app, g, make_response, request, session
 from werkzeug.wrappers import Request
 from werkzeug.wrappers import Response as PlainResponse
 
@@ -27,11 +27,19 @@ HEADERS_KEPT = ("Content-Type", "Content-Language", "Link")
 
 
 def _for_visitor() -> bool:
-    return request.method in ("GET", "HEAD") and "_user_id" not in session and "_flashes" not in session
+    # No query string: an address with one is built each time, so nobody can fill or empty
+    # the store by inventing addresses.
+    return request.method in ("GET", "HEAD") and not request.query_string and "_user_id" not in session \
+        and "_flashes" not in session
 
 
-def _kept(store: dict, host: str, full_path: str):
-    kept = store.get((host, full_path, today()))
+def _key(scheme: str, host: str, path: str) -> tuple:
+    # The scheme and host are in the key: pages carry absolute addresses (hreflang).
+    return scheme, host, path, today()
+
+
+def _kept(store: dict, key: tuple):
+    kept = store.get(key)
     return kept if kept is not None and kept[0] > time.monotonic() else None
 
 
@@ -41,14 +49,16 @@ def kept_for_visitors(view):
         if not _for_visitor():
             return view(*args, **kwargs)
         store = current_app.extensions.setdefault("page_cache", {})
-        key = (request.host, request.full_path, today())
+        key = _key(request.scheme, request.host, request.path)
         now = time.monotonic()
-        kept = _kept(store, request.host, request.full_path)
+        kept = _kept(store, key)
         if kept is not None:
             return Response(kept[1], status=200, headers=kept[2])
         response = make_response(view(*args, **kwargs))
-        if response.status_code == 200 and not session.modified and not response.direct_passthrough \
-                and "Set-Cookie" not in response.headers:
+        # Kept only if building it gave the visitor nothing of their own: no form token (even
+        # one already in their session), nothing put in the session, no cookie.
+        if response.status_code == 200 and not session.modified and "csrf_token" not in g \
+                and not response.direct_passthrough and "Set-Cookie" not in response.headers:
             if len(store) >= MOST_PAGES:
                 store.clear()
             store[key] = (now + KEEP_SECONDS, response.get_data(),
@@ -65,9 +75,10 @@ class KeptPages:
         self.app, self.store, self.cookie, self.headers = app, store, cookie_name + "=", headers
 
     def __call__(self, environ, start_response):
-        if environ.get("REQUEST_METHOD") in ("GET", "HEAD") and self.cookie not in environ.get("HTTP_COOKIE", ""):
+        if environ.get("REQUEST_METHOD") in ("GET", "HEAD") and not environ.get("QUERY_STRING") \
+                and self.cookie not in environ.get("HTTP_COOKIE", ""):
             request = Request(environ)
-            kept = _kept(self.store, request.host, request.full_path)
+            kept = _kept(self.store, _key(request.scheme, request.host, request.path))
             if kept is not None:
                 response = PlainResponse(kept[1], headers=kept[2])
                 response.headers["Vary"] = "Cookie"

@@ -1,5 +1,5 @@
 """Security headers on every response, set by the app so tests can check them."""
-from flask import Flask, session
+from flask import Flask, request, session
 
 CONTENT_SECURITY_POLICY = "; ".join([
     "default-src 'self'",
@@ -44,7 +44,8 @@ def init_app(app: Flask) -> None:
             response.headers.setdefault(name, value)
         if hsts:
             response.headers.setdefault("Strict-Transport-Security", HSTS)
-        if "Cache-Control" not in response.headers and session.get("_user_id"):
-            # What a logged-in person sees is theirs: not for shared caches, nor the browser's disk.
+        if "Cache-Control" not in response.headers and (session.get("_user_id") or "Authorization" in request.headers):
+            # What a logged-in person (or an API client) sees is theirs: not for shared caches,
+            # nor the browser's disk.
             response.headers["Cache-Control"] = "private, no-store"
         return response

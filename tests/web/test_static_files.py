@@ -129,3 +129,21 @@ def test_a_kept_page_goes_to_a_browser_without_a_session_before_the_app_with_the
     assert kept.headers["Content-Type"] == "text/html; charset=utf-8" and "Set-Cookie" not in kept.headers
     assert visitor.head("/en/support-contact").status_code == 200
     assert visitor.get("/en/support-contact?x=1").status_code == 200  # another address is built on its own
+
+
+def test_addresses_with_a_query_string_are_never_kept_and_gzip_refused_is_not_sent(client):
+    assert client.get("/en/support-contact?utm=1").status_code == 200
+    assert client.application.extensions["page_cache"] == {}  # built, not kept
+    sheet = _assets_of(client.get("/nb/").get_data(as_text=True))[0]
+    refused = client.get(sheet, headers={"Accept-Encoding": "gzip;q=0, identity"})
+    assert "Content-Encoding" not in refused.headers
+    packed = client.get(sheet, headers={"Accept-Encoding": "gzip"})
+    assert packed.headers["ETag"] != refused.headers["ETag"]
+
+
+def test_api_answers_are_not_stored_by_caches(apply_app):
+    from tests.conftest import make_token
+
+    token = make_token(apply_app)
+    response = apply_app.test_client().get("/api/v1/submissions", headers={"Authorization": f"Bearer {token}"})
+    assert response.headers["Cache-Control"] == "private, no-store"
