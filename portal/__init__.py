@@ -9,7 +9,7 @@ from flask import Flask
 
 from . import assets, cli, errors, i18n, page_cache, security
 from .config import PROJECT_ROOT, config_from_environment, database_url
-from .extensions import babel, csrf, db, limiter, login_manager, migrate
+from .extensions import babel, csrf, db, limiter, login_manager
 from .municipality import load as load_municipality
 
 
@@ -106,7 +106,12 @@ def create_app(config: Mapping[str, Any] | type | None = None) -> Flask:
         from .extensions import init_sqlite
 
         init_sqlite(db.engine)
-    migrate.init_app(app, db, directory=str(PROJECT_ROOT / "migrations"))
+    if app.testing or os.environ.get("FLASK_RUN_FROM_CLI"):
+        # The migration commands (flask db ...) and Alembic behind them, some 11 MB, are
+        # loaded for the command line and the tests only: a server never migrates.
+        from flask_migrate import Migrate
+
+        Migrate(app, db, directory=str(PROJECT_ROOT / "migrations"))
     babel.init_app(app, locale_selector=i18n.select_locale)
     csrf.init_app(app)
     limiter.init_app(app)

@@ -1,10 +1,8 @@
 """Flask extensions, created unbound and attached to the app in create_app()."""
-from authlib.integrations.flask_client import OAuth
 from flask_babel import Babel
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_login import LoginManager
-from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
 from flask_wtf import CSRFProtect
 from sqlalchemy import MetaData
@@ -25,14 +23,11 @@ class Base(DeclarativeBase):
 
 
 db = SQLAlchemy(model_class=Base)
-migrate = Migrate()
 babel = Babel()
 csrf = CSRFProtect()
 login_manager = LoginManager()
 # Storage from RATELIMIT_STORAGE_URI: memory by default, Redis when REDIS_URL is set.
 limiter = Limiter(key_func=get_remote_address)
-# The identity provider (ID-porten style OpenID Connect), registered when OIDC_ISSUER is set.
-oauth = OAuth()
 
 
 def _tune_sqlite(dbapi_connection, connection_record) -> None:

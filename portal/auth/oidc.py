@@ -3,11 +3,9 @@
 The callback lives outside the language prefix so one redirect URI is registered
 with the provider; the reader's language travels in the session.
 """
-from authlib.integrations.base_client.errors import OAuthError
 from flask import Blueprint, abort, current_app, g, redirect, render_template, session, url_for
 from flask_login import current_user, login_user
 
-from ..extensions import oauth
 from ..i18n import current_language
 from ..services.identity import IdentityRejected, account_for_verified_identity
 
@@ -17,8 +15,12 @@ bp = Blueprint("oidc", __name__, url_prefix="/account/oidc")
 def init_app(app) -> None:
     if not app.config.get("OIDC_ISSUER"):
         return
-    oauth.init_app(app)
-    oauth.register(
+    # Authlib (and the cryptography it brings, some 15 MB a worker) is loaded only where
+    # log-in with electronic ID is set up.
+    from authlib.integrations.flask_client import OAuth
+
+    oauth = OAuth(app)
+    app.extensions["idporten"] = oauth.register(
         "idporten",
         client_id=app.config["OIDC_CLIENT_ID"],
         client_secret=app.config["OIDC_CLIENT_SECRET"],
@@ -39,7 +41,7 @@ def start(next_path: str | None = None):
         abort(404)
     session["oidc_lang"] = current_language()
     session["oidc_next"] = next_path
-    return oauth.idporten.authorize_redirect(url_for("oidc.callback", _external=True))
+    return current_app.extensions["idporten"].authorize_redirect(url_for("oidc.callback", _external=True))
 
 
 @bp.route("/callback")
@@ -48,8 +50,10 @@ def callback():
     next_path = session.pop("oidc_next", None)
     if not enabled():
         abort(404)
+    from authlib.integrations.base_client.errors import OAuthError
+
     try:
-        token = oauth.idporten.authorize_access_token()
+        token = current_app.extensions["idporten"].authorize_access_token()
         current = current_user if current_user.is_authenticated else None
         account = account_for_verified_identity(token.get("userinfo") or {}, g.lang_code, current)
     except (OAuthError, IdentityRejected) as error:
