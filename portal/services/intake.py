@@ -62,7 +62,9 @@ def _after(query, cursor: str | None, moment_column, id_column):
     if place is None:
         raise BadCursor(cursor)
     moment, number = place
-    return query.where(or_(moment_column > moment, and_(moment_column == moment, id_column > number)))
+    # The first condition lets the database start the index walk at the cursor; the second
+    # only steps past the rows with the same moment (an OR alone makes SQLite read from the start).
+    return query.where(moment_column >= moment, or_(moment_column > moment, id_column > number))
 
 
 def page(filters: Filters, cursor: str | None = None, limit: int = PAGE_SIZE) -> tuple[list[Row], str | None]:
