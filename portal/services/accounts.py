@@ -26,7 +26,7 @@ CONFIRM_MAX_AGE = 3 * 24 * 3600  # three days
 RESET_MAX_AGE = 3600  # one hour
 
 class _Hasher:
-    """Argon2id with the parameters the app is configured with (OWASP's 19 MiB setting in
+    """Argon2id with the parameters the app is configured with (one of OWASP's settings, 12 MiB, in
     production; cheaper ones only in the test configuration, to keep the suite quick),
     and a dummy hash to spend the same time on unknown addresses. A hash made with other
     settings is made anew at the next log-in."""
