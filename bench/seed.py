@@ -76,6 +76,9 @@ class _Writer:
             for table in COLUMNS:
                 self.connection.execute(text(
                     f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT max(id) FROM {table}))"))
+                # Statistics for the planner now, as a database that grew over years has them,
+                # rather than from autovacuum in the middle of the measurement.
+                self.connection.execute(text(f"ANALYZE {table}"))
 
 
 def _sqlite(value):
