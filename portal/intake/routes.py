@@ -192,9 +192,10 @@ def volunteer(public_id: str):
             flash(_("The state is changed."), "success")
             return redirect(url_for("intake.volunteer", public_id=public_id))
     assignments = volunteers.assignments_of(found)
+    reports = {a.id: volunteers.reports_of(a) for a in assignments}
     return render_template("intake/volunteer.html", volunteer=found, form=form, history=volunteers.history(found),
-                           assignments=assignments, reports={a.id: volunteers.reports_of(a) for a in assignments},
-                           missing={a.id: volunteers.missing_timesheets(a) for a in assignments},
+                           assignments=assignments, reports=reports,
+                           missing={a.id: volunteers.missing_timesheets(a, reports[a.id]) for a in assignments},
                            certificate=volunteers.certificate_of(found), sections=submission_sections(found.submission))
 
 

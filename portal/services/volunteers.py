@@ -144,9 +144,14 @@ def end_assignment(caseworker: Account, assignment: Assignment, on: date | None 
         db.session.commit()
 
 
-def missing_timesheets(assignment: Assignment) -> list[date]:
+def _sent(assignment: Assignment, kind: str, reports: list[VolunteerReport] | None) -> set[date]:
+    """The periods handed in; `reports` when the caller has read them already."""
+    return {r.period for r in (reports if reports is not None else reports_of(assignment)) if r.kind == kind}
+
+
+def missing_timesheets(assignment: Assignment, reports: list[VolunteerReport] | None = None) -> list[date]:
     """Months worked whose timesheet is past the 15th and not handed in."""
-    sent = {r.period for r in reports_of(assignment) if r.kind == "timesheet"}
+    sent = _sent(assignment, "timesheet", reports)
     last = assignment.ended_on or today()
     return [m for m in rules.months_worked(assignment.started_on, last + timedelta(days=31))
             if m not in sent and rules.timesheet_due(m) < today() and m <= last]
@@ -243,16 +248,16 @@ def report(public_id: str) -> VolunteerReport | None:
     return db.session.scalar(select(VolunteerReport).where(VolunteerReport.public_id == public_id))
 
 
-def months_open(assignment: Assignment) -> list[date]:
+def months_open(assignment: Assignment, reports: list[VolunteerReport] | None = None) -> list[date]:
     """The months a timesheet can be handed in for: ended, worked, and not handed in yet."""
-    sent = {r.period for r in reports_of(assignment) if r.kind == "timesheet"}
+    sent = _sent(assignment, "timesheet", reports)
     until = min(today(), (assignment.ended_on or today()) + timedelta(days=31))
     return [m for m in rules.months_worked(assignment.started_on, until) if m not in sent]
 
 
-def half_years_open(assignment: Assignment) -> list[date]:
+def half_years_open(assignment: Assignment, reports: list[VolunteerReport] | None = None) -> list[date]:
     """The half-year reports due and not handed in yet (each by its end date)."""
-    sent = {r.period for r in reports_of(assignment) if r.kind == "half_year"}
+    sent = _sent(assignment, "half_year", reports)
     return [d for d in rules.half_years(assignment.started_on, assignment.ended_on, today()) if d not in sent]
 
 

@@ -35,10 +35,11 @@ def index():
 
 def _status(volunteer, certificate_form: CertificateForm):
     assignments = volunteers.assignments_of(volunteer)
+    reports = {a.id: volunteers.reports_of(a) for a in assignments}  # read once, used three ways
     return render_template("volunteer/status.html", volunteer=volunteer, assignments=assignments,
-                           open_months={a.id: volunteers.months_open(a) for a in assignments},
-                           reports={a.id: volunteers.reports_of(a) for a in assignments},
-                           half_years={a.id: volunteers.half_years_open(a) for a in assignments},
+                           open_months={a.id: volunteers.months_open(a, reports[a.id]) for a in assignments},
+                           reports=reports,
+                           half_years={a.id: volunteers.half_years_open(a, reports[a.id]) for a in assignments},
                            timesheet_due=rules.timesheet_due, certificate=volunteers.certificate_of(volunteer),
                            certificate_form=certificate_form, form=certificate_form)
 
