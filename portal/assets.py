@@ -88,8 +88,11 @@ class Assets:
     def __init__(self, folder: str, watch: bool = False):
         self.folder = folder
         self.watch = watch  # development: rebuild when a file changes
-        self._stamp = self._mtimes() if watch else None
-        self.files = build(folder)
+        self._load()
+
+    def _load(self) -> None:
+        self._stamp = self._mtimes() if self.watch else None
+        self.files = build(self.folder)
         self.by_fingerprint = {a.fingerprinted: a for a in self.files.values()}
 
     def _mtimes(self) -> tuple:
@@ -101,7 +104,7 @@ class Assets:
         if self.watch:
             stamp = self._mtimes()
             if stamp != self._stamp:
-                self.__init__(self.folder, watch=True)
+                self._load()
 
     def url_name(self, name: str) -> str:
         asset = self.files.get(name)

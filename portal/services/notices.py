@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
 from datetime import date
 
 from flask import current_app
@@ -33,27 +32,16 @@ DEMO_NOTICE = dict(
 KEEP_SECONDS = 60
 
 
-@dataclass(frozen=True)
-class ShownNotice:
-    title_nb: str
-    title_en: str
-    text_nb: str
-    text_en: str
-
-    def title(self, lang: str) -> str:
-        return self.title_en if lang == "en" else self.title_nb
-
-    def text(self, lang: str) -> str:
-        return self.text_en if lang == "en" else self.text_nb
-
-
-def shown_on(day: date) -> tuple[ShownNotice, ...]:
-    """The notices for the front page, kept for a minute by each worker."""
+def shown_on(day: date) -> tuple[Notice, ...]:
+    """The notices for the front page, kept for a minute by each worker (detached from the
+    session, with what the page reads already loaded)."""
     kept = current_app.extensions.get("notices")
     now = time.monotonic()
     if kept is not None and kept[0] == day and kept[1] > now:
         return kept[2]
-    found = tuple(ShownNotice(n.title_nb, n.title_en, n.text_nb, n.text_en) for n in notices_shown_on(day))
+    found = tuple(notices_shown_on(day))
+    for notice in found:
+        db.session.expunge(notice)
     current_app.extensions["notices"] = (day, now + KEEP_SECONDS, found)
     return found
 
