@@ -1,20 +1,116 @@
-"""Shared fixtures: one migrated database per test run, emptied after each test.
+"""Shared fixtures: one migrated database per test run, emptied after each test, and one
+clock, frozen for every test at the suite's moment.
 
 The database is SQLite in a temporary folder, or PostgreSQL when TEST_DATABASE_URL
 is set (the suite drops every table in that database: never point it at real data).
+
+The suite's moment is now, unless PORTAL_TEST_NOW names one in Oslo time
+("2027-01-31 23:30"): the whole suite then runs as if it were started then. Every test
+starts at that moment, and may move it (`clock.move_to(...)`, `clock.shift(days=...)`).
 """
 from __future__ import annotations
 
 import os
-import re
+from datetime import date, datetime, timedelta, timezone
 
 import pytest
+import time_machine
 from sqlalchemy import MetaData, create_engine, text
 
 from portal import create_app
 from portal.config import TestingConfig
 from portal.extensions import db, limiter
+from portal.rules import clock as portal_clock
+from tests.helpers import (
+    decide as _decide,
+    log_in,
+    make_account,
+    make_caseworker,
+    reference_in,
+    require_tool,
+    send_application,
+)
 
+# -- The clock --------------------------------------------------------------------------------
+
+MOMENT_FORMATS = ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M", "%Y-%m-%d")
+
+
+def oslo_moment(value: str | datetime | date) -> datetime:
+    """A moment written as Oslo's wall clock shows it ("2027-01-31 23:30", a trailing
+    "Europe/Oslo" allowed; a day alone is 12:00), as an aware UTC datetime."""
+    if isinstance(value, datetime):
+        moment = value
+    elif isinstance(value, date):
+        moment = datetime(value.year, value.month, value.day, 12)
+    else:
+        written = value.strip().removesuffix("Europe/Oslo").strip()
+        for pattern in MOMENT_FORMATS:
+            try:
+                moment = datetime.strptime(written, pattern)
+                break
+            except ValueError:
+                continue
+        else:
+            raise ValueError(f"{value!r} is not a moment like 2027-01-31 23:30")
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=portal_clock.OSLO)
+    return moment.astimezone(timezone.utc)
+
+
+def _suite_moment() -> datetime:
+    written = os.environ.get("PORTAL_TEST_NOW", "").strip()
+    return oslo_moment(written) if written else datetime.now(timezone.utc).replace(microsecond=0)
+
+
+SUITE_MOMENT = _suite_moment()
+_suite_travel = time_machine.travel(SUITE_MOMENT, tick=True)
+
+
+def pytest_configure(config):
+    # From here on, also while test modules are imported (module-level ages and dates).
+    _suite_travel.start()
+
+
+def pytest_unconfigure(config):
+    _suite_travel.stop()
+
+
+def pytest_report_header(config):
+    local = SUITE_MOMENT.astimezone(portal_clock.OSLO).strftime("%Y-%m-%d %H:%M:%S")
+    return [f"clock: every test starts at {local} Europe/Oslo (PORTAL_TEST_NOW=\"{local}\" runs it again)"]
+
+
+class Clock:
+    """The tests' hold on time; the portal reads it through `portal.rules.clock`."""
+
+    def __init__(self, traveller):
+        self._traveller = traveller
+
+    def now(self) -> datetime:
+        return portal_clock.now()
+
+    def today(self) -> date:
+        """Oslo's day, as the portal counts it."""
+        return portal_clock.today()
+
+    def move_to(self, moment: str | datetime | date) -> None:
+        """Go to a moment in Oslo time ("2027-01-04 09:00"); time runs on from there."""
+        self._traveller.move_to(oslo_moment(moment))
+
+    def shift(self, **delta) -> None:
+        """Move time forward (or back) by a timedelta's keywords: `clock.shift(days=15)`."""
+        self._traveller.shift(timedelta(**delta))
+
+
+@pytest.fixture(autouse=True)
+def clock():
+    """Every test starts at the suite's moment, whatever else ran before it."""
+    with time_machine.travel(SUITE_MOMENT, tick=True) as traveller:
+        yield Clock(traveller)
+
+
+# -- The database and the app -----------------------------------------------------------------
 
 def _normalise(url: str) -> str:
     for prefix in ("postgres://", "postgresql://"):
@@ -94,47 +190,6 @@ def runner(app):
     return app.test_cli_runner()
 
 
-CSRF_INPUT = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"|value="([^"]+)"[^>]*name="csrf_token"')
-
-
-def csrf_token(client, path: str) -> str:
-    """The CSRF token from the form on a page, as a browser would send it back."""
-    html = client.get(path).get_data(as_text=True)
-    match = CSRF_INPUT.search(html)
-    assert match, f"no CSRF token in the form on {path}"
-    return match.group(1) or match.group(2)
-
-
-def post_form(client, path: str, data: dict, form_page: str | None = None, **kwargs):
-    """Post a form the way a browser does: fetch the page first for its CSRF token."""
-    token = csrf_token(client, form_page or path)
-    return client.post(path, data={**data, "csrf_token": token}, **kwargs)
-
-
-TEST_PASSWORD = "tre lange ord og litt til"
-
-
-def make_account(app, email="kari@example.org", password=TEST_PASSWORD):
-    """A confirmed local account, made through the service as registration would."""
-    from datetime import datetime, timezone
-
-    from portal.models import Account
-    from portal.services.accounts import _hasher
-
-    with app.app_context():
-        account = Account(email=email, password_hash=_hasher.hash(password),
-                          created_at=datetime.now(timezone.utc), email_confirmed_at=datetime.now(timezone.utc))
-        db.session.add(account)
-        db.session.commit()
-        return account.id
-
-
-def log_in(client, email="kari@example.org", password=TEST_PASSWORD, lang="nb"):
-    response = post_form(client, f"/{lang}/account/login", {"email": email, "password": password})
-    assert response.status_code == 302, "log-in failed"
-    return response
-
-
 @pytest.fixture
 def apply_app(make_app):
     return make_app(FEATURE_ONLINE_APPLICATIONS=True)
@@ -165,55 +220,6 @@ def id_app(make_app, oidc_provider):
                     OIDC_CLIENT_SECRET="secret")
 
 
-def log_in_with_id(client, provider: str, national_id: str, lang: str = "nb", name: str | None = None):
-    """Log in through the identity provider as the person with this number (verified)."""
-    from urllib.parse import urlsplit
-
-    import requests
-
-    claims = {"pid": national_id, **({"name": name} if name else {})}
-    assert requests.put(f"{provider}/users/{national_id}", json=claims, timeout=5).status_code == 204
-    start = client.get(f"/{lang}/account/login/idporten")
-    answer = requests.post(start.headers["Location"], data={"sub": national_id}, allow_redirects=False, timeout=5)
-    callback = urlsplit(answer.headers["Location"])
-    response = client.get(f"{callback.path}?{callback.query}")
-    assert response.status_code == 302, "log-in with electronic ID failed"
-    return client
-
-
-def make_caseworker(app, email="sara@fjellvik.kommune.no", password=TEST_PASSWORD) -> int:
-    from portal.models import Account
-
-    account_id = make_account(app, email=email, password=password)
-    with app.app_context():
-        account = db.session.get(Account, account_id)
-        account.role = "caseworker"
-        account.full_name = "Sara Saksbehandler"
-        db.session.commit()
-    return account_id
-
-
-def make_token(app, name="sak", rights=("read", "write")) -> str:
-    """An intake API token, made as the create-api-token command makes it."""
-    from portal.services import api_tokens
-
-    with app.app_context():
-        return api_tokens.create(name, rights)[1]
-
-
-def record(app, reference: str, kind: str, **data):
-    """Record a case event as the municipality would, through the service."""
-    from portal.services import cases
-
-    with app.test_request_context():
-        return cases.record_event(cases.find(reference), kind, data)[0].id
-
-
-DECISION = dict(outcome="partly_granted", decided_on="2026-11-20", notified_on="2026-11-23", hours=3, per="week",
-                form="group", valid_from="2027-01-01", valid_to="2027-06-30",
-                summary="Du har behov for støtte til fritid.\nVi gir tre timer i uka i gruppe.")
-
-
 @pytest.fixture
 def caseworker(apply_app):
     """A logged-in caseworker's test client."""
@@ -221,3 +227,52 @@ def caseworker(apply_app):
     make_caseworker(apply_app)
     log_in(client, email="sara@fjellvik.kommune.no")
     return client
+
+
+# -- Shared factories -------------------------------------------------------------------------
+
+STAFF = {"caseworker": ("sara@fjellvik.kommune.no", "Sara Saksbehandler"),
+         "ombud": ("ombud@example.org", "Pasient- og brukerombudet"),
+         "admin": ("admin@fjellvik.kommune.no", "Ada Admin")}
+
+
+@pytest.fixture
+def login_as(apply_app):
+    """A logged-in test client for a role: "citizen" (kari@example.org), "caseworker",
+    "ombud" or "admin"; another e-mail address makes another account of that role."""
+
+    def login(role: str = "citizen", email: str | None = None):
+        default_email, name = STAFF.get(role, ("kari@example.org", None))
+        client = apply_app.test_client()
+        make_account(apply_app, email=email or default_email, role=role, name=name)
+        log_in(client, email=email or default_email)
+        return client
+
+    return login
+
+
+@pytest.fixture
+def submit_application(apply_app):
+    """Send a støttekontakt application from a logged-in client; gives its reference."""
+
+    def submit(client, lang: str = "nb", national_id: str | None = None) -> str:
+        _, receipt = send_application(client, lang, national_id=national_id)
+        return reference_in(receipt)
+
+    return submit
+
+
+@pytest.fixture
+def decide(apply_app):
+    """Record a decision in a case (`tests.helpers.decision`: notified today unless `notified`
+    is given), as the municipality would; gives the fields recorded."""
+
+    def record_decision(reference: str, notified: date | None = None, **overrides) -> dict:
+        return _decide(apply_app, reference, notified, **overrides)
+
+    return record_decision
+
+
+@pytest.fixture
+def pdftotext() -> str:
+    return require_tool("pdftotext", "apt-get install poppler-utils")

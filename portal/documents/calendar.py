@@ -5,12 +5,13 @@ and nothing about health, since calendars are often shared.
 """
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import timedelta
 
 from flask import request
 from icalendar import Calendar, Event
 
 from ..models import Case
+from ..rules import clock
 from ..rules.case_status import Summary
 
 
@@ -20,10 +21,9 @@ def deadlines_calendar(case: Case, summary: Summary) -> bytes:
     calendar = Calendar()
     calendar.add("prodid", "-//stottekontakt-portal//deadlines//NO")
     calendar.add("version", "2.0")
-    stamp = datetime.now(timezone.utc)
-    from ..rules.clock import today
+    stamp = clock.now()
 
-    for deadline in (d for d in summary.deadlines if d.due >= today()):
+    for deadline in (d for d in summary.deadlines if d.due >= clock.today()):
         event = Event()
         event.add("uid", f"{case.reference}-{deadline.kind}@{request.host}")
         event.add("dtstamp", stamp)

@@ -1,11 +1,18 @@
-"""The municipality's calendar day. Dates count in Norway (Europe/Oslo), whatever the
-server's clock says: a deadline or a 16th birthday turns at Norwegian midnight."""
+"""The portal's one clock. Only this module reads the wall clock: every other module asks
+`now()` for the moment and `today()` for the day, so tests can move time for all of them at
+once. Dates count in Norway (Europe/Oslo), whatever the server's clock says: a deadline or
+a 16th birthday turns at Norwegian midnight."""
 from __future__ import annotations
 
 from datetime import date, datetime, timezone
 from zoneinfo import ZoneInfo
 
 OSLO = ZoneInfo("Europe/Oslo")
+
+
+def now() -> datetime:
+    """This moment, in UTC (an aware datetime): what is stored as 'when it happened'."""
+    return datetime.now(timezone.utc)
 
 
 def local_day(moment: datetime) -> date:
@@ -16,7 +23,8 @@ def local_day(moment: datetime) -> date:
 
 
 def today() -> date:
-    return local_day(datetime.now(timezone.utc))
+    """The day it is in Norway now: the day every business date is counted from."""
+    return local_day(now())
 
 
 # How people write a day: 31.12.2027 (as Norwegians do), 2027-12-31 (a browser's date

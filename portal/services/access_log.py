@@ -6,10 +6,9 @@ norm, Normen; LEGAL.md "Personal data"). Nothing in the portal changes or delete
 """
 from __future__ import annotations
 
-from datetime import datetime, timezone
-
 from ..extensions import db
 from ..models import AccessLogEntry, Account, Authority, Draft, Person, Submission
+from ..rules import clock
 
 ROLES = ("representative", "caseworker", "ombud", "system")  # system: the case-management system
 
@@ -24,7 +23,7 @@ def record(account: Account | None, person: Person, role: str, action: str, *, n
     if role not in ROLES:
         raise ValueError(f"unknown role {role!r}")
     db.session.add(AccessLogEntry(
-        at=datetime.now(timezone.utc), person_id=person.id, account_id=account.id if account else None,
+        at=clock.now(), person_id=person.id, account_id=account.id if account else None,
         actor_role=role, actor_name=(name or actor_name(account))[:200], action=action,
         submission_id=submission.id if submission else None, draft_id=draft.id if draft else None,
         authority_id=authority.id if authority else None,

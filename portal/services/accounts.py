@@ -8,7 +8,6 @@ working once the password has changed.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timezone
 from typing import Callable
 
 from argon2 import PasswordHasher
@@ -20,6 +19,7 @@ from sqlalchemy import select
 
 from ..extensions import db
 from ..models import Account
+from ..rules import clock
 from . import outbox
 
 CONFIRM_MAX_AGE = 3 * 24 * 3600  # three days
@@ -66,10 +66,6 @@ def find_by_email(email: str) -> Account | None:
     return db.session.scalar(select(Account).where(Account.email == normalise_email(email)))
 
 
-def _now() -> datetime:
-    return datetime.now(timezone.utc)
-
-
 def _serializer(purpose: str) -> URLSafeTimedSerializer:
     return URLSafeTimedSerializer(current_app.secret_key, salt=f"account-{purpose}")
 
@@ -81,7 +77,7 @@ def register(email: str, password: str, lang: str, confirm_link: Link, login_lin
     account = find_by_email(email)
     if account is None:
         account = Account(email=email, password_hash=_hasher.hash(password),
-                          created_at=_now(), preferred_language=lang)
+                          created_at=clock.now(), preferred_language=lang)
         db.session.add(account)
         db.session.flush()
         _send_confirmation(account, confirm_link)
@@ -116,7 +112,7 @@ def confirm_email(token: str) -> Account | None:
     if account is None or account.email != data.get("e"):
         return None
     if account.email_confirmed_at is None:
-        account.email_confirmed_at = _now()
+        account.email_confirmed_at = clock.now()
         db.session.commit()
     return account
 
@@ -140,7 +136,7 @@ def authenticate(email: str, password: str) -> LoginResult:
     if account.email_confirmed_at is None:
         db.session.commit()
         return LoginResult(None, unconfirmed=True)
-    account.last_login_at = _now()
+    account.last_login_at = clock.now()
     db.session.commit()
     return LoginResult(account)
 
@@ -184,7 +180,7 @@ def reset_password(token: str, new_password: str) -> Account | None:
         return None
     account.password_hash = _hasher.hash(new_password)
     # Following the link proves the address, so an unconfirmed account is confirmed too.
-    account.email_confirmed_at = account.email_confirmed_at or _now()
+    account.email_confirmed_at = account.email_confirmed_at or clock.now()
     db.session.commit()
     return account
 
@@ -200,10 +196,10 @@ def create_staff_account(email: str, password: str, role: str, name: str | None 
         raise ValueError("the password must have at least 12 characters")
     account = find_by_email(email)
     if account is None:
-        account = Account(email=normalise_email(email), created_at=_now(), preferred_language="nb")
+        account = Account(email=normalise_email(email), created_at=clock.now(), preferred_language="nb")
         db.session.add(account)
     account.password_hash = _hasher.hash(password)
-    account.email_confirmed_at = account.email_confirmed_at or _now()
+    account.email_confirmed_at = account.email_confirmed_at or clock.now()
     account.role = role
     if name:
         account.full_name = name
@@ -224,8 +220,8 @@ def load_demo_account() -> int:
                               (DEMO_CASEWORKER_EMAIL, "caseworker", "Sara Saksbehandler")):
         if find_by_email(email):
             continue
-        db.session.add(Account(email=email, password_hash=_hasher.hash(DEMO_PASSWORD), created_at=_now(),
-                               email_confirmed_at=_now(), preferred_language="nb", role=role, full_name=name))
+        db.session.add(Account(email=email, password_hash=_hasher.hash(DEMO_PASSWORD), created_at=clock.now(),
+                               email_confirmed_at=clock.now(), preferred_language="nb", role=role, full_name=name))
         added += 1
     db.session.commit()
     return added

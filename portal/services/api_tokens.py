@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import secrets
-from datetime import datetime, timedelta, timezone
+from datetime import timedelta, timezone
 
 from sqlalchemy import select
 
 from ..extensions import db
 from ..models import ApiToken
+from ..rules import clock
 
 RIGHTS = ("read", "write")
 PREFIX = "skp_"  # so a leaked token is easy to recognise in a log or a repository
@@ -25,7 +26,7 @@ def create(name: str, rights=RIGHTS) -> tuple[ApiToken, str]:
         raise ValueError(f"unknown rights: {', '.join(sorted(unknown))}")
     token = PREFIX + secrets.token_urlsafe(32)
     record = ApiToken(name=name, token_hash=_hash(token), rights=[r for r in RIGHTS if r in rights],
-                      created_at=datetime.now(timezone.utc))
+                      created_at=clock.now())
     db.session.add(record)
     db.session.commit()
     return record, token
@@ -38,7 +39,7 @@ def find(token: str) -> ApiToken | None:
     record = db.session.scalar(select(ApiToken).where(ApiToken.token_hash == _hash(token),
                                                       ApiToken.revoked_at.is_(None)))
     if record is not None:
-        now = datetime.now(timezone.utc)
+        now = clock.now()
         last = record.last_used_at
         if last is not None and last.tzinfo is None:
             last = last.replace(tzinfo=timezone.utc)
@@ -49,7 +50,7 @@ def find(token: str) -> ApiToken | None:
 
 
 def revoke(name: str) -> int:
-    now = datetime.now(timezone.utc)
+    now = clock.now()
     found = db.session.scalars(select(ApiToken).where(ApiToken.name == name, ApiToken.revoked_at.is_(None))).all()
     for record in found:
         record.revoked_at = now

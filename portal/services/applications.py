@@ -5,23 +5,18 @@ functions here work on what that has found.
 """
 from __future__ import annotations
 
-from datetime import datetime, timezone
-
 from flask_babel import force_locale, gettext as _
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from ..extensions import db
 from ..models import Account, Attachment, Authority, Draft, ReferenceCounter, Submission
+from ..rules import clock
 from ..rules.clock import local_day
 from ..rules.references import APPEAL_PREFIX, PREFIXES, VOLUNTEER_PREFIX, format_reference
 from . import authorities, outbox, people
 
 DOCUMENT_VERSION = 1
-
-
-def _now() -> datetime:
-    return datetime.now(timezone.utc)
 
 
 class CannotApplyFor(PermissionError):
@@ -35,7 +30,7 @@ def start_draft(account: Account, service: str, authority: Authority | None = No
     if authority is not None and (authority.representative_account_id != account.id
                                   or not authorities.allows(authority, scope, service)):
         raise CannotApplyFor(service)
-    now = _now()
+    now = clock.now()
     draft = Draft(account_id=account.id, service=service, kind=kind, appeals_reference=appeals_reference,
                   answers={}, created_at=now, updated_at=now, authority_id=authority.id if authority else None)
     if kind == "volunteer":
@@ -102,7 +97,7 @@ def render_pending_pdfs(limit: int) -> int:
 def save_answers(draft: Draft, step_key: str, answers: dict) -> None:
     # A new dict, so SQLAlchemy sees the JSON column change.
     draft.answers = {**draft.answers, step_key: answers}
-    draft.updated_at = _now()
+    draft.updated_at = clock.now()
     db.session.commit()
 
 
@@ -165,7 +160,7 @@ def submit(account: Account, draft: Draft, lang: str) -> Submission:
 
     if draft.submission is not None:
         return draft.submission
-    now = _now()
+    now = clock.now()
     files = list(db.session.scalars(select(Attachment).where(Attachment.draft_id == draft.id).order_by(Attachment.id)))
     answers = answers_of(draft)
     appealed = appeals.check_still_open(draft) if draft.kind == "appeal" else None
@@ -268,7 +263,7 @@ def register(channel: str, service: str, name: str, national_id: str, email: str
             if earlier.request_hash != fingerprint:
                 raise RegistrationConflict(idempotency_key)
             return db.session.get(Submission, earlier.submission_id), False
-    now = _now()
+    now = clock.now()
     person = people.person_for(national_id, name)
     submission = Submission(
         reference=_next_reference(PREFIXES[service], local_day(now).year), kind="application", service=service,

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import uuid
-from datetime import datetime, timezone
 from pathlib import Path
 
 from flask import current_app
@@ -12,6 +11,7 @@ from sqlalchemy import func, select
 
 from ..extensions import db
 from ..models import Account, Attachment, Authority, Draft
+from ..rules import clock
 from ..rules.files import MAX_BYTES, MAX_FILES, sniff
 
 
@@ -61,7 +61,7 @@ def store(account: Account, stream, filename: str, kind: str, *, draft: Draft | 
         account_id=account.id, draft_id=draft.id if draft else None,
         authority_id=authority.id if authority else None, kind=kind, filename=_display_name(filename),
         content_type=content_type, size=len(data), storage_name=storage_name,
-        created_at=datetime.now(timezone.utc),
+        created_at=clock.now(),
     )
     db.session.add(attachment)
     db.session.flush()

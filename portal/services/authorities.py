@@ -15,8 +15,7 @@ from sqlalchemy import and_, func, or_, select
 
 from ..extensions import db
 from ..models import Account, Attachment, Authority, Person
-from ..rules import authority as rules
-from ..rules.clock import local_day
+from ..rules import authority as rules, clock
 from ..rules.identity import birth_date, normalise
 from ..rules.services import SERVICES
 from . import access_log, outbox, people
@@ -32,14 +31,6 @@ class AuthorityProblem(ValueError):
     def __init__(self, reason: str) -> None:
         super().__init__(reason)
         self.reason = reason
-
-
-def _now() -> datetime:
-    return datetime.now(timezone.utc)
-
-
-def _today() -> date:
-    return local_day(_now())
 
 
 def _aware(value: datetime | None) -> datetime | None:
@@ -60,16 +51,16 @@ def facts(authority: Authority) -> rules.AuthorityFacts:
 
 
 def state_of(authority: Authority, now: datetime | None = None) -> str:
-    return rules.effective_state(facts(authority), now or _now())
+    return rules.effective_state(facts(authority), now or clock.now())
 
 
 def allows(authority: Authority, scope: str, service: str, now: datetime | None = None) -> bool:
-    return rules.allows(facts(authority), scope, service, now or _now())
+    return rules.allows(facts(authority), scope, service, now or clock.now())
 
 
 def person_age(authority: Authority) -> int | None:
     born = birth_date(authority.person.national_id)
-    return rules.age_on(born, _today()) if born else None
+    return rules.age_on(born, clock.today()) if born else None
 
 
 def is_confirmed(authority: Authority) -> bool:
@@ -175,7 +166,7 @@ def _check_representative(account: Account, national_id: str, adult: bool = True
     if normalise(national_id) == account.national_id:
         raise AuthorityProblem("own_number")
     born = birth_date(account.national_id)
-    if adult and born is not None and rules.age_on(born, _today()) < rules.ADULT_AGE:
+    if adult and born is not None and rules.age_on(born, clock.today()) < rules.ADULT_AGE:
         raise AuthorityProblem("minor")
 
 
@@ -200,7 +191,7 @@ def _new(account: Account, person: Person, basis: str, proof: str, state: str, *
         representative_account_id=account.id,
         representative_name=representative_name, representative_email=representative_email or None,
         scopes=[s for s in rules.SCOPES if s in scopes], services=[s for s in SERVICES if s in services],
-        valid_from=_now().date(), valid_until=valid_until, state=state, created_at=_now(), **extra)
+        valid_from=clock.today(), valid_until=valid_until, state=state, created_at=clock.now(), **extra)
     db.session.add(authority)
     return authority
 
@@ -212,7 +203,7 @@ def declare_parent(account: Account, *, representative_name: str, representative
     the municipality may check it. For a 16- or 17-year-old it needs their consent (pbrl § 4-3);
     a declaration paused at 16 goes on when the parent declares again with that consent.
     Once the young person has withdrawn it, only they can change that."""
-    today = _today()
+    today = clock.today()
     _check_representative(account, child_national_id, adult=False)
     born = birth_date(child_national_id)
     age = rules.age_on(born, today)
@@ -229,7 +220,7 @@ def declare_parent(account: Account, *, representative_name: str, representative
     paused = next((a for a in _open(account, person, "parent") if state_of(a) == rules.NEEDS_CONSENT), None)
     if paused is not None and consent:
         paused.young_person_consent_name = consent_name.strip()
-        paused.young_person_consent_at = _now()
+        paused.young_person_consent_at = clock.now()
         db.session.commit()
         return paused
     _check_no_duplicate(account, person, "parent")
@@ -237,7 +228,7 @@ def declare_parent(account: Account, *, representative_name: str, representative
                      representative_name=representative_name, representative_email=representative_email,
                      scopes=rules.SCOPES, services=SERVICES, valid_until=rules.parent_authority_ends(born),
                      young_person_consent_name=consent_name.strip() if consent else None,
-                     young_person_consent_at=_now() if consent else None)
+                     young_person_consent_at=clock.now() if consent else None)
     db.session.commit()
     return authority
 
@@ -264,7 +255,7 @@ def _awaiting_document(account: Account, basis: str, representative_name: str, r
 
 
 def _recent_requests(person: Person, account: Account | None = None) -> int:
-    since = _now() - timedelta(days=rules.REQUEST_WINDOW_DAYS)
+    since = clock.now() - timedelta(days=rules.REQUEST_WINDOW_DAYS)
     query = select(func.count(Authority.id)).where(
         Authority.person_id == person.id, Authority.proof == "digital", Authority.created_at >= since)
     if account is not None:
@@ -290,7 +281,7 @@ def request_fullmakt(account: Account, *, representative_name: str, representati
     if not rules.may_ask_again(_recent_requests(person), _recent_requests(person, account), open_requests):
         raise AuthorityProblem("already_asked" if open_requests else "asked_too_often")
     _check_no_duplicate(account, person, "fullmakt")
-    now = _now()
+    now = clock.now()
     authority = _new(account, person, "fullmakt", "digital", rules.REQUESTED, person_name=person_name,
                      representative_name=representative_name, representative_email=representative_email,
                      scopes=scopes, services=services, valid_until=valid_until,
@@ -377,7 +368,7 @@ def approve(account: Account, authority: Authority) -> None:
     if state_of(authority) != rules.REQUESTED or not people.is_person(account, authority.person):
         raise AuthorityProblem("not_open")
     authority.state = rules.ACTIVE
-    authority.answered_at = _now()
+    authority.answered_at = clock.now()
     _tell_representative(authority, _answered)
     db.session.commit()
 
@@ -386,7 +377,7 @@ def decline(account: Account, authority: Authority) -> None:
     if state_of(authority) != rules.REQUESTED or not people.is_person(account, authority.person):
         raise AuthorityProblem("not_open")
     authority.state = rules.DECLINED
-    authority.answered_at = authority.ended_at = _now()
+    authority.answered_at = authority.ended_at = clock.now()
     authority.ended_by = "person"
     _delete_unsent_drafts(authority)
     _tell_representative(authority, _answered)
@@ -412,7 +403,7 @@ def end_by_representative(account: Account, authority: Authority) -> None:
 
 def _end(authority: Authority, by: str) -> None:
     authority.state = rules.REVOKED
-    authority.ended_at = _now()
+    authority.ended_at = clock.now()
     authority.ended_by = by
     _delete_unsent_drafts(authority)
 
@@ -442,7 +433,7 @@ def verify(caseworker: Account, authority: Authority) -> None:
     if not waits_for_check(authority):
         raise AuthorityProblem("not_open")
     authority.state = rules.ACTIVE
-    authority.verified_at = _now()
+    authority.verified_at = clock.now()
     authority.verified_by_account_id = caseworker.id
     _tell_representative(authority, _checked)
     db.session.commit()
@@ -454,7 +445,7 @@ def reject(caseworker: Account, authority: Authority, reason: str) -> None:
     authority.state = rules.REJECTED
     authority.verified_by_account_id = caseworker.id
     authority.rejection_reason = reason
-    authority.ended_at = _now()
+    authority.ended_at = clock.now()
     authority.ended_by = "municipality"
     _delete_unsent_drafts(authority)
     _tell_representative(authority, _checked)
@@ -486,7 +477,7 @@ def give_ombud(account: Account, office: Account, scopes, services, valid_until:
         person_name=account.full_name or person.name, representative_account_id=office.id,
         representative_name=office.full_name or office.email, representative_email=office.email,
         scopes=[s for s in rules.SCOPES if s in scopes], services=[s for s in SERVICES if s in services],
-        valid_from=_today(), valid_until=valid_until, state=rules.ACTIVE, created_at=_now(), answered_at=_now())
+        valid_from=clock.today(), valid_until=valid_until, state=rules.ACTIVE, created_at=clock.now(), answered_at=clock.now())
     db.session.add(authority)
     db.session.commit()
     return authority

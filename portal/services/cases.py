@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-from datetime import datetime, timezone
 
 from flask_babel import force_locale, gettext as _
 from sqlalchemy import select
@@ -16,8 +15,7 @@ from sqlalchemy.exc import IntegrityError
 
 from ..extensions import db
 from ..models import Account, ApiToken, Authority, Case, CaseEvent, Submission
-from ..rules import authority as authority_rules
-from ..rules import case_status as rules
+from ..rules import authority as authority_rules, case_status as rules, clock
 from ..rules.clock import local_day, today
 from . import authorities, outbox
 
@@ -34,17 +32,13 @@ class IdempotencyConflict(ValueError):
     """The Idempotency-Key was used before for a different event."""
 
 
-def _now() -> datetime:
-    return datetime.now(timezone.utc)
-
-
 def open_case(submission: Submission) -> Case:
     """A case for an application just sent or registered (in the caller's transaction)."""
     submitted_on = local_day(submission.submitted_at)
     summary = rules.summarise(submission.service, submitted_on, [])
     case = Case(reference=submission.reference, submission_id=submission.id, submission=submission,
                 submitted_at=submission.submitted_at,
-                service=submission.service, person_id=submission.person_id, created_at=_now(), updated_at=_now(),
+                service=submission.service, person_id=submission.person_id, created_at=clock.now(), updated_at=clock.now(),
                 status=summary.status, received_on=summary.received_on, reply_due=_due(summary, "reply"),
                 appeal_waiting=False)
     db.session.add(case)
@@ -89,7 +83,7 @@ def _refresh(case: Case) -> rules.Summary:
     case.answered_on = summary.answered_on
     case.appeal_due = _due(summary, "appeal")
     case.appeal_waiting = rules.is_appeal_waiting(summary)
-    case.updated_at = _now()
+    case.updated_at = clock.now()
     return summary
 
 
@@ -114,7 +108,7 @@ def record_event(case: Case, kind: str, data: dict, *, account: Account | None =
                 raise IdempotencyConflict(idempotency_key)
             return earlier, False
     event = CaseEvent(case_id=case.id, type=kind, occurred_on=rules.occurred_on(kind, clean, today()), data=clean,
-                      recorded_at=_now(), recorded_by_account_id=account.id if account else None,
+                      recorded_at=clock.now(), recorded_by_account_id=account.id if account else None,
                       recorded_by_token_id=token.id if token else None, idempotency_key=idempotency_key or None,
                       request_hash=fingerprint)
     try:
@@ -211,8 +205,9 @@ def send_appeal_reminders(on_day=None) -> int:
             continue
         lang = _language_of(case)
         with force_locale(lang):
-            from ..i18n import FORMAT_LOCALES
             from babel.dates import format_date
+
+            from ..i18n import FORMAT_LOCALES
 
             link = url_for("cases.show", lang_code=lang, reference=case.reference, _external=True)
             for address in letter_addresses(case):

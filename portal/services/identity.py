@@ -1,12 +1,11 @@
 """Verified identities from the identity provider: the `pid` claim makes an account verified."""
 from __future__ import annotations
 
-from datetime import datetime, timezone
-
 from sqlalchemy import select
 
 from ..extensions import db
 from ..models import Account
+from ..rules import clock
 from ..rules.identity import is_valid_national_id, normalise
 
 
@@ -22,7 +21,7 @@ def account_for_verified_identity(claims: dict, lang: str, current: Account | No
     pid = normalise(str(claims.get("pid") or ""))
     if not is_valid_national_id(pid):
         raise IdentityRejected("no valid pid claim")
-    now = datetime.now(timezone.utc)
+    now = clock.now()
     account = db.session.scalar(select(Account).where(Account.national_id == pid))
     if account is None and current is not None and current.national_id is None:
         account = current

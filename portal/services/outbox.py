@@ -7,7 +7,6 @@ number; queue() refuses a message that contains an identity number.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timezone
 from email.message import EmailMessage
 
 from sqlalchemy import select
@@ -15,6 +14,7 @@ from sqlalchemy import select
 from ..extensions import db
 from ..mail import Transport
 from ..models import OutboxMessage
+from ..rules import clock
 from ..rules.privacy import contains_national_id
 
 MAX_ATTEMPTS = 5
@@ -29,7 +29,7 @@ def queue(to_address: str, subject: str, body: str) -> OutboxMessage:
     if contains_national_id(subject) or contains_national_id(body):
         raise UnsafeMessage("an e-mail must never contain an identity number")
     message = OutboxMessage(
-        created_at=datetime.now(timezone.utc), to_address=to_address,
+        created_at=clock.now(), to_address=to_address,
         subject=subject, body=body, attempts=0,
     )
     db.session.add(message)
@@ -67,7 +67,7 @@ def send_pending(transport: Transport, sender: str, limit: int = 100) -> SendRes
             message.last_error = type(error).__name__
             result.failed += 1
         else:
-            message.sent_at = datetime.now(timezone.utc)
+            message.sent_at = clock.now()
             message.last_error = None
             result.sent += 1
         db.session.commit()

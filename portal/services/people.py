@@ -1,12 +1,11 @@
 """People cases are about, found or added by identity number."""
 from __future__ import annotations
 
-from datetime import datetime, timezone
-
 from sqlalchemy import select
 
 from ..extensions import db
 from ..models import Account, Person
+from ..rules import clock
 from ..rules.identity import normalise
 
 
@@ -20,7 +19,7 @@ def person_for(national_id: str, name: str) -> Person:
     so nobody's typing shows up in someone else's papers."""
     person = find(national_id)
     if person is None:
-        person = Person(national_id=normalise(national_id), name=name, created_at=datetime.now(timezone.utc))
+        person = Person(national_id=normalise(national_id), name=name, created_at=clock.now())
         db.session.add(person)
         db.session.flush()
     return person

@@ -4,7 +4,7 @@ timesheets and half-year reports."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, timedelta
 from decimal import Decimal
 
 from sqlalchemy import func, select
@@ -12,8 +12,7 @@ from sqlalchemy.exc import IntegrityError
 
 from ..extensions import db
 from ..models import Account, Assignment, Case, Submission, Volunteer, VolunteerEvent, VolunteerReport
-from ..rules import matching
-from ..rules import volunteers as rules
+from ..rules import clock, matching, volunteers as rules
 from ..rules.clock import today
 from ..rules.identity import age_on
 
@@ -25,10 +24,6 @@ class VolunteerProblem(ValueError):
     def __init__(self, reason: str) -> None:
         super().__init__(reason)
         self.reason = reason
-
-
-def _now() -> datetime:
-    return datetime.now(timezone.utc)
 
 
 def create_from(submission: Submission, account: Account) -> Volunteer:
@@ -44,10 +39,10 @@ def create_from(submission: Submission, account: Account) -> Volunteer:
         interests=list(interests.get("interests") or []), interests_text=interests.get("hobbies") or "",
         has_car=driving.get("has_car") == "yes", has_licence=driving.get("has_licence") == "yes",
         capacity=int(capacity.get("people") or 1), hours=capacity.get("hours"), per=capacity.get("per"),
-        created_at=_now(), updated_at=_now())
+        created_at=clock.now(), updated_at=clock.now())
     db.session.add(volunteer)
     db.session.flush()
-    db.session.add(VolunteerEvent(volunteer_id=volunteer.id, state=rules.APPLIED, note="", at=_now()))
+    db.session.add(VolunteerEvent(volunteer_id=volunteer.id, state=rules.APPLIED, note="", at=clock.now()))
     return volunteer
 
 
@@ -124,8 +119,8 @@ def move(caseworker: Account, volunteer: Volunteer, to: str, note: str = "", cer
             raise VolunteerProblem("certificate_missing")
         volunteer.certificate_issued_on = certificate_issued_on
     volunteer.state = to
-    volunteer.updated_at = _now()
-    db.session.add(VolunteerEvent(volunteer_id=volunteer.id, state=to, note=note, at=_now(), by_account_id=caseworker.id))
+    volunteer.updated_at = clock.now()
+    db.session.add(VolunteerEvent(volunteer_id=volunteer.id, state=to, note=note, at=clock.now(), by_account_id=caseworker.id))
     db.session.commit()
 
 
@@ -139,7 +134,7 @@ def end_assignment(caseworker: Account, assignment: Assignment, on: date | None 
     if assignment.ended_on is None:
         assignment.ended_on = on or today()
         db.session.add(VolunteerEvent(volunteer_id=assignment.volunteer_id, state=assignment.volunteer.state,
-                                      note=f"{assignment.case.reference}: ended", at=_now(),
+                                      note=f"{assignment.case.reference}: ended", at=clock.now(),
                                       by_account_id=caseworker.id))
         db.session.commit()
 
@@ -211,14 +206,14 @@ def engage(caseworker: Account, volunteer: Volunteer, case: Case, *, signed: boo
         raise VolunteerProblem("no_room")
     if volunteer.state != rules.ENGAGED and not rules.may_move(volunteer.state, rules.ENGAGED):
         raise VolunteerProblem("not_allowed")
-    assignment = Assignment(volunteer_id=volunteer.id, case_id=case.id, started_on=on, created_at=_now())
+    assignment = Assignment(volunteer_id=volunteer.id, case_id=case.id, started_on=on, created_at=clock.now())
     db.session.add(assignment)
     volunteer.confidentiality_signed_on = volunteer.confidentiality_signed_on or on
     if volunteer.state != rules.ENGAGED:
         volunteer.state = rules.ENGAGED
-        db.session.add(VolunteerEvent(volunteer_id=volunteer.id, state=rules.ENGAGED, note=case.reference, at=_now(),
+        db.session.add(VolunteerEvent(volunteer_id=volunteer.id, state=rules.ENGAGED, note=case.reference, at=clock.now(),
                                       by_account_id=caseworker.id))
-    volunteer.updated_at = _now()
+    volunteer.updated_at = clock.now()
     db.session.commit()
     return assignment
 
@@ -263,7 +258,7 @@ def half_years_open(assignment: Assignment, reports: list[VolunteerReport] | Non
 
 def hand_in(assignment: Assignment, kind: str, period: date, document: dict, receipt=None, account=None) -> VolunteerReport:
     report = VolunteerReport(assignment_id=assignment.id, kind=kind, period=period, document=document,
-                             submitted_at=_now())
+                             submitted_at=clock.now())
     db.session.add(report)
     try:
         db.session.flush()

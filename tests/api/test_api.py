@@ -15,7 +15,8 @@ from sqlalchemy import func, select
 
 from portal.extensions import db
 from portal.models import AccessLogEntry, CaseEvent, OutboxMessage, Submission
-from tests.conftest import DECISION, make_token, post_form
+from tests.conftest import DECISION
+from tests.helpers import make_token, post_form
 from tests.web.test_apply import _submitted
 
 

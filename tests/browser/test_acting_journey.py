@@ -15,7 +15,7 @@ from portal.extensions import db
 from portal.models import OutboxMessage
 from tests.browser.test_accessibility import _violations
 from tests.browser.test_apply_journey import _fill, _log_in
-from tests.conftest import make_caseworker
+from tests.helpers import make_caseworker
 from tests.identities import aged
 
 pytestmark = pytest.mark.browser
@@ -227,7 +227,7 @@ def test_a_parent_in_english_the_child_views_page_and_stopping(browser, live_ser
 
 
 def test_the_page_asking_for_electronic_id_has_no_violations(browser, live_server, live_app):
-    from tests.conftest import make_account
+    from tests.helpers import make_account
 
     make_account(live_app, email="unverified.browser@example.org")
     context = browser.new_context(locale="nb-NO")

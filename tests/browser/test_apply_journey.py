@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.test_accessibility import _violations
-from tests.conftest import TEST_PASSWORD, make_account
+from tests.helpers import TEST_PASSWORD, make_account
 
 pytestmark = pytest.mark.browser
 

@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 
 from tests.browser.test_accessibility import _violations
 from tests.browser.test_apply_journey import ANSWERS, _fill, _log_in
-from tests.conftest import make_account, make_caseworker
+from tests.helpers import make_account, make_caseworker
 
 pytestmark = pytest.mark.browser
 

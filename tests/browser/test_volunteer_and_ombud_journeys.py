@@ -13,7 +13,7 @@ from playwright.sync_api import expect
 
 from tests.browser.test_accessibility import _violations
 from tests.browser.test_apply_journey import _log_in
-from tests.conftest import make_account, make_caseworker
+from tests.helpers import make_account, make_caseworker
 from tests.identities import aged
 
 pytestmark = pytest.mark.browser

@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 
 from portal.extensions import db
 from portal.models import AccessLogEntry, Attachment, Authority, Draft, Submission
-from tests.conftest import log_in_with_id, post_form
+from tests.helpers import log_in_with_id, post_form
 from tests.identities import aged
 from tests.web.test_acting_for_others import NEED, PERSON_REST, _fill, _start_for
 
@@ -245,7 +245,7 @@ def test_the_representatives_document_is_theirs_only_while_the_authority_lasts(i
 def test_a_parents_declaration_opens_other_submissions_about_the_child_only_once_checked(id_app, oidc_provider):
     """A declaration is a claim: until the municipality has checked it, the declarer sees what
     they sent themselves and nothing else about the child."""
-    from tests.conftest import log_in, make_caseworker
+    from tests.helpers import log_in, make_caseworker
 
     child = aged(9, start=30)
     real = log_in_with_id(id_app.test_client(), oidc_provider, REP_ID)

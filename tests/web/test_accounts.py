@@ -6,7 +6,7 @@ from sqlalchemy import func, select
 
 from portal.extensions import db
 from portal.models import Account, OutboxMessage
-from tests.conftest import post_form
+from tests.helpers import post_form
 
 PASSWORD = "tre lange ord og litt til"
 ACCOUNT_PAGES = ["account/register", "account/login", "account/forgot-password", "account/check-your-email"]

@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from portal.extensions import db
 from portal.models import Account, Authority, OutboxMessage, Submission
-from tests.conftest import log_in, log_in_with_id, make_account, make_caseworker, post_form
+from tests.helpers import log_in, log_in_with_id, make_account, make_caseworker, post_form
 from tests.identities import aged
 
 REP_ID = aged(45)

@@ -12,7 +12,8 @@ from sqlalchemy import func, select
 
 from portal.extensions import db
 from portal.models import Submission
-from tests.conftest import DECISION, log_in, make_account, post_form, record
+from tests.conftest import DECISION
+from tests.helpers import log_in, make_account, post_form, record
 from tests.web.test_apply import _submitted
 
 APPEAL = {"points": ["hours"], "change": "Jeg vil ha seks timer i uka.", "why": "Tre timer er for lite til å delta."}

@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 
 from portal.extensions import db
 from portal.models import Draft, OutboxMessage, Submission
-from tests.conftest import log_in, make_account, post_form
+from tests.helpers import log_in, make_account, post_form
 
 PERSON = dict(full_name="Kari Nordmann", national_id="010190 12480", street_address="Gata 1", postcode="4999",
               city="Fjellvik", phone="+47 912 34 567", email="", preferred_language="nb", interpreter="no",

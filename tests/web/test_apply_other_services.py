@@ -6,7 +6,7 @@ from sqlalchemy import select
 
 from portal.extensions import db
 from portal.models import Submission
-from tests.conftest import post_form
+from tests.helpers import post_form
 from tests.web.test_apply import PERSON, _errors, _html
 from tests.web.test_apply import _start as start_draft
 

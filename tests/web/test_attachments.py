@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from portal.extensions import db
 from portal.models import Attachment, Submission
-from tests.conftest import csrf_token, log_in, make_account, post_form
+from tests.helpers import csrf_token, log_in, make_account, post_form
 from tests.web.test_apply import _answer_all, _errors, _html, _start
 
 PDF = b"%PDF-1.4\n%\xe2\xe3\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"

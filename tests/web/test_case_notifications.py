@@ -12,7 +12,8 @@ from sqlalchemy import select
 
 from portal.extensions import db
 from portal.models import OutboxMessage
-from tests.conftest import DECISION, log_in_with_id, make_account, log_in, post_form, record
+from tests.conftest import DECISION
+from tests.helpers import log_in_with_id, make_account, log_in, post_form, record
 from tests.identities import aged
 from tests.web.test_outbox import mail_app, smtp_server  # noqa: F401 (fixtures)
 

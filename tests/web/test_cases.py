@@ -13,7 +13,8 @@ from sqlalchemy import func, select
 
 from portal.extensions import db
 from portal.models import AccessLogEntry
-from tests.conftest import DECISION, log_in, log_in_with_id, make_account, post_form, record
+from tests.conftest import DECISION
+from tests.helpers import log_in, log_in_with_id, make_account, post_form, record
 from tests.web.test_apply import _submitted
 
 
@@ -165,7 +166,7 @@ def test_the_person_follows_a_case_a_representative_sent_and_the_representative_
 
 def test_a_paper_application_registered_by_the_municipality_shows_once_the_person_logs_in_with_id(
         id_app, oidc_provider):
-    from tests.conftest import make_token
+    from tests.helpers import make_token
 
     token = make_token(id_app)
     client = id_app.test_client()

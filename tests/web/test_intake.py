@@ -12,7 +12,8 @@ from sqlalchemy import select
 
 from portal.extensions import db
 from portal.models import AccessLogEntry, Case, OutboxMessage, Submission
-from tests.conftest import DECISION, post_form, record
+from tests.conftest import DECISION
+from tests.helpers import post_form, record
 from tests.web.test_apply import _submitted
 
 

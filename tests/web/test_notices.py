@@ -30,7 +30,7 @@ def test_demo_data_loads_once_and_gives_an_account_to_try_with(runner, client):
     assert first.exit_code == 0 and "1 new notice(s), 2 new account(s)" in first.output
     second = runner.invoke(args=["demo-data"])
     assert second.exit_code == 0 and "0 new notice(s), 0 new account(s)" in second.output
-    from tests.conftest import log_in
+    from tests.helpers import log_in
 
     log_in(client, email="demo@example.org", password="demo demo demo demo")
     assert "Dette er en demonstrasjon" in client.get("/nb/").get_data(as_text=True)

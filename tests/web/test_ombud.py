@@ -11,7 +11,8 @@ from sqlalchemy import select
 
 from portal.extensions import db
 from portal.models import AccessLogEntry, Authority
-from tests.conftest import DECISION, log_in, log_in_with_id, post_form, record
+from tests.conftest import DECISION
+from tests.helpers import log_in, log_in_with_id, post_form, record
 from tests.identities import aged
 
 CLIENT_ID = aged(58, start=140)

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import event
 
 from portal.extensions import db
-from tests.conftest import make_token, record
+from tests.helpers import make_token, record
 from tests.identities import aged
 from tests.web.test_apply import _submitted
 

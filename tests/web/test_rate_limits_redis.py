@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from tests.conftest import post_form
+from tests.helpers import post_form
 
 REDIS = shutil.which("redis-server")
 

@@ -4,7 +4,7 @@ from sqlalchemy import select
 
 from portal.extensions import db
 from portal.models import Account
-from tests.conftest import log_in, make_account
+from tests.helpers import log_in, make_account
 
 
 def test_create_user_reads_the_password_from_stdin_and_the_account_can_log_in(app, runner):

@@ -142,7 +142,7 @@ def test_addresses_with_a_query_string_are_never_kept_and_gzip_refused_is_not_se
 
 
 def test_api_answers_are_not_stored_by_caches(apply_app):
-    from tests.conftest import make_token
+    from tests.helpers import make_token
 
     token = make_token(apply_app)
     response = apply_app.test_client().get("/api/v1/submissions", headers={"Authorization": f"Bearer {token}"})

@@ -13,7 +13,8 @@ from sqlalchemy import func, select
 
 from portal.extensions import db
 from portal.models import Assignment, OutboxMessage, Submission, Volunteer, VolunteerReport
-from tests.conftest import DECISION, log_in, make_account, post_form, record
+from tests.conftest import DECISION
+from tests.helpers import log_in, make_account, post_form, record
 from tests.identities import aged
 
 ABOUT = {"full_name": "Vera Frivillig", "national_id": aged(35, start=120), "street_address": "Gata 3",

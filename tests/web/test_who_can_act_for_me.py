@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from portal.extensions import db
 from portal.models import Authority
-from tests.conftest import log_in_with_id, post_form
+from tests.helpers import log_in_with_id, post_form
 from tests.identities import aged
 
 PERSON_ID = aged(66, start=80)
@@ -66,7 +66,7 @@ def test_my_page_tells_the_person_a_request_waits_for_an_answer(given):
 
 
 def test_a_checked_guardian_cannot_be_withdrawn_here_but_an_unchecked_claim_can(given, id_app):
-    from tests.conftest import log_in, make_caseworker
+    from tests.helpers import log_in, make_caseworker
 
     person, ids, reps = given
     post_form(reps[2], f"/nb/authorities/{ids['Vera Verge']}/document", {"file": (io.BytesIO(b"%PDF-1.4\n"), "a.pdf")},

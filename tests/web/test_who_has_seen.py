@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 
 from portal.extensions import db
 from portal.models import AccessLogEntry
-from tests.conftest import log_in, log_in_with_id, make_caseworker, make_token, post_form, record
+from tests.helpers import log_in, log_in_with_id, make_caseworker, make_token, post_form, record
 from tests.identities import aged
 from tests.web.test_ombud import _give, client_with_case, ombud  # noqa: F401 (fixtures)
 

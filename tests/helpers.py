@@ -1,0 +1,248 @@
+"""What tests share: reading pages, posting forms as a browser does, accounts and log-in,
+and the journeys many tests start from (an application sent, a case decided).
+
+Fixtures that wrap these live in `tests/conftest.py`; a test module never imports another
+test module.
+"""
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from datetime import date, timedelta
+
+import pytest
+
+from portal.extensions import db
+from portal.rules import clock
+
+TEST_PASSWORD = "tre lange ord og litt til"
+REFERENCE = re.compile(r"(?:SK|LB|BPA|KL|FR)-\d{4}-\d{6}")
+
+
+# -- Tools a test needs -------------------------------------------------------------------------
+
+def require_tool(name: str, why: str) -> str:
+    """The path of a program a test needs. Missing, the test is skipped on a developer's
+    machine and fails in CI (CI=true), where everything must run."""
+    path = shutil.which(name) or (name if os.path.isabs(name) and os.path.exists(name) else None)
+    if path:
+        return path
+    message = f"{name} is not installed ({why})"
+    if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
+        pytest.fail(message + "; CI must run every test")
+    pytest.skip(message)
+
+
+# -- Reading pages ----------------------------------------------------------------------------
+
+def html(response) -> str:
+    return response.get_data(as_text=True)
+
+
+def text(response) -> str:
+    """The page's words without tags, spaces folded: what a reader sees."""
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html(response)))
+
+
+def errors(response) -> list[str]:
+    """The error messages shown beside the fields."""
+    return re.findall(r'class="ds-validation-message"[^>]*>([^<]*)', html(response))
+
+
+def reference_in(value: str) -> str:
+    """The first case reference (SK-2026-000001) in a page or a link."""
+    return REFERENCE.search(value).group(0)
+
+
+def day(value: date) -> str:
+    """A day as Norwegians type it into a form (31.12.2027)."""
+    return value.strftime("%d.%m.%Y")
+
+
+# -- Forms ------------------------------------------------------------------------------------
+
+CSRF_INPUT = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"|value="([^"]+)"[^>]*name="csrf_token"')
+
+
+def csrf_token(client, path: str) -> str:
+    """The CSRF token from the form on a page, as a browser would send it back."""
+    page = client.get(path).get_data(as_text=True)
+    match = CSRF_INPUT.search(page)
+    assert match, f"no CSRF token in the form on {path}"
+    return match.group(1) or match.group(2)
+
+
+def post_form(client, path: str, data: dict, form_page: str | None = None, **kwargs):
+    """Post a form the way a browser does: fetch the page first for its CSRF token."""
+    token = csrf_token(client, form_page or path)
+    return client.post(path, data={**data, "csrf_token": token}, **kwargs)
+
+
+# -- Accounts and log-in ----------------------------------------------------------------------
+
+def make_account(app, email="kari@example.org", password=TEST_PASSWORD, role="citizen", name=None) -> int:
+    """A confirmed local account, made as registration (or create-user for staff) would."""
+    from portal.models import Account
+    from portal.services.accounts import _hasher
+
+    with app.app_context():
+        account = Account(email=email, password_hash=_hasher.hash(password), created_at=clock.now(),
+                          email_confirmed_at=clock.now(), role=role, full_name=name)
+        db.session.add(account)
+        db.session.commit()
+        return account.id
+
+
+def log_in(client, email="kari@example.org", password=TEST_PASSWORD, lang="nb"):
+    response = post_form(client, f"/{lang}/account/login", {"email": email, "password": password})
+    assert response.status_code == 302, "log-in failed"
+    return response
+
+
+def make_caseworker(app, email="sara@fjellvik.kommune.no", password=TEST_PASSWORD) -> int:
+    return make_account(app, email=email, password=password, role="caseworker", name="Sara Saksbehandler")
+
+
+def log_in_with_id(client, provider: str, national_id: str, lang: str = "nb", name: str | None = None):
+    """Log in through the identity provider as the person with this number (verified)."""
+    from urllib.parse import urlsplit
+
+    import requests
+
+    claims = {"pid": national_id, **({"name": name} if name else {})}
+    assert requests.put(f"{provider}/users/{national_id}", json=claims, timeout=5).status_code == 204
+    start = client.get(f"/{lang}/account/login/idporten")
+    answer = requests.post(start.headers["Location"], data={"sub": national_id}, allow_redirects=False, timeout=5)
+    callback = urlsplit(answer.headers["Location"])
+    response = client.get(f"{callback.path}?{callback.query}")
+    assert response.status_code == 302, "log-in with electronic ID failed"
+    return client
+
+
+def make_token(app, name="sak", rights=("read", "write")) -> str:
+    """An intake API token, made as the create-api-token command makes it."""
+    from portal.services import api_tokens
+
+    with app.app_context():
+        return api_tokens.create(name, rights)[1]
+
+
+# -- Applying ---------------------------------------------------------------------------------
+
+PERSON = dict(full_name="Kari Nordmann", national_id="010190 12480", street_address="Gata 1", postcode="4999",
+              city="Fjellvik", phone="+47 912 34 567", email="", preferred_language="nb", interpreter="no",
+              interpreter_language="")
+STEPS = [
+    ("person", PERSON),
+    ("need", {"groups": ["mental_health", "social"], "description": "Jeg vil gjerne komme meg ut."}),
+    ("situation", {"living": "alone", "current_services": ""}),
+    ("network", {"network": "Mora mi og en venn."}),
+    ("wishes", {"form_of_support": "individual", "interests": "Fotball og kino", "when": "Kveld",
+                "preferences": "", "hours": "3", "per": "week"}),
+    ("consent", {"sources": ["gp"], "other_source": ""}),
+]
+
+
+def start_application(client, lang="nb", service="stottekontakt", who="self") -> str:
+    """Start a draft the way a reader does: the service, then who it is for. Gives the
+    draft's address (/lang/apply/<public id>)."""
+    response = post_form(client, f"/{lang}/apply/", {"service": service})
+    assert response.status_code == 302
+    for_whom = response.headers["Location"]
+    assert for_whom == f"/{lang}/apply/for-whom?service={service}"
+    response = post_form(client, for_whom, {"who": who})
+    assert response.status_code == 302, errors(response)
+    return response.headers["Location"].rsplit("/", 1)[0]
+
+
+def answer_all(client, base, upto=None, national_id=None) -> None:
+    """Answer every step of a støttekontakt application (up to the step `upto`)."""
+    for key, data in STEPS:
+        if key == upto:
+            return
+        if key == "person" and national_id:
+            data = {**data, "national_id": national_id}
+        response = post_form(client, f"{base}/{key}", data)
+        assert response.status_code == 302, (key, errors(response))
+    if upto != "attachments":
+        assert post_form(client, f"{base}/attachments", {"action": "continue"}).status_code == 302
+
+
+def send_application(client, lang="nb", national_id=None) -> tuple[str, str]:
+    """Start, answer and send a støttekontakt application: (the draft's address, the receipt's)."""
+    base = start_application(client, lang)
+    answer_all(client, base, national_id=national_id)
+    response = post_form(client, f"{base}/check", {"correct": "y"})
+    assert response.status_code == 302
+    return base, response.headers["Location"]
+
+
+# -- Acting for someone else ------------------------------------------------------------------
+
+PERSON_REST = dict(street_address="Gata 1", postcode="4999", city="Fjellvik", phone="912 34 567", email="",
+                   preferred_language="nb", interpreter="no", interpreter_language="")
+REPRESENTATIVE = dict(full_name="Rita Representant", phone="922 33 444", email="rita@example.org", relation="parent")
+NEED = {"groups": ["social"], "description": "Trenger noen å gå på tur med."}
+
+
+def start_for(client, who, service="stottekontakt", lang="nb") -> str:
+    """Start a draft for someone else ("parent", "guardian", "fullmakt", or an authority's id)."""
+    post_form(client, f"/{lang}/apply/", {"service": service})
+    response = post_form(client, f"/{lang}/apply/for-whom?service={service}", {"who": who})
+    assert response.status_code == 302, errors(response)
+    return response.headers["Location"].rsplit("/", 1)[0]
+
+
+def fill_for(client, base, national_id, child_views=None) -> None:
+    """Answer every step of an application made for someone else."""
+    assert post_form(client, f"{base}/person", {"full_name": "Ola Barn", "national_id": national_id,
+                                                **PERSON_REST}).status_code == 302
+    assert post_form(client, f"{base}/representative", REPRESENTATIVE).status_code == 302
+    if child_views:
+        assert post_form(client, f"{base}/child_views", child_views).status_code == 302
+    for key, data in [("need", NEED), ("situation", {"living": "family"}), ("network", {"network": "Familien."}),
+                      ("wishes", {"form_of_support": "group", "interests": "Fotball"}), ("consent", {})]:
+        response = post_form(client, f"{base}/{key}", data)
+        assert response.status_code == 302, (key, errors(response))
+    assert post_form(client, f"{base}/attachments", {"action": "continue"}).status_code == 302
+
+
+# -- The municipality's side ------------------------------------------------------------------
+
+def record(app, reference: str, kind: str, **data):
+    """Record a case event as the municipality would, through the service."""
+    from portal.services import cases
+
+    with app.test_request_context():
+        return cases.record_event(cases.find(reference), kind, data)[0].id
+
+
+def decision(notified: date | None = None, **overrides) -> dict:
+    """A decision partly granting three hours a week in a group, for the half-year that starts
+    next month: decided three days before it reached the person (`notified`, today unless
+    given), so its deadlines run from the day the test runs."""
+    notified = notified or clock.today()
+    starts = (notified.replace(day=1) + timedelta(days=32)).replace(day=1)
+    ends = (starts + timedelta(days=31 * 6)).replace(day=1) - timedelta(days=1)
+    return {"outcome": "partly_granted", "decided_on": (notified - timedelta(days=3)).isoformat(),
+            "notified_on": notified.isoformat(), "hours": 3, "per": "week", "form": "group",
+            "valid_from": starts.isoformat(), "valid_to": ends.isoformat(),
+            "summary": "Du har behov for støtte til fritid.\nVi gir tre timer i uka i gruppe.", **overrides}
+
+
+def decide(app, reference: str, notified: date | None = None, **overrides) -> dict:
+    """Record a decision in the case (see `decision`) and give what was recorded."""
+    fields = decision(notified, **overrides)
+    record(app, reference, "decision", **fields)
+    return fields
+
+
+APPEAL = {"points": ["hours"], "change": "Jeg vil ha seks timer i uka.", "why": "Tre timer er for lite til å delta."}
+
+
+def start_appeal(client, reference, lang="nb") -> str:
+    """Start an appeal of the decision in this case; gives the draft's address."""
+    response = post_form(client, f"/{lang}/appeal/", {"decision": reference})
+    assert response.status_code == 302, errors(response)
+    return response.headers["Location"].rsplit("/", 1)[0]
