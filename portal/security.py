@@ -1,5 +1,6 @@
 """Security headers on every response, set by the app so tests can check them."""
 from flask import Flask, request, session
+from flask.sessions import SecureCookieSessionInterface
 
 CONTENT_SECURITY_POLICY = "; ".join([
     "default-src 'self'",
@@ -35,8 +36,29 @@ def headers_for(app: Flask):
     return lambda: found
 
 
+class SessionCookies(SecureCookieSessionInterface):
+    """Flask's signed session cookie, with Max-Age beside Expires. A browser counts Max-Age
+    from when the cookie arrives and prefers it to Expires (RFC 6265 § 5.3), so a device
+    whose clock is wrong still keeps a log-in for its whole lifetime."""
+
+    def save_session(self, app, session, response) -> None:
+        super().save_session(app, session, response)
+        if not session.permanent:
+            return
+        prefix = self.get_cookie_name(app) + "="
+        max_age = f"; Max-Age={int(app.permanent_session_lifetime.total_seconds())}"
+        cookies = response.headers.getlist("Set-Cookie")
+        if not any(c.startswith(prefix) and "Max-Age=" not in c for c in cookies):
+            return
+        response.headers.remove("Set-Cookie")
+        for cookie in cookies:
+            response.headers.add("Set-Cookie", cookie + max_age
+                                 if cookie.startswith(prefix) and "Max-Age=" not in cookie else cookie)
+
+
 def init_app(app: Flask) -> None:
     hsts = app.config.get("HSTS", True)
+    app.session_interface = SessionCookies()
 
     @app.after_request
     def set_security_headers(response):

@@ -136,3 +136,15 @@ def test_behind_a_proxy_links_use_the_public_host_and_https(make_app, monkeypatc
 def test_without_a_proxy_forwarded_headers_are_ignored(client):
     html = client.get("/nb/", headers={"X-Forwarded-Host": "evil.example"}).get_data(as_text=True)
     assert "evil.example" not in html
+
+
+def test_a_log_in_lasts_its_thirty_minutes_whatever_the_device_s_clock_says(app, client, clock):
+    """The session cookie carries Max-Age, which browsers count from arrival (RFC 6265 § 5.3),
+    so a phone set a day wrong is not logged out at once."""
+    from tests.helpers import log_in, make_account
+
+    make_account(app)
+    cookie = next(c for c in log_in(client).headers.getlist("Set-Cookie") if c.startswith("session="))
+    assert "Max-Age=1800" in cookie and "Expires=" in cookie
+    clock.shift(minutes=31)
+    assert client.get("/nb/my-page").status_code == 302  # and the server ends it all the same
