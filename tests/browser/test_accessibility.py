@@ -1,34 +1,26 @@
 """axe-core in Chromium: zero violations on every page in both languages (WCAG 2.1 AA)."""
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
+from tests.browser.conftest import violations
 from tests.pages import PAGE_URLS
 
 pytestmark = pytest.mark.browser
-AXE = Axe()
-WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]}}
 
 
-def _violations(page):
-    result = AXE.run(page, options=WCAG_AA)
-    return [
-        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
-        for v in result.response["violations"]
-    ]
 
 
 @pytest.mark.parametrize("name,lang,path", PAGE_URLS)
 def test_page_has_no_accessibility_violations(page, live_server, name, lang, path):
     page.goto(live_server + path)
     assert page.locator("html").get_attribute("lang") == lang
-    assert _violations(page) == []
+    assert violations(page) == []
     assert page.problems.items == [], "the browser reported problems (CSP, missing files, errors)"
 
 
 @pytest.mark.parametrize("path", ["/nb/finnes-ikke", "/en/does-not-exist"])
 def test_not_found_page_has_no_accessibility_violations(page, live_server, path):
     page.goto(live_server + path)
-    assert _violations(page) == []
+    assert violations(page) == []
 
 
 @pytest.mark.parametrize("name,lang,path", PAGE_URLS)

@@ -4,11 +4,8 @@ import re
 
 import pytest
 from playwright.sync_api import expect
-from sqlalchemy import select
 
-from portal.extensions import db
-from portal.models import OutboxMessage
-from tests.browser.test_accessibility import _violations
+from tests.browser.conftest import last_link, violations
 
 pytestmark = pytest.mark.browser
 PAGES = ["account/register", "account/login", "account/forgot-password", "account/check-your-email"]
@@ -18,7 +15,7 @@ PAGES = ["account/register", "account/login", "account/forgot-password", "accoun
 @pytest.mark.parametrize("path", PAGES)
 def test_account_page_has_no_accessibility_violations(page, live_server, lang, path):
     page.goto(f"{live_server}/{lang}/{path}")
-    assert _violations(page) == []
+    assert violations(page) == []
     assert page.problems.items == []
 
 
@@ -30,19 +27,14 @@ def test_a_form_with_errors_shown_has_no_violations_and_focuses_the_summary(page
     page.goto(f"{live_server}/{lang}/{path}")
     page.get_by_role("button", name=button[lang]).click()
     summary = page.locator(".ds-error-summary")
-    assert summary.is_visible()
     expect(page).to_have_title(re.compile(r"^Feil:" if lang == "nb" else r"^Error:"))
+    expect(summary).to_be_visible()
     assert page.evaluate("document.activeElement.classList.contains('ds-error-summary')")
     summary.get_by_role("link").first.click()
     assert page.evaluate("document.activeElement.tagName") == "INPUT"
-    assert _violations(page) == []
+    assert violations(page) == []
 
 
-def _last_link(live_app) -> str:
-    with live_app.app_context():
-        body = db.session.scalars(select(OutboxMessage.body).order_by(OutboxMessage.id.desc())).first()
-        db.session.remove()
-    return re.search(r"https?://\S+", body).group(0)
 
 
 def test_register_confirm_log_in_and_log_out_in_the_browser(browser, live_server, live_app):
@@ -54,14 +46,14 @@ def test_register_confirm_log_in_and_log_out_in_the_browser(browser, live_server
     page.get_by_label("Gjenta passordet").fill("fire ord er nok her")
     page.get_by_role("button", name="Opprett konto").click()
     assert page.get_by_role("heading", level=1).inner_text() == "Sjekk e-posten din"
-    link = _last_link(live_app)
+    link = last_link(live_app)
     page.goto(link)
     assert "E-postadressen din er bekreftet" in page.content()
     page.get_by_label("E-postadresse").fill("nora@example.org")
     page.get_by_label("Passord").fill("fire ord er nok her")
     page.get_by_role("button", name="Logg inn").click()
     assert page.get_by_role("heading", level=1).inner_text() == "Min side"
-    assert _violations(page) == []
+    assert violations(page) == []
     page.get_by_role("button", name="Logg ut").click()
     assert page.url.endswith("/nb/")
     assert "Du er logget ut" in page.content()
@@ -75,7 +67,7 @@ def test_log_in_with_the_identity_provider_in_the_browser(browser, live_server, 
     context = browser.new_context(locale="en-GB")
     page = context.new_page()
     page.goto(live_server + "/en/account/login")
-    assert _violations(page) == []
+    assert violations(page) == []
     page.get_by_role("link", name="Log in with ID-porten").click()
     page.locator("input[name=sub]").fill("browser-person")
     page.get_by_role("button", name="Authorize").click()

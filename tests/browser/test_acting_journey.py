@@ -7,14 +7,8 @@ from __future__ import annotations
 import re
 
 import pytest
-import requests
-from playwright.sync_api import expect
-from sqlalchemy import select
 
-from portal.extensions import db
-from portal.models import OutboxMessage
-from tests.browser.test_accessibility import _violations
-from tests.browser.test_apply_journey import _fill, _log_in
+from tests.browser.conftest import errors_shown, fill, last_message, log_in, log_in_with_id, violations
 from tests.helpers import make_caseworker
 from tests.identities import aged
 
@@ -24,45 +18,23 @@ REP = aged(41, start=60)
 PERSON = aged(77, start=60)
 
 
-def _log_in_with_id(browser, live_server, provider, national_id, lang="nb", start=None):
-    """A new browser, logged in with electronic ID; from `start` (a link someone got) if given."""
-    requests.put(f"{provider}/users/{national_id}", json={"pid": national_id}, timeout=5)
-    context = browser.new_context(locale="nb-NO" if lang == "nb" else "en-GB", accept_downloads=True)
-    page = context.new_page()
-    page.goto(start or f"{live_server}/{lang}/account/login")
-    page.get_by_role("link", name=re.compile("ID-porten")).click()
-    page.locator("input[name=sub]").fill(national_id)
-    page.get_by_role("button", name="Authorize").click()
-    if start is None:
-        assert page.url.endswith(f"/{lang}/my-page")
-    return page
 
 
-def _last_message(live_app, to):
-    with live_app.app_context():
-        message = db.session.scalars(select(OutboxMessage).where(OutboxMessage.to_address == to)
-                                     .order_by(OutboxMessage.id.desc())).first()
-        db.session.remove()
-    return message
 
 
-def _submit_and_check(page, button):
-    page.get_by_role("button", name=button).click()
-    expect(page).to_have_title(re.compile(r"^(Feil|Error):"))
-    assert _violations(page) == [], f"{page.url} with errors"
 
 
 def test_a_fullmakt_asked_for_approved_used_and_withdrawn(browser, live_server, live_app, identity_provider):
-    rep = _log_in_with_id(browser, live_server, identity_provider, REP)
+    rep = log_in_with_id(browser, live_server, identity_provider, REP)
     rep.get_by_role("link", name="Hvem jeg handler for").click()
-    assert _violations(rep) == []
+    assert violations(rep) == []
     rep.get_by_role("link", name="Handle for en ny person").click()
-    assert _violations(rep) == []
-    _submit_and_check(rep, "Fortsett")
+    assert violations(rep) == []
+    errors_shown(rep, "Fortsett")
     rep.check("input[name=basis][value=fullmakt]")
     rep.get_by_role("button", name="Fortsett").click()
-    assert _violations(rep) == []
-    _submit_and_check(rep, "Send forespørselen")
+    assert violations(rep) == []
+    errors_shown(rep, "Send forespørselen")
     rep.fill("input[name=representative_name]", "Rita Representant")
     rep.fill("input[name=representative_email]", "rita.browser@example.org")
     rep.fill("input[name=person_name]", "Gunn Giver")
@@ -75,67 +47,67 @@ def test_a_fullmakt_asked_for_approved_used_and_withdrawn(browser, live_server, 
     rep.get_by_role("button", name="Send forespørselen").click()
     assert rep.get_by_role("heading", level=1).inner_text() == "Gunn Giver"
     assert "Venter på at Gunn Giver svarer" in rep.content()
-    assert _violations(rep) == []
+    assert violations(rep) == []
 
     # The person: the link in the e-mail, log-in with electronic ID, the request, approve.
-    link = re.search(r"https?://\S+", _last_message(live_app, "gunn.browser@example.org").body).group(0)
-    person = _log_in_with_id(browser, live_server, identity_provider, PERSON, start=link)
+    link = re.search(r"https?://\S+", last_message(live_app, "gunn.browser@example.org").body).group(0)
+    person = log_in_with_id(browser, live_server, identity_provider, PERSON, start=link)
     assert person.url == link  # after log-in, straight back to the request
     assert "Rita Representant" in person.content() and "Søke om tjenester" in person.content()
-    assert _violations(person) == []
-    _submit_and_check(person, "Send svaret")
+    assert violations(person) == []
+    errors_shown(person, "Send svaret")
     person.check("input[name=answer][value=approve]")
     person.get_by_role("button", name="Send svaret").click()
     assert person.get_by_role("heading", level=1).inner_text() == "Hvem kan handle for meg"
-    assert _violations(person) == []
+    assert violations(person) == []
 
     # The representative applies for the person.
     rep.goto(f"{live_server}/nb/apply/?service=stottekontakt")
     rep.get_by_role("button", name="Start").click()
-    assert _violations(rep) == []
+    assert violations(rep) == []
     rep.get_by_label("Gunn Giver").check()
     rep.get_by_role("button", name="Fortsett").click()
     assert rep.get_by_role("heading", level=1).inner_text() == "Om personen du søker for"
-    assert _violations(rep) == []
-    _fill(rep, {"street_address": "Gata 2", "postcode": "4999", "city": "Fjellvik", "phone": "91234567",
+    assert violations(rep) == []
+    fill(rep, {"street_address": "Gata 2", "postcode": "4999", "city": "Fjellvik", "phone": "91234567",
                 "radios": {"preferred_language": "nb", "interpreter": "no"}})
     rep.get_by_role("button", name="Lagre og fortsett").click()
-    assert _violations(rep) == []
-    _submit_and_check(rep, "Lagre og fortsett")
-    _fill(rep, {"phone": "92233444", "radios": {"relation": "family"}})
+    assert violations(rep) == []
+    errors_shown(rep, "Lagre og fortsett")
+    fill(rep, {"phone": "92233444", "radios": {"relation": "family"}})
     rep.get_by_role("button", name="Lagre og fortsett").click()
     for answers in ({"description": "Vil gjerne ut.", "checks": {"groups": ["social"]}},
                     {"radios": {"living": "alone"}}, {"network": "Datteren min."},
                     {"interests": "Turer", "radios": {"form_of_support": "individual"}}, {}):
-        _fill(rep, answers)
+        fill(rep, answers)
         rep.get_by_role("button", name="Lagre og fortsett").click()
     rep.get_by_role("button", name="Fortsett").click()
-    assert "Gunn Giver" in rep.content() and _violations(rep) == []
+    assert "Gunn Giver" in rep.content() and violations(rep) == []
     rep.check("input[name=correct]")
     rep.get_by_role("button", name="Send søknaden").click()
     assert rep.get_by_role("heading", level=1).inner_text() == "Søknaden er sendt"
     receipt = rep.url
-    assert _violations(rep) == []
+    assert violations(rep) == []
 
     # The person withdraws; the next request the representative makes shows why it stopped.
     person.get_by_role("link", name=re.compile("^Trekk tilbake")).click()
-    assert _violations(person) == []
+    assert violations(person) == []
     person.get_by_role("button", name=re.compile("^Ja")).click()
     assert "Du trakk den tilbake" in person.content()
     rep.goto(receipt)
     assert rep.get_by_role("heading", level=1).inner_text() == "Du kan ikke lenger handle for Gunn Giver"
-    assert _violations(rep) == []
+    assert violations(rep) == []
     rep.context.close()
     person.context.close()
 
 
 def test_a_paper_fullmakt_downloaded_signed_uploaded_and_checked(browser, live_server, live_app, identity_provider):
-    rep = _log_in_with_id(browser, live_server, identity_provider, aged(42, start=60))
+    rep = log_in_with_id(browser, live_server, identity_provider, aged(42, start=60))
     rep.goto(f"{live_server}/nb/authorities/new")
     rep.check("input[name=basis][value=paper]")
     rep.get_by_role("button", name="Fortsett").click()
-    assert _violations(rep) == []
-    _submit_and_check(rep, "Fortsett")
+    assert violations(rep) == []
+    errors_shown(rep, "Fortsett")
     rep.fill("input[name=representative_name]", "Per Papir")
     rep.fill("input[name=person_name]", "Siri Signatur")
     rep.fill("input[name=person_national_id]", aged(80, start=60))
@@ -144,30 +116,30 @@ def test_a_paper_fullmakt_downloaded_signed_uploaded_and_checked(browser, live_s
     rep.fill("input[name=valid_until]", "31.12.2029")
     rep.get_by_role("button", name="Fortsett").click()
     assert rep.get_by_role("heading", level=1).inner_text() == "Last opp fullmakten som er signert"
-    assert _violations(rep) == []
+    assert violations(rep) == []
     with rep.expect_download() as download:
         rep.get_by_role("link", name="Last ned fullmakten (PDF)").click()
     with open(download.value.path(), "rb") as f:
         assert f.read(5) == b"%PDF-"
-    _submit_and_check(rep, "Last opp")
+    errors_shown(rep, "Last opp")
     rep.set_input_files("input[type=file]", files=[{"name": "signert.pdf", "mimeType": "application/pdf",
                                                      "buffer": b"%PDF-1.4\n% signed\n"}])
     rep.get_by_role("button", name="Last opp").click()
     assert "Kommunen sjekker dokumentet" in rep.content()
-    assert _violations(rep) == []
+    assert violations(rep) == []
     authority_url = rep.url
 
     make_caseworker(live_app, email="sara.browser@fjellvik.kommune.no")
     context = browser.new_context(locale="nb-NO")
     caseworker = context.new_page()
-    _log_in(caseworker, live_server, "sara.browser@fjellvik.kommune.no")
+    log_in(caseworker, live_server, "sara.browser@fjellvik.kommune.no")
     caseworker.goto(f"{live_server}/nb/intake/authorities")
-    assert _violations(caseworker) == []
+    assert violations(caseworker) == []
     caseworker.get_by_role("link", name="Siri Signatur").click()
-    assert _violations(caseworker) == []
-    _submit_and_check(caseworker, "Lagre kontrollen")
+    assert violations(caseworker) == []
+    errors_shown(caseworker, "Lagre kontrollen")
     caseworker.check("input[name=outcome][value=reject]")
-    _submit_and_check(caseworker, "Lagre kontrollen")
+    errors_shown(caseworker, "Lagre kontrollen")
     caseworker.check("input[name=outcome][value=verify]")
     caseworker.get_by_role("button", name="Lagre kontrollen").click()
     assert "Siri Signatur" not in caseworker.content()  # checked, so off the list
@@ -181,18 +153,18 @@ def test_a_paper_fullmakt_downloaded_signed_uploaded_and_checked(browser, live_s
 @pytest.mark.parametrize("basis", ["parent", "verge"])
 def test_the_parent_and_verge_forms_have_no_violations_with_errors_shown(browser, live_server, identity_provider,
                                                                          lang, basis):
-    page = _log_in_with_id(browser, live_server, identity_provider, aged(43, start=60), lang)
+    page = log_in_with_id(browser, live_server, identity_provider, aged(43, start=60), lang)
     page.goto(f"{live_server}/{lang}/authorities/new/{basis}")
-    assert _violations(page) == []
-    _submit_and_check(page, {"nb": {"parent": "Bekreft", "verge": "Fortsett"},
+    assert violations(page) == []
+    errors_shown(page, {"nb": {"parent": "Bekreft", "verge": "Fortsett"},
                              "en": {"parent": "Confirm", "verge": "Continue"}}[lang][basis])
     page.goto(f"{live_server}/{lang}/authorities/for-me")
-    assert _violations(page) == []
+    assert violations(page) == []
     page.context.close()
 
 
 def test_a_parent_in_english_the_child_views_page_and_stopping(browser, live_server, identity_provider):
-    page = _log_in_with_id(browser, live_server, identity_provider, aged(38, start=60), "en")
+    page = log_in_with_id(browser, live_server, identity_provider, aged(38, start=60), "en")
     page.goto(f"{live_server}/en/apply/?service=stottekontakt")
     page.get_by_role("button", name="Start").click()
     page.check("input[name=who][value=other]")
@@ -206,19 +178,19 @@ def test_a_parent_in_english_the_child_views_page_and_stopping(browser, live_ser
     page.get_by_role("button", name="Confirm").click()
     assert page.get_by_role("heading", level=1).inner_text() == "Who is the application for?"
     assert page.locator("input[name=who]:checked").get_attribute("value") not in ("self", "other")
-    assert _violations(page) == []
+    assert violations(page) == []
     page.get_by_role("button", name="Continue").click()
     base = page.url.rsplit("/", 1)[0]
     page.goto(f"{base}/child_views")
     assert page.get_by_role("heading", level=1).inner_text() == "What the child thinks"
     assert "You are applying for Lise Child" in page.content()
-    assert _violations(page) == []
-    _submit_and_check(page, "Save and continue")
+    assert violations(page) == []
+    errors_shown(page, "Save and continue")
     page.goto(f"{live_server}/en/authorities/")
     page.get_by_role("link", name=re.compile("See details")).click()
-    assert _violations(page) == []
+    assert violations(page) == []
     page.get_by_role("link", name="Stop acting for Lise Child").click()
-    assert _violations(page) == []
+    assert violations(page) == []
     page.get_by_role("button", name=re.compile("^Yes")).click()
     assert "You no longer act for them" in page.content()
     page.goto(base + "/need")
@@ -232,8 +204,8 @@ def test_the_page_asking_for_electronic_id_has_no_violations(browser, live_serve
     make_account(live_app, email="unverified.browser@example.org")
     context = browser.new_context(locale="nb-NO")
     page = context.new_page()
-    _log_in(page, live_server, "unverified.browser@example.org")
+    log_in(page, live_server, "unverified.browser@example.org")
     page.goto(f"{live_server}/nb/authorities/")
     assert page.get_by_role("heading", level=1).inner_text() == "Logg inn med elektronisk ID"
-    assert _violations(page) == []
+    assert violations(page) == []
     context.close()

@@ -5,53 +5,24 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.test_accessibility import _violations
+from tests.browser.conftest import ANSWERS, fill, last_link, log_in, violations
 from tests.helpers import TEST_PASSWORD, make_account
 
 pytestmark = pytest.mark.browser
 
-ANSWERS = {
-    "person": {"full_name": "Kari Nordmann", "national_id": "01019012480", "street_address": "Gata 1",
-               "postcode": "4999", "city": "Fjellvik", "phone": "91234567",
-               "radios": {"preferred_language": "nb", "interpreter": "no"}},
-    "need": {"description": "Jeg vil gjerne komme meg ut.", "checks": {"groups": ["social"]}},
-    "situation": {"radios": {"living": "alone"}},
-    "network": {"network": "Mora mi."},
-    "wishes": {"interests": "Fotball", "radios": {"form_of_support": "group"}},
-    "consent": {"checks": {"sources": ["gp"]}},
-}
 
 
-def _fill(page, answers):
-    for name, value in answers.items():
-        if name == "radios":
-            for field, choice in value.items():
-                page.check(f"input[name={field}][value={choice}]")
-        elif name == "checks":
-            for field, choices in value.items():
-                for choice in choices:
-                    page.check(f"input[name={field}][value={choice}]")
-        else:
-            page.fill(f"[name={name}]", value)
 
-
-def _log_in(page, live_server, email, lang="nb"):
-    page.goto(f"{live_server}/{lang}/account/login")
-    page.fill("input[name=email]", email)
-    page.fill("input[name=password]", TEST_PASSWORD)
-    page.locator("form.form button[type=submit]").click()
 
 
 def _register(page, live_server, live_app, email):
-    from tests.browser.test_accounts_journey import _last_link
-
     page.goto(live_server + "/nb/account/register")
     page.fill("input[name=email]", email)
     page.fill("input[name=password]", TEST_PASSWORD)
     page.fill("input[name=password_repeat]", TEST_PASSWORD)
     page.get_by_role("button", name="Opprett konto").click()
-    page.goto(_last_link(live_app))
-    _log_in(page, live_server, email)
+    page.goto(last_link(live_app))
+    log_in(page, live_server, email)
 
 
 def test_register_apply_leave_resume_switch_language_send_and_open_the_pdf(browser, live_server, live_app):
@@ -61,23 +32,23 @@ def test_register_apply_leave_resume_switch_language_send_and_open_the_pdf(brows
     assert page.get_by_role("heading", level=1).inner_text() == "Min side"
     page.goto(live_server + "/nb/stottekontakt")
     page.get_by_role("link", name="Søk om støttekontakt").click()
-    assert _violations(page) == []
+    assert violations(page) == []
     page.get_by_role("button", name="Start").click()
-    assert _violations(page) == []  # who the application is for
+    assert violations(page) == []  # who the application is for
     page.get_by_role("button", name="Fortsett").click()
     expect(page).to_have_title(re.compile(r"^Feil:"))
-    assert _violations(page) == [], "who it is for, with errors"
+    assert violations(page) == [], "who it is for, with errors"
     page.check("input[name=who][value=self]")
     page.get_by_role("button", name="Fortsett").click()
 
     for number, (step, answers) in enumerate(ANSWERS.items(), start=1):
         assert f"steg {number} av 8" in page.content()
-        assert _violations(page) == [], step
+        assert violations(page) == [], step
         if step != "consent":  # every page that can have errors
             page.get_by_role("button", name="Lagre og fortsett").click()
             expect(page).to_have_title(re.compile(r"^Feil:"))
-            assert _violations(page) == [], f"{step} with errors"
-        _fill(page, answers)
+            assert violations(page) == [], f"{step} with errors"
+        fill(page, answers)
         page.get_by_role("button", name="Lagre og fortsett").click()
         if step == "network":
             # Leave in the middle, come back from My page, in English this time.
@@ -89,30 +60,30 @@ def test_register_apply_leave_resume_switch_language_send_and_open_the_pdf(brows
 
     assert page.get_by_role("heading", level=1).inner_text() == "Vedlegg"
     assert "steg 7 av 8" in page.content()
-    assert _violations(page) == []
+    assert violations(page) == []
     page.get_by_role("button", name="Legg til filen").click()
     expect(page).to_have_title(re.compile(r"^Feil:"))
-    assert _violations(page) == [], "attachments with errors"
+    assert violations(page) == [], "attachments with errors"
     page.set_input_files("input[type=file]", files=[{"name": "uttalelse.pdf", "mimeType": "application/pdf",
                                                        "buffer": b"%PDF-1.4\n%%EOF\n"}])
     page.get_by_role("button", name="Legg til filen").click()
     assert "uttalelse.pdf" in page.content()
-    assert _violations(page) == []
+    assert violations(page) == []
     page.get_by_role("button", name="Fortsett").click()
 
     assert page.get_by_role("heading", level=1).inner_text() == "Sjekk svarene dine"
     assert "uttalelse.pdf" in page.content()
     check_url = page.url
     assert "Kari Nordmann" in page.content() and "I gruppe sammen med andre" in page.content()
-    assert _violations(page) == []
+    assert violations(page) == []
     page.get_by_role("button", name="Send søknaden").click()
     expect(page).to_have_title(re.compile(r"^Feil:"))
-    assert _violations(page) == []
+    assert violations(page) == []
     page.check("input[name=correct]")
     page.get_by_role("button", name="Send søknaden").click()
     assert page.get_by_role("heading", level=1).inner_text() == "Søknaden er sendt"
     reference = re.search(r"SK-\d{4}-\d{6}", page.content()).group(0)
-    assert _violations(page) == []
+    assert violations(page) == []
     with page.expect_download() as download:
         page.get_by_role("link", name="Last ned en kopi av søknaden (PDF)").click()
     pdf = download.value
@@ -124,7 +95,7 @@ def test_register_apply_leave_resume_switch_language_send_and_open_the_pdf(brows
     assert reference in page.content()
     page.goto(live_server + "/nb/my-page")
     assert reference in page.content()
-    assert _violations(page) == []
+    assert violations(page) == []
     context.close()
 
 
@@ -137,7 +108,7 @@ def test_every_page_of_the_other_journeys_has_no_violations_with_errors_shown(br
     make_account(live_app, email=email)
     context = browser.new_context(locale="en-GB")
     page = context.new_page()
-    _log_in(page, live_server, email, lang="en")
+    log_in(page, live_server, email, lang="en")
     page.goto(f"{live_server}/en/apply/?service={service}")
     page.get_by_role("button", name="Start").click()
     page.check("input[name=who][value=self]")
@@ -145,14 +116,14 @@ def test_every_page_of_the_other_journeys_has_no_violations_with_errors_shown(br
     base = page.url.rsplit("/", 1)[0]
     for step in steps:
         page.goto(f"{base}/{step}")
-        assert _violations(page) == [], step
+        assert violations(page) == [], step
         page.get_by_role("button", name="Save and continue").click()
         expect(page).to_have_title(re.compile(r"^Error:"))
-        assert _violations(page) == [], f"{step} with errors"
+        assert violations(page) == [], f"{step} with errors"
     page.goto(f"{base}/attachments")
-    assert _violations(page) == []
+    assert violations(page) == []
     page.goto(f"{base}/delete")
-    assert _violations(page) == []
+    assert violations(page) == []
     page.get_by_role("button", name="Delete the draft").click()
     assert page.url.endswith("/en/my-page")
     assert "The draft is deleted" in page.content()

@@ -8,17 +8,12 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.test_accessibility import _violations
-from tests.browser.test_apply_journey import ANSWERS, _fill, _log_in
+from tests.browser.conftest import ANSWERS, errors_shown, fill, log_in, violations
 from tests.helpers import make_account, make_caseworker
 
 pytestmark = pytest.mark.browser
 
 
-def _errors_shown(page, button):
-    page.get_by_role("button", name=button).click()
-    expect(page).to_have_title(re.compile(r"^(Feil|Error):"))
-    assert _violations(page) == [], f"{page.url} with errors"
 
 
 def _send_application(page, live_server):
@@ -27,7 +22,7 @@ def _send_application(page, live_server):
     page.check("input[name=who][value=self]")
     page.get_by_role("button", name="Fortsett").click()
     for answers in ANSWERS.values():
-        _fill(page, answers)
+        fill(page, answers)
         page.get_by_role("button", name="Lagre og fortsett").click()
     page.get_by_role("button", name="Fortsett").click()
     page.check("input[name=correct]")
@@ -39,32 +34,32 @@ def test_send_take_in_decide_read_and_appeal(browser, live_server, live_app):
     make_account(live_app, email="case.citizen@example.org")
     make_caseworker(live_app, email="case.worker@fjellvik.kommune.no")
     citizen = browser.new_context(locale="nb-NO", accept_downloads=True).new_page()
-    _log_in(citizen, live_server, "case.citizen@example.org")
+    log_in(citizen, live_server, "case.citizen@example.org")
     reference = _send_application(citizen, live_server)
     citizen.goto(f"{live_server}/nb/cases/")
-    assert reference in citizen.content() and _violations(citizen) == []
+    assert reference in citizen.content() and violations(citizen) == []
     citizen.get_by_role("link", name=re.compile(reference)).click()
     assert "Sendt, ikke registrert av kommunen ennå" in citizen.content()
-    assert _violations(citizen) == []
+    assert violations(citizen) == []
 
     worker = browser.new_context(locale="nb-NO").new_page()
-    _log_in(worker, live_server, "case.worker@fjellvik.kommune.no")
+    log_in(worker, live_server, "case.worker@fjellvik.kommune.no")
     worker.goto(f"{live_server}/nb/intake/")
-    assert _violations(worker) == []
+    assert violations(worker) == []
     worker.get_by_label("Referansenummer eller saksnummer").fill("SK-1999-000001")
     worker.get_by_role("button", name="Finn").click()
     expect(worker).to_have_title(re.compile(r"^Feil:"))
-    assert _violations(worker) == []
+    assert violations(worker) == []
     worker.get_by_label("Referansenummer eller saksnummer").fill(reference)
     worker.get_by_role("button", name="Finn").click()
     assert reference in worker.get_by_role("heading", level=1).inner_text()
-    assert _violations(worker) == []
+    assert violations(worker) == []
     worker.get_by_label("Kommunens saksnummer (valgfritt)").fill("26/4711")
     worker.get_by_role("button", name="Registrer som mottatt").click()
     assert "26/4711" in worker.content()
     worker.get_by_role("link", name="Vedtak er fattet").click()
-    assert _violations(worker) == []
-    _errors_shown(worker, "Registrer")
+    assert violations(worker) == []
+    errors_shown(worker, "Registrer")
     worker.check("input[name=outcome][value=partly_granted]")
     worker.get_by_label("Vedtaksdato").fill("20.11.2026")
     worker.get_by_label("Dagen vedtaket kom fram til personen (valgfritt)").fill("23.11.2026")
@@ -76,7 +71,7 @@ def test_send_take_in_decide_read_and_appeal(browser, live_server, live_app):
 
     citizen.reload()
     assert "Delvis innvilget" in citizen.content() and "21. desember 2026" in citizen.content()
-    assert _violations(citizen) == []
+    assert violations(citizen) == []
     with citizen.expect_download() as download:
         citizen.get_by_role("link", name="Les vedtaksbrevet (PDF)").click()
     with open(download.value.path(), "rb") as f:
@@ -87,25 +82,25 @@ def test_send_take_in_decide_read_and_appeal(browser, live_server, live_app):
         assert f.read(15) == b"BEGIN:VCALENDAR"
 
     citizen.get_by_role("link", name="Klag på vedtaket").click()
-    assert _violations(citizen) == []
+    assert violations(citizen) == []
     citizen.get_by_role("button", name="Fortsett").click()
-    _errors_shown(citizen, "Lagre og fortsett")
+    errors_shown(citizen, "Lagre og fortsett")
     citizen.check("input[name=points][value=hours]")
     citizen.fill("textarea[name=change]", "Seks timer i uka.")
     citizen.fill("textarea[name=why]", "Tre timer er for lite.")
     citizen.get_by_role("button", name="Lagre og fortsett").click()
     if "Hvorfor klagen kommer for sent" in citizen.get_by_role("heading", level=1).inner_text():
-        _errors_shown(citizen, "Lagre og fortsett")
+        errors_shown(citizen, "Lagre og fortsett")
         citizen.fill("textarea[name=why_late]", "Jeg var syk.")
         citizen.get_by_role("button", name="Lagre og fortsett").click()
-    assert _violations(citizen) == []  # attachments
+    assert violations(citizen) == []  # attachments
     citizen.get_by_role("button", name="Fortsett").click()
-    assert _violations(citizen) == []  # check
-    _errors_shown(citizen, "Send klagen")
+    assert violations(citizen) == []  # check
+    errors_shown(citizen, "Send klagen")
     citizen.check("input[name=correct]")
     citizen.get_by_role("button", name="Send klagen").click()
     assert citizen.get_by_role("heading", level=1).inner_text() == "Klagen er sendt"
-    assert _violations(citizen) == []
+    assert violations(citizen) == []
     citizen.get_by_role("link", name=re.compile(f"Følg saken {reference}")).click()
     assert "Klagen er mottatt" in citizen.content()
     citizen.context.close()
@@ -117,27 +112,27 @@ def test_the_other_intake_and_appeal_pages_have_no_violations(browser, live_serv
     make_caseworker(live_app, email=f"pages.worker.{lang}@fjellvik.kommune.no")
     make_account(live_app, email=f"pages.citizen.{lang}@example.org")
     page = browser.new_context(locale="en-GB").new_page()
-    _log_in(page, live_server, f"pages.citizen.{lang}@example.org", lang=lang)
+    log_in(page, live_server, f"pages.citizen.{lang}@example.org", lang=lang)
     page.goto(f"{live_server}/{lang}/appeal/")
-    assert _violations(page) == []
-    _errors_shown(page, {"nb": "Fortsett", "en": "Continue"}[lang])
+    assert violations(page) == []
+    errors_shown(page, {"nb": "Fortsett", "en": "Continue"}[lang])
     page.goto(f"{live_server}/{lang}/appeal/outside")
-    assert _violations(page) == []
-    _errors_shown(page, {"nb": "Fortsett", "en": "Continue"}[lang])
+    assert violations(page) == []
+    errors_shown(page, {"nb": "Fortsett", "en": "Continue"}[lang])
     page.check("input[name=who][value=self]")
     page.check("input[name=service][value=bpa]")
     page.get_by_role("button", name={"nb": "Fortsett", "en": "Continue"}[lang]).click()
-    assert _violations(page) == []  # the decision page of an outside appeal
-    _errors_shown(page, {"nb": "Lagre og fortsett", "en": "Save and continue"}[lang])
+    assert violations(page) == []  # the decision page of an outside appeal
+    errors_shown(page, {"nb": "Lagre og fortsett", "en": "Save and continue"}[lang])
     page.goto(f"{live_server}/{lang}/cases/")
-    assert _violations(page) == []
+    assert violations(page) == []
     page.context.close()
     worker = browser.new_context(locale="en-GB").new_page()
-    _log_in(worker, live_server, f"pages.worker.{lang}@fjellvik.kommune.no", lang=lang)
+    log_in(worker, live_server, f"pages.worker.{lang}@fjellvik.kommune.no", lang=lang)
     worker.goto(f"{live_server}/{lang}/intake/?overdue=y&kind=application")
-    assert _violations(worker) == []
+    assert violations(worker) == []
     worker.goto(f"{live_server}/{lang}/intake/authorities")
-    assert _violations(worker) == []
+    assert violations(worker) == []
     with live_app.app_context():
         from portal.extensions import db
         from portal.services import applications
@@ -145,13 +140,13 @@ def test_the_other_intake_and_appeal_pages_have_no_violations(browser, live_serv
         reference = applications.register("paper", "bpa", "Per Papir", "01019012480")[0].reference
         db.session.remove()
     worker.goto(f"{live_server}/{lang}/intake/submissions/{reference}")
-    assert _violations(worker) == []
+    assert violations(worker) == []
     for kind in ("received", "assessment_started", "preliminary_reply", "appeal_received", "appeal_forwarded",
                  "appeal_decided", "withdrawn", "closed"):
         worker.goto(f"{live_server}/{lang}/intake/cases/{reference}/record/{kind}")
-        assert _violations(worker) == [], kind
+        assert violations(worker) == [], kind
         if kind in ("preliminary_reply", "appeal_forwarded", "appeal_decided"):
-            _errors_shown(worker, {"nb": "Registrer", "en": "Record"}[lang])
+            errors_shown(worker, {"nb": "Registrer", "en": "Record"}[lang])
     worker.context.close()
 
 
@@ -160,7 +155,7 @@ def test_the_queue_reflows_on_a_narrow_phone(browser, live_server, live_app):
     make_caseworker(live_app, email="narrow.worker@fjellvik.kommune.no")
     context = browser.new_context(viewport={"width": 320, "height": 640})
     page = context.new_page()
-    _log_in(page, live_server, "narrow.worker@fjellvik.kommune.no")
+    log_in(page, live_server, "narrow.worker@fjellvik.kommune.no")
     page.goto(f"{live_server}/nb/intake/")
     assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
     context.close()

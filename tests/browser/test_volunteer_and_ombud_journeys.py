@@ -5,24 +5,18 @@ and the person sees who has looked at it."""
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 import requests
-from playwright.sync_api import expect
 
-from tests.browser.test_accessibility import _violations
-from tests.browser.test_apply_journey import _log_in
+from tests.browser.conftest import errors_shown, log_in, violations
 from tests.helpers import make_account, make_caseworker
 from tests.identities import aged
 
 pytestmark = pytest.mark.browser
 
 
-def _errors_shown(page, button):
-    page.get_by_role("button", name=button).click()
-    expect(page).to_have_title(re.compile(r"^(Feil|Error):"))
-    assert _violations(page) == [], f"{page.url} with errors"
 
 
 VOLUNTEER_PAGES = [
@@ -38,18 +32,18 @@ VOLUNTEER_PAGES = [
 ]
 
 
-def test_a_volunteer_applies_is_engaged_and_hands_in_a_timesheet(browser, live_server, live_app):
+def test_a_volunteer_applies_is_engaged_and_hands_in_a_timesheet(browser, live_server, live_app, clock):
     make_account(live_app, email="vera.browser@example.org")
     make_caseworker(live_app, email="vol.worker@fjellvik.kommune.no")
     page = browser.new_context(locale="nb-NO").new_page()
     page.goto(f"{live_server}/nb/volunteer/")
-    assert _violations(page) == []
-    _log_in(page, live_server, "vera.browser@example.org")
+    assert violations(page) == []
+    log_in(page, live_server, "vera.browser@example.org")
     page.goto(f"{live_server}/nb/volunteer/")
     page.get_by_role("button", name="Start søknaden").click()
     for step, texts, radios, checks in VOLUNTEER_PAGES:
-        assert _violations(page) == [], step
-        _errors_shown(page, "Lagre og fortsett")
+        assert violations(page) == [], step
+        errors_shown(page, "Lagre og fortsett")
         for name, value in texts.items():
             page.fill(f"[name={name}]", value)
         for name, value in radios.items():
@@ -58,35 +52,35 @@ def test_a_volunteer_applies_is_engaged_and_hands_in_a_timesheet(browser, live_s
             for value in values:
                 page.check(f"input[name={name}][value='{value}']")
         page.get_by_role("button", name="Lagre og fortsett").click()
-    assert _violations(page) == []  # check your answers
+    assert violations(page) == []  # check your answers
     page.check("input[name=correct]")
     page.get_by_role("button", name="Send søknaden").click()
     assert re.search(r"FR-\d{4}-\d{6}", page.content())
-    assert _violations(page) == []
+    assert violations(page) == []
     page.goto(f"{live_server}/nb/volunteer/")
-    assert _violations(page) == []
+    assert violations(page) == []
 
     worker = browser.new_context(locale="nb-NO").new_page()
-    _log_in(worker, live_server, "vol.worker@fjellvik.kommune.no")
+    log_in(worker, live_server, "vol.worker@fjellvik.kommune.no")
     worker.goto(f"{live_server}/nb/intake/volunteers?times=evening")
-    assert _violations(worker) == []
+    assert violations(worker) == []
     worker.get_by_role("link", name="Vera Frivillig").click()
-    assert _violations(worker) == []
+    assert violations(worker) == []
     worker.check("input[name=to][value=interviewed]")
     worker.get_by_role("button", name="Lagre").click()
 
     # Asked for it after the interview, Vera uploads her police certificate.
     page.goto(f"{live_server}/nb/volunteer/")
-    _errors_shown(page, "Last opp")
+    errors_shown(page, "Last opp")
     page.set_input_files("input[name=file]", files=[{"name": "politiattest.pdf", "mimeType": "application/pdf",
                                                      "buffer": b"%PDF-1.4\n"}])
     page.get_by_role("button", name="Last opp").click()
-    assert "politiattest.pdf" in page.content() and _violations(page) == []
+    assert "politiattest.pdf" in page.content() and violations(page) == []
     worker.reload()
     assert "politiattest.pdf" in worker.content()
     worker.check("input[name=to][value=certificate_received]")
-    _errors_shown(worker, "Lagre")
-    worker.fill("input[name=certificate_issued_on]", (date.today() - timedelta(days=7)).strftime("%d.%m.%Y"))
+    errors_shown(worker, "Lagre")
+    worker.fill("input[name=certificate_issued_on]", (clock.today() - timedelta(days=7)).strftime("%d.%m.%Y"))
     worker.get_by_role("button", name="Lagre").click()
     assert "Politiattest mottatt" in worker.content() or "politiattest" in worker.content().lower()
 
@@ -96,16 +90,16 @@ def test_a_volunteer_applies_is_engaged_and_hands_in_a_timesheet(browser, live_s
 
     with live_app.app_context():
         reference = applications.register("paper", "stottekontakt", "Per Papir", aged(30, start=161))[0].reference
-        today = date.today().isoformat()
+        today = clock.today().isoformat()
         with live_app.test_request_context():
             cases.record_event(cases.find(reference), "decision", {
                 "outcome": "granted", "decided_on": today, "notified_on": today, "hours": 3, "per": "week",
                 "summary": "Innvilget."})
         db.session.remove()
     worker.goto(f"{live_server}/nb/intake/cases/{reference}/match")
-    assert _violations(worker) == []
+    assert violations(worker) == []
     worker.get_by_role("button", name="Engasjer Vera Frivillig").click()
-    assert "taushetserklæringen" in worker.content() and _violations(worker) == []
+    assert "taushetserklæringen" in worker.content() and violations(worker) == []
     worker.check("input[name=signed]")
     worker.get_by_role("button", name="Engasjer Vera Frivillig").click()
     assert reference in worker.content()
@@ -113,17 +107,17 @@ def test_a_volunteer_applies_is_engaged_and_hands_in_a_timesheet(browser, live_s
 
     with live_app.app_context():  # as if she started almost half a year ago
         assignment = db.session.scalars(db.select(Assignment)).one()
-        assignment.started_on = date.today() - timedelta(days=170)
+        assignment.started_on = clock.today() - timedelta(days=170)
         db.session.commit()
         db.session.remove()
 
     page.goto(f"{live_server}/nb/volunteer/")
     page.get_by_role("link", name=re.compile("^Send timelisten for")).first.click()
-    assert _violations(page) == []
-    _errors_shown(page, "Send timelisten")
+    assert violations(page) == []
+    errors_shown(page, "Send timelisten")
     page.get_by_role("button", name="Legg til fire dager til").click()
     assert page.locator("input[name='lines-11-day']").count() == 1
-    worked = (date.today().replace(day=1) - timedelta(days=1)).replace(day=12)
+    worked = (clock.today().replace(day=1) - timedelta(days=1)).replace(day=12)
     page.select_option("select[name=month]", worked.replace(day=1).isoformat())
     page.fill("input[name='lines-0-day']", worked.strftime("%d.%m.%Y"))
     page.fill("input[name='lines-0-hours']", "3")
@@ -131,12 +125,12 @@ def test_a_volunteer_applies_is_engaged_and_hands_in_a_timesheet(browser, live_s
     page.get_by_role("button", name="Send timelisten").click()
     assert page.url.endswith("/nb/volunteer/")
     page.get_by_role("link", name=re.compile("halvårsrapporten", re.I)).click()
-    assert _violations(page) == []
-    _errors_shown(page, "Send rapporten")
+    assert violations(page) == []
+    errors_shown(page, "Send rapporten")
     worker.goto(f"{live_server}/nb/intake/volunteers")
     worker.get_by_role("link", name="Vera Frivillig").click()
     worker.get_by_role("link", name=re.compile("^Timeliste for")).click()
-    assert "3.0" in worker.content() and _violations(worker) == []
+    assert "3.0" in worker.content() and violations(worker) == []
     page.context.close()
     worker.context.close()
 
@@ -165,14 +159,14 @@ def test_the_person_gives_the_ombud_access_and_sees_the_ombud_looked(browser, li
     person.get_by_role("button", name="Authorize").click()
     person.goto(f"{live_server}/nb/authorities/for-me")
     person.get_by_role("link", name="Gi ombudet tilgang").click()
-    assert _violations(person) == []
-    _errors_shown(person, "Gi ombudet tilgang")
+    assert violations(person) == []
+    errors_shown(person, "Gi ombudet tilgang")
     person.check("input[name=office]")
     person.check("input[name=scopes][value=see_case]")
     person.check("input[name=services][value=bpa]")
     person.fill("input[name=valid_until]", "31.12.2030")
     person.get_by_role("button", name="Gi ombudet tilgang").click()
-    assert "Ombudet i Rogaland" in person.content() and _violations(person) == []
+    assert "Ombudet i Rogaland" in person.content() and violations(person) == []
 
     ombud = browser.new_context(locale="nb-NO").new_page()
     ombud.goto(f"{live_server}/nb/account/login")
@@ -180,15 +174,15 @@ def test_the_person_gives_the_ombud_access_and_sees_the_ombud_looked(browser, li
     ombud.fill("input[name=password]", "et langt ombudspassord")
     ombud.locator("form.form button[type=submit]").click()
     ombud.goto(f"{live_server}/nb/ombud/")
-    assert reference in ombud.content() and _violations(ombud) == []
+    assert reference in ombud.content() and violations(ombud) == []
     ombud.get_by_role("link", name=re.compile(reference)).first.click()
     assert "26/88" in ombud.content()
 
     person.goto(f"{live_server}/nb/cases/{reference}")
     person.get_by_role("link", name="Hvem har sett saken").click()
     assert "Ombudet i Rogaland" in person.content() and "Åpnet saken" in person.content()
-    assert _violations(person) == []
+    assert violations(person) == []
     person.goto(f"{live_server}/nb/cases/seen")
-    assert _violations(person) == []
+    assert violations(person) == []
     person.context.close()
     ombud.context.close()
