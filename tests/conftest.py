@@ -133,7 +133,7 @@ def database_url(tmp_path_factory) -> str:
         engine.dispose()
     else:
         url = "sqlite:///" + str(tmp_path_factory.mktemp("db") / "portal.sqlite3")
-    app = create_app({**_base_config(), "SQLALCHEMY_DATABASE_URI": url})
+    app = create_app({**base_config(), "SQLALCHEMY_DATABASE_URI": url})
     with app.app_context():
         from flask_migrate import upgrade
 
@@ -142,7 +142,7 @@ def database_url(tmp_path_factory) -> str:
     return url
 
 
-def _base_config() -> dict:
+def base_config() -> dict:
     return {k: getattr(TestingConfig, k) for k in dir(TestingConfig) if k.isupper()}
 
 
@@ -160,7 +160,7 @@ def make_app(database_url, tmp_path):
     apps = []
 
     def factory(**overrides):
-        config = {**_base_config(), "SQLALCHEMY_DATABASE_URI": database_url, **overrides}
+        config = {**base_config(), "SQLALCHEMY_DATABASE_URI": database_url, **overrides}
         app = create_app(config)
         with app.app_context():
             limiter.reset()  # counters live in memory, shared by every app in this process
@@ -276,3 +276,69 @@ def decide(apply_app):
 @pytest.fixture
 def pdftotext() -> str:
     return require_tool("pdftotext", "apt-get install poppler-utils")
+
+
+# -- Mail and the patient and user ombud ------------------------------------------------------
+
+@pytest.fixture
+def smtp_server():
+    """A real SMTP server (aiosmtpd) on loopback: (its controller, the inbox it fills)."""
+    from aiosmtpd.controller import Controller
+    from aiosmtpd.handlers import Message
+
+    from tests.helpers import free_port
+
+    class Inbox(Message):
+        def __init__(self):
+            super().__init__()
+            self.messages = []
+
+        def handle_message(self, message):
+            self.messages.append(message)
+
+    inbox = Inbox()
+    controller = Controller(inbox, hostname="127.0.0.1", port=free_port())
+    controller.start()
+    yield controller, inbox
+    controller.stop()
+
+
+@pytest.fixture
+def mail_app(make_app, smtp_server):
+    """The app, sending its e-mail to `smtp_server`."""
+    controller, _ = smtp_server
+    return make_app(SMTP_HOST="127.0.0.1", SMTP_PORT=controller.port, SMTP_STARTTLS=False,
+                    MAIL_FROM="tjenestekontoret@fjellvik.kommune.example")
+
+
+@pytest.fixture
+def ombud(id_app):
+    """The patient and user ombud in Rogaland (an account made with create-user), logged in."""
+    result = id_app.test_cli_runner().invoke(args=[
+        "create-user", "--email", "rogaland@pobo.no", "--role", "ombud",
+        "--name", "Pasient- og brukerombudet i Rogaland", "--password-stdin"], input="et langt ombudspassord\n")
+    assert result.exit_code == 0, result.output
+    client = id_app.test_client()
+    log_in(client, email="rogaland@pobo.no", password="et langt ombudspassord")
+    return client
+
+
+@pytest.fixture
+def ombud_client_id(clock) -> str:
+    """The identity number of the ombud's client in `client_with_case`: 58 years old today."""
+    from tests.identities import aged
+
+    return aged(58, today=clock.today(), start=140)
+
+
+@pytest.fixture
+def client_with_case(id_app, oidc_provider, ombud_client_id, clock):
+    """A person logged in with electronic ID, with a støttekontakt case decided (and told)
+    today: (their client, the case's reference)."""
+    from tests.helpers import decision, log_in_with_id, record
+
+    person = log_in_with_id(id_app.test_client(), oidc_provider, ombud_client_id)
+    _, receipt = send_application(person, national_id=ombud_client_id)
+    reference = reference_in(receipt)
+    record(id_app, reference, "decision", **decision(decided_on=clock.today().isoformat()))
+    return person, reference

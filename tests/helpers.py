@@ -246,3 +246,33 @@ def start_appeal(client, reference, lang="nb") -> str:
     response = post_form(client, f"/{lang}/appeal/", {"decision": reference})
     assert response.status_code == 302, errors(response)
     return response.headers["Location"].rsplit("/", 1)[0]
+
+
+# -- Mail and the patient and user ombud ------------------------------------------------------
+
+def free_port() -> int:
+    """A TCP port on loopback that nothing listens on (as far as anyone knows right now)."""
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def ombud_office_id(app) -> str:
+    """The ombud office's account, as the form that gives the ombud access names it."""
+    from sqlalchemy import select
+
+    from portal.models import Account
+
+    with app.app_context():
+        return str(db.session.scalar(select(Account.id).where(Account.role == "ombud")))
+
+
+def give_ombud_access(app, person, scopes=("see_case", "appeal"), lang="nb", valid_until: date | None = None):
+    """The person gives the ombud office access to their støttekontakt and BPA cases (pbrl
+    § 8-6: only with consent), until `valid_until` (a year from today unless given)."""
+    valid_until = valid_until or clock.today() + timedelta(days=365)
+    return post_form(person, f"/{lang}/authorities/for-me/ombud", {
+        "office": ombud_office_id(app), "scopes": list(scopes), "services": ["stottekontakt", "bpa"],
+        "valid_until": day(valid_until)})

@@ -4,9 +4,11 @@ The portal itself never makes numbers; it only checks them with python-stdnum.
 """
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from stdnum.no import fodselsnummer
+
+from portal.rules import clock
 
 _W1 = (3, 7, 6, 1, 8, 9, 4, 5, 2)
 _W2 = (5, 4, 3, 2, 7, 6, 5, 4, 3, 2)
@@ -34,10 +36,21 @@ def national_id(born: date, start: int = 0) -> str:
     raise ValueError(f"no number for {born}")
 
 
-def aged(years: int, today: date | None = None, days_past_birthday: int = 30, start: int = 0) -> str:
-    """A number for someone who is `years` old today."""
-    today = today or date.today()
-    from datetime import timedelta
+def born_for(years: int, on: date, passed: bool = True) -> date:
+    """The birth date of someone whose `years`th birthday (the portal's rule,
+    `portal.rules.authority.birthday`: 29 February birthdays fall on 1 March in common
+    years) is the day `on`. When `on` is 29 February and the birth year had none, nobody
+    turns `years` that day: then they turn it the day before (`passed`) or the day after."""
+    try:
+        return on.replace(year=on.year - years)
+    except ValueError:  # 29 February, and the year `years` before it had none
+        return date(on.year - years, 2, 28) if passed else date(on.year - years, 3, 1)
 
-    birthday = date(today.year - years, today.month, min(today.day, 28)) - timedelta(days=days_past_birthday)
-    return national_id(birthday, start)
+
+def aged(years: int, today: date | None = None, days_past_birthday: int = 30, start: int = 0) -> str:
+    """A number for someone whose `years`th birthday was `days_past_birthday` days before
+    `today` (Oslo's day, `portal.rules.clock.today()`, unless given): `years` old today, or
+    with a negative count, turning `years` that many days from now."""
+    today = today or clock.today()
+    born = born_for(years, today - timedelta(days=days_past_birthday), passed=days_past_birthday >= 0)
+    return national_id(born, start)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import io
 import re
-from datetime import datetime, timedelta, timezone
+from datetime import date, timedelta
 
 import pytest
 import schemathesis
@@ -15,9 +15,16 @@ from sqlalchemy import func, select
 
 from portal.extensions import db
 from portal.models import AccessLogEntry, CaseEvent, OutboxMessage, Submission
-from tests.conftest import DECISION
-from tests.helpers import make_token, post_form
-from tests.web.test_apply import _submitted
+from tests.helpers import (
+    APPEAL,
+    answer_all,
+    decision,
+    make_token,
+    post_form,
+    send_application,
+    start_appeal,
+    start_application,
+)
 
 
 @pytest.fixture
@@ -76,11 +83,12 @@ def test_create_api_token_prints_the_token_alone_on_the_last_line_and_stores_a_h
 
 # -- Submissions -------------------------------------------------------------------------------
 
-def test_the_list_is_oldest_first_by_cursor_and_filters_by_state(apply_app, api):
+def test_the_list_is_oldest_first_by_cursor_and_filters_by_state(apply_app, api, clock):
     refs = [_register(api).json["reference"] for _ in range(5)]
+    first_sent = clock.now() - timedelta(days=30)
     with apply_app.app_context():
         for n, submission in enumerate(db.session.scalars(select(Submission).order_by(Submission.id))):
-            submission.submitted_at = datetime(2026, 3, 1, tzinfo=timezone.utc) + timedelta(hours=n)
+            submission.submitted_at = first_sent + timedelta(hours=n)
         db.session.commit()
     seen, after = [], None
     while True:
@@ -91,8 +99,8 @@ def test_the_list_is_oldest_first_by_cursor_and_filters_by_state(apply_app, api)
         if after is None:
             break
     assert seen == refs
-    api.post(f"/api/v1/submissions/{refs[0]}/receipt", json={"case_number": "26/1", "received_on": "2026-03-02"},
-             headers=api.auth)
+    api.post(f"/api/v1/submissions/{refs[0]}/receipt", headers=api.auth,
+             json={"case_number": "26/1", "received_on": (first_sent + timedelta(days=1)).date().isoformat()})
     new = [i["reference"] for i in api.get("/api/v1/submissions?state=new", headers=api.auth).json["items"]]
     assert new == refs[1:]
     received = api.get("/api/v1/submissions?state=received", headers=api.auth).json["items"]
@@ -107,12 +115,10 @@ def test_a_bad_query_names_the_field(api, query, field):
 
 
 def test_the_full_submission_its_pdf_and_attachment_and_each_read_logged(apply_app, citizen, api):
-    from tests.web.test_apply import _answer_all, _start
-
-    base = _start(citizen)
+    base = start_application(citizen)
     post_form(citizen, f"{base}/attachments", {"file": (io.BytesIO(b"\x89PNG\r\n\x1a\nrest"), "bilde.png"),
                                                "kind": "supporting"}, content_type="multipart/form-data")
-    _answer_all(citizen, base)
+    answer_all(citizen, base)
     reference = re.search(r"SK-\d{4}-\d{6}", post_form(citizen, f"{base}/check", {"correct": "y"})
                           .headers["Location"]).group(0)
     listed = api.get("/api/v1/submissions", headers=api.auth).json["items"][0]
@@ -169,24 +175,27 @@ def test_a_body_that_is_not_a_json_object_is_422(api):
         assert response.status_code == 422 and "body" in response.json["fields"]
 
 
-def test_receipt_marks_received_with_the_case_number_once(apply_app, api):
+def test_receipt_marks_received_with_the_case_number_once(apply_app, api, clock):
     reference = _register(api).json["reference"]
     response = api.post(f"/api/v1/submissions/{reference}/receipt", json={"received_on": "5 March"}, headers=api.auth)
     assert response.status_code == 422 and set(response.json["fields"]) == {"case_number", "received_on"}
-    body = {"case_number": "26/4711", "received_on": "2026-11-05"}
+    received_on = clock.today().isoformat()
+    body = {"case_number": "26/4711", "received_on": received_on}
     for _ in range(2):
         response = api.post(f"/api/v1/submissions/{reference}/receipt", json=body, headers=api.auth)
         assert response.status_code == 200 and response.json["state"] == "received"
     case = api.get(f"/api/v1/cases/{reference}", headers=api.auth).json
-    assert case["case_number"] == "26/4711" and case["received_on"] == "2026-11-05"
+    assert case["case_number"] == "26/4711" and case["received_on"] == received_on
     assert [e["type"] for e in case["events"]] == ["received"]
 
 
 # -- Events ------------------------------------------------------------------------------------
 
-def test_a_decision_over_the_api_gives_the_deadlines_with_their_basis(api):
+def test_a_decision_over_the_api_gives_the_deadlines_with_their_basis(api, clock):
+    clock.move_to("2026-11-25 10:00")  # fixed days: a limit on a Saturday moves on, a reminder on a Sunday back
     reference = _register(api, service="stottekontakt").json["reference"]
-    response = api.post(f"/api/v1/cases/{reference}/events", json={"type": "decision", **DECISION}, headers=api.auth)
+    fields = decision(date(2026, 11, 23), decided_on="2026-11-20", valid_from="2027-01-01", valid_to="2027-06-30")
+    response = api.post(f"/api/v1/cases/{reference}/events", json={"type": "decision", **fields}, headers=api.auth)
     assert response.status_code == 201
     case = response.json["case"]
     assert case["status"] == "decided" and case["decision"]["hours"] == 3
@@ -229,17 +238,13 @@ def test_an_event_sent_twice_with_one_idempotency_key_counts_once(apply_app, api
     assert messages == 1  # the person told once
 
 
-def test_an_appeal_sent_in_the_portal_is_listed_naming_the_case_it_appeals(apply_app, citizen, api):
-    from datetime import date
-
-    from tests.web.test_appeals import APPEAL, _start
-
-    _, receipt = _submitted(citizen)
+def test_an_appeal_sent_in_the_portal_is_listed_naming_the_case_it_appeals(apply_app, citizen, api, clock):
+    _, receipt = send_application(citizen)
     reference = re.search(r"SK-\d{4}-\d{6}", receipt).group(0)
-    today = date.today().isoformat()
+    today = clock.today().isoformat()
     api.post(f"/api/v1/cases/{reference}/events", headers=api.auth,
-             json={"type": "decision", **DECISION, "decided_on": today, "notified_on": today})
-    base = _start(citizen, reference)
+             json={"type": "decision", **decision(), "decided_on": today, "notified_on": today})
+    base = start_appeal(citizen, reference)
     post_form(citizen, f"{base}/appeal", APPEAL)
     post_form(citizen, f"{base}/attachments", {"action": "continue"})
     post_form(citizen, f"{base}/check", {"correct": "y"})
@@ -301,9 +306,10 @@ def test_every_endpoint_answers_as_its_document_says(apply_app, label):
     check()
 
 
-def test_state_received_lists_what_was_received_whatever_happened_since(api):
+def test_state_received_lists_what_was_received_whatever_happened_since(api, clock):
     reference = _register(api).json["reference"]
-    api.post(f"/api/v1/submissions/{reference}/receipt", json={"case_number": "26/1", "received_on": "2026-11-05"},
+    api.post(f"/api/v1/submissions/{reference}/receipt", json={"case_number": "26/1",
+                                                              "received_on": clock.today().isoformat()},
              headers=api.auth)
     api.post(f"/api/v1/cases/{reference}/events", json={"type": "assessment_started"}, headers=api.auth)
     received = api.get("/api/v1/submissions?state=received", headers=api.auth).json["items"]
@@ -332,7 +338,7 @@ def test_a_registration_sent_twice_with_one_idempotency_key_registers_once(apply
 
 def test_recording_an_event_over_the_api_is_logged_as_the_system_reading_the_case(apply_app, api):
     reference = _register(api).json["reference"]
-    api.post(f"/api/v1/cases/{reference}/events", json={"type": "decision", **DECISION}, headers=api.auth)
+    api.post(f"/api/v1/cases/{reference}/events", json={"type": "decision", **decision()}, headers=api.auth)
     with apply_app.app_context():
         entry = db.session.scalars(select(AccessLogEntry).order_by(AccessLogEntry.id.desc())).first()
     assert (entry.actor_role, entry.action, entry.actor_name) == ("system", "case.event", "sak")

@@ -4,8 +4,7 @@ vergemålsloven (the appointment sets the limits)."""
 from datetime import date, datetime, timedelta, timezone
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 
 from portal.rules import authority as rules
 from portal.rules.authority import AuthorityFacts
@@ -36,6 +35,8 @@ def test_fvl_12_a_fullmakt_ends_after_its_last_day():
 
 
 def test_a_request_expires_after_fourteen_days():
+    """fvl § 12 asks for a written fullmakt; that a request in the portal stays open fourteen
+    days is the portal's rule (REQUEST_VALID_DAYS), not the law's."""
     asked = NOW - timedelta(days=14)
     f = facts(state=rules.REQUESTED, request_expires_at=rules.request_expires(asked))
     assert rules.effective_state(f, NOW) == rules.EXPIRED
@@ -77,6 +78,8 @@ def test_barneloven_parental_responsibility_ends_the_day_before_the_eighteenth_b
 
 
 def test_a_leap_day_birthday_counts_from_the_first_of_march():
+    """Barneloven (18) and pbrl § 4-3 (16) count from the birthday; in a common year someone
+    born on 29 February has it on 1 March (the portal's rule, `birthday`)."""
     assert rules.birthday(date(2008, 2, 29), 18) == date(2026, 3, 1)
 
 
@@ -103,7 +106,8 @@ def test_nobody_is_asked_again_and_again(for_person, from_rep, open_, may):
 
 
 def test_days_are_norwegian_days():
-    """At 23:30 UTC on 24 November it is already 25 November in Oslo: a last day of the 24th has passed."""
+    """fvl § 12, a fullmakt's last day, counted in Norwegian days (portal/rules/clock.py).
+    At 23:30 UTC on 24 November it is already 25 November in Oslo: a last day of the 24th has passed."""
     late = datetime(2026, 11, 24, 23, 30, tzinfo=timezone.utc)
     assert rules.effective_state(facts(valid_until=date(2026, 11, 24)), late) == rules.EXPIRED
 
@@ -112,6 +116,8 @@ def test_days_are_norwegian_days():
                                            (date(2026, 11, 25), None), (date(2036, 11, 25), None),
                                            (date(2036, 11, 26), "too_long")])
 def test_the_period_of_a_fullmakt(until, problem):
+    """fvl § 12: a fullmakt lasts as long as it says; the portal gives one for at most 10 years
+    (LONGEST_PERIOD_YEARS, the portal's rule), never ending in the past."""
     assert rules.period_problem(until, date(2026, 11, 25)) == problem
 
 

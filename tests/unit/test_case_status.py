@@ -3,8 +3,7 @@ them: fvl § 11 a (answer or preliminary reply in a month), pbrl § 7-5 and fvl 
 fvl § 31 (late appeal), and the decision's own end date."""
 from datetime import date
 
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 
 from portal.rules import case_status as cs
 from portal.rules.case_status import Event
@@ -21,6 +20,7 @@ def kinds(summary):
 
 
 def test_a_new_case_is_submitted_and_the_answer_is_due_in_a_month():
+    """fvl § 11 a: an answer, or a preliminary reply, one month after receipt."""
     case = cs.summarise("stottekontakt", SENT, [])
     assert case.status == cs.SUBMITTED
     assert kinds(case)["reply"].due == date(2026, 12, 2) and kinds(case)["reply"].basis.citation == "fvl § 11 a"
@@ -135,6 +135,8 @@ events = st.lists(st.builds(Event, st.sampled_from(cs.EVENT_TYPES),
 
 @given(events, st.sampled_from(["stottekontakt", "bpa", "ledsagerbevis"]))
 def test_property_any_history_gives_a_known_status_and_deadlines_on_working_days(history, service):
+    """dl § 149 by analogy: every deadline the summary computes lands on a working day (a
+    decision's own end date is the decision's, not computed, and is left as it is)."""
     case = cs.summarise(service, SENT, history)
     assert case.status in cs.STATUSES
     for deadline in case.deadlines:

@@ -2,16 +2,24 @@
 weekends and public holidays by dl § 149, appeal periods by pbrl § 7-5 and fvl § 29."""
 from datetime import date, timedelta
 
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 
 from portal.rules.deadlines import (
-    add_months, appeal_deadline, decision_end, is_public_holiday, is_working_day, late_appeal_limit,
-    next_working_day, reapply_reminder, reply_deadline,
+    add_months,
+    appeal_deadline,
+    decision_end,
+    is_public_holiday,
+    is_working_day,
+    late_appeal_limit,
+    next_working_day,
+    reapply_reminder,
+    reply_deadline,
 )
 
 
 def test_norwegian_public_holidays_2027_include_easter_ascension_whitsun_and_17_may():
+    """dl § 149 first paragraph: a deadline that ends on a Saturday, a public holiday
+    (helgedag) or a day the law treats as one (1 and 17 May) moves to the next working day."""
     for day in (date(2027, 1, 1), date(2027, 3, 25), date(2027, 3, 26), date(2027, 3, 28),
                 date(2027, 3, 29), date(2027, 5, 1), date(2027, 5, 6), date(2027, 5, 16),
                 date(2027, 5, 17), date(2027, 12, 25), date(2027, 12, 26)):
@@ -19,6 +27,8 @@ def test_norwegian_public_holidays_2027_include_easter_ascension_whitsun_and_17_
 
 
 def test_christmas_eve_and_new_years_eve_are_not_public_holidays():
+    """dl § 149 moves a deadline past Saturdays, public holidays and days the law treats as
+    holidays; Christmas Eve and New Year's Eve are none of these."""
     assert not is_public_holiday(date(2026, 12, 24))
     assert not is_public_holiday(date(2026, 12, 31))
     assert is_working_day(date(2026, 12, 24))
@@ -75,6 +85,7 @@ def test_fvl_11_a_an_answer_or_preliminary_reply_is_due_one_month_after_receipt(
 @given(st.dates(min_value=date(2000, 1, 1), max_value=date(2099, 12, 31)),
        st.sampled_from(["stottekontakt", "bpa", "ledsagerbevis"]))
 def test_no_appeal_deadline_is_ever_a_weekend_or_public_holiday(notified_on, service):
+    """pbrl § 7-5 (four weeks) and fvl § 29 (three weeks), moved past days off by dl § 149."""
     due = appeal_deadline(service, notified_on).due
     assert due.weekday() < 5 and not is_public_holiday(due)
     assert due >= notified_on + timedelta(weeks=3)
@@ -83,6 +94,7 @@ def test_no_appeal_deadline_is_ever_a_weekend_or_public_holiday(notified_on, ser
 
 @given(st.dates(min_value=date(2000, 1, 1), max_value=date(2099, 12, 31)))
 def test_next_working_day_is_the_first_working_day_on_or_after(day):
+    """dl § 149: a deadline on a day off is extended to the next working day."""
     result = next_working_day(day)
     assert is_working_day(result)
     assert all(not is_working_day(day + timedelta(days=i)) for i in range((result - day).days))

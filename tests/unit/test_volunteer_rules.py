@@ -4,14 +4,14 @@ volunteer to someone granted a støttekontakt, with the reasons."""
 from datetime import date
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 
 from portal.rules import matching, volunteers as rules
 from portal.rules.matching import Candidate, Need
 
 
 def test_a_volunteer_must_be_18():
+    """LEGAL.md "Volunteers": municipal practice, at least 18 years old (from the birthday on)."""
     assert rules.old_enough(date(2008, 11, 25), date(2026, 11, 25))
     assert not rules.old_enough(date(2008, 11, 26), date(2026, 11, 25))
 
@@ -34,6 +34,7 @@ def test_the_states_of_a_volunteer_go_in_order(state, to, allowed):
 
 
 def test_a_months_timesheet_is_due_the_15th_of_the_next():
+    """LEGAL.md "Volunteers": timesheets are handed in monthly, by the 15th."""
     assert rules.timesheet_due(date(2026, 11, 7)) == date(2026, 12, 15)
     assert rules.timesheet_due(date(2026, 12, 1)) == date(2027, 1, 15)
     assert rules.months_worked(date(2026, 9, 20), date(2026, 11, 25)) == [date(2026, 9, 1), date(2026, 10, 1)]
@@ -42,6 +43,7 @@ def test_a_months_timesheet_is_due_the_15th_of_the_next():
 @given(st.dates(min_value=date(2000, 1, 1), max_value=date(2090, 12, 31)),
        st.dates(min_value=date(2000, 1, 1), max_value=date(2090, 12, 31)))
 def test_property_engagement_needs_a_certificate_from_the_three_months_before(issued, engaged):
+    """hol § 5-4: the politiattest is no older than three months when the volunteer is engaged."""
     if rules.certificate_valid_for(issued, engaged):
         assert issued <= engaged and (engaged - issued).days <= 92
 
@@ -98,6 +100,7 @@ def test_written_interests_are_read_as_whole_words_and_a_no_is_heeded(text, foun
 
 
 def test_half_years_are_asked_for_from_a_month_before_each_end_and_the_last_after_an_early_end():
+    """LEGAL.md "Volunteers": a half-year report on the assignment is asked for."""
     started = date(2026, 1, 10)
     assert rules.half_years(started, None, date(2026, 6, 8)) == []
     assert rules.half_years(started, None, date(2026, 6, 9)) == [date(2026, 7, 10)]

@@ -7,16 +7,28 @@ from __future__ import annotations
 import io
 import re
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import date, timedelta
 
 import pytest
 from sqlalchemy import func, select
 
 from portal.extensions import db
 from portal.models import AccessLogEntry, Attachment, Authority, Draft, Submission
-from tests.helpers import log_in_with_id, post_form
+from portal.rules import clock as portal_clock
+from tests.helpers import (
+    NEED,
+    PERSON_REST,
+    STEPS,
+    day,
+    fill_for,
+    html,
+    log_in,
+    log_in_with_id,
+    make_caseworker,
+    post_form,
+    start_for,
+)
 from tests.identities import aged
-from tests.web.test_acting_for_others import NEED, PERSON_REST, _fill, _start_for
 
 REP_ID = aged(44, start=30)
 PERSON_ID = aged(72, start=30)
@@ -45,9 +57,12 @@ def _file(app, **where) -> str:
         return db.session.scalar(query)
 
 
-def _send_own(client, service):
-    from tests.web.test_apply import STEPS
+def _last_day() -> date:
+    """The fullmakt's last day: the end of the year four years on."""
+    return date(portal_clock.today().year + 4, 12, 31)
 
+
+def _send_own(client, service):
     post_form(client, "/nb/apply/", {"service": service})
     base = post_form(client, f"/nb/apply/for-whom?service={service}", {"who": "self"}).headers["Location"].rsplit("/", 1)[0]
     if service == "bpa":
@@ -69,17 +84,17 @@ def world(id_app, oidc_provider) -> World:
     post_form(rep, "/nb/authorities/new/fullmakt", {
         "representative_name": "Rita Representant", "person_name": "Gunn Giver", "person_national_id": PERSON_ID,
         "person_email": "gunn@example.org", "scopes": ["apply", "see_case"], "services": ["stottekontakt"],
-        "valid_until": "31.12.2030"})
+        "valid_until": day(_last_day())})
     with id_app.app_context():
         public_id = db.session.scalar(select(Authority.public_id))
     post_form(person, f"/nb/authorities/requests/{public_id}", {"answer": "approve"})
     # One application sent by the representative, with a file; one draft with a file.
-    base = _start_for(rep, public_id)
+    base = start_for(rep, public_id)
     post_form(rep, f"{base}/attachments", {"file": (io.BytesIO(PDF), "a.pdf"), "kind": "supporting"},
               content_type="multipart/form-data")
-    _fill(rep, base, PERSON_ID)
+    fill_for(rep, base, PERSON_ID)
     sent = post_form(rep, f"{base}/check", {"correct": "y"}).headers["Location"]
-    draft = _start_for(rep, public_id)
+    draft = start_for(rep, public_id)
     post_form(rep, f"{draft}/person", {"full_name": "Gunn Giver", "national_id": PERSON_ID, **PERSON_REST})
     post_form(rep, f"{draft}/attachments", {"file": (io.BytesIO(PDF), "b.pdf"), "kind": "supporting"},
               content_type="multipart/form-data")
@@ -151,8 +166,8 @@ def test_a_stranger_gets_nothing_by_any_address(world, oidc_provider):
         assert stranger.get(path).status_code == 404, path
     for path, data in _writes(world):
         assert post_form(stranger, path, data, form_page="/nb/my-page").status_code == 404, path
-    html = stranger.get("/nb/my-page").get_data(as_text=True)
-    assert "Gunn Giver" not in html and "Rita" not in html
+    page = html(stranger.get("/nb/my-page"))
+    assert "Gunn Giver" not in page and "Rita" not in page
     assert stranger.get("/nb/apply/").status_code == 200
 
 
@@ -182,11 +197,13 @@ def test_withdrawal_takes_effect_on_the_next_request_and_the_representative_sees
     assert "Gunn Giver" not in world.rep.get("/nb/apply/for-whom?service=stottekontakt").get_data(as_text=True)
 
 
-def test_after_the_last_day_the_authority_gives_nothing(world, monkeypatch):
-    from portal.services import authorities
-
-    later = datetime(2031, 1, 1, 12, tzinfo=timezone.utc)
-    monkeypatch.setattr(authorities, "_now", lambda: later)
+def test_after_the_last_day_the_authority_gives_nothing(world, oidc_provider, clock):
+    """fvl § 12: a fullmakt lasts to and with its last day, and not a day more."""
+    with world.app.app_context():
+        last_day = db.session.scalar(select(Authority.valid_until))
+    assert last_day == _last_day()
+    clock.move_to(f"{last_day + timedelta(days=1)} 12:00")
+    log_in_with_id(world.rep, oidc_provider, REP_ID)  # a log-in lasts half an hour, not years
     for path in _reads(world):
         assert world.rep.get(path).status_code in (403, 404), path
     assert "varte til og med" in world.rep.get(world.sent).get_data(as_text=True)
@@ -196,23 +213,21 @@ def test_after_the_last_day_the_authority_gives_nothing(world, monkeypatch):
 
 
 def test_a_parent_loses_access_the_day_the_child_turns_sixteen_until_the_young_person_consents(
-        id_app, oidc_provider, monkeypatch):
+        id_app, oidc_provider, clock):
     """pbrl § 4-3: a 16- or 17-year-old's case is not visible to a parent without their consent."""
-    from portal.services import authorities
-
-    today = datetime.now(timezone.utc).date()
+    today = clock.today()
     almost = aged(16, days_past_birthday=-2, start=40)  # turns 16 in two days
     parent = log_in_with_id(id_app.test_client(), oidc_provider, REP_ID)
     post_form(parent, "/nb/authorities/new/parent", {"representative_name": "Rita", "child_name": "Ola Barn",
                                                     "child_national_id": almost, "responsibility": "y"})
     with id_app.app_context():
         public_id = db.session.scalar(select(Authority.public_id))
-    base = _start_for(parent, public_id)
-    _fill(parent, base, almost, child_views={"heard": "yes", "views": "Vil gjerne."})
+    base = start_for(parent, public_id)
+    fill_for(parent, base, almost, child_views={"heard": "yes", "views": "Vil gjerne."})
     receipt = post_form(parent, f"{base}/check", {"correct": "y"}).headers["Location"]
     assert parent.get(receipt).status_code == 200
-    later = datetime(today.year, today.month, today.day, 12, tzinfo=timezone.utc) + timedelta(days=3)
-    monkeypatch.setattr(authorities, "_now", lambda: later)
+    clock.move_to(f"{today + timedelta(days=3)} 12:00")
+    log_in_with_id(parent, oidc_provider, REP_ID)  # three days on, the log-in has run out
     response = parent.get(receipt)
     assert response.status_code == 403 and "16 år eller eldre" in response.get_data(as_text=True)
     assert parent.get(f"{receipt}/pdf").status_code == 403
@@ -245,16 +260,14 @@ def test_the_representatives_document_is_theirs_only_while_the_authority_lasts(i
 def test_a_parents_declaration_opens_other_submissions_about_the_child_only_once_checked(id_app, oidc_provider):
     """A declaration is a claim: until the municipality has checked it, the declarer sees what
     they sent themselves and nothing else about the child."""
-    from tests.helpers import log_in, make_caseworker
-
     child = aged(9, start=30)
     real = log_in_with_id(id_app.test_client(), oidc_provider, REP_ID)
     post_form(real, "/nb/authorities/new/parent", {"representative_name": "Rita", "child_name": "Ola Barn",
                                                   "child_national_id": child, "responsibility": "y"})
     with id_app.app_context():
         real_authority = db.session.scalar(select(Authority.public_id))
-    base = _start_for(real, real_authority)
-    _fill(real, base, child, child_views={"heard": "yes", "views": "Ja."})
+    base = start_for(real, real_authority)
+    fill_for(real, base, child, child_views={"heard": "yes", "views": "Ja."})
     receipt = post_form(real, f"{base}/check", {"correct": "y"}).headers["Location"]
     claimant = log_in_with_id(id_app.test_client(), oidc_provider, aged(50, start=30))
     post_form(claimant, "/nb/authorities/new/parent", {"representative_name": "Ukjent", "child_name": "Ola",

@@ -6,14 +6,10 @@ from sqlalchemy import func, select
 
 from portal.extensions import db
 from portal.models import Account, OutboxMessage
-from tests.helpers import post_form
+from tests.helpers import html, post_form
 
 PASSWORD = "tre lange ord og litt til"
 ACCOUNT_PAGES = ["account/register", "account/login", "account/forgot-password", "account/check-your-email"]
-
-
-def _html(response):
-    return response.get_data(as_text=True)
 
 
 def _outbox(app):
@@ -43,10 +39,10 @@ def _login(client, email="kari@example.org", password=PASSWORD, lang="nb", **kwa
 @pytest.mark.parametrize("lang", ["nb", "en"])
 @pytest.mark.parametrize("page", ACCOUNT_PAGES)
 def test_account_pages_are_in_both_languages(client, lang, page):
-    html = _html(client.get(f"/{lang}/{page}"))
+    shown = html(client.get(f"/{lang}/{page}"))
     other = "en" if lang == "nb" else "nb"
-    assert f'<html lang="{lang}"' in html
-    assert f'hreflang="{other}" href="http://localhost/{other}/{page}"' in html
+    assert f'<html lang="{lang}"' in shown
+    assert f'hreflang="{other}" href="http://localhost/{other}/{page}"' in shown
 
 
 @pytest.mark.parametrize(
@@ -68,15 +64,15 @@ def test_account_pages_are_in_both_languages(client, lang, page):
 @pytest.mark.parametrize("lang", ["nb", "en"])
 def test_register_explains_each_error_and_keeps_what_was_typed(app, client, data, field, nb, en, lang):
     response = post_form(client, f"/{lang}/account/register", data)
-    html = _html(response)
+    page = html(response)
     assert response.status_code == 200
-    assert (nb if lang == "nb" else en) in html
-    assert re.search(r"<title>(Feil|Error): ", html)
-    assert f'<a class="ds-link" href="#{field}">' in html  # the summary links to the field
-    assert re.search(rf'id="{field}"[^>]*aria-invalid="true"', html)
+    assert (nb if lang == "nb" else en) in page
+    assert re.search(r"<title>(Feil|Error): ", page)
+    assert f'<a class="ds-link" href="#{field}">' in page  # the summary links to the field
+    assert re.search(rf'id="{field}"[^>]*aria-invalid="true"', page)
     if data["email"]:
-        assert f'value="{data["email"]}"' in html
-    assert PASSWORD not in html  # passwords are never sent back
+        assert f'value="{data["email"]}"' in page
+    assert PASSWORD not in page  # passwords are never sent back
     with app.app_context():
         assert db.session.scalar(select(func.count(Account.id))) == 0
 
@@ -84,16 +80,16 @@ def test_register_explains_each_error_and_keeps_what_was_typed(app, client, data
 def test_register_confirm_log_in_and_out(app, client):
     response = _register(client)
     assert response.status_code == 302 and response.headers["Location"].endswith("/nb/account/check-your-email")
-    assert "kari@example.org" in _html(client.get("/nb/account/check-your-email"))
+    assert "kari@example.org" in html(client.get("/nb/account/check-your-email"))
     [(to, subject, body)] = _outbox(app)
     assert to == "kari@example.org" and subject == "Bekreft e-postadressen din"
     assert _login(client).status_code == 200  # not confirmed yet: refused with a message
     confirmed = client.get(_link(body))
     assert confirmed.headers["Location"].endswith("/nb/account/login")
-    assert "E-postadressen din er bekreftet" in _html(client.get("/nb/account/login"))
+    assert "E-postadressen din er bekreftet" in html(client.get("/nb/account/login"))
     logged_in = _login(client)
     assert logged_in.status_code == 302 and logged_in.headers["Location"].endswith("/nb/my-page")
-    assert "Du er logget inn som kari@example.org" in _html(client.get("/nb/my-page"))
+    assert "Du er logget inn som kari@example.org" in html(client.get("/nb/my-page"))
     logged_out = post_form(client, "/nb/account/logout", {}, form_page="/nb/my-page")
     assert logged_out.headers["Location"].endswith("/nb/")
     assert client.get("/nb/my-page").status_code == 302
@@ -101,8 +97,8 @@ def test_register_confirm_log_in_and_out(app, client):
 
 def test_an_unconfirmed_account_is_told_to_confirm_first(app, client):
     _register(client)
-    html = _html(_login(client))
-    assert "Bekreft e-postadressen din først" in html
+    page = html(_login(client))
+    assert "Bekreft e-postadressen din først" in page
 
 
 def test_registering_a_known_address_answers_the_same_and_mails_the_owner(app, client):
@@ -119,9 +115,9 @@ def test_registering_a_known_address_answers_the_same_and_mails_the_owner(app, c
 @pytest.mark.parametrize("email,password", [("kari@example.org", "feil passord her"), ("ukjent@example.org", PASSWORD)])
 def test_a_wrong_password_and_an_unknown_address_get_the_same_answer(app, client, email, password):
     _registered_and_confirmed(app, client)
-    html = _html(_login(client, email=email, password=password))
-    assert "E-postadressen eller passordet er feil" in html
-    assert re.search(r"<title>Feil: ", html)
+    page = html(_login(client, email=email, password=password))
+    assert "E-postadressen eller passordet er feil" in page
+    assert re.search(r"<title>Feil: ", page)
 
 
 def test_log_in_is_case_insensitive_on_the_address(app, client):
@@ -156,7 +152,7 @@ def test_the_session_ends_after_thirty_minutes_without_use(app, client):
 def test_password_reset_works_once_and_changes_the_password(app, client):
     _registered_and_confirmed(app, client)
     sent = post_form(client, "/nb/account/forgot-password", {"email": "kari@example.org"})
-    assert "Hvis adressen har en konto hos oss" in _html(sent)
+    assert "Hvis adressen har en konto hos oss" in html(sent)
     to, subject, body = _outbox(app)[-1]
     assert subject == "Tilbakestill passordet ditt"
     reset_path = _link(body)
@@ -169,8 +165,8 @@ def test_password_reset_works_once_and_changes_the_password(app, client):
 
 
 def test_password_reset_for_an_unknown_address_answers_the_same_and_sends_nothing(app, client):
-    html = _html(post_form(client, "/nb/account/forgot-password", {"email": "ukjent@example.org"}))
-    assert "Hvis adressen har en konto hos oss" in html
+    page = html(post_form(client, "/nb/account/forgot-password", {"email": "ukjent@example.org"}))
+    assert "Hvis adressen har en konto hos oss" in page
     assert _outbox(app) == []
 
 
@@ -178,7 +174,7 @@ def test_a_forged_or_broken_link_gets_a_clear_page(client):
     for path in ("/nb/account/confirm/abc.def", "/en/account/reset-password/abc.def"):
         response = client.get(path)
         assert response.status_code == 400
-        assert "Lenken virker ikke" in _html(response) or "The link does not work" in _html(response)
+        assert "Lenken virker ikke" in html(response) or "The link does not work" in html(response)
 
 
 def test_registration_is_rate_limited_with_a_friendly_page(client):
@@ -186,7 +182,7 @@ def test_registration_is_rate_limited_with_a_friendly_page(client):
         assert _register(client, email=f"person{i}@example.org").status_code == 302
     blocked = _register(client, email="person9@example.org")
     assert blocked.status_code == 429
-    assert "For mange forsøk" in _html(blocked)
+    assert "For mange forsøk" in html(blocked)
 
 
 def test_log_in_is_rate_limited(app, client):

@@ -1,78 +1,39 @@
 """Applying for støttekontakt through the test client: every page, every error, in both
 languages; drafts, check your answers, one submission, receipt; who may see what."""
-import os
 import re
-import shutil
 
 import pytest
 from sqlalchemy import func, select
 
 from portal.extensions import db
 from portal.models import Draft, OutboxMessage, Submission
-from tests.helpers import log_in, make_account, post_form
-
-PERSON = dict(full_name="Kari Nordmann", national_id="010190 12480", street_address="Gata 1", postcode="4999",
-              city="Fjellvik", phone="+47 912 34 567", email="", preferred_language="nb", interpreter="no",
-              interpreter_language="")
-STEPS = [
-    ("person", PERSON),
-    ("need", {"groups": ["mental_health", "social"], "description": "Jeg vil gjerne komme meg ut."}),
-    ("situation", {"living": "alone", "current_services": ""}),
-    ("network", {"network": "Mora mi og en venn."}),
-    ("wishes", {"form_of_support": "individual", "interests": "Fotball og kino", "when": "Kveld",
-                "preferences": "", "hours": "3", "per": "week"}),
-    ("consent", {"sources": ["gp"], "other_source": ""}),
-]
-
-
-def _html(response):
-    return response.get_data(as_text=True)
-
-
-def _errors(response):
-    return re.findall(r'class="ds-validation-message"[^>]*>([^<]*)', _html(response))
-
-
-def _start(client, lang="nb", service="stottekontakt", who="self"):
-    """Start a draft the way a reader does: the service, then who it is for."""
-    response = post_form(client, f"/{lang}/apply/", {"service": service})
-    assert response.status_code == 302
-    for_whom = response.headers["Location"]
-    assert for_whom == f"/{lang}/apply/for-whom?service={service}"
-    response = post_form(client, for_whom, {"who": who})
-    assert response.status_code == 302, _errors(response)
-    return response.headers["Location"].rsplit("/", 1)[0]  # /lang/apply/<public id>
-
-
-def _answer_all(client, base, upto=None):
-    for key, data in STEPS:
-        if key == upto:
-            return
-        response = post_form(client, f"{base}/{key}", data)
-        assert response.status_code == 302, (key, _errors(response))
-    if upto != "attachments":
-        assert post_form(client, f"{base}/attachments", {"action": "continue"}).status_code == 302
-
-
-def _submitted(client, lang="nb"):
-    base = _start(client, lang)
-    _answer_all(client, base)
-    response = post_form(client, f"{base}/check", {"correct": "y"})
-    assert response.status_code == 302
-    return base, response.headers["Location"]
+from tests.helpers import (
+    PERSON,
+    STEPS,
+    answer_all,
+    errors,
+    html,
+    log_in,
+    make_account,
+    post_form,
+    require_tool,
+    send_application,
+    start_application,
+)
+from tests.identities import aged
 
 
 def test_online_applications_can_be_switched_off(make_app):
     client = make_app(FEATURE_ONLINE_APPLICATIONS=False).test_client()
     assert client.get("/nb/apply/").status_code == 404
-    html = _html(client.get("/nb/stottekontakt"))
-    assert "/apply" not in html and "Logg inn" not in html
-    assert "Kontakt tjenestekontoret" in html
+    page = html(client.get("/nb/stottekontakt"))
+    assert "/apply" not in page and "Logg inn" not in page
+    assert "Kontakt tjenestekontoret" in page
 
 
 def test_when_switched_on_the_guide_leads_to_the_application(apply_app):
-    html = _html(apply_app.test_client().get("/nb/stottekontakt"))
-    assert 'href="/nb/apply/?service=stottekontakt"' in html
+    page = html(apply_app.test_client().get("/nb/stottekontakt"))
+    assert 'href="/nb/apply/?service=stottekontakt"' in page
 
 
 def test_applying_needs_log_in(apply_app):
@@ -102,17 +63,17 @@ def test_applying_needs_log_in(apply_app):
     ],
 )
 def test_each_page_says_what_is_missing_and_how_to_fix_it(citizen, lang, step, nb, en):
-    base = _start(citizen, lang)
+    base = start_application(citizen, lang)
     response = post_form(citizen, f"{base}/{step}", {})
     assert response.status_code == 200
-    assert _errors(response) == (nb if lang == "nb" else en)
-    html = _html(response)
-    assert re.search(r"<title>(Feil|Error): ", html)
-    assert 'class="ds-error-summary"' in html
+    assert errors(response) == (nb if lang == "nb" else en)
+    page = html(response)
+    assert re.search(r"<title>(Feil|Error): ", page)
+    assert 'class="ds-error-summary"' in page
 
 
 def test_the_consent_page_may_be_left_empty(citizen):
-    base = _start(citizen)
+    base = start_application(citizen)
     assert post_form(citizen, f"{base}/consent", {}).status_code == 302
 
 
@@ -125,10 +86,10 @@ def test_the_consent_page_may_be_left_empty(citizen):
     ],
 )
 def test_identity_number_errors_say_what_is_wrong(citizen, value, message):
-    base = _start(citizen)
+    base = start_application(citizen)
     response = post_form(citizen, f"{base}/person", {**PERSON, "national_id": value})
-    assert _errors(response) == [message]
-    assert f'value="{value}"' in _html(response)  # what was typed is kept
+    assert errors(response) == [message]
+    assert f'value="{value}"' in html(response)  # what was typed is kept
 
 
 @pytest.mark.parametrize(
@@ -141,21 +102,21 @@ def test_identity_number_errors_say_what_is_wrong(citizen, value, message):
     ],
 )
 def test_person_page_checks_each_answer(citizen, changes, message):
-    base = _start(citizen)
+    base = start_application(citizen)
     response = post_form(citizen, f"{base}/person", {**PERSON, **changes})
-    assert _errors(response) == [message]
+    assert errors(response) == [message]
 
 
 def test_hours_need_week_or_month(citizen):
-    base = _start(citizen)
+    base = start_application(citizen)
     data = {**dict(STEPS)["wishes"], "per": ""}
-    assert _errors(post_form(citizen, f"{base}/wishes", data)) == ["Velg om timene gjelder per uke eller per måned"]
+    assert errors(post_form(citizen, f"{base}/wishes", data)) == ["Velg om timene gjelder per uke eller per måned"]
 
 
 def test_the_draft_is_saved_at_every_step_and_kept_when_the_language_changes(apply_app, citizen):
-    base = _start(citizen)
+    base = start_application(citizen)
     post_form(citizen, f"{base}/person", PERSON)
-    english = _html(citizen.get(base.replace("/nb/", "/en/") + "/person"))
+    english = html(citizen.get(base.replace("/nb/", "/en/") + "/person"))
     assert 'value="Kari Nordmann"' in english and 'value="01019012480"' in english
     assert "About you" in english
     with apply_app.app_context():
@@ -164,45 +125,45 @@ def test_the_draft_is_saved_at_every_step_and_kept_when_the_language_changes(app
 
 
 def test_a_draft_can_be_resumed_after_logging_out(apply_app, citizen):
-    base = _start(citizen)
+    base = start_application(citizen)
     post_form(citizen, f"{base}/person", PERSON)
     post_form(citizen, "/nb/account/logout", {}, form_page="/nb/my-page")
     log_in(citizen)
-    my_page = _html(citizen.get("/nb/my-page"))
+    my_page = html(citizen.get("/nb/my-page"))
     assert f'href="{base}/need"' in my_page  # continue where it stopped
 
 
 def test_check_your_answers_shows_every_answer_with_a_change_link_back_to_the_check(citizen):
-    base = _start(citizen)
-    _answer_all(citizen, base)
-    html = _html(citizen.get(f"{base}/check"))
+    base = start_application(citizen)
+    answer_all(citizen, base)
+    page = html(citizen.get(f"{base}/check"))
     for text in ("Kari Nordmann", "01019012480", "Psykiske helseproblemer, Ensomhet, isolasjon eller en vanskelig livssituasjon",
                  "Jeg bor alene", "Individuelt: én støttekontakt for meg", "Fastlegen min", "Ikke besvart"):
-        assert text in html
-    assert "steg 8 av 8" in html
+        assert text in page
+    assert "steg 8 av 8" in page
     change = f'{base}/network?from=check'
-    assert change in html
+    assert change in page
     response = post_form(citizen, change, {"network": "Bare mora mi."})
     assert response.headers["Location"].endswith(f"{base}/check")
-    assert "Bare mora mi." in _html(citizen.get(f"{base}/check"))
+    assert "Bare mora mi." in html(citizen.get(f"{base}/check"))
 
 
 def test_the_check_page_sends_unanswered_pages_back(citizen):
-    base = _start(citizen)
-    _answer_all(citizen, base, upto="network")
+    base = start_application(citizen)
+    answer_all(citizen, base, upto="network")
     assert citizen.get(f"{base}/check").headers["Location"].endswith(f"{base}/network")
 
 
 def test_sending_needs_the_declaration(citizen):
-    base = _start(citizen)
-    _answer_all(citizen, base)
+    base = start_application(citizen)
+    answer_all(citizen, base)
     response = post_form(citizen, f"{base}/check", {})
-    assert _errors(response) == ["Bekreft at opplysningene er riktige før du sender"]
-    assert "Ensomhet, isolasjon" in _html(response)  # the answers are still shown
+    assert errors(response) == ["Bekreft at opplysningene er riktige før du sender"]
+    assert "Ensomhet, isolasjon" in html(response)  # the answers are still shown
 
 
 def test_sending_twice_makes_one_submission_and_the_same_receipt(apply_app, citizen):
-    base, receipt = _submitted(citizen)
+    base, receipt = send_application(citizen)
     again = post_form(citizen, f"{base}/check", {"correct": "y"}, form_page="/nb/my-page")
     assert again.headers["Location"] == receipt
     assert citizen.get(f"{base}/person").headers["Location"] == receipt
@@ -212,12 +173,12 @@ def test_sending_twice_makes_one_submission_and_the_same_receipt(apply_app, citi
 
 @pytest.mark.parametrize("lang", ["nb", "en"])
 def test_the_receipt_gives_the_reference_and_when_an_answer_is_due(apply_app, citizen, lang):
-    _, receipt = _submitted(citizen, lang)
-    html = _html(citizen.get(receipt))
+    _, receipt = send_application(citizen, lang)
+    page = html(citizen.get(receipt))
     reference = re.search(r"SK-\d{4}-\d{6}", receipt).group(0)
-    assert reference in html
-    assert ("senest" if lang == "nb" else "at the latest") in html
-    assert "forvaltningsloven § 11 a" in html
+    assert reference in page
+    assert ("senest" if lang == "nb" else "at the latest") in page
+    assert "forvaltningsloven § 11 a" in page
     with apply_app.app_context():
         submission = db.session.scalar(select(Submission))
         assert submission.intake_state == "new"
@@ -226,7 +187,7 @@ def test_the_receipt_gives_the_reference_and_when_an_answer_is_due(apply_app, ci
 
 
 def test_the_receipt_email_names_the_reference_and_nothing_sensitive(apply_app, citizen):
-    _submitted(citizen)
+    send_application(citizen)
     with apply_app.app_context():
         message = db.session.scalars(select(OutboxMessage).order_by(OutboxMessage.id.desc())).first()
     assert message.to_address == "kari@example.org"
@@ -235,22 +196,22 @@ def test_the_receipt_email_names_the_reference_and_nothing_sensitive(apply_app, 
 
 
 def test_references_count_up_within_the_year(citizen):
-    _, first = _submitted(citizen)
-    _, second = _submitted(citizen)
+    _, first = send_application(citizen)
+    _, second = send_application(citizen)
     a, b = (int(re.search(r"-(\d{6})$", url).group(1)) for url in (first, second))
     assert b == a + 1
 
 
 def test_my_page_lists_what_was_sent_and_no_longer_the_draft(citizen):
-    base, receipt = _submitted(citizen)
-    html = _html(citizen.get("/nb/my-page"))
-    assert receipt.replace("/apply/receipt/", "/cases/") in html  # the case, to follow
-    assert f"{base}/" not in html
+    base, receipt = send_application(citizen)
+    page = html(citizen.get("/nb/my-page"))
+    assert receipt.replace("/apply/receipt/", "/cases/") in page  # the case, to follow
+    assert f"{base}/" not in page
 
 
 def test_a_draft_can_be_deleted(apply_app, citizen):
-    base = _start(citizen)
-    assert "Vil du slette utkastet?" in _html(citizen.get(f"{base}/delete"))
+    base = start_application(citizen)
+    assert "Vil du slette utkastet?" in html(citizen.get(f"{base}/delete"))
     response = post_form(citizen, f"{base}/delete", {}, form_page=f"{base}/delete")
     assert response.headers["Location"].endswith("/nb/my-page")
     assert citizen.get(f"{base}/person").status_code == 404
@@ -258,24 +219,25 @@ def test_a_draft_can_be_deleted(apply_app, citizen):
         assert db.session.scalar(select(func.count(Draft.id))) == 0
 
 
-def test_a_child_under_ten_sees_guidance_but_can_still_apply(citizen):
-    base = _start(citizen)
-    post_form(citizen, f"{base}/person", {**PERSON, "national_id": "15062050087"})
-    html = _html(citizen.get(f"{base}/need"))
-    assert "Barn under 10 år får sjelden støttekontakt" in html
+def test_a_child_under_ten_sees_guidance_but_can_still_apply(citizen, clock):
+    base = start_application(citizen)
+    # Six years old on the day the test runs.
+    post_form(citizen, f"{base}/person", {**PERSON, "national_id": aged(6, clock.today())})
+    page = html(citizen.get(f"{base}/need"))
+    assert "Barn under 10 år får sjelden støttekontakt" in page
     assert post_form(citizen, f"{base}/need", dict(STEPS)["need"]).status_code == 302
 
 
 def test_a_care_home_resident_sees_guidance_on_the_check_page(citizen):
-    base = _start(citizen)
-    _answer_all(citizen, base)
+    base = start_application(citizen)
+    answer_all(citizen, base)
     post_form(citizen, f"{base}/situation?from=check", {"living": "care_home"})
-    assert "bolig med personale hele døgnet, får sjelden støttekontakt" in _html(citizen.get(f"{base}/check"))
+    assert "bolig med personale hele døgnet, får sjelden støttekontakt" in html(citizen.get(f"{base}/check"))
 
 
 def test_another_account_reaches_nothing_of_it_by_any_url(apply_app, citizen):
-    base, receipt = _submitted(citizen)
-    draft_base = _start(citizen)
+    base, receipt = send_application(citizen)
+    draft_base = start_application(citizen)
     post_form(citizen, f"{draft_base}/person", PERSON)
     other = apply_app.test_client()
     make_account(apply_app, email="ola@example.org")
@@ -284,28 +246,28 @@ def test_another_account_reaches_nothing_of_it_by_any_url(apply_app, citizen):
         assert other.get(path).status_code == 404, path
     for path in (f"{draft_base}/person", f"{draft_base}/check", f"{draft_base}/delete"):
         assert post_form(other, path, {"full_name": "Ola"}, form_page="/nb/my-page").status_code == 404, path
-    assert "Kari" not in _html(other.get("/nb/my-page"))
+    assert "Kari" not in html(other.get("/nb/my-page"))
 
 
 def test_an_unknown_page_of_a_draft_is_not_found(citizen):
-    base = _start(citizen)
+    base = start_application(citizen)
     assert citizen.get(f"{base}/nothing").status_code == 404
 
 
 def test_the_start_page_offers_every_service_and_preselects_the_one_asked_for(citizen):
-    html = _html(citizen.get("/nb/apply/?service=bpa"))
+    page = html(citizen.get("/nb/apply/?service=bpa"))
     for service in ("stottekontakt", "ledsagerbevis", "bpa"):
-        assert f'value="{service}"' in html
-    assert re.search(r'value="bpa" checked', html)
+        assert f'value="{service}"' in page
+    assert re.search(r'value="bpa" checked', page)
 
 
 @pytest.mark.parametrize("lang,heading", [("nb", "Søk om støttekontakt"), ("en", "Apply for a support contact")])
 def test_the_pdf_copy_opens_and_holds_the_answers_in_the_language_sent(apply_app, citizen, lang, heading, tmp_path):
     import subprocess
 
-    _, receipt = _submitted(citizen, lang)
+    _, receipt = send_application(citizen, lang)
     reference = re.search(r"SK-\d{4}-\d{6}", receipt).group(0)
-    assert f"{receipt}/pdf" in _html(citizen.get(receipt))
+    assert f"{receipt}/pdf" in html(citizen.get(receipt))
     response = citizen.get(f"/nb/apply/receipt/{reference}/pdf")  # read in another language: same copy
     assert response.status_code == 200
     assert response.mimetype == "application/pdf"
@@ -313,11 +275,8 @@ def test_the_pdf_copy_opens_and_holds_the_answers_in_the_language_sent(apply_app
     assert f'filename="{reference}.pdf"' in response.headers["Content-Disposition"]
     pdf = tmp_path / "copy.pdf"
     pdf.write_bytes(response.data)
-    if not shutil.which("pdftotext"):
-        if os.environ.get("CI"):
-            pytest.fail("pdftotext is missing (apt-get install poppler-utils)")
-        pytest.skip("pdftotext is not installed")
-    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    pdftotext = require_tool("pdftotext", "apt-get install poppler-utils")
+    text = subprocess.run([pdftotext, "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     assert heading in text and reference in text and "Kari Nordmann" in text and "01019012480" in text
     # Choices made with checkboxes too (the copy is made from the stored document).
     assert ("Ensomhet, isolasjon" if lang == "nb" else "Loneliness, isolation") in text
@@ -327,7 +286,7 @@ def test_the_pdf_copy_opens_and_holds_the_answers_in_the_language_sent(apply_app
 
 def test_the_pdf_copy_is_made_outside_the_sending_by_render_pdfs(apply_app, citizen):
     """Sending stays quick: the copy is made afterwards from the stored document, the same copy."""
-    _, receipt = _submitted(citizen, "en")
+    _, receipt = send_application(citizen, "en")
     with apply_app.app_context():
         assert db.session.scalar(select(Submission.pdf)) is None
     result = apply_app.test_cli_runner().invoke(args=["render-pdfs"])
@@ -341,7 +300,7 @@ def test_the_pdf_copy_is_made_outside_the_sending_by_render_pdfs(apply_app, citi
 
 
 def test_another_account_cannot_get_the_pdf(apply_app, citizen):
-    _, receipt = _submitted(citizen)
+    _, receipt = send_application(citizen)
     other = apply_app.test_client()
     make_account(apply_app, email="ola@example.org")
     log_in(other, email="ola@example.org")

@@ -6,9 +6,8 @@ from sqlalchemy import select
 
 from portal.extensions import db
 from portal.models import Submission
-from tests.helpers import post_form
-from tests.web.test_apply import PERSON, _errors, _html
-from tests.web.test_apply import _start as start_draft
+from tests.helpers import PERSON, errors, html, post_form, start_application
+from tests.identities import aged
 
 JOURNEYS = {
     "ledsagerbevis": [
@@ -26,17 +25,13 @@ JOURNEYS = {
 }
 
 
-def _start(client, service, lang="nb"):
-    return start_draft(client, lang, service)
-
-
 @pytest.mark.parametrize("lang", ["nb", "en"])
 @pytest.mark.parametrize("service,prefix", [("ledsagerbevis", "LB"), ("bpa", "BPA")])
 def test_each_service_can_be_applied_for_and_sent(apply_app, citizen, service, prefix, lang):
-    base = _start(citizen, service, lang)
+    base = start_application(citizen, lang, service)
     for key, data in JOURNEYS[service]:
         response = post_form(citizen, f"{base}/{key}", data)
-        assert response.status_code == 302, (key, _errors(response))
+        assert response.status_code == 302, (key, errors(response))
     assert post_form(citizen, f"{base}/attachments", {"action": "continue"}).headers["Location"].endswith("/check")
     receipt = post_form(citizen, f"{base}/check", {"correct": "y"}).headers["Location"]
     assert re.search(rf"/receipt/{prefix}-\d{{4}}-\d{{6}}$", receipt)
@@ -64,41 +59,41 @@ def test_each_service_can_be_applied_for_and_sent(apply_app, citizen, service, p
     ],
 )
 def test_each_page_says_what_is_missing(citizen, service, step, nb, en, lang):
-    base = _start(citizen, service, lang)
-    assert _errors(post_form(citizen, f"{base}/{step}", {})) == (nb if lang == "nb" else en)
+    base = start_application(citizen, lang, service)
+    assert errors(post_form(citizen, f"{base}/{step}", {})) == (nb if lang == "nb" else en)
 
 
 def test_too_many_hours_in_a_week_is_explained(citizen):
-    base = _start(citizen, "bpa")
+    base = start_application(citizen, service="bpa")
     data = {**JOURNEYS["bpa"][1][1], "hours_per_week": "200"}
-    assert _errors(post_form(citizen, f"{base}/assistance", data)) == ["Skriv et antall timer fra 1 til 168"]
+    assert errors(post_form(citizen, f"{base}/assistance", data)) == ["Skriv et antall timer fra 1 til 168"]
 
 
 def test_someone_else_as_work_supervisor_needs_a_name(citizen):
-    base = _start(citizen, "bpa")
+    base = start_application(citizen, service="bpa")
     response = post_form(citizen, f"{base}/supervisor", {"supervisor": "someone"})
-    assert _errors(response) == ["Skriv navnet på arbeidslederen"]
+    assert errors(response) == ["Skriv navnet på arbeidslederen"]
 
 
 def test_ledsagerbevis_asks_for_the_doctors_statement_and_a_photo(citizen):
-    base = _start(citizen, "ledsagerbevis")
+    base = start_application(citizen, service="ledsagerbevis")
     for key, data in JOURNEYS["ledsagerbevis"]:
         post_form(citizen, f"{base}/{key}", data)
-    html = _html(citizen.get(f"{base}/attachments"))
-    assert "Legeuttalelse og bilde" in html
-    assert 'value="doctor_statement"' in html and 'value="photo"' in html
+    page = html(citizen.get(f"{base}/attachments"))
+    assert "Legeuttalelse og bilde" in page
+    assert 'value="doctor_statement"' in page and 'value="photo"' in page
 
 
 def test_living_elsewhere_is_guidance_not_a_block(citizen):
-    base = _start(citizen, "ledsagerbevis")
+    base = start_application(citizen, service="ledsagerbevis")
     post_form(citizen, f"{base}/residence", {"lives_here": "no"})
-    assert "Ledsagerbevis får du fra kommunen du bor i" in _html(citizen.get(f"{base}/disability"))
+    assert "Ledsagerbevis får du fra kommunen du bor i" in html(citizen.get(f"{base}/disability"))
 
 
-def test_bpa_from_67_is_guidance_not_a_block(citizen):
-    base = _start(citizen, "bpa")
-    # Born 1 January 1950: 76 years old.
-    assert post_form(citizen, f"{base}/person", {**PERSON, "national_id": "01015010033"}).status_code == 302
-    html = _html(citizen.get(f"{base}/assistance"))
-    assert "Retten til å få hjelpen organisert som BPA gjelder personer under 67 år" in html
+def test_bpa_from_67_is_guidance_not_a_block(citizen, clock):
+    base = start_application(citizen, service="bpa")
+    # 76 years old on the day the test runs.
+    assert post_form(citizen, f"{base}/person", {**PERSON, "national_id": aged(76, clock.today())}).status_code == 302
+    page = html(citizen.get(f"{base}/assistance"))
+    assert "Retten til å få hjelpen organisert som BPA gjelder personer under 67 år" in page
     assert post_form(citizen, f"{base}/assistance", JOURNEYS["bpa"][1][1]).status_code == 302

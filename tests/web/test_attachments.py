@@ -8,8 +8,17 @@ from sqlalchemy import select
 
 from portal.extensions import db
 from portal.models import Attachment, Submission
-from tests.helpers import csrf_token, log_in, make_account, post_form
-from tests.web.test_apply import _answer_all, _errors, _html, _start
+from tests.helpers import (
+    answer_all,
+    csrf_token,
+    errors,
+    html,
+    log_in,
+    make_account,
+    post_form,
+    require_tool,
+    start_application,
+)
 
 PDF = b"%PDF-1.4\n%\xe2\xe3\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
@@ -31,17 +40,17 @@ def _upload(client, base, content, name="legeerklaering.pdf", kind="supporting")
 
 @pytest.fixture
 def draft_base(citizen):
-    base = _start(citizen)
-    _answer_all(citizen, base, upto="attachments")
+    base = start_application(citizen)
+    answer_all(citizen, base, upto="attachments")
     return base
 
 
 def test_a_pdf_is_added_listed_and_given_back_to_its_owner(apply_app, citizen, draft_base):
     response = _upload(citizen, draft_base, PDF)
     assert response.status_code == 302
-    html = _html(citizen.get(f"{draft_base}/attachments"))
-    assert "legeerklaering.pdf" in html and "Filen er lagt til" in html
-    link = re.search(r'href="(/nb/apply/files/\w+)"', html).group(1)
+    page = html(citizen.get(f"{draft_base}/attachments"))
+    assert "legeerklaering.pdf" in page and "Filen er lagt til" in page
+    link = re.search(r'href="(/nb/apply/files/\w+)"', page).group(1)
     download = citizen.get(link)
     assert download.data == PDF and download.mimetype == "application/pdf"
     assert download.headers["Content-Disposition"].startswith("attachment;")
@@ -64,11 +73,11 @@ def test_a_pdf_is_added_listed_and_given_back_to_its_owner(apply_app, citizen, d
 def test_a_bad_file_gets_a_clear_message(citizen, draft_base, content, name, message):
     response = _upload(citizen, draft_base, content, name)
     assert response.status_code == 200
-    errors = _errors(response)
-    assert len(errors) == 1
+    shown = errors(response)
+    assert len(shown) == 1
     if message:
-        assert errors == [message]
-    assert 'aria-invalid="true"' in _html(response)
+        assert shown == [message]
+    assert 'aria-invalid="true"' in html(response)
 
 
 def test_a_png_is_recognised_by_its_content_whatever_its_name(apply_app, citizen, draft_base):
@@ -80,20 +89,20 @@ def test_a_png_is_recognised_by_its_content_whatever_its_name(apply_app, citizen
 def test_a_request_over_the_limit_gets_a_friendly_page(citizen, draft_base):
     response = _upload(citizen, draft_base, b"%PDF-" + b"0" * (12 * 1024 * 1024))
     assert response.status_code == 413
-    assert "Filen er for stor" in _html(response)
+    assert "Filen er for stor" in html(response)
 
 
 def test_at_most_ten_files(citizen, draft_base):
     for i in range(10):
         assert _upload(citizen, draft_base, PDF, f"fil{i}.pdf").status_code == 302
-    assert _errors(_upload(citizen, draft_base, PDF, "fil11.pdf")) == [
+    assert errors(_upload(citizen, draft_base, PDF, "fil11.pdf")) == [
         "Du kan legge til høyst 10 filer. Fjern en for å legge til en ny"]
 
 
 def test_a_file_can_be_removed(apply_app, citizen, draft_base):
     _upload(citizen, draft_base, PDF)
-    html = _html(citizen.get(f"{draft_base}/attachments"))
-    remove = re.search(r'action="(/nb/apply/\w+/attachments/\w+/remove)"', html).group(1)
+    page = html(citizen.get(f"{draft_base}/attachments"))
+    remove = re.search(r'action="(/nb/apply/\w+/attachments/\w+/remove)"', page).group(1)
     assert post_form(citizen, remove, {}, form_page=f"{draft_base}/attachments").status_code == 302
     with apply_app.app_context():
         assert db.session.scalars(select(Attachment)).all() == []
@@ -101,9 +110,9 @@ def test_a_file_can_be_removed(apply_app, citizen, draft_base):
 
 def test_another_account_cannot_get_or_remove_the_file(apply_app, citizen, draft_base):
     _upload(citizen, draft_base, PDF)
-    html = _html(citizen.get(f"{draft_base}/attachments"))
-    link = re.search(r'href="(/nb/apply/files/\w+)"', html).group(1)
-    remove = re.search(r'action="(/nb/apply/\w+/attachments/\w+/remove)"', html).group(1)
+    page = html(citizen.get(f"{draft_base}/attachments"))
+    link = re.search(r'href="(/nb/apply/files/\w+)"', page).group(1)
+    remove = re.search(r'action="(/nb/apply/\w+/attachments/\w+/remove)"', page).group(1)
     other = apply_app.test_client()
     make_account(apply_app, email="ola@example.org")
     log_in(other, email="ola@example.org")
@@ -113,23 +122,22 @@ def test_another_account_cannot_get_or_remove_the_file(apply_app, citizen, draft
 
 
 def test_files_go_with_the_submission_into_its_document_and_pdf(apply_app, citizen, draft_base, tmp_path):
-    import shutil
     import subprocess
 
     _upload(citizen, draft_base, PDF)
     post_form(citizen, f"{draft_base}/attachments", {"action": "continue"})
-    assert "legeerklaering.pdf" in _html(citizen.get(f"{draft_base}/check"))
+    assert "legeerklaering.pdf" in html(citizen.get(f"{draft_base}/check"))
     receipt = post_form(citizen, f"{draft_base}/check", {"correct": "y"}).headers["Location"]
     with apply_app.app_context():
         submission = db.session.scalar(select(Submission))
         [entry] = submission.document["attachments"]
         assert entry["filename"] == "legeerklaering.pdf" and entry["content_type"] == "application/pdf"
         assert db.session.scalar(select(Attachment.submission_id)) == submission.id
-    if shutil.which("pdftotext"):
-        pdf = tmp_path / "copy.pdf"
-        pdf.write_bytes(citizen.get(f"{receipt}/pdf").data)
-        text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
-        assert "legeerklaering.pdf" in text
+    pdftotext = require_tool("pdftotext", "apt-get install poppler-utils")
+    pdf = tmp_path / "copy.pdf"
+    pdf.write_bytes(citizen.get(f"{receipt}/pdf").data)
+    text = subprocess.run([pdftotext, str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert "legeerklaering.pdf" in text
 
 
 def test_deleting_a_draft_deletes_its_files(apply_app, citizen, draft_base):

@@ -4,18 +4,29 @@ the person and those who receive letters for them (fvl § 12) get an e-mail thro
 "there is news in your case", with a link and nothing personal."""
 from __future__ import annotations
 
-import re
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from sqlalchemy import select
 
 from portal.extensions import db
 from portal.models import OutboxMessage
-from tests.conftest import DECISION
-from tests.helpers import log_in_with_id, make_account, log_in, post_form, record
+from tests.helpers import (
+    PERSON,
+    answer_all,
+    day,
+    decision,
+    fill_for,
+    log_in,
+    log_in_with_id,
+    make_account,
+    post_form,
+    record,
+    reference_in,
+    start_application,
+    start_for,
+)
 from tests.identities import aged
-from tests.web.test_outbox import mail_app, smtp_server  # noqa: F401 (fixtures)
 
 
 def _messages(app, since_id=0):
@@ -30,26 +41,27 @@ def _last_id(app):
 
 
 def _send_own(app, lang="nb", email="kari@example.org", person_email=""):
-    from tests.web.test_apply import PERSON, _answer_all, _start
-
     client = app.test_client()
     make_account(app, email=email)
     log_in(client, email=email)
-    base = _start(client, lang)
-    _answer_all(client, base)
+    base = start_application(client, lang)
+    answer_all(client, base)
     post_form(client, f"{base}/person", {**PERSON, "email": person_email})
     receipt = post_form(client, f"{base}/check", {"correct": "y"}).headers["Location"]
-    return re.search(r"SK-\d{4}-\d{6}", receipt).group(0)
+    return reference_in(receipt)
 
 
-@pytest.mark.parametrize("kind,data", [
-    ("decision", DECISION), ("preliminary_reply", {"reason": "Vi venter på legen."}),
-    ("appeal_decided", {"outcome": "allowed", "decided_on": "2027-02-01"}),
-])
-def test_news_in_a_case_is_told_to_the_person_with_a_link_and_nothing_else(apply_app, kind, data):
+# What each kind of news says, made when the test runs: its dates count from the test's day.
+NEWS = {"decision": lambda today: decision(today),
+        "preliminary_reply": lambda today: {"reason": "Vi venter på legen."},
+        "appeal_decided": lambda today: {"outcome": "allowed", "decided_on": today.isoformat()}}
+
+
+@pytest.mark.parametrize("kind", NEWS)
+def test_news_in_a_case_is_told_to_the_person_with_a_link_and_nothing_else(apply_app, clock, kind):
     reference = _send_own(apply_app, person_email="kari.privat@example.org")
     before = _last_id(apply_app)
-    record(apply_app, reference, kind, **data)
+    record(apply_app, reference, kind, **NEWS[kind](clock.today()))
     messages = _messages(apply_app, before)
     assert sorted(m.to_address for m in messages) == ["kari.privat@example.org", "kari@example.org"]
     for message in messages:
@@ -66,10 +78,9 @@ def test_events_that_are_not_news_send_nothing(apply_app):
     assert _messages(apply_app, before) == []
 
 
-def test_a_representative_receives_letters_only_with_that_scope(id_app, oidc_provider):
+def test_a_representative_receives_letters_only_with_that_scope(id_app, oidc_provider, clock):
     """fvl § 12: letters go to the representative who may receive them."""
     from portal.models import Authority
-    from tests.web.test_acting_for_others import _fill, _start_for
 
     person_id = aged(71, start=95)
     person = log_in_with_id(id_app.test_client(), oidc_provider, person_id)
@@ -79,32 +90,34 @@ def test_a_representative_receives_letters_only_with_that_scope(id_app, oidc_pro
         post_form(rep, "/nb/authorities/new/fullmakt", {
             "representative_name": f"Rep {n}", "representative_email": f"rep{n}@example.org",
             "person_name": "Gunn", "person_national_id": person_id, "person_email": "gunn@example.org",
-            "scopes": scopes, "services": ["stottekontakt"], "valid_until": "31.12.2030"})
+            "scopes": scopes, "services": ["stottekontakt"],
+            "valid_until": day(clock.today() + timedelta(days=365))})
         reps.append(rep)
     with id_app.app_context():
         ids = db.session.scalars(select(Authority.public_id).order_by(Authority.id)).all()
     for public_id in ids:
         post_form(person, f"/nb/authorities/requests/{public_id}", {"answer": "approve"})
-    base = _start_for(reps[1], ids[1])
-    _fill(reps[1], base, person_id)
-    reference = re.search(r"SK-\d{4}-\d{6}", post_form(reps[1], f"{base}/check", {"correct": "y"})
-                          .headers["Location"]).group(0)
+    base = start_for(reps[1], ids[1])
+    fill_for(reps[1], base, person_id)
+    reference = reference_in(post_form(reps[1], f"{base}/check", {"correct": "y"}).headers["Location"])
     before = _last_id(id_app)
-    record(id_app, reference, "decision", **DECISION)
+    record(id_app, reference, "decision", **decision())
     assert {m.to_address for m in _messages(id_app, before)} == {"rep0@example.org"}
 
 
-def test_a_week_before_the_appeal_deadline_a_reminder_once(apply_app):
-    from portal.services import cases
-
+def test_a_week_before_the_appeal_deadline_a_reminder_once(apply_app, clock):
+    """pbrl § 7-5: four weeks to appeal from the day the decision reached the person (moved
+    past days off, dl § 149); everyone who gets letters in the case (fvl § 12) is reminded
+    once, a week before the last day."""
     from portal.rules.deadlines import appeal_deadline
+    from portal.services import cases
 
     reference = _send_own(apply_app, lang="en")
     # A decision that reached the person so long ago that the deadline is at most a week away.
-    notified = next(day for day in (date.today() - timedelta(days=n) for n in range(21, 28))
-                    if appeal_deadline("stottekontakt", day).due - timedelta(weeks=1) <= date.today())
-    record(apply_app, reference, "decision", **{**DECISION, "decided_on": notified.isoformat(),
-                                                "notified_on": notified.isoformat()})
+    today = clock.today()
+    notified = next(reached for reached in (today - timedelta(days=n) for n in range(21, 28))
+                    if appeal_deadline("stottekontakt", reached).due - timedelta(weeks=1) <= today)
+    record(apply_app, reference, "decision", **decision(notified, decided_on=notified.isoformat()))
     with apply_app.app_context():
         due = cases.find(reference).appeal_due
     before = _last_id(apply_app)
@@ -119,19 +132,20 @@ def test_a_week_before_the_appeal_deadline_a_reminder_once(apply_app):
     assert "Reminders queued for 0 case(s)" in runner.invoke(args=["send-reminders"]).output
 
 
-def test_no_reminder_once_appealed(apply_app):
+def test_no_reminder_once_appealed(apply_app, clock):
+    """Once the decision is appealed, the appeal deadline (pbrl § 7-5) no longer runs, and
+    nobody is reminded of it."""
     from portal.services import cases
 
     reference = _send_own(apply_app)
-    notified = date.today() - timedelta(weeks=3)
-    record(apply_app, reference, "decision", **{**DECISION, "decided_on": notified.isoformat(),
-                                                "notified_on": notified.isoformat()})
+    notified = clock.today() - timedelta(weeks=3)
+    record(apply_app, reference, "decision", **decision(notified, decided_on=notified.isoformat()))
     record(apply_app, reference, "appeal_received")
     with apply_app.test_request_context():
         assert cases.send_appeal_reminders() == 0
 
 
-def test_the_news_reaches_a_real_mail_server(mail_app, smtp_server):  # noqa: F811
+def test_the_news_reaches_a_real_mail_server(mail_app, smtp_server):
     _, inbox = smtp_server
     mail_app.config["FEATURE_ONLINE_APPLICATIONS"] = True
     from portal.services import applications
@@ -139,7 +153,7 @@ def test_the_news_reaches_a_real_mail_server(mail_app, smtp_server):  # noqa: F8
     with mail_app.app_context():
         reference = applications.register("paper", "bpa", "Per Papir", "01019012480",
                                           "per@example.org")[0].reference
-    record(mail_app, reference, "decision", **DECISION)
+    record(mail_app, reference, "decision", **decision())
     result = mail_app.test_cli_runner().invoke(args=["send-outbox"])
     assert result.exit_code == 0 and "Sent 1, failed 0" in result.output
     message = inbox.messages[0]

@@ -5,28 +5,26 @@ from __future__ import annotations
 
 import io
 import re
-from datetime import date, datetime, timedelta, timezone
+from datetime import timedelta
 
 import pytest
 from sqlalchemy import select
 
 from portal.extensions import db
 from portal.models import AccessLogEntry, Case, OutboxMessage, Submission
-from tests.conftest import DECISION
-from tests.helpers import post_form, record
-from tests.web.test_apply import _submitted
-
-
-def _html(response):
-    return response.get_data(as_text=True)
-
-
-def _text(response):
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", _html(response)))
-
-
-def _errors(response):
-    return re.findall(r'class="ds-validation-message"[^>]*>([^<]*)', _html(response))
+from portal.rules.deadlines import appeal_deadline
+from tests.helpers import (
+    answer_all,
+    day,
+    decision,
+    errors,
+    html,
+    post_form,
+    record,
+    send_application,
+    start_application,
+    text,
+)
 
 
 def _register(app, count: int, service="bpa", start=None):
@@ -46,35 +44,35 @@ def _register(app, count: int, service="bpa", start=None):
 
 @pytest.fixture
 def sent(citizen):
-    _, receipt = _submitted(citizen)
+    _, receipt = send_application(citizen)
     return re.search(r"SK-\d{4}-\d{6}", receipt).group(0)
 
 
-def test_the_queue_lists_oldest_first_and_pages_by_cursor(apply_app, caseworker):
-    refs = _register(apply_app, 120, start=datetime(2026, 1, 1, tzinfo=timezone.utc))
+def test_the_queue_lists_oldest_first_and_pages_by_cursor(apply_app, caseworker, clock):
+    refs = _register(apply_app, 120, start=clock.now() - timedelta(days=60))
     seen, path = [], "/en/intake/"
     while path:
-        html = _html(caseworker.get(path))
-        seen += re.findall(r">(BPA-\d{4}-\d{6})</a>", html)
-        found = re.search(r'href="([^"]*after=[^"]+)">Next page', html)
+        page = html(caseworker.get(path))
+        seen += re.findall(r">(BPA-\d{4}-\d{6})</a>", page)
+        found = re.search(r'href="([^"]*after=[^"]+)">Next page', page)
         path = found.group(1).replace("&amp;", "&") if found else None
     assert seen == refs  # every one once, in order, over three pages
     assert caseworker.get("/en/intake/?after=not-a-cursor").status_code == 404
 
 
-def test_the_queue_by_status_pages_by_cursor_in_the_same_order(apply_app, caseworker):
+def test_the_queue_by_status_pages_by_cursor_in_the_same_order(apply_app, caseworker, clock):
     """By status the queue walks the case's own index; the order and the pages are the same."""
-    refs = _register(apply_app, 70, start=datetime(2026, 1, 1, tzinfo=timezone.utc))
+    refs = _register(apply_app, 70, start=clock.now() - timedelta(days=60))
     with apply_app.app_context():
         status = db.session.scalar(select(Case.status).where(Case.reference == refs[0]))
     for reference in refs[::2]:
-        record(apply_app, reference, "decision", **DECISION)
+        record(apply_app, reference, "decision", **decision())
     for state, wanted in ((status, refs[1::2]), ("decided", refs[::2])):
         seen, path = [], f"/en/intake/?state={state}"
         while path:
-            html = _html(caseworker.get(path))
-            seen += re.findall(r">(BPA-\d{4}-\d{6})</a>", html)
-            found = re.search(r'href="([^"]*after=[^"]+)">Next page', html)
+            page = html(caseworker.get(path))
+            seen += re.findall(r">(BPA-\d{4}-\d{6})</a>", page)
+            found = re.search(r'href="([^"]*after=[^"]+)">Next page', page)
             path = found.group(1).replace("&amp;", "&") if found else None
         assert seen == wanted, state
 
@@ -85,28 +83,28 @@ def test_the_queue_by_status_pages_by_cursor_in_the_same_order(apply_app, casewo
 ])
 def test_the_queue_filters(apply_app, caseworker, sent, query, expected):
     _register(apply_app, 1)
-    record(apply_app, sent, "decision", **DECISION)
+    record(apply_app, sent, "decision", **decision())
     if query == "state=new":
         expected = ["SK", "BPA"]
-    found = re.findall(r">(SK|BPA)-\d{4}-\d{6}</a>", _html(caseworker.get(f"/en/intake/?{query}")))
+    found = re.findall(r">(SK|BPA)-\d{4}-\d{6}</a>", html(caseworker.get(f"/en/intake/?{query}")))
     assert sorted(found) == sorted(expected)
 
 
-def test_overdue_means_no_answer_a_month_after_receipt_or_an_appeal_waiting(apply_app, caseworker, sent):
+def test_overdue_means_no_answer_a_month_after_receipt_or_an_appeal_waiting(apply_app, caseworker, sent, clock):
     """fvl § 11 a: an answer or preliminary reply within a month of receipt."""
-    old = _register(apply_app, 1, start=datetime.now(timezone.utc) - timedelta(days=40))[0]
+    old = _register(apply_app, 1, start=clock.now() - timedelta(days=40))[0]
     with apply_app.app_context():
         case = db.session.scalar(select(Case).where(Case.reference == old))
-        case.reply_due = date.today() - timedelta(days=8)
+        case.reply_due = clock.today() - timedelta(days=8)
         db.session.commit()
-    html = _html(caseworker.get("/en/intake/?overdue=y"))
-    assert old in html and sent not in html and "No answer after a month" in html
+    page = html(caseworker.get("/en/intake/?overdue=y"))
+    assert old in page and sent not in page and "No answer after a month" in page
     record(apply_app, old, "preliminary_reply", reason="Venter på legeerklæring.")
-    assert old not in _html(caseworker.get("/en/intake/?overdue=y"))
-    record(apply_app, sent, "decision", **DECISION)
+    assert old not in html(caseworker.get("/en/intake/?overdue=y"))
+    record(apply_app, sent, "decision", **decision())
     record(apply_app, sent, "appeal_received")
-    html = _html(caseworker.get("/en/intake/?overdue=y"))
-    assert sent in html and "Appeal waiting" in html
+    page = html(caseworker.get("/en/intake/?overdue=y"))
+    assert sent in page and "Appeal waiting" in page
 
 
 def test_search_by_reference_or_case_number(apply_app, caseworker, sent):
@@ -115,24 +113,22 @@ def test_search_by_reference_or_case_number(apply_app, caseworker, sent):
     record(apply_app, sent, "received", case_number="26/4711")
     assert caseworker.get("/nb/intake/search?q=26/4711").headers["Location"].endswith(sent)
     response = caseworker.get("/en/intake/search?q=SK-1999-000001")
-    assert _errors(response) == ["No submission has this reference or case number. Check it and try again"]
-    assert _errors(caseworker.get("/en/intake/search?q=")) == [
+    assert errors(response) == ["No submission has this reference or case number. Check it and try again"]
+    assert errors(caseworker.get("/en/intake/search?q=")) == [
         "Enter a reference like SK-2026-000123, or the case number"]
 
 
 def test_the_full_submission_with_files_pdf_and_every_read_logged(apply_app, citizen, caseworker):
-    from tests.web.test_apply import _answer_all, _start
-
-    base = _start(citizen)
+    base = start_application(citizen)
     post_form(citizen, f"{base}/attachments", {"file": (io.BytesIO(b"%PDF-1.4\n"), "uttalelse.pdf"),
                                                "kind": "supporting"}, content_type="multipart/form-data")
-    _answer_all(citizen, base)
+    answer_all(citizen, base)
     reference = re.search(r"SK-\d{4}-\d{6}", post_form(citizen, f"{base}/check", {"correct": "y"})
                           .headers["Location"]).group(0)
-    page = _text(caseworker.get(f"/en/intake/submissions/{reference}"))
-    for text in ("Kari Nordmann, 01019012480", "Not verified: logged in with e-mail only", "uttalelse.pdf",
-                 "Jeg vil gjerne komme meg ut.", "Register it as received"):
-        assert text in page, text
+    page = text(caseworker.get(f"/en/intake/submissions/{reference}"))
+    for words in ("Kari Nordmann, 01019012480", "Not verified: logged in with e-mail only", "uttalelse.pdf",
+                  "Jeg vil gjerne komme meg ut.", "Register it as received"):
+        assert words in page, words
     assert caseworker.get(f"/en/intake/submissions/{reference}/pdf").data.startswith(b"%PDF-")
     with apply_app.app_context():
         file_id = db.session.scalar(select(Submission)).document["attachments"][0]["id"]
@@ -145,29 +141,32 @@ def test_the_full_submission_with_files_pdf_and_every_read_logged(apply_app, cit
 
 def test_register_as_received_with_the_case_number(apply_app, caseworker, citizen, sent):
     response = post_form(caseworker, f"/en/intake/submissions/{sent}", {"case_number": "26/9", "received_on": "31/12"})
-    assert _errors(response) == ["Write the date as day, month and year, like 31.12.2027"]
+    assert errors(response) == ["Write the date as day, month and year, like 31.12.2027"]
     post_form(caseworker, f"/en/intake/submissions/{sent}", {"case_number": "26/9", "received_on": ""})
     with apply_app.app_context():
         assert db.session.scalar(select(Submission.intake_state)) == "received"
-    assert "case number 26/9" in _text(citizen.get(f"/en/cases/{sent}"))
+    assert "case number 26/9" in text(citizen.get(f"/en/cases/{sent}"))
 
 
 @pytest.mark.parametrize("lang", ["nb", "en"])
-def test_a_decision_recorded_in_the_portal_with_its_errors_and_the_person_told(apply_app, caseworker, sent, lang):
+def test_a_decision_recorded_in_the_portal_with_its_errors_and_the_person_told(apply_app, caseworker, sent, lang,
+                                                                             clock):
     path = f"/{lang}/intake/cases/{sent}/record/decision"
     response = post_form(caseworker, path, {"hours": "3", "valid_from": "01.07.2027", "valid_to": "01.01.2027"})
-    assert _errors(response) == {
+    assert errors(response) == {
         "nb": ["Velg resultatet", "Skriv inn datoen", "Velg om timene gjelder per uke eller per måned",
                "Den siste dagen kan ikke være før den første. Sjekk datoene", "Skriv begrunnelsen for vedtaket"],
         "en": ["Choose the outcome", "Enter the date", "Choose whether the hours are per week or per month",
                "The last day cannot be before the first day. Check the dates", "Write the reasons for the decision"]}[lang]
-    assert 'value="01.07.2027"' in _html(response)
-    response = post_form(caseworker, path, {"outcome": "granted", "decided_on": "20.11.2026", "notified_on": "23.11.2026",
-                                            "hours": "4", "per": "month", "form": "individual",
-                                            "summary": "Du fyller vilkårene."})
+    assert 'value="01.07.2027"' in html(response)
+    notified = clock.today()
+    response = post_form(caseworker, path, {"outcome": "granted", "decided_on": day(notified - timedelta(days=3)),
+                                            "notified_on": day(notified), "hours": "4", "per": "month",
+                                            "form": "individual", "summary": "Du fyller vilkårene."})
     assert response.headers["Location"].endswith(f"/intake/submissions/{sent}")
-    page = _text(caseworker.get(f"/en/intake/submissions/{sent}"))
-    assert "Decided" in page and "21 December 2026" in page
+    page = text(caseworker.get(f"/en/intake/submissions/{sent}"))
+    due = appeal_deadline("stottekontakt", notified).due  # four weeks, or the next working day
+    assert "Decided" in page and f"{due.day} {due:%B} {due.year}" in page
     with apply_app.app_context():
         message = db.session.scalars(select(OutboxMessage).order_by(OutboxMessage.id.desc())).first()
     assert message.to_address == "kari@example.org"
@@ -182,17 +181,17 @@ def test_a_decision_recorded_in_the_portal_with_its_errors_and_the_person_told(a
 ])
 def test_every_event_can_be_recorded_in_the_portal(apply_app, caseworker, sent, kind, data):
     response = post_form(caseworker, f"/en/intake/cases/{sent}/record/{kind}", data)
-    assert response.status_code == 302, _errors(response)
+    assert response.status_code == 302, errors(response)
     with apply_app.app_context():
         assert db.session.scalar(select(Case.status)) != "submitted" or kind == "assessment_started"
 
 
 def test_required_event_fields_say_what_is_missing(caseworker, sent):
-    assert _errors(post_form(caseworker, f"/en/intake/cases/{sent}/record/preliminary_reply", {})) == [
+    assert errors(post_form(caseworker, f"/en/intake/cases/{sent}/record/preliminary_reply", {})) == [
         "Write why the case takes longer"]
-    assert _errors(post_form(caseworker, f"/en/intake/cases/{sent}/record/appeal_forwarded", {})) == [
+    assert errors(post_form(caseworker, f"/en/intake/cases/{sent}/record/appeal_forwarded", {})) == [
         "Enter the date"]
-    assert _errors(post_form(caseworker, f"/en/intake/cases/{sent}/record/appeal_decided", {})) == [
+    assert errors(post_form(caseworker, f"/en/intake/cases/{sent}/record/appeal_decided", {})) == [
         "Choose the outcome", "Enter the date"]
 
 
@@ -209,4 +208,4 @@ def test_received_recorded_from_the_case_marks_the_submission_received(apply_app
     post_form(caseworker, f"/en/intake/cases/{sent}/record/received", {"case_number": "26/5"})
     with apply_app.app_context():
         assert db.session.scalar(select(Submission.intake_state)) == "received"
-    assert sent not in _html(caseworker.get("/en/intake/?state=new"))
+    assert sent not in html(caseworker.get("/en/intake/?state=new"))

@@ -11,10 +11,8 @@ def test_the_migrated_schema_matches_the_models(app):
     assert differences == [], "a model changed without a migration: run flask --app portal db migrate"
 
 
-def test_submissions_sent_before_people_were_kept_get_their_person(app):
+def test_submissions_sent_before_people_were_kept_get_their_person(app, clock):
     """Migration 0006 links earlier submissions to the person their answers name."""
-    from datetime import datetime, timezone
-
     from flask_migrate import downgrade, upgrade
     from sqlalchemy import text
 
@@ -25,7 +23,7 @@ def test_submissions_sent_before_people_were_kept_get_their_person(app):
                 "INSERT INTO submission (reference, kind, service, document, submitted_at, intake_state) "
                 "VALUES ('SK-2026-000001', 'application', 'stottekontakt', :doc, :at, 'new')"),
                 {"doc": '{"answers": {"person": {"full_name": "Kari Nordmann", "national_id": "01019012480"}}}',
-                 "at": datetime.now(timezone.utc)})
+                 "at": clock.now()})
             db.session.commit()
         finally:
             upgrade()
@@ -38,7 +36,9 @@ def test_submissions_sent_before_people_were_kept_get_their_person(app):
 
 
 def test_applications_sent_before_cases_were_kept_get_a_case(app):
-    """Migration 0007 opens a case, status "submitted", for each earlier application."""
+    """Migration 0007 opens a case, status "submitted", for each earlier application, its reply
+    due a month after it came (fvl § 11 a), on the next working day: 25 December 2026 is
+    Christmas Day, the 26th a holiday and the 27th a Sunday. The days are given, not now."""
     from datetime import datetime, timezone
 
     from flask_migrate import downgrade, upgrade

@@ -1,8 +1,9 @@
 """Front-page notices and the demo-data command."""
-from datetime import date, timedelta
+from datetime import timedelta
 
 from portal.extensions import db
 from portal.models import Notice
+from tests.helpers import html, log_in
 
 
 def _notice(key, start, end=None):
@@ -10,8 +11,8 @@ def _notice(key, start, end=None):
                   title_en=f"Notice {key}", text_nb="Tekst", text_en="Text")
 
 
-def test_the_front_page_shows_current_notices_in_the_reader_s_language(app, client):
-    today = date.today()
+def test_the_front_page_shows_current_notices_in_the_reader_s_language(app, client, clock):
+    today = clock.today()
     with app.app_context():
         db.session.add_all([
             _notice("now", today - timedelta(days=1), today + timedelta(days=1)),
@@ -19,10 +20,10 @@ def test_the_front_page_shows_current_notices_in_the_reader_s_language(app, clie
             _notice("later", today + timedelta(days=1)),
         ])
         db.session.commit()
-    nb = client.get("/nb/").get_data(as_text=True)
+    nb = html(client.get("/nb/"))
     assert "Melding now" in nb
     assert "Melding over" not in nb and "Melding later" not in nb
-    assert "Notice now" in client.get("/en/").get_data(as_text=True)
+    assert "Notice now" in html(client.get("/en/"))
 
 
 def test_demo_data_loads_once_and_gives_an_account_to_try_with(runner, client):
@@ -30,8 +31,6 @@ def test_demo_data_loads_once_and_gives_an_account_to_try_with(runner, client):
     assert first.exit_code == 0 and "1 new notice(s), 2 new account(s)" in first.output
     second = runner.invoke(args=["demo-data"])
     assert second.exit_code == 0 and "0 new notice(s), 0 new account(s)" in second.output
-    from tests.helpers import log_in
-
     log_in(client, email="demo@example.org", password="demo demo demo demo")
-    assert "Dette er en demonstrasjon" in client.get("/nb/").get_data(as_text=True)
-    assert "This is a demonstration" in client.get("/en/").get_data(as_text=True)
+    assert "Dette er en demonstrasjon" in html(client.get("/nb/"))
+    assert "This is a demonstration" in html(client.get("/en/"))

@@ -4,87 +4,31 @@ ombud's page lists clients, their cases and the coming deadlines; appeals where 
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import datetime, timedelta
 
 import pytest
 from sqlalchemy import select
 
 from portal.extensions import db
 from portal.models import AccessLogEntry, Authority
-from tests.conftest import DECISION
-from tests.helpers import log_in, log_in_with_id, post_form, record
-from tests.identities import aged
-
-CLIENT_ID = aged(58, start=140)
-
-
-def _html(response):
-    return response.get_data(as_text=True)
-
-
-def _text(response):
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", _html(response)))
-
-
-def _errors(response):
-    return re.findall(r'class="ds-validation-message"[^>]*>([^<]*)', _html(response))
-
-
-@pytest.fixture
-def ombud(id_app):
-    result = id_app.test_cli_runner().invoke(args=[
-        "create-user", "--email", "rogaland@pobo.no", "--role", "ombud",
-        "--name", "Pasient- og brukerombudet i Rogaland", "--password-stdin"], input="et langt ombudspassord\n")
-    assert result.exit_code == 0, result.output
-    client = id_app.test_client()
-    log_in(client, email="rogaland@pobo.no", password="et langt ombudspassord")
-    return client
-
-
-@pytest.fixture
-def client_with_case(id_app, oidc_provider):
-    """A person logged in with electronic ID, with a decided støttekontakt case."""
-    from tests.web.test_apply import PERSON, STEPS, _start
-
-    person = log_in_with_id(id_app.test_client(), oidc_provider, CLIENT_ID)
-    base = _start(person)
-    for key, data in [("person", {**PERSON, "national_id": CLIENT_ID})] + STEPS[1:]:
-        assert post_form(person, f"{base}/{key}", data).status_code == 302, key
-    post_form(person, f"{base}/attachments", {"action": "continue"})
-    reference = re.search(r"SK-\d{4}-\d{6}", post_form(person, f"{base}/check", {"correct": "y"})
-                          .headers["Location"]).group(0)
-    today = date.today().isoformat()
-    record(id_app, reference, "decision", **{**DECISION, "decided_on": today, "notified_on": today})
-    return person, reference
-
-
-def _office_id(app):
-    from portal.models import Account
-
-    with app.app_context():
-        return str(db.session.scalar(select(Account.id).where(Account.role == "ombud")))
-
-
-def _give(app, person, scopes=("see_case", "appeal"), lang="nb"):
-    return post_form(person, f"/{lang}/authorities/for-me/ombud", {
-        "office": _office_id(app), "scopes": list(scopes), "services": ["stottekontakt", "bpa"],
-        "valid_until": "31.12.2029"})
+from tests.helpers import day, errors, give_ombud_access, html, post_form, text
 
 
 def test_without_consent_the_ombud_sees_nothing(id_app, ombud, client_with_case):
     _, reference = client_with_case
-    assert "No one has given you access yet" in _text(ombud.get("/en/ombud/"))
+    assert "No one has given you access yet" in text(ombud.get("/en/ombud/"))
     for path in (f"/en/cases/{reference}", f"/en/cases/{reference}/decision.pdf", f"/en/apply/receipt/{reference}"):
         assert ombud.get(path).status_code == 404, path
 
 
 @pytest.mark.parametrize("lang", ["nb", "en"])
-def test_the_person_gives_the_ombud_access_and_chooses_what(id_app, ombud, client_with_case, lang):
+def test_the_person_gives_the_ombud_access_and_chooses_what(id_app, ombud, client_with_case, clock, lang):
     person, _ = client_with_case
-    response = post_form(person, f"/{lang}/authorities/for-me/ombud", {"valid_until": "31.12.2020"})
-    assert len(_errors(response)) == 4
-    assert _give(id_app, person, lang=lang).status_code == 302
-    page = _text(person.get(f"/{lang}/authorities/for-me"))
+    yesterday = day(clock.today() - timedelta(days=1))
+    response = post_form(person, f"/{lang}/authorities/for-me/ombud", {"valid_until": yesterday})
+    assert len(errors(response)) == 4
+    assert give_ombud_access(id_app, person, lang=lang).status_code == 302
+    page = text(person.get(f"/{lang}/authorities/for-me"))
     assert "Pasient- og brukerombudet i Rogaland" in page
     assert {"nb": "Trekk tilbake", "en": "Withdraw"}[lang] in page
 
@@ -92,13 +36,11 @@ def test_the_person_gives_the_ombud_access_and_chooses_what(id_app, ombud, clien
 def test_the_ombud_sees_clients_cases_and_deadlines_and_each_read_is_logged_as_the_ombud(
         id_app, ombud, client_with_case):
     person, reference = client_with_case
-    _give(id_app, person)
-    page = _text(ombud.get("/en/ombud/"))
+    give_ombud_access(id_app, person)
+    page = text(ombud.get("/en/ombud/"))
     assert reference in page and "Decided" in page and "The last day to appeal" in page
     deadlines = page.split("Coming deadlines", 1)[1].split("Clients and their cases", 1)[0]
     dates = re.findall(r"(\d{1,2} \w+ \d{4})", deadlines)
-    from datetime import datetime
-
     parsed = [datetime.strptime(d, "%d %B %Y") for d in dates]
     assert parsed == sorted(parsed) and parsed  # soonest first
     assert ombud.get(f"/en/cases/{reference}").status_code == 200
@@ -109,14 +51,14 @@ def test_the_ombud_sees_clients_cases_and_deadlines_and_each_read_is_logged_as_t
 
 def test_the_ombud_may_start_an_appeal_only_with_that_scope(id_app, ombud, client_with_case):
     person, reference = client_with_case
-    _give(id_app, person, scopes=("see_case",))
-    assert f"/en/appeal/?case={reference}" not in _html(ombud.get("/en/ombud/"))
-    assert reference not in _html(ombud.get("/en/appeal/"))
+    give_ombud_access(id_app, person, scopes=("see_case",))
+    assert f"/en/appeal/?case={reference}" not in html(ombud.get("/en/ombud/"))
+    assert reference not in html(ombud.get("/en/appeal/"))
     with id_app.app_context():
         public_id = db.session.scalar(select(Authority.public_id))
     post_form(person, f"/nb/authorities/for-me/{public_id}/withdraw", {})
-    _give(id_app, person, scopes=("see_case", "appeal"))
-    assert f"/en/appeal/?case={reference}" in _html(ombud.get("/en/ombud/"))
+    give_ombud_access(id_app, person, scopes=("see_case", "appeal"))
+    assert f"/en/appeal/?case={reference}" in html(ombud.get("/en/ombud/"))
     response = post_form(ombud, "/en/appeal/", {"decision": reference})
     base = response.headers["Location"].rsplit("/", 1)[0]
     assert post_form(ombud, f"{base}/representative", {"full_name": "Ola Ombud", "phone": "51000001",
@@ -126,18 +68,18 @@ def test_the_ombud_may_start_an_appeal_only_with_that_scope(id_app, ombud, clien
     post_form(ombud, f"{base}/attachments", {"action": "continue"})
     receipt = post_form(ombud, f"{base}/check", {"correct": "y"}).headers["Location"]
     assert re.search(r"KL-\d{4}-\d{6}", receipt)
-    assert "The appeal is received" in _text(person.get(f"/en/cases/{reference}"))
+    assert "The appeal is received" in text(person.get(f"/en/cases/{reference}"))
 
 
 def test_withdrawal_stops_the_ombud_at_once(id_app, ombud, client_with_case):
     person, reference = client_with_case
-    _give(id_app, person)
+    give_ombud_access(id_app, person)
     assert ombud.get(f"/en/cases/{reference}").status_code == 200
     with id_app.app_context():
         public_id = db.session.scalar(select(Authority.public_id))
     post_form(person, f"/nb/authorities/for-me/{public_id}/withdraw", {})
     assert ombud.get(f"/en/cases/{reference}").status_code == 404
-    assert reference not in _html(ombud.get("/en/ombud/"))
+    assert reference not in html(ombud.get("/en/ombud/"))
 
 
 def test_the_ombud_page_is_for_ombud_accounts_only(id_app, client_with_case):
@@ -149,7 +91,7 @@ def test_the_ombud_page_is_for_ombud_accounts_only(id_app, client_with_case):
 def test_an_ombud_allowed_to_help_with_an_appeal_may_also_see_the_case(id_app, ombud, client_with_case):
     """An appeal is written from the decision, so the appeal scope brings seeing the case with it."""
     person, reference = client_with_case
-    _give(id_app, person, scopes=("appeal",))
+    give_ombud_access(id_app, person, scopes=("appeal",))
     with id_app.app_context():
         assert "see_case" in db.session.scalar(select(Authority)).scopes
     assert ombud.get(f"/en/cases/{reference}").status_code == 200

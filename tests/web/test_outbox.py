@@ -1,44 +1,10 @@
 """E-mail through the outbox, delivered to a real SMTP server (aiosmtpd) on loopback."""
-import socket
-
 import pytest
-from aiosmtpd.controller import Controller
-from aiosmtpd.handlers import Message
 
 from portal.extensions import db
 from portal.models import OutboxMessage
 from portal.services.outbox import UnsafeMessage, queue
-
-
-class Inbox(Message):
-    def __init__(self):
-        super().__init__()
-        self.messages = []
-
-    def handle_message(self, message):
-        self.messages.append(message)
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@pytest.fixture
-def smtp_server():
-    inbox = Inbox()
-    controller = Controller(inbox, hostname="127.0.0.1", port=_free_port())
-    controller.start()
-    yield controller, inbox
-    controller.stop()
-
-
-@pytest.fixture
-def mail_app(make_app, smtp_server):
-    controller, _ = smtp_server
-    return make_app(SMTP_HOST="127.0.0.1", SMTP_PORT=controller.port, SMTP_STARTTLS=False,
-                    MAIL_FROM="tjenestekontoret@fjellvik.kommune.example")
+from tests.helpers import free_port
 
 
 def test_queued_mail_is_delivered_by_send_outbox_and_only_once(mail_app, smtp_server):
@@ -70,7 +36,7 @@ def test_mail_is_only_sent_when_the_transaction_that_queued_it_commits(mail_app,
 
 
 def test_a_failed_delivery_is_kept_and_counted_without_its_message(make_app):
-    app = make_app(SMTP_HOST="127.0.0.1", SMTP_PORT=_free_port(), SMTP_STARTTLS=False)
+    app = make_app(SMTP_HOST="127.0.0.1", SMTP_PORT=free_port(), SMTP_STARTTLS=False)
     with app.app_context():
         queue("kari@example.org", "Hei", "Tekst")
         db.session.commit()

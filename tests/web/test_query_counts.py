@@ -4,14 +4,14 @@ the benchmark in bench/ measures the time."""
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 
 import pytest
 from sqlalchemy import event
 
 from portal.extensions import db
-from tests.helpers import make_token, record
+from tests.helpers import make_token, record, send_application
 from tests.identities import aged
-from tests.web.test_apply import _submitted
 
 QUEUE_PAGE = 50
 
@@ -33,46 +33,49 @@ def _statements(app, client, path, **kwargs) -> int:
     return len(seen)
 
 
-def _paper(app, number: int, start: int = 0) -> list[str]:
+def _paper(app, number: int, today: date, start: int = 0) -> list[str]:
     """Submissions registered by the case-management system, each with a case and events."""
     from portal.services import applications
 
     references = []
     with app.test_request_context():
         for n in range(start, start + number):
-            references.append(applications.register("paper", ("stottekontakt", "bpa", "ledsagerbevis")[n % 3],
-                                                     f"Person {n}", aged(20 + n % 60, start=n // 60 * 7))[0].reference)
+            service = ("stottekontakt", "bpa", "ledsagerbevis")[n % 3]
+            born = aged(20 + n % 60, today, start=n // 60 * 7)
+            references.append(applications.register("paper", service, f"Person {n}", born)[0].reference)
     for reference in references[::3]:
-        record(app, reference, "received", received_on="2026-11-02")
+        record(app, reference, "received", received_on=today.isoformat())
     return references
 
 
 @pytest.fixture
-def grown(apply_app, citizen, caseworker):
+def grown(apply_app, citizen, caseworker, clock):
     """A citizen with a case, a caseworker, an API token; `grow()` adds other people's cases."""
-    _, receipt = _submitted(citizen, "en")
+    _, receipt = send_application(citizen, "en")
     reference = re.search(r"SK-\d{4}-\d{6}", receipt).group(0)
     token = make_token(apply_app)
     made = {"count": 0}
 
     def grow(number: int):
-        _paper(apply_app, number, made["count"])
+        _paper(apply_app, number, clock.today(), made["count"])
         made["count"] += number
 
     return reference, token, grow
 
 
-def test_the_case_page_and_my_cases_cost_the_same_with_more_cases_and_events(apply_app, citizen, grown):
+def test_the_case_page_and_my_cases_cost_the_same_with_more_cases_and_events(apply_app, citizen, grown, clock):
     reference, _, grow = grown
     grow(3)
     pages = [f"/en/cases/{reference}", "/en/cases/", "/en/my-page"]
     before = [_statements(apply_app, citizen, page) for page in pages]
     grow(60)
-    record(apply_app, reference, "received", received_on="2026-11-02")
+    today = clock.today()
+    record(apply_app, reference, "received", received_on=today.isoformat())
     record(apply_app, reference, "assessment_started")
-    record(apply_app, reference, "preliminary_reply", expected_by="2026-12-20", reason="Vi venter på opplysninger.")
-    record(apply_app, reference, "decision", outcome="granted", decided_on="2026-11-20", notified_on="2026-11-23",
-           hours=3, per="week", summary="Innvilget.")
+    record(apply_app, reference, "preliminary_reply", expected_by=(today + timedelta(days=20)).isoformat(),
+           reason="Vi venter på opplysninger.")
+    record(apply_app, reference, "decision", outcome="granted", decided_on=(today - timedelta(days=3)).isoformat(),
+           notified_on=today.isoformat(), hours=3, per="week", summary="Innvilget.")
     after = [_statements(apply_app, citizen, page) for page in pages]
     assert after == before, dict(zip(pages, zip(before, after)))
 

@@ -1,27 +1,20 @@
 """With REDIS_URL, every worker counts against the same limit (a real redis-server)."""
-import os
-import shutil
 import socket
 import subprocess
 import time
 
 import pytest
 
-from tests.helpers import post_form
-
-REDIS = shutil.which("redis-server")
+from tests.helpers import post_form, require_tool
 
 
 @pytest.fixture
 def redis_url():
-    if not REDIS:
-        if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
-            pytest.fail("redis-server is missing (apt-get install redis-server)")
-        pytest.skip("redis-server is not installed")
+    redis_server = require_tool("redis-server", "apt-get install redis-server")
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    server = subprocess.Popen([REDIS, "--port", str(port), "--bind", "127.0.0.1", "--save", "",
+    server = subprocess.Popen([redis_server, "--port", str(port), "--bind", "127.0.0.1", "--save", "",
                                "--appendonly", "no"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         for _ in range(100):

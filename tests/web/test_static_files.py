@@ -7,6 +7,7 @@ import re
 
 import pytest
 
+from tests.helpers import make_token
 from tests.pages import PAGE_URLS
 
 FINGERPRINTED = re.compile(r"^/static/.+\.[0-9a-f]{10}\.[a-z0-9]+$")
@@ -100,17 +101,15 @@ def test_static_files_carry_the_security_headers_and_only_answer_get_and_head(cl
     assert client.post(sheet).status_code == 405
 
 
-def test_a_guide_is_built_once_a_minute_for_visitors_but_always_for_someone_logged_in(apply_app, citizen):
+def test_a_guide_is_built_once_a_minute_for_visitors_but_always_for_someone_logged_in(apply_app, citizen, clock):
     """The kept page is the same bytes; a logged-in reader never gets a visitor's page."""
-    from datetime import date
-
     from portal.extensions import db
     from portal.models import Notice
 
     visitor = apply_app.test_client()
     first = visitor.get("/nb/")
     with apply_app.app_context():
-        db.session.add(Notice(key="ny", shown_from=date.today(), title_nb="Ny melding", title_en="New notice",
+        db.session.add(Notice(key="ny", shown_from=clock.today(), title_nb="Ny melding", title_en="New notice",
                               text_nb="Tekst", text_en="Text"))
         db.session.commit()
     assert visitor.get("/nb/").data == first.data  # kept for a minute
@@ -142,8 +141,6 @@ def test_addresses_with_a_query_string_are_never_kept_and_gzip_refused_is_not_se
 
 
 def test_api_answers_are_not_stored_by_caches(apply_app):
-    from tests.helpers import make_token
-
     token = make_token(apply_app)
     response = apply_app.test_client().get("/api/v1/submissions", headers={"Authorization": f"Bearer {token}"})
     assert response.headers["Cache-Control"] == "private, no-store"

@@ -13,8 +13,21 @@ from sqlalchemy import func, select
 
 from portal.extensions import db
 from portal.models import Assignment, OutboxMessage, Submission, Volunteer, VolunteerReport
-from tests.conftest import DECISION
-from tests.helpers import log_in, make_account, post_form, record
+from portal.rules import clock as portal_clock
+from tests.helpers import (
+    PERSON,
+    STEPS as APPLY_STEPS,
+    day,
+    decide,
+    errors,
+    html,
+    log_in,
+    make_account,
+    post_form,
+    reference_in,
+    start_application,
+    text,
+)
 from tests.identities import aged
 
 ABOUT = {"full_name": "Vera Frivillig", "national_id": aged(35, start=120), "street_address": "Gata 3",
@@ -27,18 +40,6 @@ STEPS = [("about_you", ABOUT), ("driving", {"has_car": "yes", "has_licence": "ye
          ("capacity", {"hours": "4", "per": "week", "people": "2"}), ("other", {"other": "", "confidentiality": "y"})]
 
 
-def _html(response):
-    return response.get_data(as_text=True)
-
-
-def _text(response):
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", _html(response)))
-
-
-def _errors(response):
-    return re.findall(r'class="ds-validation-message"[^>]*>([^<]*)', _html(response))
-
-
 def _start(client, lang="nb"):
     response = post_form(client, f"/{lang}/volunteer/start", {}, form_page=f"/{lang}/volunteer/")
     assert response.status_code == 302
@@ -49,7 +50,7 @@ def _apply(client, lang="nb", **about):
     base = _start(client, lang)
     for key, data in STEPS:
         response = post_form(client, f"{base}/{key}", {**data, **about} if key == "about_you" else data)
-        assert response.status_code == 302, (key, _errors(response))
+        assert response.status_code == 302, (key, errors(response))
     response = post_form(client, f"{base}/check", {"correct": "y"})
     return response.headers["Location"]
 
@@ -59,9 +60,9 @@ def _apply(client, lang="nb", **about):
     ("en", ["Apply to become a support contact", "18 or older", "police certificate", "confidentiality"]),
 ])
 def test_the_requirements_are_shown_up_front(apply_app, lang, texts):
-    page = _text(apply_app.test_client().get(f"/{lang}/volunteer/"))
-    for text in texts:
-        assert text in page, text
+    page = text(apply_app.test_client().get(f"/{lang}/volunteer/"))
+    for expected in texts:
+        assert expected in page, expected
     assert "helse- og omsorgstjenesteloven § 5-4" in page
 
 
@@ -69,7 +70,7 @@ def test_the_requirements_are_shown_up_front(apply_app, lang, texts):
 def test_apply_to_become_a_support_contact(apply_app, citizen, lang):
     receipt = _apply(citizen, lang)
     assert re.search(r"/apply/receipt/FR-\d{4}-\d{6}$", receipt)
-    page = _text(citizen.get(receipt))
+    page = text(citizen.get(receipt))
     assert {"nb": "Takk for at du vil bli støttekontakt", "en": "Thank you for wanting to be a support contact"}[lang] \
         in page
     with apply_app.app_context():
@@ -78,7 +79,7 @@ def test_apply_to_become_a_support_contact(apply_app, citizen, lang):
         assert volunteer.times == ["evening", "weekends"] and volunteer.has_car and volunteer.capacity == 2
         message = db.session.scalars(select(OutboxMessage).order_by(OutboxMessage.id.desc())).first()
         assert message.to_address in ("kari@example.org", "vera@example.org") and ABOUT["national_id"] not in message.body
-    status = _text(citizen.get(f"/{lang}/volunteer/"))
+    status = text(citizen.get(f"/{lang}/volunteer/"))
     assert {"nb": "intervju", "en": "interview"}[lang] in status
     assert post_form(citizen, f"/{lang}/volunteer/start", {}, form_page=f"/{lang}/my-page").headers[
         "Location"].endswith(f"/{lang}/volunteer/")  # one application is enough
@@ -97,19 +98,20 @@ def test_each_page_says_what_is_missing(citizen, lang):
                   "en": ["You must accept the duty of confidentiality to be a support contact"]},
     }
     for step, messages in expected.items():
-        errors = _errors(post_form(citizen, f"{base}/{step}", {}))
-        assert errors[:len(messages[lang])] == messages[lang], step
-    assert len(_errors(post_form(citizen, f"{base}/about_you", {}))) == 9
-    assert len(_errors(post_form(citizen, f"{base}/capacity", {}))) == 3
+        shown = errors(post_form(citizen, f"{base}/{step}", {}))
+        assert shown[:len(messages[lang])] == messages[lang], step
+    assert len(errors(post_form(citizen, f"{base}/about_you", {}))) == 9
+    assert len(errors(post_form(citizen, f"{base}/capacity", {}))) == 3
 
 
 @pytest.mark.parametrize("lang", ["nb", "en"])
 def test_someone_under_18_is_told_when_they_can_apply(citizen, lang):
+    """LEGAL.md "Volunteers": a volunteer is at least 18 (municipal practice)."""
     base = _start(citizen, lang)
     young = aged(17, days_past_birthday=30, start=120)
-    errors = _errors(post_form(citizen, f"{base}/about_you", {**ABOUT, "national_id": young}))
-    assert len(errors) == 1
-    assert errors[0].startswith({"nb": "Du må være 18 år eller eldre for å bli støttekontakt. Du kan søke fra",
+    shown = errors(post_form(citizen, f"{base}/about_you", {**ABOUT, "national_id": young}))
+    assert len(shown) == 1
+    assert shown[0].startswith({"nb": "Du må være 18 år eller eldre for å bli støttekontakt. Du kan søke fra",
                                  "en": "You must be 18 or older to be a support contact. You can apply from"}[lang])
 
 
@@ -126,25 +128,25 @@ def test_the_register_filters_by_time_group_interest_car_and_state(apply_app, ca
     for query, shown in (("", True), ("times=evening", True), ("times=daytime", False), ("groups=adults", True),
                          ("groups=children", False), ("interests=culture", True), ("interests=music", False),
                          ("car=y", True), ("state=applied", True), ("state=approved", False)):
-        assert ("Vera Frivillig" in _html(caseworker.get(f"/en/intake/volunteers?{query}"))) is shown, query
+        assert ("Vera Frivillig" in html(caseworker.get(f"/en/intake/volunteers?{query}"))) is shown, query
 
 
-def test_the_states_go_in_order_and_the_police_certificate_needs_its_date(apply_app, caseworker, volunteer):
+def test_the_states_go_in_order_and_the_police_certificate_needs_its_date(apply_app, caseworker, volunteer, clock):
+    """hol § 5-4: the police certificate's date counts (no older than three months when engaged)."""
     path = f"/en/intake/volunteers/{volunteer}"
-    assert _errors(post_form(caseworker, path, {"to": "approved"})) == [
+    assert errors(post_form(caseworker, path, {"to": "approved"})) == [
         "A volunteer cannot go straight to this state from where they are now. Choose another state"]
     assert post_form(caseworker, path, {"to": "interviewed", "note": "Fin samtale."}).status_code == 302
-    assert _errors(post_form(caseworker, path, {"to": "certificate_received"})) == [
+    assert errors(post_form(caseworker, path, {"to": "certificate_received"})) == [
         "Enter the date of the police certificate"]
-    issued = (date.today() - timedelta(days=10)).strftime("%d.%m.%Y")
+    issued = day(clock.today() - timedelta(days=10))
     assert post_form(caseworker, path, {"to": "certificate_received", "certificate_issued_on": issued}).status_code == 302
-    page = _text(caseworker.get(path))
+    page = text(caseworker.get(path))
     assert "Police certificate received" in page and "Fin samtale." in page and "they can start until" in page
 
 
 def _granted_case(apply_app, client, age=30, interests="Fotball og kino", when="kveld"):
-    from tests.web.test_apply import PERSON, STEPS as APPLY_STEPS, _start as start_application
-
+    """A støttekontakt application sent and granted (`tests.helpers.decision`, notified today)."""
     base = start_application(client)
     for key, data in APPLY_STEPS:
         if key == "person":
@@ -153,27 +155,24 @@ def _granted_case(apply_app, client, age=30, interests="Fotball og kino", when="
             data = {**data, "interests": interests, "when": when}
         post_form(client, f"{base}/{key}", data)
     post_form(client, f"{base}/attachments", {"action": "continue"})
-    reference = re.search(r"SK-\d{4}-\d{6}", post_form(client, f"{base}/check", {"correct": "y"})
-                          .headers["Location"]).group(0)
-    record(apply_app, reference, "decision", **DECISION)
+    reference = reference_in(post_form(client, f"{base}/check", {"correct": "y"}).headers["Location"])
+    decide(apply_app, reference)
     return reference
 
 
 def _make_volunteer(app, name, state="approved", certificate_days_ago=10, **changes):
     """A volunteer straight into the register, as if their application had been handled."""
-    from datetime import datetime, timezone
-
+    now, today = portal_clock.now(), portal_clock.today()
     with app.app_context():
-        submission = Submission(reference=f"FR-2026-{abs(hash(name)) % 999999:06d}", kind="volunteer",
-                                service="stottekontakt", document={"answers": {}}, submitted_at=datetime.now(timezone.utc),
+        submission = Submission(reference=f"FR-{today.year}-{abs(hash(name)) % 999999:06d}", kind="volunteer",
+                                service="stottekontakt", document={"answers": {}}, submitted_at=now,
                                 intake_state="new")
         db.session.add(submission)
         db.session.flush()
         values = dict(name=name, state=state, times=["evening", "weekends"], groups=["adults"], interests=["sports"],
                       interests_text="", has_car=False, has_licence=False, capacity=1,
-                      certificate_issued_on=date.today() - timedelta(days=certificate_days_ago) if certificate_days_ago
-                      is not None else None, submission_id=submission.id, created_at=datetime.now(timezone.utc),
-                      updated_at=datetime.now(timezone.utc))
+                      certificate_issued_on=today - timedelta(days=certificate_days_ago) if certificate_days_ago
+                      is not None else None, submission_id=submission.id, created_at=now, updated_at=now)
         values.update(changes)
         volunteer = Volunteer(**values)
         db.session.add(volunteer)
@@ -188,7 +187,7 @@ def test_matching_ranks_who_fits_with_the_reasons_and_leaves_out_who_does_not(ap
     _make_volunteer(apply_app, "Dina Dagtid", times=["daytime"], interests=["music"])
     _make_volunteer(apply_app, "Cato Children", groups=["children"])
     _make_volunteer(apply_app, "Eva Ennå", state="interviewed")
-    page = _text(caseworker.get(f"/en/intake/cases/{reference}/match"))
+    page = text(caseworker.get(f"/en/intake/cases/{reference}/match"))
     names = re.findall(r"(Anne Aktiv|Bjørn Ballspiller|Dina Dagtid|Cato Children|Eva Ennå)", page.split("best first", 1)[1])
     assert names[::2] == ["Anne Aktiv", "Bjørn Ballspiller", "Dina Dagtid"] or \
         list(dict.fromkeys(names)) == ["Anne Aktiv", "Bjørn Ballspiller", "Dina Dagtid"]
@@ -206,23 +205,31 @@ def test_engaging_needs_a_police_certificate_no_older_than_three_months(apply_ap
     fresh = _make_volunteer(apply_app, "Frida Fersk", certificate_days_ago=5)
     path = f"/en/intake/cases/{reference}/match"
     response = post_form(caseworker, path, {"volunteer": old, "signed": "y"})
-    assert "The police certificate is older than three months" in _text(response)
+    assert "The police certificate is older than three months" in text(response)
     assert post_form(caseworker, path, {"volunteer": fresh, "signed": "y"}).status_code == 302
     with apply_app.app_context():
         assignment = db.session.scalar(select(Assignment))
         assert assignment.volunteer.name == "Frida Fersk" and assignment.volunteer.state == "engaged"
-    assert "Support contact now: Frida Fersk" in _text(caseworker.get(path))
-    assert "Frida Fersk" not in _text(caseworker.get(path)).split("best first")[-1]  # no room for one more
+    assert "Support contact now: Frida Fersk" in text(caseworker.get(path))
+    assert "Frida Fersk" not in text(caseworker.get(path)).split("best first")[-1]  # no room for one more
 
 
 def test_a_refused_case_gets_no_suggestions(apply_app, citizen, caseworker):
     reference = _granted_case(apply_app, citizen)
-    record(apply_app, reference, "decision", **{**DECISION, "outcome": "refused"})
+    decide(apply_app, reference, outcome="refused")
     _make_volunteer(apply_app, "Anne Aktiv")
-    assert "Anne Aktiv" not in _html(caseworker.get(f"/en/intake/cases/{reference}/match"))
+    assert "Anne Aktiv" not in html(caseworker.get(f"/en/intake/cases/{reference}/match"))
 
 
 # -- Engaged: timesheets and reports ----------------------------------------------------------------
+
+ENGAGED_DAYS_AGO = 45
+
+
+def _engaged_on() -> date:
+    """The day Vera started (see `engaged`): a month and a half ago."""
+    return portal_clock.today() - timedelta(days=ENGAGED_DAYS_AGO)
+
 
 @pytest.fixture
 def engaged(apply_app, citizen, caseworker):
@@ -237,46 +244,49 @@ def engaged(apply_app, citizen, caseworker):
         from portal.services import cases, volunteers
 
         vera = db.session.scalar(select(Volunteer))
-        vera.state, vera.certificate_issued_on = "approved", date.today() - timedelta(days=60)
+        vera.state, vera.certificate_issued_on = "approved", _engaged_on() - timedelta(days=15)
         db.session.commit()
         worker = db.session.scalar(select(Account).where(Account.role == "caseworker"))
         assignment = volunteers.engage(worker, vera, cases.find(reference), signed=True,
-                                       on=date.today() - timedelta(days=45))
+                                       on=_engaged_on())
         return volunteer_client, assignment.public_id
 
 
 def _month(offset):
-    first = date.today().replace(day=1)
+    """The first day of the month `offset` months before this one."""
+    first = portal_clock.today().replace(day=1)
     for _ in range(offset):
         first = (first - timedelta(days=1)).replace(day=1)
     return first
 
 
 def test_a_timesheet_with_its_errors_then_sent_once(apply_app, engaged, caseworker):
+    """A timesheet is for one month, its days in that month (LEGAL.md "Volunteers")."""
     client, assignment = engaged
     path = f"/en/volunteer/timesheet/{assignment}"
     last = _month(1)
-    assert last.isoformat() in _html(client.get(path))
+    assert last.isoformat() in html(client.get(path))
     response = post_form(client, path, {"month": last.isoformat()})
-    assert _errors(response) == ["Enter at least one day with hours",
-                                 "Confirm that the hours and expenses are correct before you send"]
-    wrong_day = (last - timedelta(days=3)).strftime("%d.%m.%Y")
+    assert errors(response) == ["Enter at least one day with hours",
+                                "Confirm that the hours and expenses are correct before you send"]
+    wrong_day = day(last - timedelta(days=3))
     response = post_form(client, path, {"month": last.isoformat(), "lines-0-day": wrong_day, "lines-0-hours": "3",
                                         "lines-1-hours": "2", "expenses-0-amount": "149.50", "correct": "y"})
-    assert _errors(response) == ["The date must be in the month the timesheet is for", "Enter the date for these hours",
-                                 "Write what the expense was for"]
-    assert f'value="{wrong_day}"' in _html(response)  # nothing typed is lost
-    day = last.replace(day=12).strftime("%d.%m.%Y")
-    data = {"month": last.isoformat(), "lines-0-day": day, "lines-0-hours": "3", "lines-0-activity": "Kino",
+    assert errors(response) == ["The date must be in the month the timesheet is for", "Enter the date for these hours",
+                                "Write what the expense was for"]
+    assert f'value="{wrong_day}"' in html(response)  # nothing typed is lost
+    # The 12th, or the day she started when that was later (45 days ago can be the 17th of last month).
+    worked = max(last.replace(day=12), _engaged_on())
+    data = {"month": last.isoformat(), "lines-0-day": day(worked), "lines-0-hours": "3", "lines-0-activity": "Kino",
             "expenses-0-amount": "149.50", "expenses-0-what": "Kinobilletter", "correct": "y",
             "receipt": (io.BytesIO(b"%PDF-1.4\n"), "kvittering.pdf")}
     assert post_form(client, path, data, content_type="multipart/form-data").status_code == 302
-    assert last.isoformat() not in _html(client.get(path))  # that month is done
+    assert last.isoformat() not in html(client.get(path))  # that month is done
     with apply_app.app_context():
         report = db.session.scalar(select(VolunteerReport))
         assert report.document["hours"] == "3.0" and report.document["amount"] == "149.50"
         receipt_id = report.document["receipt"]["id"]
-    page = _text(caseworker.get(f"/en/intake/volunteers/reports/{report.public_id}"))
+    page = text(caseworker.get(f"/en/intake/volunteers/reports/{report.public_id}"))
     assert "3.0 hours in all" in page and "Kinobilletter" in page
     assert caseworker.get(f"/en/apply/files/{receipt_id}").data == b"%PDF-1.4\n"
     assert client.get(f"/en/apply/files/{receipt_id}").status_code == 200
@@ -289,13 +299,13 @@ def test_the_half_year_report(apply_app, engaged):
     assert client.get(path).headers["Location"].endswith("/nb/volunteer/")  # 45 days in: not yet
     with apply_app.app_context():
         row = db.session.get(Assignment, db.session.scalar(select(Assignment.id)))
-        row.started_on = date.today() - timedelta(days=170)
+        row.started_on = portal_clock.today() - timedelta(days=170)
         db.session.commit()
-    assert len(_errors(post_form(client, path, {}))) == 4
+    assert len(errors(post_form(client, path, {}))) == 4
     data = {"activities": "Kino og fotball.", "goals": "Bra.", "benefit": "Mer ute.", "contact": "God.", "guidance": ""}
-    assert "Skriv halvårsrapporten" in _text(client.get("/nb/volunteer/"))
+    assert "Skriv halvårsrapporten" in text(client.get("/nb/volunteer/"))
     assert post_form(client, path, data).status_code == 302
-    assert "Skriv halvårsrapporten" not in _text(client.get("/nb/volunteer/"))
+    assert "Skriv halvårsrapporten" not in text(client.get("/nb/volunteer/"))
     assert client.get(path).headers["Location"].endswith("/nb/volunteer/")  # nothing more is waiting
     with apply_app.app_context():
         assert db.session.scalar(select(func.count(VolunteerReport.id))) == 1
@@ -316,24 +326,25 @@ def test_nobody_else_hands_in_for_the_volunteer_and_only_caseworkers_see_the_reg
 
 # -- Engaging once, signing, ending, and the certificate from the volunteer --------------------------
 
-def test_a_volunteer_is_engaged_once_per_case_and_only_when_the_declaration_is_signed(apply_app, citizen, caseworker):
+def test_a_volunteer_is_engaged_once_per_case_and_only_when_the_declaration_is_signed(apply_app, citizen, caseworker,
+                                                                                    clock):
     """hol § 12-1 (duty of confidentiality): the declaration is signed when they start."""
     reference = _granted_case(apply_app, citizen)
     anne = _make_volunteer(apply_app, "Anne Aktiv", capacity=2)
     path = f"/en/intake/cases/{reference}/match"
     response = post_form(caseworker, path, {"volunteer": anne})
-    assert "Confirm that the volunteer has signed the confidentiality declaration" in _text(response)
+    assert "Confirm that the volunteer has signed the confidentiality declaration" in text(response)
     assert post_form(caseworker, path, {"volunteer": anne, "signed": "y"}).status_code == 302
-    assert "Engage Anne Aktiv" not in _text(caseworker.get(path))  # room left, but already here
+    assert "Engage Anne Aktiv" not in text(caseworker.get(path))  # room left, but already here
     response = post_form(caseworker, path, {"volunteer": anne, "signed": "y"}, form_page=f"/en/intake/volunteers/{anne}")
-    assert "The volunteer is already support contact in this case." in _text(response)
+    assert "The volunteer is already support contact in this case." in text(response)
     with apply_app.app_context():
         assert db.session.scalar(select(func.count(Assignment.id))) == 1
-        assert db.session.scalar(select(Volunteer.confidentiality_signed_on)) == date.today()
-    assert f"Signed {date.today().day}" in _text(caseworker.get(f"/en/intake/volunteers/{anne}"))
+        assert db.session.scalar(select(Volunteer.confidentiality_signed_on)) == clock.today()
+    assert f"Signed {clock.today().day}" in text(caseworker.get(f"/en/intake/volunteers/{anne}"))
 
 
-def test_the_caseworker_ends_an_assignment_and_the_volunteer_has_room_again(apply_app, citizen, caseworker):
+def test_the_caseworker_ends_an_assignment_and_the_volunteer_has_room_again(apply_app, citizen, caseworker, clock):
     reference = _granted_case(apply_app, citizen)
     bjorn = _make_volunteer(apply_app, "Bjørn Ballspiller")
     post_form(caseworker, f"/en/intake/cases/{reference}/match", {"volunteer": bjorn, "signed": "y"})
@@ -342,18 +353,19 @@ def test_the_caseworker_ends_an_assignment_and_the_volunteer_has_room_again(appl
     end = f"/en/intake/volunteers/assignments/{assignment}/end"
     assert citizen.post(end).status_code in (400, 404)
     assert post_form(caseworker, end, {}, form_page=f"/en/intake/volunteers/{bjorn}").status_code == 302
-    page = _text(caseworker.get(f"/en/intake/volunteers/{bjorn}"))
-    assert "End the assignment" not in page and f"to {date.today().day}" in page
-    assert "Engage Bjørn Ballspiller" in _text(caseworker.get(f"/en/intake/cases/{reference}/match"))
+    page = text(caseworker.get(f"/en/intake/volunteers/{bjorn}"))
+    assert "End the assignment" not in page and f"to {clock.today().day}" in page
+    assert "Engage Bjørn Ballspiller" in text(caseworker.get(f"/en/intake/cases/{reference}/match"))
 
 
-def test_the_police_certificate_cannot_be_dated_in_the_future(apply_app, caseworker, volunteer):
+def test_the_police_certificate_cannot_be_dated_in_the_future(apply_app, caseworker, volunteer, clock):
+    """hol § 5-4: the politiattest's date is the day it was issued, never after today."""
     path = f"/en/intake/volunteers/{volunteer}"
     post_form(caseworker, path, {"to": "interviewed"})
-    tomorrow = (date.today() + timedelta(days=1)).strftime("%d.%m.%Y")
+    tomorrow = day(clock.today() + timedelta(days=1))
     response = post_form(caseworker, path, {"to": "certificate_received", "certificate_issued_on": tomorrow})
-    assert _errors(response) == ["The police certificate's date cannot be in the future. Check the date"]
-    assert f'value="{tomorrow}"' in _html(response)
+    assert errors(response) == ["The police certificate's date cannot be in the future. Check the date"]
+    assert f'value="{tomorrow}"' in html(response)
 
 
 @pytest.mark.parametrize("lang,done", [("nb", "Politiattesten er lastet opp"), ("en", "The police certificate is uploaded")])
@@ -364,19 +376,19 @@ def test_the_volunteer_uploads_the_police_certificate_and_only_the_municipality_
     page = f"/{lang}/volunteer/"
     response = post_form(citizen, f"/{lang}/volunteer/certificate", {}, form_page=page,
                          content_type="multipart/form-data")
-    assert _errors(response) == [{"nb": "Velg filen du vil laste opp", "en": "Choose the file to upload"}[lang]]
-    assert response.status_code == 400 and "<title>" + {"nb": "Feil:", "en": "Error:"}[lang] in _html(response)
+    assert errors(response) == [{"nb": "Velg filen du vil laste opp", "en": "Choose the file to upload"}[lang]]
+    assert response.status_code == 400 and "<title>" + {"nb": "Feil:", "en": "Error:"}[lang] in html(response)
     response = post_form(citizen, f"/{lang}/volunteer/certificate",
                          {"file": (io.BytesIO(b"GIF89a"), "attest.gif")}, form_page=page,
                          content_type="multipart/form-data")
-    assert len(_errors(response)) == 1 and response.status_code == 400
+    assert len(errors(response)) == 1 and response.status_code == 400
     response = post_form(citizen, f"/{lang}/volunteer/certificate",
                          {"file": (io.BytesIO(b"%PDF-1.4\nattest"), "politiattest.pdf")}, form_page=page,
                          content_type="multipart/form-data", follow_redirects=True)
-    assert done in _text(response) and "politiattest.pdf" in _text(response)
+    assert done in text(response) and "politiattest.pdf" in text(response)
     download = f"/en/intake/volunteers/{volunteer}/certificate"
     assert caseworker.get(download).data == b"%PDF-1.4\nattest"
-    assert "politiattest.pdf" in _text(caseworker.get(f"/en/intake/volunteers/{volunteer}"))
+    assert "politiattest.pdf" in text(caseworker.get(f"/en/intake/volunteers/{volunteer}"))
     stranger = apply_app.test_client()
     make_account(apply_app, email="ola@example.org")
     log_in(stranger, email="ola@example.org")
@@ -388,31 +400,32 @@ def test_a_timesheet_is_for_ended_months_with_days_not_after_today_and_more_rows
         apply_app, engaged):
     client, assignment = engaged
     path = f"/en/volunteer/timesheet/{assignment}"
-    page = _html(client.get(path))
+    page = html(client.get(path))
     assert _month(1).isoformat() in page and _month(0).isoformat() not in page  # this month is not over
     assert len(re.findall(r'name="lines-\d+-day"', page)) == 8
-    typed = {"month": _month(1).isoformat(), "lines-0-day": _month(1).replace(day=28).strftime("%d.%m.%Y"),
+    typed = {"month": _month(1).isoformat(), "lines-0-day": day(_month(1).replace(day=28)),
              "lines-0-hours": "2,5", "action": "more"}
     response = post_form(client, path, typed)
-    assert len(re.findall(r'name="lines-\d+-day"', _html(response))) == 12 and 'value="2,5"' in _html(response)
+    assert len(re.findall(r'name="lines-\d+-day"', html(response))) == 12 and 'value="2,5"' in html(response)
     with apply_app.app_context():
         assert db.session.scalar(select(func.count(VolunteerReport.id))) == 0
     for bad in ("inf", "NaN"):
         response = post_form(client, path, {"month": _month(1).isoformat(), "lines-0-day": typed["lines-0-day"],
                                             "lines-0-hours": bad, "correct": "y"})
-        assert "Write the hours as a number, like 2,5" in _errors(response), bad
+        assert "Write the hours as a number, like 2,5" in errors(response), bad
 
 
-def test_the_caseworker_sees_which_timesheets_are_missing(apply_app, engaged, caseworker):
-    """A month's timesheet is missing once the 15th of the next month has passed."""
+def test_the_caseworker_sees_which_timesheets_are_missing(apply_app, engaged, caseworker, clock):
+    """A month's timesheet is missing once the 15th of the next month has passed (LEGAL.md "Volunteers")."""
     from portal.rules.volunteers import timesheet_due
 
     with apply_app.app_context():
         public_id = db.session.scalar(select(Volunteer.public_id))
-    page = _text(caseworker.get(f"/en/intake/volunteers/{public_id}"))
-    first = (date.today() - timedelta(days=45)).replace(day=1)  # the month she started in
-    assert (f"Timesheet for {first.strftime('%B')} {first.year} missing" in page) is (timesheet_due(first) < date.today())
-    assert f"Timesheet for {date.today().strftime('%B')} {date.today().year} missing" not in page
+    page = text(caseworker.get(f"/en/intake/volunteers/{public_id}"))
+    today = clock.today()
+    first = _engaged_on().replace(day=1)  # the month she started in
+    assert (f"Timesheet for {first.strftime('%B')} {first.year} missing" in page) is (timesheet_due(first) < today)
+    assert f"Timesheet for {today.strftime('%B')} {today.year} missing" not in page
 
 
 def test_a_caseworker_reading_a_report_is_logged_for_the_person(apply_app, engaged, caseworker):
@@ -422,7 +435,7 @@ def test_a_caseworker_reading_a_report_is_logged_for_the_person(apply_app, engag
     client, assignment = engaged
     with apply_app.app_context():
         row = db.session.get(Assignment, db.session.scalar(select(Assignment.id)))
-        row.started_on = date.today() - timedelta(days=170)
+        row.started_on = portal_clock.today() - timedelta(days=170)
         db.session.commit()
     post_form(client, f"/en/volunteer/report/{assignment}", {"activities": "Kino.", "goals": "Bra.", "benefit": "Mer ute.",
                                                              "contact": "God.", "guidance": ""})

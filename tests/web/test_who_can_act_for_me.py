@@ -2,25 +2,33 @@
 for or checked, its scopes and period; answering; withdrawing what is theirs to withdraw
 (fvl § 12, pbrl § 4-3); and nothing of anyone else's."""
 import io
+from datetime import date
 
 import pytest
 from sqlalchemy import select
 
 from portal.extensions import db
 from portal.models import Authority
-from tests.helpers import log_in_with_id, post_form
+from tests.helpers import day, log_in, log_in_with_id, make_caseworker, post_form
 from tests.identities import aged
 
 PERSON_ID = aged(66, start=80)
 YOUNG_ID = aged(16, start=80)
 
 
+def _last_day(today: date) -> date:
+    """The fullmakt's last day: 1 February four years on (a power of attorney lasts at most ten)."""
+    return date(today.year + 4, 2, 1)
+
+
 @pytest.fixture
-def given(id_app, oidc_provider):
+def given(id_app, oidc_provider, clock):
     """Three representatives: a fullmakt asked for, a fullmakt approved, a verge's appointment."""
-    reps = [log_in_with_id(id_app.test_client(), oidc_provider, aged(40 + n, start=80)) for n in range(3)]
+    today = clock.today()
+    reps = [log_in_with_id(id_app.test_client(), oidc_provider, aged(40 + n, today, start=80)) for n in range(3)]
     fullmakt = {"person_name": "Gunn Giver", "person_national_id": PERSON_ID, "person_email": "g@example.org",
-                "scopes": ["apply", "appeal"], "services": ["bpa", "ledsagerbevis"], "valid_until": "01.02.2031"}
+                "scopes": ["apply", "appeal"], "services": ["bpa", "ledsagerbevis"],
+                "valid_until": day(_last_day(today))}
     post_form(reps[0], "/nb/authorities/new/fullmakt", {"representative_name": "Asle Asker", **fullmakt})
     post_form(reps[1], "/nb/authorities/new/fullmakt", {"representative_name": "Berit Bruker",
                                                        "representative_email": "berit@example.org", **fullmakt})
@@ -34,15 +42,16 @@ def given(id_app, oidc_provider):
 
 
 @pytest.mark.parametrize("lang,texts", [
-    ("nb", ["Asle Asker", "ber om å få handle for deg", "Berit Bruker", "Aktiv til og med 1. februar 2031",
+    ("nb", ["Asle Asker", "ber om å få handle for deg", "Berit Bruker", "Aktiv til og med 1. februar {year}",
             "Vera Verge", "Klage på vedtak", "Ledsagerbevis"]),
-    ("en", ["Asle Asker", "asks to act for you", "Berit Bruker", "Active until 1 February 2031", "Vera Verge",
+    ("en", ["Asle Asker", "asks to act for you", "Berit Bruker", "Active until 1 February {year}", "Vera Verge",
             "Appeal decisions", "Companion card"]),
 ])
-def test_the_person_sees_every_authority_with_what_it_covers(given, lang, texts):
+def test_the_person_sees_every_authority_with_what_it_covers(given, lang, texts, clock):
     person, ids, _ = given
     html = person.get(f"/{lang}/authorities/for-me").get_data(as_text=True)
     for text in texts:
+        text = text.format(year=_last_day(clock.today()).year)
         assert text in html, text
     assert f"/{lang}/authorities/requests/{ids['Asle Asker']}" in html
     assert f"/{lang}/authorities/for-me/{ids['Berit Bruker']}/withdraw" in html
@@ -51,10 +60,10 @@ def test_the_person_sees_every_authority_with_what_it_covers(given, lang, texts)
     assert PERSON_ID not in html
 
 
-def test_the_person_sees_who_asks_by_name_and_masked_number(given):
+def test_the_person_sees_who_asks_by_name_and_masked_number(given, clock):
     person, ids, _ = given
     html = person.get(f"/nb/authorities/requests/{ids['Asle Asker']}").get_data(as_text=True)
-    number = aged(40, start=80)
+    number = aged(40, clock.today(), start=80)
     assert f"Asle Asker (fødselsnummer {number[:6]}*****)" in html and number not in html
 
 
@@ -66,8 +75,6 @@ def test_my_page_tells_the_person_a_request_waits_for_an_answer(given):
 
 
 def test_a_checked_guardian_cannot_be_withdrawn_here_but_an_unchecked_claim_can(given, id_app):
-    from tests.helpers import log_in, make_caseworker
-
     person, ids, reps = given
     post_form(reps[2], f"/nb/authorities/{ids['Vera Verge']}/document", {"file": (io.BytesIO(b"%PDF-1.4\n"), "a.pdf")},
               content_type="multipart/form-data")
@@ -108,8 +115,8 @@ def test_withdrawing_a_fullmakt_tells_the_representative_without_names(given):
     assert "Gunn" not in message.body and PERSON_ID not in message.body
 
 
-def test_a_sixteen_year_old_sees_the_parent_and_may_withdraw_their_consent(id_app, oidc_provider):
-    parent = log_in_with_id(id_app.test_client(), oidc_provider, aged(45, start=80))
+def test_a_sixteen_year_old_sees_the_parent_and_may_withdraw_their_consent(id_app, oidc_provider, clock):
+    parent = log_in_with_id(id_app.test_client(), oidc_provider, aged(45, clock.today(), start=80))
     post_form(parent, "/nb/authorities/new/parent", {"representative_name": "Pål Forelder", "child_name": "Unn Ung",
                                                     "child_national_id": YOUNG_ID, "responsibility": "y",
                                                     "consent_name": "Unn Ung", "consent": "y"})
@@ -123,9 +130,9 @@ def test_a_sixteen_year_old_sees_the_parent_and_may_withdraw_their_consent(id_ap
     assert parent.get("/nb/apply/for-whom?service=bpa").get_data(as_text=True).count("Unn Ung") == 0
 
 
-def test_nobody_else_sees_or_answers_the_persons_authorities(given, id_app, oidc_provider):
+def test_nobody_else_sees_or_answers_the_persons_authorities(given, id_app, oidc_provider, clock):
     _, ids, reps = given
-    stranger = log_in_with_id(id_app.test_client(), oidc_provider, aged(29, start=80))
+    stranger = log_in_with_id(id_app.test_client(), oidc_provider, aged(29, clock.today(), start=80))
     assert "Gunn Giver" not in stranger.get("/nb/authorities/for-me").get_data(as_text=True)
     for public_id in ids.values():
         assert stranger.get(f"/nb/authorities/requests/{public_id}").status_code == 404

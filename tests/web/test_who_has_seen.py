@@ -4,25 +4,31 @@ and nobody else; and no way to change it from the portal."""
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 
 from sqlalchemy import func, select
 
 from portal.extensions import db
 from portal.models import AccessLogEntry
-from tests.helpers import log_in, log_in_with_id, make_caseworker, make_token, post_form, record
+from tests.helpers import (
+    day,
+    give_ombud_access,
+    log_in,
+    log_in_with_id,
+    make_caseworker,
+    make_token,
+    post_form,
+    record,
+    text,
+)
 from tests.identities import aged
-from tests.web.test_ombud import _give, client_with_case, ombud  # noqa: F401 (fixtures)
 
 
-def _text(response):
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", response.get_data(as_text=True)))
-
-
-def test_the_person_sees_every_kind_of_reader_and_what_they_did(id_app, oidc_provider, ombud,  # noqa: F811
-                                                                client_with_case):  # noqa: F811
+def test_the_person_sees_every_kind_of_reader_and_what_they_did(id_app, oidc_provider, ombud, client_with_case,
+                                                                ombud_client_id, clock):
     person, reference = client_with_case
     # The ombud, with consent.
-    _give(id_app, person)
+    give_ombud_access(id_app, person)
     ombud.get(f"/en/cases/{reference}")
     # A caseworker.
     worker = id_app.test_client()
@@ -35,9 +41,9 @@ def test_the_person_sees_every_kind_of_reader_and_what_they_did(id_app, oidc_pro
     # A representative with a fullmakt.
     rep = log_in_with_id(id_app.test_client(), oidc_provider, aged(44, start=150))
     post_form(rep, "/nb/authorities/new/fullmakt", {
-        "representative_name": "Rita Representant", "person_name": "Kari", "person_national_id": person_national_id(),
+        "representative_name": "Rita Representant", "person_name": "Kari", "person_national_id": ombud_client_id,
         "person_email": "kari@example.org", "scopes": ["see_case"], "services": ["stottekontakt"],
-        "valid_until": "31.12.2030"})
+        "valid_until": day(clock.today() + timedelta(days=365))})
     from portal.models import Authority
 
     with id_app.app_context():
@@ -45,26 +51,20 @@ def test_the_person_sees_every_kind_of_reader_and_what_they_did(id_app, oidc_pro
     post_form(person, f"/nb/authorities/requests/{request_id}", {"answer": "approve"})
     rep.get(f"/en/cases/{reference}/decision.pdf")
 
-    page = _text(person.get(f"/en/cases/{reference}/seen"))
-    for text in ("The patient and user ombud: Pasient- og brukerombudet i Rogaland", "Opened the case",
-                 "A caseworker at the municipality: Sara Saksbehandler", "Opened an application or appeal",
-                 "The municipality's case-management system: Arkivsystemet",
-                 "Someone who acts for you: Rita Representant", "Opened the decision letter"):
-        assert text in page, text
+    page = text(person.get(f"/en/cases/{reference}/seen"))
+    for expected in ("The patient and user ombud: Pasient- og brukerombudet i Rogaland", "Opened the case",
+                     "A caseworker at the municipality: Sara Saksbehandler", "Opened an application or appeal",
+                     "The municipality's case-management system: Arkivsystemet",
+                     "Someone who acts for you: Rita Representant", "Opened the decision letter"):
+        assert expected in page, expected
     assert re.search(r"\d{1,2} \w+ \d{4} \d{2}:\d{2}", page)  # when, to the minute
-    assert "Who has seen this case" in _text(person.get(f"/en/cases/{reference}"))
-    assert "Rita Representant" in _text(person.get("/en/cases/seen"))
+    assert "Who has seen this case" in text(person.get(f"/en/cases/{reference}"))
+    assert "Rita Representant" in text(person.get("/en/cases/seen"))
 
 
-def person_national_id():
-    from tests.web.test_ombud import CLIENT_ID
-
-    return CLIENT_ID
-
-
-def test_only_the_person_sees_it(id_app, oidc_provider, ombud, client_with_case):  # noqa: F811
+def test_only_the_person_sees_it(id_app, oidc_provider, ombud, client_with_case):
     person, reference = client_with_case
-    _give(id_app, person)
+    give_ombud_access(id_app, person)
     ombud.get(f"/en/cases/{reference}")
     worker = id_app.test_client()
     make_caseworker(id_app)
@@ -72,13 +72,13 @@ def test_only_the_person_sees_it(id_app, oidc_provider, ombud, client_with_case)
     stranger = log_in_with_id(id_app.test_client(), oidc_provider, aged(33, start=150))
     for reader in (ombud, worker, stranger):
         assert reader.get(f"/en/cases/{reference}/seen").status_code == 404
-    assert "Pasient- og brukerombudet" not in _text(stranger.get("/en/cases/seen"))
-    assert "Who has seen this case" not in _text(ombud.get(f"/en/cases/{reference}"))
+    assert "Pasient- og brukerombudet" not in text(stranger.get("/en/cases/seen"))
+    assert "Who has seen this case" not in text(ombud.get(f"/en/cases/{reference}"))
 
 
-def test_the_log_cannot_be_changed_from_the_portal(id_app, client_with_case, ombud):  # noqa: F811
+def test_the_log_cannot_be_changed_from_the_portal(id_app, client_with_case, ombud):
     person, reference = client_with_case
-    _give(id_app, person)
+    give_ombud_access(id_app, person)
     ombud.get(f"/en/cases/{reference}")
     with id_app.app_context():
         before = db.session.scalar(select(func.count(AccessLogEntry.id)))
@@ -91,16 +91,16 @@ def test_the_log_cannot_be_changed_from_the_portal(id_app, client_with_case, omb
                if "seen" in r.rule) and rules
 
 
-def test_a_person_whom_nobody_has_looked_at_is_told_so(id_app, client_with_case):  # noqa: F811
+def test_a_person_whom_nobody_has_looked_at_is_told_so(id_app, client_with_case):
     person, reference = client_with_case
     record(id_app, reference, "received")
-    assert "Nobody but you has seen it." in _text(person.get(f"/en/cases/{reference}/seen"))
+    assert "Nobody but you has seen it." in text(person.get(f"/en/cases/{reference}/seen"))
 
 
-def test_asking_for_someone_elses_log_leaves_no_entry(id_app, client_with_case, ombud):  # noqa: F811
+def test_asking_for_someone_elses_log_leaves_no_entry(id_app, client_with_case, ombud):
     """The check comes before anything is read, so a refused look is not logged as a read."""
     person, reference = client_with_case
-    _give(id_app, person)
+    give_ombud_access(id_app, person)
     with id_app.app_context():
         before = db.session.scalar(select(func.count(AccessLogEntry.id)))
     assert ombud.get(f"/en/cases/{reference}/seen").status_code == 404
