@@ -7,7 +7,7 @@ from typing import Any, Mapping
 
 from flask import Flask
 
-from . import assets, cli, errors, i18n, page_cache, security
+from . import assets, cli, errors, i18n, labels, page_cache, security
 from .config import PROJECT_ROOT, config_from_environment, database_url
 from .extensions import babel, csrf, db, limiter, login_manager
 from .municipality import load as load_municipality
@@ -128,6 +128,8 @@ def create_app(config: Mapping[str, Any] | type | None = None) -> Flask:
     from .apply import display
 
     display.init_app(app)
+
+    app.context_processor(labels.case_labels)
 
     @app.context_processor
     def municipality_context():

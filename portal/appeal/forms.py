@@ -4,7 +4,8 @@ from flask_wtf import FlaskForm
 from wtforms import RadioField
 from wtforms.validators import InputRequired
 
-from ..authorities.forms import SERVICE_CHOICES
+from ..fields import choices
+from ..labels import SERVICES
 
 
 class ChooseDecisionForm(FlaskForm):
@@ -14,5 +15,5 @@ class ChooseDecisionForm(FlaskForm):
 
 class OutsideDecisionForm(FlaskForm):
     who = RadioField(_l("Who is the appeal for?"), validators=[InputRequired(_l("Choose who the appeal is for"))])
-    service = RadioField(_l("What is the decision about?"), choices=SERVICE_CHOICES,
+    service = RadioField(_l("What is the decision about?"), choices=choices(*SERVICES.items()),
                          validators=[InputRequired(_l("Choose what the decision is about"))])

@@ -8,6 +8,7 @@ from wtforms import BooleanField, EmailField, RadioField, StringField
 from wtforms.validators import DataRequired, Email, InputRequired, Length, Optional, ValidationError
 
 from ..fields import DayField, MultiCheckboxField, choices, national_id_valid, strip
+from ..labels import SCOPES, SERVICES
 from ..rules.clock import today
 
 BASES = choices(
@@ -24,18 +25,8 @@ BASIS_HINTS = {
     "paper": _l("We fill in the form for you. They sign it, and you upload it. The municipality checks it."),
 }
 
-SCOPE_CHOICES = choices(
-    ("apply", _l("Apply for services")),
-    ("appeal", _l("Appeal decisions")),
-    ("see_case", _l("See the cases: what was sent, the status, decisions and deadlines")),
-    ("receive_letters", _l("Receive letters in the cases")),
-)
-
-SERVICE_CHOICES = choices(
-    ("stottekontakt", _l("Support contact (støttekontakt)")),
-    ("ledsagerbevis", _l("Companion card (ledsagerbevis)")),
-    ("bpa", _l("User-directed personal assistance (BPA)")),
-)
+SCOPE_CHOICES = choices(*SCOPES.items())
+SERVICE_CHOICES = choices(*SERVICES.items())
 
 PROBLEM_MESSAGES = {
     "own_number": _l("This is your own identity number. To apply for yourself, choose «Me» when you start an application"),

@@ -3,4 +3,4 @@ from flask import Blueprint
 
 bp = Blueprint("cases", __name__, url_prefix="/<lang:lang_code>/cases")
 
-from . import labels, routes  # noqa: E402,F401
+from . import routes  # noqa: E402,F401

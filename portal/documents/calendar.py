@@ -10,14 +10,13 @@ from datetime import timedelta
 from flask import request
 from icalendar import Calendar, Event
 
+from ..labels import DEADLINES
 from ..models import Case
 from ..rules import clock
 from ..rules.case_status import Summary
 
 
 def deadlines_calendar(case: Case, summary: Summary) -> bytes:
-    from ..cases.labels import DEADLINES
-
     calendar = Calendar()
     calendar.add("prodid", "-//stottekontakt-portal//deadlines//NO")
     calendar.add("version", "2.0")

@@ -7,15 +7,14 @@ from __future__ import annotations
 
 from flask import render_template
 
-from ..rules.clock import today
+from ..labels import SCOPES, SERVICES
 from ..models import Account, Authority
+from ..rules.clock import today
 
 
 def fullmakt_html(authority: Authority, representative: Account) -> str:
-    from ..authorities.forms import SCOPE_CHOICES, SERVICE_CHOICES
-
     return render_template("documents/fullmakt.html", authority=authority, representative=representative,
-                           scopes=SCOPE_CHOICES, services=SERVICE_CHOICES, today=today())
+                           scopes=SCOPES, services=SERVICES, today=today())
 
 
 def render_fullmakt_pdf(authority: Authority, representative: Account) -> bytes:

@@ -7,16 +7,15 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from ..cases.labels import STATUSES
 from ..documents.submission import submission_sections
 from ..downloads import private_file
 from ..fields import choices
+from ..labels import STATUSES
 from ..roles import role_required
 from ..rules.files import extension_for
 from ..services import access_log, attachments, authorities, cases, intake, volunteers
 from . import bp
-from .forms import (EVENT_FORMS, CheckForm, MoveForm, QueueForm, ReceivedForm, RegisterFilterForm, SearchForm,
-                    event_data)
+from .forms import EVENT_FORMS, CheckForm, MoveForm, QueueForm, ReceivedForm, RegisterFilterForm, SearchForm, event_data
 
 
 def _authority(public_id: str):

@@ -1,7 +1,20 @@
-"""What a case's codes are called in plain words: statuses, outcomes, deadlines, events."""
+"""What the portal's codes are called in plain words, in one place for pages, PDFs, calendar
+files and e-mail: a case's statuses, outcomes, deadlines and events, who read what, and what
+an authority to act for someone covers."""
 from flask_babel import lazy_gettext as _l
 
-from . import bp
+# What an authority to act for someone lets the holder do (fvl § 12), and for which services.
+SCOPES = {
+    "apply": _l("Apply for services"),
+    "appeal": _l("Appeal decisions"),
+    "see_case": _l("See the cases: what was sent, the status, decisions and deadlines"),
+    "receive_letters": _l("Receive letters in the cases"),
+}
+SERVICES = {
+    "stottekontakt": _l("Support contact (støttekontakt)"),
+    "ledsagerbevis": _l("Companion card (ledsagerbevis)"),
+    "bpa": _l("User-directed personal assistance (BPA)"),
+}
 
 DEADLINES = {
     "reply": _l("The municipality's answer, or a preliminary reply saying when to expect one"),
@@ -75,8 +88,8 @@ READS = {
 }
 
 
-@bp.app_context_processor
-def case_labels():
+def case_labels() -> dict:
+    """For templates: `case_labels.statuses[...]` and the rest."""
     return {"case_labels": {"deadlines": DEADLINES, "statuses": STATUSES, "outcomes": OUTCOMES,
                             "appeal_outcomes": APPEAL_OUTCOMES, "forms": FORMS, "per": PER, "events": EVENTS,
                             "readers": READERS, "reads": READS}}

@@ -1,0 +1,108 @@
+"""The layers (STYLE.md, "Layers point down"): routes, the API and the CLI call services;
+services call models, documents and rules; nothing points back up, and no module of the
+portal imports itself round in a circle."""
+from __future__ import annotations
+
+import ast
+from functools import cache
+from pathlib import Path
+
+PORTAL = Path(__file__).resolve().parents[2] / "portal"
+BLUEPRINTS = ("api", "appeal", "apply", "auth", "authorities", "cases", "intake", "ombud", "public", "volunteer")
+
+
+def _name(path: Path) -> str:
+    parts = list(path.relative_to(PORTAL.parent).with_suffix("").parts)
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _is_module(name: str) -> bool:
+    relative = Path(*name.split(".")[1:])
+    return (PORTAL / relative).with_suffix(".py").exists() or (PORTAL / relative / "__init__.py").exists()
+
+
+@cache
+def imports() -> dict[str, set[str]]:
+    """Each portal module and the portal modules it imports, anywhere in it (a deferred
+    import inside a function is a dependency all the same)."""
+    graph: dict[str, set[str]] = {}
+    for path in PORTAL.rglob("*.py"):
+        module = _name(path)
+        package = module if path.name == "__init__.py" else module.rsplit(".", 1)[0]
+        found = graph.setdefault(module, set())
+        for node in ast.walk(ast.parse(path.read_text(), str(path))):
+            if isinstance(node, ast.ImportFrom):
+                if node.level:
+                    base = package.split(".")[: len(package.split(".")) - node.level + 1]
+                    target = ".".join(base + ([node.module] if node.module else []))
+                else:
+                    target = node.module or ""
+                if not target.startswith("portal"):
+                    continue
+                for alias in node.names:
+                    candidate = f"{target}.{alias.name}"
+                    found.add(candidate if _is_module(candidate) else target)
+            elif isinstance(node, ast.Import):
+                found.update(a.name for a in node.names if a.name.startswith("portal"))
+        # A blueprint package imports its routes to register them, and the routes take `bp`
+        # from the package: Flask's own pattern, not a dependency between layers.
+        found.discard(package) if module != package else None
+        found.discard(module)
+    return graph
+
+
+def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    found, state, path = [], {}, []
+
+    def visit(node: str) -> None:
+        state[node] = "open"
+        path.append(node)
+        for target in sorted(graph.get(node, ())):
+            if state.get(target) == "open":
+                found.append(path[path.index(target):] + [target])
+            elif target not in state:
+                visit(target)
+        path.pop()
+        state[node] = "done"
+
+    for node in sorted(graph):
+        if node not in state:
+            visit(node)
+    return found
+
+
+def _own_submodule(module: str, target: str) -> bool:
+    return target.startswith(module + ".")
+
+
+def test_no_module_of_the_portal_imports_itself_round_in_a_circle():
+    graph = {m: {t for t in targets if not _own_submodule(m, t)} for m, targets in imports().items()}
+    assert [" → ".join(cycle) for cycle in _cycles(graph)] == []
+
+
+def test_services_rules_and_documents_import_no_blueprint():
+    lower = ("portal.services", "portal.rules", "portal.documents", "portal.models")
+    found = sorted(f"{module} → {target}" for module, targets in imports().items() if module.startswith(lower)
+                   for target in targets if target.split(".")[1:2] and target.split(".")[1] in BLUEPRINTS)
+    assert found == []
+
+
+def test_rules_are_pure_python():
+    """rules/ imports nothing from Flask or SQLAlchemy, nor any other layer of the portal."""
+    found = []
+    for path in (PORTAL / "rules").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text())):
+            names = ([node.module or ""] if isinstance(node, ast.ImportFrom) and not node.level
+                     else [a.name for a in node.names] if isinstance(node, ast.Import) else [])
+            found += [f"{path.name}: {n}" for n in names if n.split(".")[0] in ("flask", "flask_babel", "sqlalchemy")]
+    found += [f"{m} → {t}" for m, ts in imports().items() if m.startswith("portal.rules")
+              for t in ts if not t.startswith("portal.rules")]
+    assert found == []
+
+
+def test_no_route_writes_the_access_log_itself():
+    """Every read of someone's data by staff or the API goes through services/access.py,
+    which writes the log (STYLE.md, "One place per decision")."""
+    found = sorted(m for m, targets in imports().items()
+                   if m.split(".")[1:2] and m.split(".")[1] in BLUEPRINTS and "portal.services.access_log" in targets)
+    assert found == []
