@@ -1,6 +1,7 @@
 """Commands for operators: demo-data, send-outbox and create-user (db upgrade comes from
 Flask-Migrate)."""
 import sys
+
 import click
 from flask import Flask, current_app
 
@@ -9,10 +10,9 @@ def init_app(app: Flask) -> None:
     @app.cli.command("demo-data")
     def demo_data() -> None:
         """Load the demo content. Safe to run again: nothing is added twice."""
+        from .rules.clock import today
         from .services.accounts import DEMO_CASEWORKER_EMAIL, DEMO_EMAIL, DEMO_PASSWORD, load_demo_account
         from .services.notices import load_demo_notices
-
-        from .rules.clock import today
 
         notices = load_demo_notices(today())
         accounts = load_demo_account()

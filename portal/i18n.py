@@ -5,12 +5,17 @@ Msgids are English; Bokmål is the default and the catalogue every page must hav
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date, datetime, timezone
 from functools import lru_cache
 from pathlib import Path
 
-from flask import Flask, current_app, g, request, url_for
+import flask_babel
 from babel.dates import format_date
+from flask import Flask, current_app, g, request, url_for
 from werkzeug.routing import BaseConverter
+
+from .rules.clock import OSLO, local_day
+from .rules.identity import mask
 
 LANGUAGES = ("nb", "en")
 DEFAULT_LANGUAGE = "nb"
@@ -86,16 +91,13 @@ def other_language() -> Alternate:
     return next(a for a in alternates() if a.lang != here)
 
 
-def long_date(value) -> str:
-    """'23. november 2026' in Bokmål, '23 November 2026' in English; a moment is shown as
-    the day it was in Norway."""
-    from datetime import datetime
-
-    from .rules.clock import local_day
-
+def long_date(value, lang: str | None = None) -> str:
+    """'23. november 2026' in Bokmål, '23 November 2026' in English: in `lang`, or the
+    reader's language. A moment is shown as the day it was in Norway. The one way the portal
+    writes a day in a sentence, on pages, in PDFs and in e-mail."""
     if isinstance(value, datetime):
         value = local_day(value)
-    return _long_date(value, FORMAT_LOCALES[current_language()])
+    return _long_date(value, FORMAT_LOCALES[lang or current_language()])
 
 
 @lru_cache(maxsize=4096)
@@ -108,8 +110,6 @@ def _translations():
     """The catalogue for this request, looked up once per request and language (Flask-Babel
     looks it up again for every string a page translates). force_locale, which the PDF
     copies and e-mail use, gives a new locale object, so its strings are looked up anew."""
-    import flask_babel
-
     space = g.get("_flask_babel")
     if space is not None:
         locale, kept = getattr(space, "babel_locale", None), getattr(space, "portal_translations", None)
@@ -134,10 +134,6 @@ def _install_quick_gettext(app: Flask) -> None:
 
 def moment(value) -> str:
     """A moment as the day and the time in Norway: '25. november 2026 15:30'."""
-    from datetime import timezone
-
-    from .rules.clock import OSLO
-
     if value.tzinfo is None:
         value = value.replace(tzinfo=timezone.utc)
     local = value.astimezone(OSLO)
@@ -151,8 +147,6 @@ def month_name(value) -> str:
 
 def to_date(value):
     """An ISO date string from a stored document as a date."""
-    from datetime import date
-
     return value if isinstance(value, date) or value is None else date.fromisoformat(value)
 
 
@@ -179,8 +173,6 @@ def init_app(app: Flask) -> None:
     app.jinja_env.filters["todate"] = to_date
     app.jinja_env.filters["month_name"] = month_name
     app.jinja_env.filters["moment"] = moment
-    from .rules.identity import mask
-
     app.jinja_env.filters["mask_national_id"] = mask
 
     @app.context_processor

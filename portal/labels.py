@@ -83,6 +83,9 @@ READS = {
     "case.event": _l("Recorded something in the case"),
     "case.match": _l("Looked for a support contact for you"),
     "volunteer.report": _l("Read a report from your support contact"),
+    "volunteer.view": _l("Opened your application to be a support contact"),
+    "volunteer.certificate": _l("Opened your police certificate"),
+    "volunteer.receipt": _l("Opened a receipt you handed in with a timesheet"),
     "authority.view": _l("Checked an authority to act for you"),
     "authority.document": _l("Opened the document of an authority to act for you"),
 }

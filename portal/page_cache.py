@@ -16,8 +16,7 @@ import time
 from functools import wraps
 
 from flask import Flask, Response, current_app, g, make_response, request, session
-from werkzeug.wrappers import Request
-from werkzeug.wrappers import Response as PlainResponse
+from werkzeug.wrappers import Request, Response as PlainResponse
 
 from .rules.clock import today
 

@@ -9,8 +9,7 @@ from werkzeug.exceptions import BadRequest
 from ..downloads import private_file
 from ..extensions import csrf
 from ..rules.files import extension_for
-from ..services import access_log, applications, attachments, cases, intake
-from ..services import api_tokens
+from ..services import access, api_tokens, applications, attachments, cases, intake
 from . import bp, schemas
 from .openapi import document
 
@@ -55,12 +54,9 @@ def _body():
 
 
 def _submission_or_404(reference: str, action: str | None = None):
-    found = intake.find(reference)
-    if found is None:
-        return None
-    if action and found.person is not None:
-        access_log.record(None, found.person, "system", action, name=g.api_token.name, submission=found)
-    return found
+    if action is None:
+        return intake.find(reference)
+    return access.submission_for_staff(g.api_token, reference, action)
 
 
 def _not_found(what: str, reference: str):
@@ -145,9 +141,7 @@ def attachment(reference: str, attachment_id: str):
     file = attachments.find(attachment_id)
     if found is None or file is None or file.submission_id != found.id:
         return error(404, "not_found", f"Submission {reference} has no attachment {attachment_id}.")
-    if found.person is not None:
-        access_log.record(None, found.person, "system", "attachment.download", name=g.api_token.name,
-                          submission=found)
+    access.submission_for_staff(g.api_token, reference, "attachment.download")
     return private_file(attachments.read(file), file.content_type, f"{file.public_id}.{extension_for(file.content_type)}")
 
 
@@ -173,9 +167,7 @@ def case(reference: str):
     found = cases.find(reference)
     if found is None:
         return _not_found("case", reference)
-    if found.person is not None:
-        access_log.record(None, found.person, "system", "case.view", name=g.api_token.name,
-                          submission=found.submission)
+    access.case_read_by_staff(g.api_token, found)
     events = cases.events_of(found)
     return jsonify(schemas.case_json(found, cases.summary_of(found, events), events))
 
@@ -199,9 +191,7 @@ def record_event(reference: str):
         return error(422, "invalid", "The event is not valid.", schemas.event_problems(invalid.problems))
     except cases.IdempotencyConflict:
         return error(409, "conflict", "This Idempotency-Key was used before for a different event.")
-    if found.person is not None:
-        access_log.record(None, found.person, "system", "case.event", name=g.api_token.name,
-                          submission=found.submission)
+    access.case_read_by_staff(g.api_token, found, "case.event")
     events = cases.events_of(found)
     response = jsonify({"event": schemas.event_json(event),
                         "case": schemas.case_json(found, cases.summary_of(found, events), events)})

@@ -11,10 +11,18 @@ from flask_wtf.file import FileField, FileRequired
 from wtforms import BooleanField, EmailField, IntegerField, RadioField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Email, InputRequired, Length, NumberRange, Optional, ValidationError
 
-from ..fields import (YES_NO, DayField, ExpectedNumber, MultiCheckboxField, choices, national_id_valid, norwegian_phone,
-                      postcode, required_if, strip as _strip)
-
-
+from ..fields import (
+    YES_NO,
+    DayField,
+    ExpectedNumber,
+    MultiCheckboxField,
+    choices,
+    national_id_valid,
+    norwegian_phone,
+    postcode,
+    required_if,
+    strip as _strip,
+)
 
 
 class PersonForm(ExpectedNumber, FlaskForm):

@@ -1,21 +1,19 @@
 """Application routes: find the reader's own draft, validate one page, save, move on."""
 from __future__ import annotations
 
-
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from ..rules.clock import local_day, today
 from ..downloads import private_file
 from ..extensions import limiter
+from ..fields import FILE_MESSAGES
 from ..i18n import current_language
+from ..rules.clock import local_day, today
 from ..rules.deadlines import reply_deadline
 from ..rules.files import extension_for
-from ..services import access, appeals, applications, authorities, cases
-from ..services import attachments as attachment_service
+from ..services import access, appeals, applications, attachments as attachment_service, authorities, cases
 from . import bp
-from ..fields import FILE_MESSAGES
 from .forms import AttachmentForm, ChooseServiceForm, DeclarationForm, ForWhomForm, choices
 from .journeys import JOURNEYS, base_journey, guidance, journey_of
 

@@ -7,8 +7,18 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, IntegerField, RadioField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Email, InputRequired, Length, NumberRange, Optional, ValidationError
 
-from ..fields import (YES_NO, ExpectedNumber, MultiCheckboxField, choices, national_id_valid, norwegian_phone,
-                      postcode, strip)
+from ..fields import (
+    YES_NO,
+    ExpectedNumber,
+    MultiCheckboxField,
+    choices,
+    national_id_valid,
+    norwegian_phone,
+    postcode,
+    strip,
+)
+from ..i18n import long_date
+from ..rules.authority import birthday
 from ..rules.clock import today
 from ..rules.identity import birth_date
 from ..rules.volunteers import MINIMUM_AGE, old_enough
@@ -36,13 +46,8 @@ def adult(form, field):
     """At least 18 (municipal practice), read from the identity number's birth date."""
     born = birth_date(field.data or "")
     if born is not None and not old_enough(born, today()):
-        from babel.dates import format_date
-        from flask_babel import get_locale
-
-        from ..rules.authority import birthday
-
         raise ValidationError(_l("You must be 18 or older to be a support contact. You can apply from %(date)s",
-                                 date=format_date(birthday(born, MINIMUM_AGE), "long", locale=get_locale())))
+                                 date=long_date(birthday(born, MINIMUM_AGE))))
 
 
 class AboutVolunteerForm(ExpectedNumber, FlaskForm):

@@ -17,8 +17,19 @@ from ..rules import authority as rules
 from ..services import access, authorities
 from ..services.attachments import AttachmentRejected
 from . import bp
-from .forms import (BASIS_HINTS, PROBLEM_MESSAGES, AnswerForm, BasisForm, ConfirmForm, DocumentForm, FullmaktForm,
-                    OmbudForm, PaperFullmaktForm, ParentForm, VergeForm)
+from .forms import (
+    BASIS_HINTS,
+    PROBLEM_MESSAGES,
+    AnswerForm,
+    BasisForm,
+    ConfirmForm,
+    DocumentForm,
+    FullmaktForm,
+    OmbudForm,
+    PaperFullmaktForm,
+    ParentForm,
+    VergeForm,
+)
 
 BASIS_FORMS = {"parent": ParentForm, "verge": VergeForm, "fullmakt": FullmaktForm, "paper": PaperFullmaktForm}
 # Which field a problem from the service belongs to.

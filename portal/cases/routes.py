@@ -6,7 +6,7 @@ from flask_login import current_user, login_required
 
 from ..downloads import private_file
 from ..rules.clock import today
-from ..services import access, access_log, cases, people
+from ..services import access, cases, people
 from . import bp
 
 
@@ -62,7 +62,7 @@ def seen(reference: str):
     if case is None or not people.is_person(current_user, case.person):
         abort(404)
     submission_ids = [case.submission_id] + [a.id for a in cases.appeals_of(case)]
-    return render_template("cases/seen.html", case=case, entries=access_log.about(case.person, submission_ids))
+    return render_template("cases/seen.html", case=case, entries=access.seen_by_others(case.person, submission_ids))
 
 
 @bp.route("/seen")
@@ -72,4 +72,4 @@ def seen_all():
     me = people.self_of(current_user) if current_user.identity_verified else None
     if not current_user.identity_verified:
         return render_template("authorities/needs_verified_identity.html"), 403
-    return render_template("cases/seen.html", case=None, entries=access_log.about(me) if me else [])
+    return render_template("cases/seen.html", case=None, entries=access.seen_by_others(me) if me else [])

@@ -13,7 +13,7 @@ from ..fields import choices
 from ..labels import STATUSES
 from ..roles import role_required
 from ..rules.files import extension_for
-from ..services import access_log, attachments, authorities, cases, intake, volunteers
+from ..services import access, attachments, authorities, cases, intake, volunteers
 from . import bp
 from .forms import EVENT_FORMS, CheckForm, MoveForm, QueueForm, ReceivedForm, RegisterFilterForm, SearchForm, event_data
 
@@ -45,7 +45,7 @@ def check_authority(public_id: str):
             authorities.reject(current_user, authority, form.reason.data)
             flash(_("The authority is rejected. The representative has been told why."), "success")
         return redirect(url_for("intake.authorities_to_check"))
-    authorities.read_for_check(current_user, authority)
+    access.authority_for_check(current_user, authority)
     return render_template("intake/authority.html", authority=authority, form=form, waiting=waiting,
                            state=authorities.state_of(authority), document=authorities.document_of(authority))
 
@@ -57,7 +57,7 @@ def authority_document(public_id: str):
     attachment = authorities.document_of(authority)
     if attachment is None:
         abort(404)
-    authorities.read_for_check(current_user, authority, "authority.document")
+    access.authority_for_check(current_user, authority, "authority.document")
     return private_file(attachments.read(attachment), attachment.content_type,
                         f"{attachment.public_id}.{extension_for(attachment.content_type)}")
 
@@ -66,11 +66,9 @@ def authority_document(public_id: str):
 
 def _submission(reference: str, action: str):
     """A submission for the caseworker; the read goes to the access log."""
-    submission = intake.find(reference)
+    submission = access.submission_for_staff(current_user, reference, action)
     if submission is None:
         abort(404)
-    if submission.person is not None:
-        access_log.record(current_user, submission.person, "caseworker", action, submission=submission)
     return submission
 
 
@@ -158,8 +156,7 @@ def record(reference: str, kind: str):
         else:
             flash(_("Recorded. The case page shows it to the person now."), "success")
             return redirect(url_for("intake.submission", reference=reference))
-    if case.person is not None:
-        access_log.record(current_user, case.person, "caseworker", "case.view", submission=case.submission)
+    access.case_read_by_staff(current_user, case)
     return render_template("intake/record.html", form=form, case=case, kind=kind, summary=cases.summary_of(case))
 
 
@@ -190,6 +187,7 @@ def volunteer(public_id: str):
         else:
             flash(_("The state is changed."), "success")
             return redirect(url_for("intake.volunteer", public_id=public_id))
+    access.volunteer_read_by_staff(current_user, found, "volunteer.view")
     assignments = volunteers.assignments_of(found)
     reports = {a.id: volunteers.reports_of(a) for a in assignments}
     return render_template("intake/volunteer.html", volunteer=found, form=form, history=volunteers.history(found),
@@ -219,8 +217,7 @@ def match(reference: str):
         else:
             flash(_("The volunteer is engaged as support contact in the case."), "success")
             return redirect(url_for("intake.submission", reference=reference))
-    if case.person is not None:
-        access_log.record(current_user, case.person, "caseworker", "case.match", submission=case.submission)
+    access.case_read_by_staff(current_user, case, "case.match")
     return render_template("intake/match.html", case=case, granted=granted, problem=problem,
                            suggestions=volunteers.suggestions(case) if granted else [],
                            engaged=volunteers.engaged_in(case))
@@ -233,8 +230,7 @@ def volunteer_report(public_id: str):
     if report is None:
         abort(404)
     case = report.assignment.case
-    if case.person is not None:
-        access_log.record(current_user, case.person, "caseworker", "volunteer.report", submission=case.submission)
+    access.case_read_by_staff(current_user, case, "volunteer.report")
     return render_template("intake/volunteer_report.html", report=report, volunteer=report.assignment.volunteer)
 
 
@@ -256,5 +252,6 @@ def volunteer_certificate(public_id: str):
     document = volunteers.certificate_of(found) if found else None
     if document is None:
         abort(404)
+    access.volunteer_read_by_staff(current_user, found, "volunteer.certificate")
     return private_file(attachments.read(document), document.content_type,
                         f"{document.public_id}.{extension_for(document.content_type)}")

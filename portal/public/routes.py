@@ -3,13 +3,13 @@ from flask import abort, current_app, g, redirect, render_template, url_for
 from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
-from ..rules.clock import today
 from ..extensions import db
 from ..i18n import current_language, preferred_language
+from ..page_cache import kept_for_visitors
+from ..rules.clock import today
 from ..rules.deadlines import appeal_deadline
 from ..rules.services import SERVICES
 from ..rules.sources import SOURCES
-from ..page_cache import kept_for_visitors
 from ..services import notices as front_notices
 from . import bp
 from .guides import BY_KEY, SERVICE_GUIDES, find

@@ -1,9 +1,12 @@
-"""Who may read or change a draft, a submission or a file: one place decides, for every page.
+"""Who may read or change a draft, a submission or a file: one place decides, for every page,
+and writes every read by someone other than the person to the access log.
 
 - Your own draft or submission, for yourself: yours.
 - The person a submission is about, logged in with a verified identity: theirs.
 - Anyone else, a representative: only with an authority that allows it now, for that
   person and service; and every such read goes to the access log.
+- The municipality's caseworkers, and its case-management system over the API: every read
+  of a person's submission, case, authority papers or volunteer papers goes to the log.
 
 A representative whose authority has stopped gets NoAuthority, so the page can say why;
 anyone with no business at all gets NotFound, and learns nothing.
@@ -11,12 +14,25 @@ anyone with no business at all gets NotFound, and learns nothing.
 from __future__ import annotations
 
 from flask_login import AnonymousUserMixin
-from sqlalchemy import select
+from sqlalchemy import and_, or_, select
 
 from ..extensions import db
-from ..models import Account, Attachment, Authority, Draft, Submission
+from ..models import (
+    AccessLogEntry,
+    Account,
+    ApiToken,
+    Attachment,
+    Authority,
+    Case,
+    Draft,
+    Person,
+    Submission,
+    Volunteer,
+    VolunteerReport,
+)
 from ..rules import authority as rules
-from . import access_log, authorities, people
+from . import access_log, authorities, cases, intake, people
+from .transaction import transaction
 
 
 class NotFound(LookupError):
@@ -52,6 +68,7 @@ def own_draft(actor, public_id: str) -> Draft:
     return draft
 
 
+@transaction
 def draft_for(actor, public_id: str, action: str = "draft.view") -> Draft:
     """The account's own draft. One made for someone else also needs the authority to
     allow applying, now; reading it is written to the access log."""
@@ -68,6 +85,7 @@ def draft_for(actor, public_id: str, action: str = "draft.view") -> Draft:
     return draft
 
 
+@transaction
 def submission_for(actor, reference: str, action: str = "submission.view") -> Submission:
     account = _account(actor)
     submission = db.session.scalar(select(Submission).where(Submission.reference == reference))
@@ -77,6 +95,7 @@ def submission_for(actor, reference: str, action: str = "submission.view") -> Su
     return submission
 
 
+@transaction
 def check_submission(account: Account, submission: Submission, action: str, own_copy: bool = True) -> None:
     """May the account read this submission? `own_copy`: a representative reading only the
     copy of what they sent (a receipt, its PDF) needs the right to apply; anything about
@@ -113,11 +132,10 @@ def check_submission(account: Account, submission: Submission, action: str, own_
                       name=authority.representative_name, submission=submission, authority=authority)
 
 
+@transaction
 def case_for(actor, reference: str, action: str = "case.view"):
     """A case, for the person, the account that sent it for itself, or a representative
     allowed to see the case; a representative's read is written to the access log."""
-    from . import cases
-
     account = _account(actor)
     case = cases.find(reference)
     if case is None:
@@ -144,12 +162,9 @@ def may_appeal(account: Account, case) -> bool:
         account, case.person.id, "appeal", case.service, confirmed=submission.account_id != account.id) is not None
 
 
+@transaction
 def cases_for(account: Account) -> list:
     """Every case the account may follow, newest first; representatives' reads are logged."""
-    from sqlalchemy import and_, or_
-
-    from ..models import Case
-
     me = people.self_of(account)
     conditions = [and_(Submission.account_id == account.id, Submission.authority_id.is_(None))]
     if me is not None:
@@ -170,12 +185,11 @@ def cases_for(account: Account) -> list:
         if case.person_id in held and not (me is not None and case.person_id == me.id):
             authority = held[case.person_id]
             access_log.record(account, case.person, role_of(authority), "case.list",
-                              name=authority.representative_name, submission=case.submission, authority=authority,
-                              commit=False)
-    db.session.commit()
+                              name=authority.representative_name, submission=case.submission, authority=authority)
     return found
 
 
+@transaction
 def attachment_for(actor, public_id: str) -> Attachment:
     """A file, for whoever may see what it belongs to."""
     account = _account(actor)
@@ -191,9 +205,14 @@ def attachment_for(actor, public_id: str) -> Attachment:
         authority = db.session.get(Authority, attachment.authority_id)
         document_for(account, authority)
     elif attachment.volunteer_report_id is not None or attachment.volunteer_id is not None:
-        # A volunteer's receipt: theirs, and the municipality's.
-        if attachment.account_id != account.id and not account.has_role("caseworker"):
-            raise NotFound()
+        # A volunteer's police certificate or receipt: theirs, and the municipality's.
+        if attachment.account_id != account.id:
+            if not account.has_role("caseworker"):
+                raise NotFound()
+            volunteer = (db.session.get(Volunteer, attachment.volunteer_id) if attachment.volunteer_id is not None
+                         else db.session.get(VolunteerReport, attachment.volunteer_report_id).assignment.volunteer)
+            volunteer_read_by_staff(account, volunteer, "volunteer.certificate" if attachment.volunteer_id is not None
+                                    else "volunteer.receipt")
     else:
         raise NotFound()
     return attachment
@@ -203,9 +222,56 @@ def document_for(account: Account, authority: Authority) -> None:
     """An authority's document: for the municipality, and for the representative who sent
     it while the authority has not ended."""
     if account.has_role("caseworker"):
-        authorities.read_for_check(account, authority, "authority.document")
+        authority_for_check(account, authority, "authority.document")
         return
     if authority.representative_account_id != account.id:
         raise NotFound()
     if authorities.state_of(authority) in rules.ENDED:
         raise NoAuthority(authority)
+
+
+# -- The municipality: caseworkers and the case-management system ------------------------------
+
+def _staff_read(reader: Account | ApiToken, person: Person | None, action: str, **about) -> None:
+    """A caseworker's read, or the case-management system's (named by its token)."""
+    if person is None:
+        return  # nobody to tell: a submission not yet linked to a person (sent without a number)
+    if isinstance(reader, ApiToken):
+        access_log.record(None, person, "system", action, name=reader.name, **about)
+    else:
+        access_log.record(reader, person, "caseworker", action, **about)
+
+
+@transaction
+def submission_for_staff(reader: Account | ApiToken, reference: str, action: str = "submission.view"):
+    """A submission for the municipality, or None; the read is logged."""
+    submission = intake.find(reference)
+    if submission is not None:
+        _staff_read(reader, submission.person, action, submission=submission)
+    return submission
+
+
+@transaction
+def case_read_by_staff(reader: Account | ApiToken, case: Case, action: str = "case.view") -> None:
+    """The municipality opened the case (or looked for a volunteer for it, or read a report
+    about it): logged."""
+    _staff_read(reader, case.person, action, submission=case.submission)
+
+
+@transaction
+def authority_for_check(caseworker: Account, authority: Authority, action: str = "authority.view") -> None:
+    """A caseworker reads an authority and its document to check it: logged."""
+    _staff_read(caseworker, authority.person, action, authority=authority)
+
+
+@transaction
+def volunteer_read_by_staff(caseworker: Account, volunteer: Volunteer, action: str) -> None:
+    """A caseworker reads a volunteer's application, police certificate or receipts: logged
+    for the volunteer, who sees it under "Who has seen my case" when they log in with
+    electronic ID."""
+    _staff_read(caseworker, volunteer.submission.person, action, submission=volunteer.submission)
+
+
+def seen_by_others(person: Person, submission_ids: list[int] | None = None) -> list[AccessLogEntry]:
+    """What the access log holds about the person, newest first (only they may see it)."""
+    return access_log.about(person, submission_ids)

@@ -6,6 +6,8 @@ norm, Normen; LEGAL.md "Personal data"). Nothing in the portal changes or delete
 """
 from __future__ import annotations
 
+from sqlalchemy import select
+
 from ..extensions import db
 from ..models import AccessLogEntry, Account, Authority, Draft, Person, Submission
 from ..rules import clock
@@ -19,7 +21,8 @@ def actor_name(account: Account) -> str:
 
 def record(account: Account | None, person: Person, role: str, action: str, *, name: str | None = None,
            submission: Submission | None = None, draft: Draft | None = None,
-           authority: Authority | None = None, commit: bool = True) -> None:
+           authority: Authority | None = None) -> None:
+    """Add an entry, in the transaction of the read it records (the caller's service commits)."""
     if role not in ROLES:
         raise ValueError(f"unknown role {role!r}")
     db.session.add(AccessLogEntry(
@@ -28,14 +31,10 @@ def record(account: Account | None, person: Person, role: str, action: str, *, n
         submission_id=submission.id if submission else None, draft_id=draft.id if draft else None,
         authority_id=authority.id if authority else None,
     ))
-    if commit:
-        db.session.commit()
 
 
 def about(person: Person, submission_ids: list[int] | None = None) -> list[AccessLogEntry]:
     """What is logged about the person, newest first; with submission_ids, only about those."""
-    from sqlalchemy import select
-
     query = select(AccessLogEntry).where(AccessLogEntry.person_id == person.id)
     if submission_ids is not None:
         query = query.where(AccessLogEntry.submission_id.in_(submission_ids))

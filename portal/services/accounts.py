@@ -21,6 +21,7 @@ from ..extensions import db
 from ..models import Account
 from ..rules import clock
 from . import outbox
+from .transaction import transaction
 
 CONFIRM_MAX_AGE = 3 * 24 * 3600  # three days
 RESET_MAX_AGE = 3600  # one hour
@@ -70,6 +71,7 @@ def _serializer(purpose: str) -> URLSafeTimedSerializer:
     return URLSafeTimedSerializer(current_app.secret_key, salt=f"account-{purpose}")
 
 
+@transaction
 def register(email: str, password: str, lang: str, confirm_link: Link, login_link: str) -> None:
     """Create an unconfirmed account and e-mail a confirmation link. If the address
     already has an account, e-mail its owner instead; the caller answers the same."""
@@ -90,7 +92,6 @@ def register(email: str, password: str, lang: str, confirm_link: Link, login_lin
                 "You already have an account. Log in here: %(link)s\n\n"
                 "If you have forgotten your password, you can reset it from the log-in page. "
                 "If it was not you, you can ignore this e-mail.", link=login_link))
-    db.session.commit()
 
 
 def _send_confirmation(account: Account, confirm_link: Link) -> None:
@@ -102,6 +103,7 @@ def _send_confirmation(account: Account, confirm_link: Link) -> None:
             link=confirm_link(token)))
 
 
+@transaction
 def confirm_email(token: str) -> Account | None:
     """Confirm the address the token was made for; None if the token is bad or old."""
     try:
@@ -113,7 +115,6 @@ def confirm_email(token: str) -> Account | None:
         return None
     if account.email_confirmed_at is None:
         account.email_confirmed_at = clock.now()
-        db.session.commit()
     return account
 
 
@@ -123,6 +124,7 @@ class LoginResult:
     unconfirmed: bool = False
 
 
+@transaction
 def authenticate(email: str, password: str) -> LoginResult:
     """Check a password. Unknown addresses take as long as known ones."""
     account = find_by_email(email)
@@ -134,10 +136,8 @@ def authenticate(email: str, password: str) -> LoginResult:
     if _hasher.check_needs_rehash(account.password_hash):
         account.password_hash = _hasher.hash(password)
     if account.email_confirmed_at is None:
-        db.session.commit()
         return LoginResult(None, unconfirmed=True)
     account.last_login_at = clock.now()
-    db.session.commit()
     return LoginResult(account)
 
 
@@ -148,6 +148,7 @@ def _verify(password_hash: str, password: str) -> bool:
         return False
 
 
+@transaction
 def request_password_reset(email: str, reset_link: Link) -> None:
     """E-mail a reset link if the address has an account; the caller answers the same."""
     account = find_by_email(email)
@@ -160,7 +161,6 @@ def request_password_reset(email: str, reset_link: Link) -> None:
             "The link works for one hour and only once. If you did not ask for this, "
             "you can ignore this e-mail; your password has not been changed.",
             link=reset_link(token)))
-    db.session.commit()
 
 
 def account_for_reset(token: str) -> Account | None:
@@ -174,6 +174,7 @@ def account_for_reset(token: str) -> Account | None:
     return account
 
 
+@transaction
 def reset_password(token: str, new_password: str) -> Account | None:
     account = account_for_reset(token)
     if account is None:
@@ -181,10 +182,10 @@ def reset_password(token: str, new_password: str) -> Account | None:
     account.password_hash = _hasher.hash(new_password)
     # Following the link proves the address, so an unconfirmed account is confirmed too.
     account.email_confirmed_at = account.email_confirmed_at or clock.now()
-    db.session.commit()
     return account
 
 
+@transaction
 def create_staff_account(email: str, password: str, role: str, name: str | None = None) -> Account:
     """An account made by an administrator (caseworker, admin or ombud), confirmed at once.
     An existing account with the address gets the role and the new password."""
@@ -203,7 +204,6 @@ def create_staff_account(email: str, password: str, role: str, name: str | None 
     account.role = role
     if name:
         account.full_name = name
-    db.session.commit()
     return account
 
 
@@ -212,6 +212,7 @@ DEMO_CASEWORKER_EMAIL = "saksbehandler@example.org"
 DEMO_PASSWORD = "demo demo demo demo"
 
 
+@transaction
 def load_demo_account() -> int:
     """Confirmed accounts to try the portal with (demo deployments only): a citizen and
     a caseworker. Returns how many were added."""
@@ -223,5 +224,4 @@ def load_demo_account() -> int:
         db.session.add(Account(email=email, password_hash=_hasher.hash(DEMO_PASSWORD), created_at=clock.now(),
                                email_confirmed_at=clock.now(), preferred_language="nb", role=role, full_name=name))
         added += 1
-    db.session.commit()
     return added

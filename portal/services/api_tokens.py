@@ -11,6 +11,7 @@ from sqlalchemy import select
 from ..extensions import db
 from ..models import ApiToken
 from ..rules import clock
+from .transaction import transaction
 
 RIGHTS = ("read", "write")
 PREFIX = "skp_"  # so a leaked token is easy to recognise in a log or a repository
@@ -20,6 +21,7 @@ def _hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
+@transaction
 def create(name: str, rights=RIGHTS) -> tuple[ApiToken, str]:
     unknown = set(rights) - set(RIGHTS)
     if unknown:
@@ -28,10 +30,10 @@ def create(name: str, rights=RIGHTS) -> tuple[ApiToken, str]:
     record = ApiToken(name=name, token_hash=_hash(token), rights=[r for r in RIGHTS if r in rights],
                       created_at=clock.now())
     db.session.add(record)
-    db.session.commit()
     return record, token
 
 
+@transaction
 def find(token: str) -> ApiToken | None:
     """The token's record if it is one of ours and not revoked; its last use noted (once a minute)."""
     if not token:
@@ -45,14 +47,13 @@ def find(token: str) -> ApiToken | None:
             last = last.replace(tzinfo=timezone.utc)
         if last is None or now - last > timedelta(minutes=1):
             record.last_used_at = now
-            db.session.commit()
     return record
 
 
+@transaction
 def revoke(name: str) -> int:
     now = clock.now()
     found = db.session.scalars(select(ApiToken).where(ApiToken.name == name, ApiToken.revoked_at.is_(None))).all()
     for record in found:
         record.revoked_at = now
-    db.session.commit()
     return len(found)

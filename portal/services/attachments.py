@@ -13,6 +13,7 @@ from ..extensions import db
 from ..models import Account, Attachment, Authority, Draft
 from ..rules import clock
 from ..rules.files import MAX_BYTES, MAX_FILES, sniff
+from .transaction import transaction
 
 
 class AttachmentRejected(ValueError):
@@ -33,12 +34,12 @@ def for_draft(draft: Draft) -> list[Attachment]:
     return list(db.session.scalars(select(Attachment).where(Attachment.draft_id == draft.id).order_by(Attachment.id)))
 
 
+@transaction
 def add(account: Account, draft: Draft, stream, filename: str, kind: str) -> Attachment:
     count = db.session.scalar(select(func.count(Attachment.id)).where(Attachment.draft_id == draft.id))
     if count >= MAX_FILES:
         raise AttachmentRejected("too_many")
     attachment = store(account, stream, filename, kind, draft=draft)
-    db.session.commit()
     return attachment
 
 
@@ -81,9 +82,9 @@ def read(attachment: Attachment) -> bytes:
     return (folder() / attachment.storage_name).read_bytes()
 
 
+@transaction
 def remove(attachment: Attachment) -> None:
     discard(attachment)
-    db.session.commit()
 
 
 def discard(attachment: Attachment) -> None:

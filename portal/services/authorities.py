@@ -14,11 +14,13 @@ from flask_babel import force_locale, gettext as _
 from sqlalchemy import and_, func, or_, select
 
 from ..extensions import db
+from ..i18n import long_date
 from ..models import Account, Attachment, Authority, Person
 from ..rules import authority as rules, clock
 from ..rules.identity import birth_date, normalise
 from ..rules.services import SERVICES
-from . import access_log, outbox, people
+from . import outbox, people
+from .transaction import transaction
 
 Link = Callable[[str], str]  # public id -> absolute URL
 
@@ -196,6 +198,7 @@ def _new(account: Account, person: Person, basis: str, proof: str, state: str, *
     return authority
 
 
+@transaction
 def declare_parent(account: Account, *, representative_name: str, representative_email: str | None,
                    child_name: str, child_national_id: str, consent_name: str | None = None,
                    consent_confirmed: bool = False) -> Authority:
@@ -221,7 +224,6 @@ def declare_parent(account: Account, *, representative_name: str, representative
     if paused is not None and consent:
         paused.young_person_consent_name = consent_name.strip()
         paused.young_person_consent_at = clock.now()
-        db.session.commit()
         return paused
     _check_no_duplicate(account, person, "parent")
     authority = _new(account, person, "parent", "declaration", rules.ACTIVE, person_name=child_name,
@@ -229,10 +231,10 @@ def declare_parent(account: Account, *, representative_name: str, representative
                      scopes=rules.SCOPES, services=SERVICES, valid_until=rules.parent_authority_ends(born),
                      young_person_consent_name=consent_name.strip() if consent else None,
                      young_person_consent_at=clock.now() if consent else None)
-    db.session.commit()
     return authority
 
 
+@transaction
 def register_verge(account: Account, *, representative_name: str, representative_email: str | None,
                    person_name: str, person_national_id: str, scopes, valid_until: date | None) -> Authority:
     """A verge (guardian): the appointment is uploaded next, then the municipality checks it.
@@ -250,7 +252,6 @@ def _awaiting_document(account: Account, basis: str, representative_name: str, r
     authority = _new(account, person, basis, "document", rules.AWAITING_DOCUMENT, person_name=person_name,
                      representative_name=representative_name, representative_email=representative_email,
                      scopes=scopes, services=services, valid_until=valid_until)
-    db.session.commit()
     return authority
 
 
@@ -269,6 +270,7 @@ def _open_requests(account: Account, person: Person) -> int:
         Authority.state == rules.REQUESTED)) if state_of(a) == rules.REQUESTED)
 
 
+@transaction
 def request_fullmakt(account: Account, *, representative_name: str, representative_email: str | None,
                      person_name: str, person_national_id: str, person_email: str, scopes, services,
                      valid_until: date, answer_link: Link, lang: str) -> Authority:
@@ -293,19 +295,11 @@ def request_fullmakt(account: Account, *, representative_name: str, representati
             "Log in to see exactly what is asked, and to approve or decline: %(link)s\n\n"
             "The request is open until %(date)s. If you do not know who this is, decline the request.",
             name=representative_name, link=answer_link(authority.public_id),
-            date=_display_date(rules.request_expires(now).date(), lang)))
-    db.session.commit()
+            date=long_date(clock.local_day(rules.request_expires(now)), lang)))
     return authority
 
 
-def _display_date(day: date, lang: str) -> str:
-    from babel.dates import format_date
-
-    from ..i18n import FORMAT_LOCALES
-
-    return format_date(day, "long", locale=FORMAT_LOCALES[lang])
-
-
+@transaction
 def prepare_paper_fullmakt(account: Account, *, representative_name: str, representative_email: str | None,
                            person_name: str, person_national_id: str, scopes, services,
                            valid_until: date) -> Authority:
@@ -315,6 +309,7 @@ def prepare_paper_fullmakt(account: Account, *, representative_name: str, repres
                               person_national_id, scopes, services, valid_until)
 
 
+@transaction
 def add_document(account: Account, authority: Authority, stream, filename: str) -> Attachment:
     """The verge's appointment or the signed fullmakt: the authority then waits for the
     municipality's check. A new document replaces one the municipality has not checked."""
@@ -329,7 +324,6 @@ def add_document(account: Account, authority: Authority, stream, filename: str) 
             Attachment.authority_id == authority.id, Attachment.id != attachment.id)):
         attachments.remove(older)
     authority.state = rules.AWAITING_VERIFICATION
-    db.session.commit()
     return attachment
 
 
@@ -364,15 +358,16 @@ def _tell_representative(authority: Authority, note: Callable[[], tuple[str, str
         outbox.queue(authority.representative_email, subject, body)
 
 
+@transaction
 def approve(account: Account, authority: Authority) -> None:
     if state_of(authority) != rules.REQUESTED or not people.is_person(account, authority.person):
         raise AuthorityProblem("not_open")
     authority.state = rules.ACTIVE
     authority.answered_at = clock.now()
     _tell_representative(authority, _answered)
-    db.session.commit()
 
 
+@transaction
 def decline(account: Account, authority: Authority) -> None:
     if state_of(authority) != rules.REQUESTED or not people.is_person(account, authority.person):
         raise AuthorityProblem("not_open")
@@ -381,24 +376,23 @@ def decline(account: Account, authority: Authority) -> None:
     authority.ended_by = "person"
     _delete_unsent_drafts(authority)
     _tell_representative(authority, _answered)
-    db.session.commit()
 
 
+@transaction
 def withdraw(account: Account, authority: Authority) -> None:
     """The person withdraws, with effect from the next request anyone makes (fvl § 12)."""
     if not people.is_person(account, authority.person) or not person_may_withdraw(authority):
         raise AuthorityProblem("not_open")
     _end(authority, "person")
     _tell_representative(authority, _withdrawn)
-    db.session.commit()
 
 
+@transaction
 def end_by_representative(account: Account, authority: Authority) -> None:
     """The representative stops acting for the person."""
     if authority.representative_account_id != account.id or state_of(authority) in rules.ENDED:
         raise AuthorityProblem("not_open")
     _end(authority, "representative")
-    db.session.commit()
 
 
 def _end(authority: Authority, by: str) -> None:
@@ -424,11 +418,7 @@ def _delete_unsent_drafts(authority: Authority) -> None:
 
 # -- The municipality's check ------------------------------------------------------------
 
-def read_for_check(caseworker: Account, authority: Authority, action: str = "authority.view") -> None:
-    """A caseworker reads an authority and its document: written to the access log."""
-    access_log.record(caseworker, authority.person, "caseworker", action, authority=authority)
-
-
+@transaction
 def verify(caseworker: Account, authority: Authority) -> None:
     if not waits_for_check(authority):
         raise AuthorityProblem("not_open")
@@ -436,9 +426,9 @@ def verify(caseworker: Account, authority: Authority) -> None:
     authority.verified_at = clock.now()
     authority.verified_by_account_id = caseworker.id
     _tell_representative(authority, _checked)
-    db.session.commit()
 
 
+@transaction
 def reject(caseworker: Account, authority: Authority, reason: str) -> None:
     if not waits_for_check(authority):
         raise AuthorityProblem("not_open")
@@ -449,7 +439,6 @@ def reject(caseworker: Account, authority: Authority, reason: str) -> None:
     authority.ended_by = "municipality"
     _delete_unsent_drafts(authority)
     _tell_representative(authority, _checked)
-    db.session.commit()
 
 
 # -- The ombud (pasient- og brukerombudet) ------------------------------------------------------
@@ -459,6 +448,7 @@ def ombud_offices() -> list[Account]:
     return list(db.session.scalars(select(Account).where(Account.role == "ombud").order_by(Account.full_name)))
 
 
+@transaction
 def give_ombud(account: Account, office: Account, scopes, services, valid_until: date) -> Authority:
     """The person lets an ombud office see their cases, or help with an appeal (pbrl § 8-6:
     the ombud sees a case only with the person's consent, which they withdraw at any time)."""
@@ -479,7 +469,6 @@ def give_ombud(account: Account, office: Account, scopes, services, valid_until:
         scopes=[s for s in rules.SCOPES if s in scopes], services=[s for s in SERVICES if s in services],
         valid_from=clock.today(), valid_until=valid_until, state=rules.ACTIVE, created_at=clock.now(), answered_at=clock.now())
     db.session.add(authority)
-    db.session.commit()
     return authority
 
 

@@ -13,10 +13,13 @@ from flask_babel import force_locale, gettext as _
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
+from .. import links
 from ..extensions import db
+from ..i18n import long_date
 from ..models import Account, ApiToken, Authority, Case, CaseEvent, Submission
 from ..rules import authority as authority_rules, case_status as rules, clock
 from ..rules.clock import local_day, today
+from ..rules.deadlines import Deadline, reminder_day
 from . import authorities, outbox
 
 
@@ -176,11 +179,9 @@ def _language_of(case: Case) -> str:
 
 def tell_about_news(case: Case) -> None:
     """'There is news in your case', with a link and the reference: no names, no details."""
-    from flask import url_for
-
     lang = _language_of(case)
     with force_locale(lang):
-        link = url_for("cases.show", lang_code=lang, reference=case.reference, _external=True)
+        link = links.link("cases.show", lang_code=lang, reference=case.reference)
         for address in letter_addresses(case):
             outbox.queue(address, _("There is news in your case"), _(
                 "There is news in your case %(reference)s. Log in to read it: %(link)s",
@@ -190,10 +191,6 @@ def tell_about_news(case: Case) -> None:
 def send_appeal_reminders(on_day=None) -> int:
     """A week before an appeal deadline, a reminder to everyone who gets letters in the case
     (once per deadline). Run daily: flask --app portal send-reminders."""
-    from flask import url_for
-
-    from ..rules.deadlines import Deadline, reminder_day
-
     on_day = on_day or today()
     sent = 0
     due_cases = db.session.scalars(select(Case).where(
@@ -205,16 +202,12 @@ def send_appeal_reminders(on_day=None) -> int:
             continue
         lang = _language_of(case)
         with force_locale(lang):
-            from babel.dates import format_date
-
-            from ..i18n import FORMAT_LOCALES
-
-            link = url_for("cases.show", lang_code=lang, reference=case.reference, _external=True)
+            link = links.link("cases.show", lang_code=lang, reference=case.reference)
             for address in letter_addresses(case):
                 outbox.queue(address, _("The deadline to appeal is soon"), _(
                     "The deadline to appeal the decision in case %(reference)s is %(date)s. "
                     "Log in to read the decision and to appeal: %(link)s", reference=case.reference,
-                    date=format_date(case.appeal_due, "long", locale=FORMAT_LOCALES[lang]), link=link))
+                    date=long_date(case.appeal_due, lang), link=link))
         case.appeal_reminder_for = case.appeal_due
         sent += 1
     db.session.commit()

@@ -7,12 +7,14 @@ from ..extensions import db
 from ..models import Account
 from ..rules import clock
 from ..rules.identity import is_valid_national_id, normalise
+from .transaction import transaction
 
 
 class IdentityRejected(ValueError):
     """The provider's answer did not carry a usable identity number."""
 
 
+@transaction
 def account_for_verified_identity(claims: dict, lang: str, current: Account | None = None) -> Account:
     """The account for the person the provider vouched for, made on first log-in.
 
@@ -33,5 +35,4 @@ def account_for_verified_identity(claims: dict, lang: str, current: Account | No
         account.full_name = str(claims["name"])[:200]
     account.identity_verified_at = now
     account.last_login_at = now
-    db.session.commit()
     return account

@@ -9,6 +9,7 @@ from sqlalchemy import or_, select
 
 from ..extensions import db
 from ..models import Notice
+from .transaction import transaction
 
 DEMO_NOTICE = dict(
     key="demo",
@@ -60,11 +61,11 @@ def notices_shown_on(day: date) -> list[Notice]:
     return list(db.session.scalars(query))
 
 
+@transaction
 def load_demo_notices(today: date) -> int:
     """Add the demo notices that are not there yet; return how many were added."""
     if db.session.scalar(select(Notice.id).where(Notice.key == DEMO_NOTICE["key"])):
         return 0
     db.session.add(Notice(shown_from=today, shown_until=None, **DEMO_NOTICE))
-    db.session.commit()
     forget()
     return 1

@@ -15,6 +15,7 @@ from ..models import Account, Assignment, Case, Submission, Volunteer, Volunteer
 from ..rules import clock, matching, volunteers as rules
 from ..rules.clock import today
 from ..rules.identity import age_on
+from .transaction import transaction
 
 
 class VolunteerProblem(ValueError):
@@ -55,6 +56,7 @@ def of_submission(submission: Submission) -> Volunteer | None:
     return db.session.scalar(select(Volunteer).where(Volunteer.submission_id == submission.id))
 
 
+@transaction
 def upload_certificate(account: Account, volunteer: Volunteer, stream, filename: str):
     """The volunteer's police certificate: a new one replaces the one before."""
     from ..models import Attachment
@@ -65,7 +67,6 @@ def upload_certificate(account: Account, volunteer: Volunteer, stream, filename:
     for older in db.session.scalars(select(Attachment).where(Attachment.volunteer_id == volunteer.id,
                                                              Attachment.id != stored.id)):
         attachments.discard(older)
-    db.session.commit()
     return stored
 
 
@@ -106,6 +107,7 @@ def register(filters: RegisterFilters) -> list[Volunteer]:
             and set(filters.interests) <= set(v.interests)]
 
 
+@transaction
 def move(caseworker: Account, volunteer: Volunteer, to: str, note: str = "", certificate_issued_on: date | None = None) -> None:
     if not rules.may_move(volunteer.state, to):
         raise VolunteerProblem("not_allowed")
@@ -121,7 +123,6 @@ def move(caseworker: Account, volunteer: Volunteer, to: str, note: str = "", cer
     volunteer.state = to
     volunteer.updated_at = clock.now()
     db.session.add(VolunteerEvent(volunteer_id=volunteer.id, state=to, note=note, at=clock.now(), by_account_id=caseworker.id))
-    db.session.commit()
 
 
 def assignments_of(volunteer: Volunteer) -> list[Assignment]:
@@ -129,6 +130,7 @@ def assignments_of(volunteer: Volunteer) -> list[Assignment]:
                                    .order_by(Assignment.started_on)))
 
 
+@transaction
 def end_assignment(caseworker: Account, assignment: Assignment, on: date | None = None) -> None:
     """The volunteer stops being støttekontakt for this person. The last timesheets can still come."""
     if assignment.ended_on is None:
@@ -136,7 +138,6 @@ def end_assignment(caseworker: Account, assignment: Assignment, on: date | None 
         db.session.add(VolunteerEvent(volunteer_id=assignment.volunteer_id, state=assignment.volunteer.state,
                                       note=f"{assignment.case.reference}: ended", at=clock.now(),
                                       by_account_id=caseworker.id))
-        db.session.commit()
 
 
 def _sent(assignment: Assignment, kind: str, reports: list[VolunteerReport] | None) -> set[date]:
@@ -188,6 +189,7 @@ def suggestions(case: Case) -> list[tuple[Volunteer, matching.Match]]:
     return [(by_id[m.candidate.key], m) for m in matching.rank(need_of(case), candidates)]
 
 
+@transaction
 def engage(caseworker: Account, volunteer: Volunteer, case: Case, *, signed: bool,
            on: date | None = None) -> Assignment:
     """hol § 5-4: only with a politiattest no older than three months; and the volunteer
@@ -214,7 +216,6 @@ def engage(caseworker: Account, volunteer: Volunteer, case: Case, *, signed: boo
         db.session.add(VolunteerEvent(volunteer_id=volunteer.id, state=rules.ENGAGED, note=case.reference, at=clock.now(),
                                       by_account_id=caseworker.id))
     volunteer.updated_at = clock.now()
-    db.session.commit()
     return assignment
 
 
@@ -256,6 +257,7 @@ def half_years_open(assignment: Assignment, reports: list[VolunteerReport] | Non
     return [d for d in rules.half_years(assignment.started_on, assignment.ended_on, today()) if d not in sent]
 
 
+@transaction
 def hand_in(assignment: Assignment, kind: str, period: date, document: dict, receipt=None, account=None) -> VolunteerReport:
     report = VolunteerReport(assignment_id=assignment.id, kind=kind, period=period, document=document,
                              submitted_at=clock.now())
@@ -272,7 +274,6 @@ def hand_in(assignment: Assignment, kind: str, period: date, document: dict, rec
         stored.volunteer_report_id = report.id
         report.document = {**document, "receipt": {"id": stored.public_id, "filename": stored.filename,
                                                    "content_type": stored.content_type, "size": stored.size}}
-    db.session.commit()
     return report
 
 

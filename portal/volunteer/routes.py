@@ -18,7 +18,6 @@ from ..services.attachments import AttachmentRejected
 from . import bp
 from .forms import CertificateForm, HalfYearReportForm, TimesheetForm
 
-
 TENTH, ORE = Decimal("0.1"), Decimal("0.01")
 
 
