@@ -13,14 +13,14 @@ from typing import Callable
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from flask import current_app
-from flask_babel import force_locale, gettext as _
+from flask_babel import force_locale
 from itsdangerous import BadSignature, URLSafeTimedSerializer
 from sqlalchemy import select
 
 from ..extensions import db
 from ..models import Account
 from ..rules import clock
-from . import outbox
+from . import emails, outbox
 from .transaction import transaction
 
 CONFIRM_MAX_AGE = 3 * 24 * 3600  # three days
@@ -87,20 +87,13 @@ def register(email: str, password: str, lang: str, confirm_link: Link, login_lin
         _send_confirmation(account, confirm_link)
     else:
         with force_locale(account.preferred_language):
-            outbox.queue(email, _("You already have an account"), _(
-                "Someone tried to register a new account with this e-mail address. "
-                "You already have an account. Log in here: %(link)s\n\n"
-                "If you have forgotten your password, you can reset it from the log-in page. "
-                "If it was not you, you can ignore this e-mail.", link=login_link))
+            outbox.queue(email, *emails.already_registered(login_link))
 
 
 def _send_confirmation(account: Account, confirm_link: Link) -> None:
     token = _serializer("confirm").dumps({"a": account.id, "e": account.email})
     with force_locale(account.preferred_language):
-        outbox.queue(account.email, _("Confirm your e-mail address"), _(
-            "Confirm your e-mail address to start using your account: %(link)s\n\n"
-            "The link works for three days. If you did not register, you can ignore this e-mail.",
-            link=confirm_link(token)))
+        outbox.queue(account.email, *emails.confirm_address(confirm_link(token)))
 
 
 @transaction
@@ -156,11 +149,7 @@ def request_password_reset(email: str, reset_link: Link) -> None:
         return
     token = _serializer("reset").dumps({"a": account.id, "h": account.password_hash[-16:]})
     with force_locale(account.preferred_language):
-        outbox.queue(account.email, _("Reset your password"), _(
-            "Choose a new password here: %(link)s\n\n"
-            "The link works for one hour and only once. If you did not ask for this, "
-            "you can ignore this e-mail; your password has not been changed.",
-            link=reset_link(token)))
+        outbox.queue(account.email, *emails.reset_password(reset_link(token)))
 
 
 def account_for_reset(token: str) -> Account | None:

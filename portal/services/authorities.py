@@ -10,16 +10,15 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta, timezone
 from typing import Callable
 
-from flask_babel import force_locale, gettext as _
+from flask_babel import force_locale
 from sqlalchemy import and_, func, or_, select
 
 from ..extensions import db
-from ..i18n import long_date
 from ..models import Account, Attachment, Authority, Person
 from ..rules import authority as rules, clock
 from ..rules.identity import birth_date, normalise
 from ..rules.services import SERVICES
-from . import outbox, people
+from . import emails, outbox, people
 from .transaction import transaction
 
 Link = Callable[[str], str]  # public id -> absolute URL
@@ -290,12 +289,8 @@ def request_fullmakt(account: Account, *, representative_name: str, representati
                      person_email=person_email, request_expires_at=rules.request_expires(now))
     db.session.flush()
     with force_locale(lang):
-        outbox.queue(person_email, _("Someone asks to act on your behalf"), _(
-            "%(name)s asks for a power of attorney to act on your behalf towards the municipality.\n\n"
-            "Log in to see exactly what is asked, and to approve or decline: %(link)s\n\n"
-            "The request is open until %(date)s. If you do not know who this is, decline the request.",
-            name=representative_name, link=answer_link(authority.public_id),
-            date=long_date(clock.local_day(rules.request_expires(now)), lang)))
+        outbox.queue(person_email, *emails.fullmakt_request(
+            representative_name, answer_link(authority.public_id), clock.local_day(rules.request_expires(now)), lang))
     return authority
 
 
@@ -329,33 +324,14 @@ def add_document(account: Account, authority: Authority, stream, filename: str) 
 
 # -- The person's answers and withdrawal -------------------------------------------------
 
-def _answered() -> tuple[str, str]:
-    return _("Your request has been answered"), _(
-        "The person you asked has answered your request for a power of attorney. "
-        "Log in and go to Who I act for to see the answer.")
-
-
-def _withdrawn() -> tuple[str, str]:
-    return _("You can no longer act for someone"), _(
-        "A power of attorney or consent you had has been withdrawn. "
-        "Log in and go to Who I act for to see which.")
-
-
-def _checked() -> tuple[str, str]:
-    return _("The municipality has checked your authority"), _(
-        "The municipality has checked what you gave us to act for someone. "
-        "Log in and go to Who I act for to see the result.")
-
-
-def _tell_representative(authority: Authority, note: Callable[[], tuple[str, str]]) -> None:
+def _tell_representative(authority: Authority, note: Callable[[], emails.Email]) -> None:
     """A short note that something changed, with no names: the details are in the portal."""
     if not authority.representative_email:
         return
     account = db.session.get(Account, authority.representative_account_id) \
         if authority.representative_account_id else None
     with force_locale(account.preferred_language if account else "nb"):
-        subject, body = note()
-        outbox.queue(authority.representative_email, subject, body)
+        outbox.queue(authority.representative_email, *note())
 
 
 @transaction
@@ -364,7 +340,7 @@ def approve(account: Account, authority: Authority) -> None:
         raise AuthorityProblem("not_open")
     authority.state = rules.ACTIVE
     authority.answered_at = clock.now()
-    _tell_representative(authority, _answered)
+    _tell_representative(authority, emails.request_answered)
 
 
 @transaction
@@ -375,7 +351,7 @@ def decline(account: Account, authority: Authority) -> None:
     authority.answered_at = authority.ended_at = clock.now()
     authority.ended_by = "person"
     _delete_unsent_drafts(authority)
-    _tell_representative(authority, _answered)
+    _tell_representative(authority, emails.request_answered)
 
 
 @transaction
@@ -384,7 +360,7 @@ def withdraw(account: Account, authority: Authority) -> None:
     if not people.is_person(account, authority.person) or not person_may_withdraw(authority):
         raise AuthorityProblem("not_open")
     _end(authority, "person")
-    _tell_representative(authority, _withdrawn)
+    _tell_representative(authority, emails.authority_withdrawn)
 
 
 @transaction
@@ -425,7 +401,7 @@ def verify(caseworker: Account, authority: Authority) -> None:
     authority.state = rules.ACTIVE
     authority.verified_at = clock.now()
     authority.verified_by_account_id = caseworker.id
-    _tell_representative(authority, _checked)
+    _tell_representative(authority, emails.authority_checked)
 
 
 @transaction
@@ -438,7 +414,7 @@ def reject(caseworker: Account, authority: Authority, reason: str) -> None:
     authority.ended_at = clock.now()
     authority.ended_by = "municipality"
     _delete_unsent_drafts(authority)
-    _tell_representative(authority, _checked)
+    _tell_representative(authority, emails.authority_checked)
 
 
 # -- The ombud (pasient- og brukerombudet) ------------------------------------------------------

@@ -9,18 +9,18 @@ from __future__ import annotations
 import hashlib
 import json
 
-from flask_babel import force_locale, gettext as _
+from flask_babel import force_locale
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from .. import links
 from ..extensions import db
-from ..i18n import long_date
 from ..models import Account, ApiToken, Authority, Case, CaseEvent, Submission
 from ..rules import authority as authority_rules, case_status as rules, clock
 from ..rules.clock import local_day, today
 from ..rules.deadlines import Deadline, reminder_day
-from . import authorities, outbox
+from . import authorities, emails, outbox
+from .transaction import transaction
 
 
 class EventInvalid(ValueError):
@@ -94,12 +94,11 @@ def request_hash(kind: str, data: dict) -> str:
     return hashlib.sha256(json.dumps({"type": kind, **data}, sort_keys=True, default=str).encode()).hexdigest()
 
 
+@transaction
 def record_event(case: Case, kind: str, data: dict, *, account: Account | None = None,
-                 token: ApiToken | None = None, idempotency_key: str | None = None,
-                 commit: bool = True) -> tuple[CaseEvent, bool]:
+                 token: ApiToken | None = None, idempotency_key: str | None = None) -> tuple[CaseEvent, bool]:
     """Record what the municipality did. Returns the event and whether it is new: the same
-    Idempotency-Key for the same case gives back the first event and records nothing.
-    With commit=False the caller's transaction holds it (an appeal sent in the portal)."""
+    Idempotency-Key for the same case gives back the first event and records nothing."""
     clean, problems = rules.check_event(kind, data)
     if problems:
         raise EventInvalid(problems)
@@ -129,8 +128,6 @@ def record_event(case: Case, kind: str, data: dict, *, account: Account | None =
     _refresh(case)
     if kind in ("decision", "preliminary_reply", "appeal_decided"):
         tell_about_news(case)
-    if commit:
-        db.session.commit()
     return event, True
 
 
@@ -138,6 +135,7 @@ def _by_key(case: Case, key: str) -> CaseEvent | None:
     return db.session.scalar(select(CaseEvent).where(CaseEvent.case_id == case.id, CaseEvent.idempotency_key == key))
 
 
+@transaction
 def receive(submission: Submission, case_number: str | None, received_on, *, account: Account | None = None,
             token: ApiToken | None = None) -> None:
     """The municipality has taken the submission in: intake state "received", and for an
@@ -147,8 +145,6 @@ def receive(submission: Submission, case_number: str | None, received_on, *, acc
     if case is not None:
         data = {"case_number": case_number, "received_on": received_on.isoformat() if received_on else None}
         record_event(case, "received", {k: v for k, v in data.items() if v}, account=account, token=token)
-    else:
-        db.session.commit()
 
 
 # -- Letters and reminders ---------------------------------------------------------------------
@@ -183,11 +179,10 @@ def tell_about_news(case: Case) -> None:
     with force_locale(lang):
         link = links.link("cases.show", lang_code=lang, reference=case.reference)
         for address in letter_addresses(case):
-            outbox.queue(address, _("There is news in your case"), _(
-                "There is news in your case %(reference)s. Log in to read it: %(link)s",
-                reference=case.reference, link=link))
+            outbox.queue(address, *emails.case_news(case.reference, link))
 
 
+@transaction
 def send_appeal_reminders(on_day=None) -> int:
     """A week before an appeal deadline, a reminder to everyone who gets letters in the case
     (once per deadline). Run daily: flask --app portal send-reminders."""
@@ -204,11 +199,7 @@ def send_appeal_reminders(on_day=None) -> int:
         with force_locale(lang):
             link = links.link("cases.show", lang_code=lang, reference=case.reference)
             for address in letter_addresses(case):
-                outbox.queue(address, _("The deadline to appeal is soon"), _(
-                    "The deadline to appeal the decision in case %(reference)s is %(date)s. "
-                    "Log in to read the decision and to appeal: %(link)s", reference=case.reference,
-                    date=long_date(case.appeal_due, lang), link=link))
+                outbox.queue(address, *emails.appeal_reminder(case.reference, case.appeal_due, lang, link))
         case.appeal_reminder_for = case.appeal_due
         sent += 1
-    db.session.commit()
     return sent

@@ -16,6 +16,7 @@ from ..mail import Transport
 from ..models import OutboxMessage
 from ..rules import clock
 from ..rules.privacy import contains_national_id
+from .transaction import transaction
 
 MAX_ATTEMPTS = 5
 
@@ -49,29 +50,39 @@ def send_pending(transport: Transport, sender: str, limit: int = 100) -> SendRes
     result = SendResult()
     last_id = 0
     while result.sent + result.failed < limit:
-        message = db.session.scalar(
-            select(OutboxMessage)
-            .where(OutboxMessage.sent_at.is_(None), OutboxMessage.attempts < MAX_ATTEMPTS,
-                   OutboxMessage.id > last_id)
-            .order_by(OutboxMessage.id)
-            .limit(1)
-            .with_for_update(skip_locked=True)
-        )
-        if message is None:
+        outcome = send_next(transport, sender, last_id)
+        if outcome is None:
             break
-        last_id = message.id
-        message.attempts += 1
-        try:
-            transport.send(_email(message, sender))
-        except Exception as error:  # any failure: keep the message for the next run
-            message.last_error = type(error).__name__
-            result.failed += 1
-        else:
-            message.sent_at = clock.now()
-            message.last_error = None
+        last_id, sent = outcome
+        if sent:
             result.sent += 1
-        db.session.commit()
+        else:
+            result.failed += 1
     return result
+
+
+@transaction
+def send_next(transport: Transport, sender: str, after_id: int = 0) -> tuple[int, bool] | None:
+    """Send the oldest message waiting after `after_id`, in a transaction of its own:
+    (its id, whether it went), or None when nothing waits."""
+    message = db.session.scalar(
+        select(OutboxMessage)
+        .where(OutboxMessage.sent_at.is_(None), OutboxMessage.attempts < MAX_ATTEMPTS, OutboxMessage.id > after_id)
+        .order_by(OutboxMessage.id)
+        .limit(1)
+        .with_for_update(skip_locked=True)
+    )
+    if message is None:
+        return None
+    message.attempts += 1
+    try:
+        transport.send(_email(message, sender))
+    except Exception as error:  # any failure: keep the message for the next run
+        message.last_error = type(error).__name__
+        return message.id, False
+    message.sent_at = clock.now()
+    message.last_error = None
+    return message.id, True
 
 
 def _email(message: OutboxMessage, sender: str) -> EmailMessage:
