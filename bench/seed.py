@@ -26,7 +26,8 @@ BATCH = 20_000
 YEAR = 2024  # synthetic references are SK-2024-000001 and on: never the portal's own
 
 COLUMNS = {
-    "submission": ("id", "reference", "kind", "service", "document", "submitted_at", "intake_state"),
+    "submission": ("id", "reference", "kind", "service", "document", "submitted_at", "intake_state", "channel",
+                   "language"),
     "case_file": ("id", "reference", "submission_id", "submitted_at", "service", "status", "received_on", "reply_due",
                   "answered_on", "appeal_due", "appeal_waiting", "created_at", "updated_at"),
     "case_event": ("id", "case_id", "type", "occurred_on", "data", "recorded_at"),
@@ -105,6 +106,7 @@ def grow_to(total: int, template: dict, newest: datetime) -> int:
     numbers = {service: (start - k + 2) // 3 + 1 for k, service in enumerate(SERVICES)}  # row n is SERVICES[n % 3]
     next_id = {table: (db.session.scalar(text(f"SELECT max(id) FROM {table}")) or 0) + 1 for table in COLUMNS}
     document = _document_maker(template)
+    channel, language = template.get("channel", "online"), template.get("language", "nb")
     now = datetime.now(timezone.utc)
     writer = _Writer()
     for low in range(start, total, BATCH):
@@ -122,7 +124,8 @@ def grow_to(total: int, template: dict, newest: datetime) -> int:
             next_id["submission"] += 1
             next_id["case_file"] += 1
             submissions.append((submission_id, reference, "application", service,
-                                document(service, moment, f"Person {n}"), moment, "received" if received else "new"))
+                                document(service, moment, f"Person {n}"), moment, "received" if received else "new",
+                                channel, language))
             # About a month to answer (fvl § 11 a); the deadline rules are not what is measured here.
             cases.append((case_id, reference, submission_id, moment, service,
                           "decided" if decided else ("received" if received else "submitted"), day,

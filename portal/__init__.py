@@ -5,20 +5,31 @@ import os
 import traceback
 from typing import Any, Mapping
 
-from flask import Flask
+from flask import Flask, request, session
+from flask_babel import lazy_gettext as _l
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from . import assets, cli, errors, i18n, labels, page_cache, security
+from .api import bp as api
+from .appeal import bp as appeal
+from .apply import bp as apply, display
+from .auth import bp as auth, oidc
+from .authorities import bp as authorities
+from .cases import bp as cases
 from .config import PROJECT_ROOT, config_from_environment, database_url
-from .extensions import babel, csrf, db, limiter, login_manager
+from .extensions import babel, csrf, db, init_sqlite, limiter, login_manager
+from .intake import bp as intake
+from .models import Account
 from .municipality import load as load_municipality
+from .ombud import bp as ombud
+from .public import bp as public
+from .volunteer import bp as volunteer
 
 
 class Portal(Flask):
     def log_exception(self, exc_info) -> None:
         # The traceback without the exception's message: messages (SQL errors
         # in particular) can carry what a user typed.
-        from flask import request
-
         exc_type, _, tb = exc_info
         self.logger.error(
             "Exception %s on %s %s\n%s",
@@ -30,31 +41,14 @@ class Portal(Flask):
 
 
 def _blueprints(app: Flask):
-    from .api import bp as api
-    from .auth import bp as auth
-    from .auth.oidc import bp as oidc
-    from .authorities import bp as authorities
-    from .cases import bp as cases
-    from .intake import bp as intake
-    from .ombud import bp as ombud
-    from .public import bp as public
-
-    blueprints = [public, auth, oidc, authorities, cases, intake, ombud, api]
+    blueprints = [public, auth, oidc.bp, authorities, cases, intake, ombud, api]
     if app.config.get("FEATURE_ONLINE_APPLICATIONS"):
         # When switched off, the guides point to the service office and no link leads here.
-        from .appeal import bp as appeal
-        from .apply import bp as apply
-        from .volunteer import bp as volunteer
-
         blueprints += [apply, appeal, volunteer]
     return blueprints
 
 
 def _init_login(app: Flask) -> None:
-    from flask_babel import lazy_gettext as _l
-
-    from .models import Account
-
     login_manager.init_app(app)
     login_manager.login_view = "auth.login"
     login_manager.login_message = _l("Log in to see this page.")
@@ -63,8 +57,6 @@ def _init_login(app: Flask) -> None:
 
     @login_manager.user_loader
     def load_account(account_id: str):
-        from flask import session
-
         account = db.session.get(Account, int(account_id))
         if account is not None:
             account.signed_in_with_id = session.get("signed_in_with") == "id"
@@ -103,8 +95,6 @@ def create_app(config: Mapping[str, Any] | type | None = None) -> Flask:
     app.extensions["municipality"] = load_municipality(app.config["PORTAL_SETTINGS"])
     db.init_app(app)
     with app.app_context():
-        from .extensions import init_sqlite
-
         init_sqlite(db.engine)
     if app.testing or os.environ.get("FLASK_RUN_FROM_CLI"):
         # The migration commands (flask db ...) and Alembic behind them, some 11 MB, are
@@ -116,7 +106,6 @@ def create_app(config: Mapping[str, Any] | type | None = None) -> Flask:
     csrf.init_app(app)
     limiter.init_app(app)
     _init_login(app)
-    from .auth import oidc
 
     oidc.init_app(app)
     i18n.init_app(app)
@@ -125,7 +114,6 @@ def create_app(config: Mapping[str, Any] | type | None = None) -> Flask:
     page_cache.init_app(app, security.headers_for(app))
     errors.init_app(app)
     cli.init_app(app)
-    from .apply import display
 
     display.init_app(app)
 
@@ -142,7 +130,6 @@ def create_app(config: Mapping[str, Any] | type | None = None) -> Flask:
     if proxies:
         # Behind a reverse proxy: trust its X-Forwarded-* headers so absolute links
         # (hreflang alternates) use the public host and https.
-        from werkzeug.middleware.proxy_fix import ProxyFix
 
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies)
     return app

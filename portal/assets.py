@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from flask import Flask
+from flask import Flask, request
 from werkzeug.exceptions import NotFound
 from werkzeug.wrappers import Request, Response
 
@@ -158,7 +158,6 @@ def init_app(app: Flask, folder: str | os.PathLike, headers, url_path: str = "/s
     app.extensions["assets"] = assets
 
     def static(filename: str):  # reached only if the WSGI layer is taken away
-        from flask import request
 
         return assets.response(filename, request)
 

@@ -1,19 +1,30 @@
-"""Commands for operators: demo-data, send-outbox and create-user (db upgrade comes from
-Flask-Migrate)."""
+"""Commands for operators: demo-data, send-outbox, render-pdfs, send-reminders, create-user,
+create-api-token and revoke-api-token (db upgrade comes from Flask-Migrate)."""
 import sys
 
 import click
 from flask import Flask, current_app
+
+from . import copies
+from .mail import transport_for
+from .rules.clock import today
+from .services import api_tokens
+from .services.accounts import (
+    DEMO_CASEWORKER_EMAIL,
+    DEMO_EMAIL,
+    DEMO_PASSWORD,
+    create_staff_account,
+    load_demo_account,
+)
+from .services.cases import send_appeal_reminders
+from .services.notices import load_demo_notices
+from .services.outbox import send_pending
 
 
 def init_app(app: Flask) -> None:
     @app.cli.command("demo-data")
     def demo_data() -> None:
         """Load the demo content. Safe to run again: nothing is added twice."""
-        from .rules.clock import today
-        from .services.accounts import DEMO_CASEWORKER_EMAIL, DEMO_EMAIL, DEMO_PASSWORD, load_demo_account
-        from .services.notices import load_demo_notices
-
         notices = load_demo_notices(today())
         accounts = load_demo_account()
         click.echo(f"Demo data loaded: {notices} new notice(s), {accounts} new account(s).")
@@ -24,9 +35,6 @@ def init_app(app: Flask) -> None:
     @click.option("--limit", default=100, show_default=True, help="Most messages to send in this run.")
     def send_outbox(limit: int) -> None:
         """Send the e-mail waiting in the outbox. Exits 1 if any message failed."""
-        from .mail import transport_for
-        from .services.outbox import send_pending
-
         result = send_pending(transport_for(current_app), current_app.config["MAIL_FROM"], limit)
         click.echo(f"Sent {result.sent}, failed {result.failed}.")
         if result.failed:
@@ -37,10 +45,9 @@ def init_app(app: Flask) -> None:
     def render_pdfs(limit: int) -> None:
         """Make the PDF copies of submissions sent since the last run. Run every minute or so;
         a copy asked for before that is made when asked for."""
-        from .services.applications import render_pending_pdfs
-
+        # Drawn as for a request to the portal's public address, as a page would be.
         with current_app.test_request_context(base_url=current_app.config["PORTAL_URL"]):
-            click.echo(f"PDF copies made: {render_pending_pdfs(limit)}.")
+            click.echo(f"PDF copies made: {copies.render_pending(limit)}.")
 
     @app.cli.command("create-user")
     @click.option("--email", required=True, help="The address the person logs in with.")
@@ -49,8 +56,6 @@ def init_app(app: Flask) -> None:
     @click.option("--password-stdin", is_flag=True, help="Read the password from standard input.")
     def create_user(email: str, role: str, name: str | None, password_stdin: bool) -> None:
         """Create a staff account (or give an existing one this role and a new password)."""
-        from .services.accounts import create_staff_account
-
         if password_stdin:
             password = sys.stdin.readline().rstrip("\n")
         else:
@@ -67,8 +72,6 @@ def init_app(app: Flask) -> None:
                   help="What it may do; both when not given.")
     def create_api_token(name: str, rights: tuple[str, ...]) -> None:
         """Create a bearer token for the intake API. It is shown once, alone on the last line."""
-        from .services import api_tokens
-
         record, token = api_tokens.create(name, rights or api_tokens.RIGHTS)
         click.echo(f"Token {record.name!r} with the rights {', '.join(record.rights)}. Keep it secret; "
                    "only its hash is stored.")
@@ -78,14 +81,9 @@ def init_app(app: Flask) -> None:
     @click.option("--name", required=True)
     def revoke_api_token(name: str) -> None:
         """Revoke every token with this name, at once."""
-        from .services import api_tokens
-
         click.echo(f"Revoked {api_tokens.revoke(name)} token(s).")
 
     @app.cli.command("send-reminders")
     def send_reminders() -> None:
         """Queue the reminders due today (an appeal deadline a week away). Run daily, then send-outbox."""
-        from .services.cases import send_appeal_reminders
-
-        with current_app.test_request_context(base_url=current_app.config["PORTAL_URL"]):
-            click.echo(f"Reminders queued for {send_appeal_reminders()} case(s).")
+        click.echo(f"Reminders queued for {send_appeal_reminders()} case(s).")

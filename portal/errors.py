@@ -3,6 +3,7 @@ from flask import Flask, g, jsonify, render_template, request
 from flask_wtf.csrf import CSRFError
 
 from .i18n import LANGUAGES, preferred_language
+from .services import access, appeals, authorities
 
 
 def _error_language() -> None:
@@ -66,7 +67,6 @@ def init_app(app: Flask) -> None:
         _error_language()
         return render_template("errors/csrf.html"), 400
 
-    from .services import access, appeals, authorities
 
     @app.errorhandler(appeals.CannotAppeal)
     def cannot_appeal(error):

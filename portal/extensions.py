@@ -5,7 +5,7 @@ from flask_limiter.util import get_remote_address
 from flask_login import LoginManager
 from flask_sqlalchemy import SQLAlchemy
 from flask_wtf import CSRFProtect
-from sqlalchemy import MetaData
+from sqlalchemy import MetaData, event
 from sqlalchemy.orm import DeclarativeBase
 
 # Named constraints, so migrations name them the same on SQLite and PostgreSQL.
@@ -42,6 +42,4 @@ def _tune_sqlite(dbapi_connection, connection_record) -> None:
 
 def init_sqlite(engine) -> None:
     if engine.dialect.name == "sqlite":
-        from sqlalchemy import event
-
         event.listen(engine, "connect", _tune_sqlite)

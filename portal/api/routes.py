@@ -6,10 +6,11 @@ from functools import wraps
 from flask import g, jsonify, request
 from werkzeug.exceptions import BadRequest
 
+from .. import copies
 from ..downloads import private_file
 from ..extensions import csrf
 from ..rules.files import extension_for
-from ..services import access, api_tokens, applications, attachments, cases, intake
+from ..services import access, api_tokens, attachments, cases, intake, submissions as sent
 from . import bp, schemas
 from .openapi import document
 
@@ -103,10 +104,10 @@ def register():
                      {"Idempotency-Key": "must be 1 to 200 characters"})
     person = data["person"]
     try:
-        submission, created = applications.register(data["channel"], data["service"], person["name"],
+        submission, created = sent.register_offline(data["channel"], data["service"], person["name"],
                                                      person["national_id"], person["email"], token=g.api_token,
                                                      idempotency_key=key)
-    except applications.RegistrationConflict:
+    except sent.RegistrationConflict:
         return error(409, "conflict", "This Idempotency-Key was used before for a different submission.")
     response = jsonify({"reference": submission.reference, **schemas.submission_summary(submission)})
     response.status_code = 201 if created else 200
@@ -131,7 +132,7 @@ def submission_pdf(reference: str):
     found = _submission_or_404(reference, "submission.pdf")
     if found is None:
         return _not_found("submission", reference)
-    return private_file(applications.pdf_of(found), "application/pdf", f"{found.reference}.pdf")
+    return private_file(copies.pdf_of(found), "application/pdf", f"{found.reference}.pdf")
 
 
 @bp.route("/submissions/<reference>/attachments/<attachment_id>")

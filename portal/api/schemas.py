@@ -2,7 +2,7 @@
 field and says what is wrong, in plain English, so the integrator can fix the call."""
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timezone
 
 from email_validator import EmailNotValidError, validate_email
 from flask import url_for
@@ -121,7 +121,7 @@ def submission_summary(submission: Submission, channel: str | None = None) -> di
     reference = submission.reference
     return {
         "reference": reference, "kind": submission.kind, "service": submission.service,
-        "channel": channel or submission.document.get("channel", "online"), "state": submission.intake_state,
+        "channel": channel or submission.channel, "state": submission.intake_state,
         "submitted_at": _moment(submission.submitted_at), "appeals": submission.appeals_reference,
         "links": {"self": url_for("api.submission", reference=reference),
                   "pdf": url_for("api.submission_pdf", reference=reference),
@@ -143,7 +143,6 @@ def submission_full(submission: Submission) -> dict:
 
 
 def _moment(value) -> str:
-    from datetime import timezone
 
     if value.tzinfo is None:
         value = value.replace(tzinfo=timezone.utc)

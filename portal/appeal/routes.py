@@ -5,6 +5,7 @@ from flask import redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
+from ..apply.journeys import journey_of
 from ..fields import choices
 from ..public.guides import BY_KEY
 from ..rules.clock import today
@@ -14,8 +15,6 @@ from .forms import ChooseDecisionForm, OutsideDecisionForm
 
 
 def _first_page(draft):
-    from ..apply.journeys import journey_of
-
     return redirect(url_for("apply.step", public_id=draft.public_id, step_key=journey_of(draft, today()).steps[0].key))
 
 

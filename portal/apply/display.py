@@ -2,9 +2,12 @@
 from flask import Flask
 from flask_babel import gettext as _
 
+from ..rules.files import display_size
+from ..rules.volunteers import certificate_valid_until
+from . import volunteer_forms as vf
+
 
 def init_app(app: Flask) -> None:
-    from . import volunteer_forms as vf
 
     app.add_template_filter(answer, "answer")
     app.add_template_filter(file_size, "file_size")
@@ -12,7 +15,6 @@ def init_app(app: Flask) -> None:
     for name, table in (("volunteer_time", vf.TIMES), ("volunteer_group", vf.GROUPS), ("volunteer_interest", vf.INTERESTS)):
         app.add_template_filter(_label_of(table), name)
 
-    from ..rules.volunteers import certificate_valid_until
 
     app.add_template_filter(certificate_valid_until, "certificate_until")
 
@@ -42,6 +44,5 @@ def answer(field) -> str:
 
 
 def file_size(size: int) -> str:
-    from ..rules.files import display_size
 
     return display_size(size)

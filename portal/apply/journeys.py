@@ -1,4 +1,5 @@
-"""The application journeys: which pages each service asks, in order, sharing one engine."""
+"""The application journeys: which pages each service asks, in order, sharing one engine. A
+table of steps; who a draft is for, which tailors it, comes from portal.services.applying."""
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
@@ -8,40 +9,9 @@ from typing import Callable
 from flask_babel import lazy_gettext as _l
 
 from ..rules.authority import child_must_be_heard
+from ..rules.identity import age_from_number
+from ..services.applying import ApplyingFor, applying_for
 from . import forms, volunteer_forms
-
-
-@dataclass(frozen=True)
-class ApplyingFor:
-    """Who a draft is for: the account itself (basis None), or someone it acts for; and,
-    for an appeal, whether the decision was made outside the portal and the appeal is late."""
-
-    basis: str | None = None
-    person_name: str | None = None
-    person_age: int | None = None
-    outside: bool = False
-    late: bool = False
-
-    @property
-    def someone_else(self) -> bool:
-        return self.basis is not None
-
-
-def applying_for(draft, today: date) -> ApplyingFor:
-    late = outside = False
-    if draft.kind == "appeal":
-        from ..services import appeals
-
-        outside = draft.appeals_reference is None
-        deadline = appeals.deadline_for(draft)
-        late = deadline is not None and today > deadline.due
-    authority = draft.authority
-    if authority is None:
-        return ApplyingFor(outside=outside, late=late)
-    from ..rules.identity import age_on
-
-    return ApplyingFor(authority.basis, authority.person_name, age_on(authority.person.national_id, today),
-                       outside, late)
 
 
 def base_journey(kind: str, service: str) -> "Journey":
@@ -156,10 +126,8 @@ JOURNEYS: dict[str, Journey] = {
 
 def guidance(service: str, answers: dict, today) -> list:
     """Municipal practice shown as guidance, never as a block (LEGAL.md, "The services")."""
-    from ..rules.identity import age_on
-
     notes = []
-    age = age_on((answers.get("person") or {}).get("national_id") or "", today)
+    age = age_from_number((answers.get("person") or {}).get("national_id") or "", today)
     if service == "ledsagerbevis":
         if age is not None and age < 8:
             notes.append(_l("The municipality usually gives the companion card from the age of 8. "

@@ -5,6 +5,7 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
+from .. import copies
 from ..downloads import private_file
 from ..extensions import limiter
 from ..fields import FILE_MESSAGES
@@ -12,7 +13,7 @@ from ..i18n import current_language
 from ..rules.clock import local_day, today
 from ..rules.deadlines import reply_deadline
 from ..rules.files import extension_for
-from ..services import access, appeals, applications, attachments as attachment_service, authorities, cases
+from ..services import access, appeals, attachments as attachment_service, authorities, cases, drafts, submissions
 from . import bp
 from .forms import AttachmentForm, ChooseServiceForm, DeclarationForm, ForWhomForm, choices
 from .journeys import JOURNEYS, base_journey, guidance, journey_of
@@ -85,7 +86,7 @@ def for_whom():
                 return render_template("authorities/needs_verified_identity.html"), 403
             return redirect(url_for("authorities.new", service=service))
         chosen = next((a for a in people if a.public_id == form.who.data), None)
-        draft = applications.start_draft(current_user, service, chosen)
+        draft = drafts.start(current_user, service, chosen)
         journey = journey_of(draft, today())
         return redirect(url_for("apply.step", public_id=draft.public_id, step_key=journey.steps[0].key))
     return render_template("apply/for_whom.html", form=form, journey=JOURNEYS[service], people=people)
@@ -101,14 +102,14 @@ def step(public_id: str, step_key: str):
     if current is None:
         abort(404)
     returning = request.args.get("from") == "check"
-    form = (current.form(data=applications.answers_for_page(draft, step_key)) if request.method == "GET"
+    form = (current.form(data=drafts.answers_for_page(draft, step_key)) if request.method == "GET"
             else current.form())
     if "national_id" in form and draft.authority is not None:
         form.expect(draft.authority.person.national_id, own=False)
     elif "national_id" in form and current_user.identity_verified:
         form.expect(current_user.national_id, own=True)
     if form.validate_on_submit():
-        applications.save_answers(draft, step_key, _answers_of(form))
+        drafts.save_answers(draft, step_key, _answers_of(form))
         return _onwards(journey, public_id, step_key, returning)
     return render_template(
         "apply/step.html", form=form, journey=journey, step=current, draft=draft,
@@ -130,7 +131,7 @@ def check(public_id: str):
         return redirect(url_for("apply.step", public_id=public_id, step_key=missing.key))
     form = DeclarationForm()
     if form.validate_on_submit():
-        submission = applications.submit(current_user, draft, current_language())
+        submission = submissions.submit(current_user, draft, current_language())
         return redirect(url_for("apply.receipt", reference=submission.reference))
     sections = [(s, s.form(formdata=None, data=draft.answers[s.key], meta={"csrf": False})) for s in journey.steps
                 if not s.is_attachments]
@@ -158,7 +159,7 @@ def receipt(reference: str):
 @login_required
 def receipt_pdf(reference: str):
     submission = access.submission_for(current_user, reference, "submission.pdf")
-    return private_file(applications.pdf_of(submission), "application/pdf", f"{submission.reference}.pdf")
+    return private_file(copies.pdf_of(submission), "application/pdf", f"{submission.reference}.pdf")
 
 
 @bp.route("/<public_id>/delete", methods=["GET", "POST"])
@@ -169,8 +170,7 @@ def delete(public_id: str):
     if draft.submission is not None:
         abort(404)
     if request.method == "POST":  # CSRF is checked for every POST by CSRFProtect
-        attachment_service.remove_all(draft)
-        applications.delete_draft(draft)
+        drafts.delete(draft)
         flash(_("The draft is deleted."), "success")
         return redirect(url_for("auth.my_page"))
     return render_template("apply/delete.html", draft=draft, journey=journey)
@@ -192,7 +192,7 @@ def attachments(public_id: str):
         form.kind.data = current.kinds[0][0]
     if request.method == "POST" and request.form.get("action") == "continue":
         files = attachment_service.for_draft(draft)
-        applications.save_answers(draft, "attachments", {"files": [a.public_id for a in files]})
+        drafts.save_answers(draft, "attachments", {"files": [a.public_id for a in files]})
         return _onwards(journey, public_id, "attachments", returning)
     if form.validate_on_submit():
         try:

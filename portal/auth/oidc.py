@@ -50,7 +50,7 @@ def callback():
     next_path = session.pop("oidc_next", None)
     if not enabled():
         abort(404)
-    from authlib.integrations.base_client.errors import OAuthError
+    from authlib.integrations.base_client.errors import OAuthError  # deferred with Authlib, as above
 
     try:
         token = current_app.extensions["idporten"].authorize_access_token()

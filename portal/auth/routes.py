@@ -1,14 +1,15 @@
 """Account routes: parse the form, call portal.services.accounts, render."""
 from urllib.parse import urlsplit
 
-from flask import flash, redirect, render_template, request, session, url_for
+from flask import current_app, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 
+from ..apply.journeys import JOURNEYS, journey_of
 from ..extensions import limiter
 from ..i18n import current_language
 from ..rules.clock import today
-from ..services import accounts
+from ..services import accounts, authorities, drafts, submissions
 from . import bp, oidc
 from .forms import ForgotPasswordForm, LoginForm, RegisterForm, ResetPasswordForm
 
@@ -122,22 +123,15 @@ def reset_password(token: str):
 @bp.route("/my-page")
 @login_required
 def my_page():
-    from flask import current_app
 
-    from ..services import authorities
 
     asking = authorities.requests_to_answer(current_user)
     if "apply.start" not in current_app.view_functions:
         return render_template("auth/my_page.html", drafts=[], submissions=[], asking=asking)
-    from ..apply.journeys import JOURNEYS, journey_of
-    from ..services import applications
 
     day = today()
     # A draft for someone the account can no longer act for can only be deleted.
-    drafts = [(draft, journey_of(draft, day),
-               draft.authority is None or authorities.allows(
-                   draft.authority, "appeal" if draft.kind == "appeal" else "apply", draft.service))
-              for draft in applications.drafts_for(current_user)]
-    return render_template("auth/my_page.html", journeys=JOURNEYS, drafts=drafts,
-                           submissions=applications.submissions_for(current_user),
-                           about_me=applications.sent_by_others_about(current_user), asking=asking)
+    unsent = [(draft, journey_of(draft, day), drafts.may_go_on(draft)) for draft in drafts.unsent(current_user)]
+    return render_template("auth/my_page.html", journeys=JOURNEYS, drafts=unsent,
+                           submissions=submissions.sent_by(current_user),
+                           about_me=submissions.sent_by_others_about(current_user), asking=asking)

@@ -9,6 +9,7 @@ from wtforms.validators import DataRequired, Email, InputRequired, Length, Optio
 
 from ..fields import DayField, MultiCheckboxField, choices, national_id_valid, strip
 from ..labels import SCOPES, SERVICES
+from ..rules.authority import period_problem
 from ..rules.clock import today
 
 BASES = choices(
@@ -127,8 +128,6 @@ class FullmaktForm(FlaskForm):
                            filters=[strip], validators=[DataRequired(_l("Enter the last day the power of attorney lasts"))])
 
     def validate_valid_until(self, field):
-        from ..rules.authority import period_problem
-
         problem = period_problem(field.day, today()) if field.day else None
         if problem == "past":
             raise ValidationError(_l("The last day cannot be in the past. Choose a later date"))
@@ -171,8 +170,6 @@ class OmbudForm(FlaskForm):
                            filters=[strip], validators=[DataRequired(_l("Enter the last day"))])
 
     def validate_valid_until(self, field):
-        from ..rules.authority import period_problem
-
         problem = period_problem(field.day, today()) if field.day else None
         if problem == "past":
             raise ValidationError(_l("The last day cannot be in the past. Choose a later date"))

@@ -9,12 +9,15 @@ from flask import abort, current_app, flash, redirect, render_template, request,
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
+from ..documents.fullmakt import render_fullmakt_pdf
 from ..downloads import private_file
 from ..extensions import limiter
 from ..fields import FILE_MESSAGES, choices
 from ..i18n import current_language
 from ..rules import authority as rules
-from ..services import access, authorities
+from ..rules.files import extension_for
+from ..rules.services import SERVICES
+from ..services import access, attachments, authorities
 from ..services.attachments import AttachmentRejected
 from . import bp
 from .forms import (
@@ -47,7 +50,6 @@ def verified_identity_required(view):
 
 
 def _service_arg() -> str | None:
-    from ..rules.services import SERVICES
 
     service = request.args.get("service")
     return service if service in SERVICES else None
@@ -174,7 +176,6 @@ def document(public_id: str):
 @verified_identity_required
 def paper_form(public_id: str):
     """The pre-filled fullmakt to print, sign and upload."""
-    from ..documents.fullmakt import render_fullmakt_pdf
 
     authority = _mine(public_id)
     if authority.basis != "fullmakt" or authority.proof != "document" or \
@@ -187,8 +188,6 @@ def paper_form(public_id: str):
 @bp.route("/<public_id>/document/file")
 @verified_identity_required
 def document_file(public_id: str):
-    from ..rules.files import extension_for
-    from ..services import attachments
 
     authority = _mine(public_id)
     access.document_for(current_user, authority)

@@ -4,6 +4,8 @@ from __future__ import annotations
 from flask import abort, render_template
 from flask_login import current_user, login_required
 
+from ..documents.calendar import deadlines_calendar
+from ..documents.decision import render_decision_pdf
 from ..downloads import private_file
 from ..rules.clock import today
 from ..services import access, cases, people
@@ -32,7 +34,6 @@ def show(reference: str):
 @bp.route("/<reference>/deadlines.ics")
 @login_required
 def calendar(reference: str):
-    from ..documents.calendar import deadlines_calendar
 
     case = access.case_for(current_user, reference, "case.calendar")
     return private_file(deadlines_calendar(case, cases.summary_of(case)), "text/calendar",
@@ -42,9 +43,7 @@ def calendar(reference: str):
 @bp.route("/<reference>/decision.pdf")
 @login_required
 def decision_letter(reference: str):
-    from flask import abort
 
-    from ..documents.decision import render_decision_pdf
 
     case = access.case_for(current_user, reference, "case.decision_letter")
     summary = cases.summary_of(case)

@@ -1,36 +1,36 @@
-"""The PDF copy of a submitted application, in the language it was sent in (A4)."""
+"""The PDF copy of a submitted application, appeal or volunteer's application, in the
+language it was sent in (A4). The caller gives the journey whose pages it answered."""
 from __future__ import annotations
 
 from flask import g, render_template
 from flask_babel import force_locale
 
-from ..apply.journeys import base_journey
 from ..models import Submission
 
 
-def submission_sections(submission: Submission) -> list:
+def sections(submission: Submission, journey) -> list:
     """Each page the submission answered, as (step, form holding the answers), to show."""
-    journey = base_journey(submission.kind, submission.service).as_sent(submission.document)
+    sent = journey.as_sent(submission.document)
     answers = submission.document.get("answers") or {}
-    return [(s, s.form(formdata=None, data=answers.get(s.key) or {}, meta={"csrf": False})) for s in journey.steps
+    return [(s, s.form(formdata=None, data=answers.get(s.key) or {}, meta={"csrf": False})) for s in sent.steps
             if not s.is_attachments and s.key in answers]
 
 
-def submission_html(submission: Submission) -> str:
-    journey = base_journey(submission.kind, submission.service).as_sent(submission.document)
-    lang = submission.document.get("language", "nb")
+def html(submission: Submission, journey) -> str:
+    lang = submission.language
     # The copy is in the language the application was sent in, whatever the reader uses now.
     reader_language = g.get("lang_code")
     g.lang_code = lang
     try:
         with force_locale(lang):
-            return render_template("documents/submission.html", submission=submission, journey=journey,
-                                   sections=submission_sections(submission), lang=lang)
+            return render_template("documents/submission.html", submission=submission,
+                                   journey=journey.as_sent(submission.document),
+                                   sections=sections(submission, journey), lang=lang)
     finally:
         g.lang_code = reader_language
 
 
-def render_submission_pdf(submission: Submission) -> bytes:
-    from weasyprint import HTML  # imported when needed: it is slow to load
+def render_pdf(submission: Submission, journey) -> bytes:
+    from weasyprint import HTML  # deferred: some 40 MB and a second to load, for the copies alone
 
-    return HTML(string=submission_html(submission)).write_pdf()
+    return HTML(string=html(submission, journey)).write_pdf()

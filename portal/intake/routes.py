@@ -7,7 +7,7 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from ..documents.submission import submission_sections
+from .. import copies
 from ..downloads import private_file
 from ..fields import choices
 from ..labels import STATUSES
@@ -115,16 +115,15 @@ def submission(reference: str):
     return render_template("intake/submission.html", submission=found, case=case, appealed=appealed, volunteer=volunteer,
                            receipt=receipt, summary=cases.summary_of(case) if case else None,
                            events=cases.timeline(cases.events_of(case)) if case else [],
-                           sections=submission_sections(found))
+                           sections=copies.sections(found))
 
 
 @bp.route("/submissions/<reference>/pdf")
 @role_required("caseworker")
 def submission_pdf(reference: str):
-    from ..services import applications
 
     found = _submission(reference, "submission.pdf")
-    return private_file(applications.pdf_of(found), "application/pdf", f"{found.reference}.pdf")
+    return private_file(copies.pdf_of(found), "application/pdf", f"{found.reference}.pdf")
 
 
 @bp.route("/submissions/<reference>/files/<attachment_id>")
@@ -166,7 +165,7 @@ def record(reference: str, kind: str):
 @role_required("caseworker")
 def volunteer_register():
     form = RegisterFilterForm(request.args)
-    found = volunteers.register(volunteers.RegisterFilters(
+    found = volunteers.search(volunteers.RegisterFilters(
         state=form.state.data or None, times=tuple(form.times.data or ()), groups=tuple(form.groups.data or ()),
         interests=tuple(form.interests.data or ()), car=bool(form.car.data)))
     return render_template("intake/volunteers.html", form=form, found=found)
@@ -193,7 +192,7 @@ def volunteer(public_id: str):
     return render_template("intake/volunteer.html", volunteer=found, form=form, history=volunteers.history(found),
                            assignments=assignments, reports=reports,
                            missing={a.id: volunteers.missing_timesheets(a, reports[a.id]) for a in assignments},
-                           certificate=volunteers.certificate_of(found), sections=submission_sections(found.submission))
+                           certificate=volunteers.certificate_of(found), sections=copies.sections(found.submission))
 
 
 @bp.route("/cases/<reference>/match", methods=["GET", "POST"])

@@ -8,19 +8,24 @@ from sqlalchemy import DateTime, ForeignKey, Index, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from ..extensions import db
+from .checks import one_of
+
+# Who read it: someone acting for the person, a caseworker, the ombud, or the
+# case-management system over the API (portal.services.access_log writes each).
+ACTOR_ROLES = ("representative", "caseworker", "ombud", "system")
 
 
 class AccessLogEntry(db.Model):
     """Written once and never changed: the portal has no way to edit or delete a row."""
 
     __tablename__ = "access_log"
-    __table_args__ = (Index("ix_access_log_person_at", "person_id", "at"),)
+    __table_args__ = (Index("ix_access_log_person_at", "person_id", "at"), one_of("actor_role", ACTOR_ROLES))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     person_id: Mapped[int] = mapped_column(ForeignKey("person.id"))
     account_id: Mapped[int | None] = mapped_column(ForeignKey("account.id", ondelete="SET NULL"))
-    # representative, caseworker or ombud; with the name (or office) as it was then.
+    # ACTOR_ROLES; with the name (or office) as it was then.
     actor_role: Mapped[str] = mapped_column(String(20))
     actor_name: Mapped[str] = mapped_column(String(200))
     action: Mapped[str] = mapped_column(String(40))  # what was looked at, a code

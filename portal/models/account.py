@@ -8,6 +8,9 @@ from sqlalchemy import DateTime, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from ..extensions import db
+from ..i18n import LANGUAGES
+from ..roles import ROLES
+from .checks import one_of
 
 
 class Account(UserMixin, db.Model):
@@ -15,6 +18,7 @@ class Account(UserMixin, db.Model):
     An account's identity is verified only when it came from the identity provider."""
 
     __tablename__ = "account"
+    __table_args__ = (one_of("role", ROLES), one_of("preferred_language", LANGUAGES))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     email: Mapped[str | None] = mapped_column(String(320), unique=True)
@@ -29,7 +33,7 @@ class Account(UserMixin, db.Model):
     preferred_language: Mapped[str] = mapped_column(String(2), default="nb")
     # The name the person gave us last (the identity provider does not always give one).
     full_name: Mapped[str | None] = mapped_column(String(200))
-    # citizen, caseworker, admin or ombud (portal.rules.roles)
+    # citizen, caseworker, admin or ombud (portal.roles.ROLES)
     role: Mapped[str] = mapped_column(String(20), default="citizen", server_default="citizen")
 
     @property

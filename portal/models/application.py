@@ -8,7 +8,12 @@ from sqlalchemy import JSON, DateTime, ForeignKey, Index, Integer, LargeBinary, 
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
+from ..i18n import LANGUAGES
+from ..rules.references import APPEAL_PREFIX, PREFIXES, VOLUNTEER_PREFIX
+from ..rules.services import SERVICES
+from ..rules.submissions import CHANNELS, INTAKE_STATES, KINDS
 from .authority import Authority
+from .checks import one_of
 from .person import Person
 
 
@@ -20,6 +25,7 @@ class Draft(db.Model):
     """An application being filled in. Its public id is random, never a counter."""
 
     __tablename__ = "draft"
+    __table_args__ = (one_of("kind", KINDS), one_of("service", SERVICES))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     public_id: Mapped[str] = mapped_column(String(32), unique=True, default=_public_id)
@@ -43,7 +49,9 @@ class Submission(db.Model):
     __tablename__ = "submission"
     # The intake queue and the API list walk these in order, filtered, a page at a time.
     __table_args__ = (Index("ix_submission_queue", "submitted_at", "id"),
-                      Index("ix_submission_state_queue", "intake_state", "submitted_at", "id"))
+                      Index("ix_submission_state_queue", "intake_state", "submitted_at", "id"),
+                      one_of("kind", KINDS), one_of("service", SERVICES), one_of("intake_state", INTAKE_STATES),
+                      one_of("channel", CHANNELS), one_of("language", LANGUAGES))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     reference: Mapped[str] = mapped_column(String(20), unique=True)
@@ -62,6 +70,10 @@ class Submission(db.Model):
     document: Mapped[dict] = mapped_column(JSON)
     submitted_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     intake_state: Mapped[str] = mapped_column(String(20), default="new")
+    # How it came, and the language it was sent in: in the document too, which stays as it
+    # was sent; here for the lists that show them without reading the documents.
+    channel: Mapped[str] = mapped_column(String(10))
+    language: Mapped[str] = mapped_column(String(2))
     # The PDF rendering made when it was sent, kept for the municipality's intake.
     pdf: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)
     draft: Mapped[Draft | None] = relationship(back_populates="submission")
@@ -78,7 +90,8 @@ class ReferenceCounter(db.Model):
     """The last number given out per prefix and year (SK-2026-000123)."""
 
     __tablename__ = "reference_counter"
-    __table_args__ = (UniqueConstraint("prefix", "year"),)
+    __table_args__ = (UniqueConstraint("prefix", "year"),
+                      one_of("prefix", (*PREFIXES.values(), APPEAL_PREFIX, VOLUNTEER_PREFIX)))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     prefix: Mapped[str] = mapped_column(String(4))

@@ -8,7 +8,9 @@ from sqlalchemy import JSON, Date, DateTime, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
+from ..rules.authority import BASES, ENDED_BY, PROOFS, STORED_STATES
 from .account import Account
+from .checks import one_of
 from .person import Person
 
 
@@ -20,11 +22,13 @@ class Authority(db.Model):
     """
 
     __tablename__ = "authority"
+    __table_args__ = (one_of("basis", BASES), one_of("proof", PROOFS), one_of("state", STORED_STATES),
+                      one_of("ended_by", ENDED_BY))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     public_id: Mapped[str] = mapped_column(String(32), unique=True, default=lambda: uuid.uuid4().hex)
     basis: Mapped[str] = mapped_column(String(20))  # portal.rules.authority.BASES
-    proof: Mapped[str] = mapped_column(String(20))  # declaration, document or digital
+    proof: Mapped[str] = mapped_column(String(20))  # portal.rules.authority.PROOFS
     person_id: Mapped[int] = mapped_column(ForeignKey("person.id"), index=True)
     # The person's name as the representative gave it here: shown only with this authority.
     person_name: Mapped[str] = mapped_column(String(200))
@@ -36,7 +40,7 @@ class Authority(db.Model):
     services: Mapped[list] = mapped_column(JSON)
     valid_from: Mapped[date] = mapped_column(Date)
     valid_until: Mapped[date | None] = mapped_column(Date)
-    state: Mapped[str] = mapped_column(String(30), index=True)
+    state: Mapped[str] = mapped_column(String(30), index=True)  # portal.rules.authority.STORED_STATES
     # A digital request: where the person was told, and until when they can answer.
     person_email: Mapped[str | None] = mapped_column(String(320))
     request_expires_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
@@ -48,7 +52,7 @@ class Authority(db.Model):
     verified_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     verified_by_account_id: Mapped[int | None] = mapped_column(ForeignKey("account.id", ondelete="SET NULL"))
     ended_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
-    ended_by: Mapped[str | None] = mapped_column(String(20))  # person, representative or municipality
+    ended_by: Mapped[str | None] = mapped_column(String(20))  # portal.rules.authority.ENDED_BY
     # Why the municipality did not accept the document, in words the representative reads.
     rejection_reason: Mapped[str | None] = mapped_column(Text)
 

@@ -12,7 +12,10 @@ from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, Index, String,
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
+from ..rules.case_status import EVENT_TYPES, STATUSES
+from ..rules.services import SERVICES
 from .application import Submission
+from .checks import one_of
 from .person import Person
 
 
@@ -23,6 +26,8 @@ class Case(db.Model):
         Index("ix_case_file_status_id", "status", "id"),
         # The queue filtered by status, oldest first, as an index walk at any size.
         Index("ix_case_file_status_queue", "status", "submitted_at", "submission_id"),
+        one_of("service", SERVICES),
+        one_of("status", STATUSES),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -53,7 +58,7 @@ class CaseEvent(db.Model):
     """Something the municipality did, as it recorded it (in the portal or over the API)."""
 
     __tablename__ = "case_event"
-    __table_args__ = (UniqueConstraint("case_id", "idempotency_key"),)
+    __table_args__ = (UniqueConstraint("case_id", "idempotency_key"), one_of("type", EVENT_TYPES))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("case_file.id", ondelete="CASCADE"), index=True)

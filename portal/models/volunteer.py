@@ -9,6 +9,9 @@ from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, Integer, Strin
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
+from ..rules.case_status import PER
+from ..rules.volunteers import REPORT_KINDS, STATES
+from .checks import one_of
 
 
 class Volunteer(db.Model):
@@ -16,6 +19,7 @@ class Volunteer(db.Model):
     on is copied out of the application here; the application itself stays as it was sent."""
 
     __tablename__ = "volunteer"
+    __table_args__ = (one_of("state", STATES), one_of("per", PER))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     public_id: Mapped[str] = mapped_column(String(32), unique=True, default=lambda: uuid.uuid4().hex)
@@ -31,7 +35,7 @@ class Volunteer(db.Model):
     has_licence: Mapped[bool] = mapped_column(Boolean, default=False)
     capacity: Mapped[int] = mapped_column(Integer, default=1)  # how many people they can be støttekontakt for
     hours: Mapped[int | None] = mapped_column(Integer)
-    per: Mapped[str | None] = mapped_column(String(10))
+    per: Mapped[str | None] = mapped_column(String(10))  # the hours are per week or per month
     # The politiattest (hol § 5-4): when it was issued, as the municipality saw it.
     certificate_issued_on: Mapped[date | None] = mapped_column(Date)
     # The confidentiality declaration (hol § 12-1), signed when they first start.
@@ -46,6 +50,7 @@ class VolunteerEvent(db.Model):
     """A change of state, with the caseworker's note: the register's history."""
 
     __tablename__ = "volunteer_event"
+    __table_args__ = (one_of("state", STATES),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     volunteer_id: Mapped[int] = mapped_column(ForeignKey("volunteer.id", ondelete="CASCADE"), index=True)
@@ -76,12 +81,12 @@ class VolunteerReport(db.Model):
     """What an engaged volunteer hands in: a month's timesheet, or the half-year report."""
 
     __tablename__ = "volunteer_report"
-    __table_args__ = (UniqueConstraint("assignment_id", "kind", "period"),)
+    __table_args__ = (UniqueConstraint("assignment_id", "kind", "period"), one_of("kind", REPORT_KINDS))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     public_id: Mapped[str] = mapped_column(String(32), unique=True, default=lambda: uuid.uuid4().hex)
     assignment_id: Mapped[int] = mapped_column(ForeignKey("assignment.id", ondelete="CASCADE"), index=True)
-    kind: Mapped[str] = mapped_column(String(20))  # timesheet or half_year
+    kind: Mapped[str] = mapped_column(String(20))  # portal.rules.volunteers.REPORT_KINDS
     period: Mapped[date] = mapped_column(Date)  # the month's first day, or the half-year's end
     document: Mapped[dict] = mapped_column(JSON)
     submitted_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from .clock import local_day
+from .identity import age_on
 from .sources import SOURCES, Source
 
 # What an authority can cover. Each is asked for and shown on its own.
@@ -58,6 +59,10 @@ EXPIRED = "expired"
 NEEDS_CONSENT = "needs_consent"  # parent of a 16- or 17-year-old without their consent
 
 ENDED = frozenset({DECLINED, REJECTED, REVOKED, EXPIRED})
+STORED_STATES = (REQUESTED, AWAITING_DOCUMENT, AWAITING_VERIFICATION, ACTIVE, DECLINED, REJECTED, REVOKED)
+# Who ended it: the person (declined or withdrew), the representative, or the municipality
+# (did not accept the document).
+ENDED_BY = ("person", "representative", "municipality")
 
 
 @dataclass(frozen=True)
@@ -72,10 +77,6 @@ class AuthorityFacts:
     request_expires_at: datetime | None = None
     person_birth_date: date | None = None
     young_person_consent: bool = False
-
-
-def age_on(birth_date: date, day: date) -> int:
-    return day.year - birth_date.year - ((day.month, day.day) < (birth_date.month, birth_date.day))
 
 
 def birthday(birth_date: date, age: int) -> date:

@@ -10,6 +10,14 @@ _SIGNATURES = (
     (b"\x89PNG\r\n\x1a\n", "image/png", "png"),
 )
 
+CONTENT_TYPES = tuple(content_type for _, content_type, _ in _SIGNATURES)
+
+# What a file is for: the kinds an application's or appeal's attachments page asks for
+# (portal/apply/journeys.py), an authority's document, a volunteer's police certificate,
+# and a receipt handed in with a timesheet.
+KINDS = ("supporting", "doctor_statement", "photo", "verge_appointment", "signed_fullmakt", "police_certificate",
+         "receipt")
+
 
 def sniff(head: bytes) -> tuple[str, str] | None:
     """(content type, extension) for PDF, JPEG or PNG; None for anything else."""

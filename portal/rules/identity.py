@@ -6,6 +6,8 @@ follow. Never derive gender or anything else from the number.
 """
 from __future__ import annotations
 
+from datetime import date
+
 from stdnum.exceptions import ValidationError
 from stdnum.no import fodselsnummer
 
@@ -52,8 +54,13 @@ def birth_date(value: str):
         return None
 
 
-def age_on(value: str, day) -> int | None:
-    born = birth_date(value)
-    if born is None:
-        return None
+def age_on(born: date, day: date) -> int:
+    """How old someone born on `born` is on `day`: a year older on each birthday (one born on
+    29 February turns a year older on 1 March in other years)."""
     return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+
+
+def age_from_number(value: str, day: date) -> int | None:
+    """How old the person with this identity number is on `day`, or None for no valid number."""
+    born = birth_date(value)
+    return None if born is None else age_on(born, day)

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from .authority import age_on
 from .deadlines import add_months
+from .identity import age_on
 
 MINIMUM_AGE = 18  # municipal practice: at least 18 years old
 POLICE_CERTIFICATE_MONTHS = 3  # hol § 5-4: no older than three months when engaged
@@ -15,6 +15,10 @@ TIMESHEET_DAY = 15  # handed in by the 15th of the following month
 APPLIED, INTERVIEWED, CERTIFICATE_RECEIVED, APPROVED, ENGAGED, INACTIVE = (
     "applied", "interviewed", "certificate_received", "approved", "engaged", "inactive")
 STATES = (APPLIED, INTERVIEWED, CERTIFICATE_RECEIVED, APPROVED, ENGAGED, INACTIVE)
+
+# What an engaged volunteer hands in: a month's timesheet, or the half-year report.
+TIMESHEET, HALF_YEAR = "timesheet", "half_year"
+REPORT_KINDS = (TIMESHEET, HALF_YEAR)
 
 # Where a volunteer can go from each state. Anyone can become inactive, and come back.
 MOVES = {

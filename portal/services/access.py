@@ -32,6 +32,7 @@ from ..models import (
 )
 from ..rules import authority as rules
 from . import access_log, authorities, cases, intake, people
+from .kinds import scope_for
 from .transaction import transaction
 
 
@@ -78,7 +79,7 @@ def draft_for(actor, public_id: str, action: str = "draft.view") -> Draft:
         raise NotFound()
     authority = draft.authority
     if authority is not None:
-        if not authorities.allows(authority, "appeal" if draft.kind == "appeal" else "apply", draft.service):
+        if not authorities.allows(authority, scope_for(draft.kind), draft.service):
             raise NoAuthority(authority)
         access_log.record(account, authority.person, role_of(authority), action,
                           name=authority.representative_name, draft=draft, authority=authority)
@@ -118,8 +119,7 @@ def check_submission(account: Account, submission: Submission, action: str, own_
         # case, or at least apply, for the person and service.
         authority = authorities.usable(account, person.id, "see_case", submission.service)
         if authority is None and own_copy:
-            authority = authorities.usable(account, person.id, "appeal" if submission.kind == "appeal" else "apply",
-                                           submission.service)
+            authority = authorities.usable(account, person.id, scope_for(submission.kind), submission.service)
     else:
         # Anything else about the person takes "see the case", confirmed by the person or
         # checked by the municipality: a declaration nobody has checked opens nothing more.

@@ -10,9 +10,8 @@ from sqlalchemy import select
 
 from ..extensions import db
 from ..models import AccessLogEntry, Account, Authority, Draft, Person, Submission
+from ..models.access_log import ACTOR_ROLES as ROLES
 from ..rules import clock
-
-ROLES = ("representative", "caseworker", "ombud", "system")  # system: the case-management system
 
 
 def actor_name(account: Account) -> str:

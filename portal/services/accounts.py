@@ -19,6 +19,7 @@ from sqlalchemy import select
 
 from ..extensions import db
 from ..models import Account
+from ..roles import ROLES
 from ..rules import clock
 from . import emails, outbox
 from .transaction import transaction
@@ -178,7 +179,6 @@ def reset_password(token: str, new_password: str) -> Account | None:
 def create_staff_account(email: str, password: str, role: str, name: str | None = None) -> Account:
     """An account made by an administrator (caseworker, admin or ombud), confirmed at once.
     An existing account with the address gets the role and the new password."""
-    from ..roles import ROLES
 
     if role not in ROLES:
         raise ValueError(f"the role must be one of {', '.join(ROLES)}")

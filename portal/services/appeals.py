@@ -13,7 +13,7 @@ from ..models import Account, Authority, Case, Draft, Submission
 from ..rules import case_status
 from ..rules.clock import local_day, parse_day, today
 from ..rules.deadlines import Deadline, appeal_deadline, late_appeal_limit
-from . import access, applications, authorities, cases
+from . import access, authorities, cases, drafts
 
 
 class CannotAppeal(PermissionError):
@@ -54,7 +54,7 @@ def start_for_case(account: Account, case: Case) -> Draft:
                Submission.id.is_(None)).order_by(Draft.id.desc()))
     if started is not None:
         return started
-    return applications.start_draft(account, case.service, _authority_for(account, case), kind="appeal",
+    return drafts.start(account, case.service, _authority_for(account, case), kind="appeal",
                                     appeals_reference=case.reference)
 
 
@@ -72,7 +72,7 @@ def check_still_open(draft: Draft) -> Case | None:
 
 def start_outside(account: Account, service: str, authority: Authority | None) -> Draft:
     """An appeal of a decision made outside the portal (on paper): the draft asks which."""
-    return applications.start_draft(account, service, authority, kind="appeal")
+    return drafts.start(account, service, authority, kind="appeal")
 
 
 def appealed_case(draft: Draft) -> Case | None:

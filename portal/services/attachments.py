@@ -10,7 +10,7 @@ from flask import current_app
 from sqlalchemy import func, select
 
 from ..extensions import db
-from ..models import Account, Attachment, Authority, Draft
+from ..models import Account, Attachment, Authority, Draft, Volunteer, VolunteerReport
 from ..rules import clock
 from ..rules.files import MAX_BYTES, MAX_FILES, sniff
 from .transaction import transaction
@@ -44,9 +44,12 @@ def add(account: Account, draft: Draft, stream, filename: str, kind: str) -> Att
 
 
 def store(account: Account, stream, filename: str, kind: str, *, draft: Draft | None = None,
-          authority: Authority | None = None) -> Attachment:
-    """Check the file and keep it, for a draft or as the document of an authority.
-    The caller commits."""
+          authority: Authority | None = None, volunteer: Volunteer | None = None,
+          report: VolunteerReport | None = None) -> Attachment:
+    """Check the file and keep it for exactly one owner: a draft, an authority (its document),
+    a volunteer (the police certificate) or a volunteer's report (a receipt). The caller commits."""
+    if sum(owner is not None for owner in (draft, authority, volunteer, report)) != 1:
+        raise ValueError("a file belongs to exactly one owner")
     data = stream.read(MAX_BYTES + 1)
     if not data:
         raise AttachmentRejected("empty")
@@ -60,7 +63,8 @@ def store(account: Account, stream, filename: str, kind: str, *, draft: Draft | 
     (folder() / storage_name).write_bytes(data)
     attachment = Attachment(
         account_id=account.id, draft_id=draft.id if draft else None,
-        authority_id=authority.id if authority else None, kind=kind, filename=_display_name(filename),
+        authority_id=authority.id if authority else None, volunteer_id=volunteer.id if volunteer else None,
+        volunteer_report_id=report.id if report else None, kind=kind, filename=_display_name(filename),
         content_type=content_type, size=len(data), storage_name=storage_name,
         created_at=clock.now(),
     )
@@ -92,10 +96,3 @@ def discard(attachment: Attachment) -> None:
     transaction fail, a row pointing at nothing is better than personal data left on disk."""
     (folder() / attachment.storage_name).unlink(missing_ok=True)
     db.session.delete(attachment)
-
-
-def remove_all(draft: Draft) -> None:
-    """When a draft is deleted its files go too (files already sent stay with the submission)."""
-    for attachment in for_draft(draft):
-        if attachment.submission_id is None:
-            remove(attachment)

@@ -14,11 +14,11 @@ from flask_babel import force_locale
 from sqlalchemy import and_, func, or_, select
 
 from ..extensions import db
-from ..models import Account, Attachment, Authority, Person
+from ..models import Account, Attachment, Authority, Draft, Person, Submission
 from ..rules import authority as rules, clock
-from ..rules.identity import birth_date, normalise
+from ..rules.identity import age_on, birth_date, normalise
 from ..rules.services import SERVICES
-from . import emails, outbox, people
+from . import attachments, emails, outbox, people
 from .transaction import transaction
 
 Link = Callable[[str], str]  # public id -> absolute URL
@@ -61,7 +61,7 @@ def allows(authority: Authority, scope: str, service: str, now: datetime | None 
 
 def person_age(authority: Authority) -> int | None:
     born = birth_date(authority.person.national_id)
-    return rules.age_on(born, clock.today()) if born else None
+    return age_on(born, clock.today()) if born else None
 
 
 def is_confirmed(authority: Authority) -> bool:
@@ -167,7 +167,7 @@ def _check_representative(account: Account, national_id: str, adult: bool = True
     if normalise(national_id) == account.national_id:
         raise AuthorityProblem("own_number")
     born = birth_date(account.national_id)
-    if adult and born is not None and rules.age_on(born, clock.today()) < rules.ADULT_AGE:
+    if adult and born is not None and age_on(born, clock.today()) < rules.ADULT_AGE:
         raise AuthorityProblem("minor")
 
 
@@ -208,7 +208,7 @@ def declare_parent(account: Account, *, representative_name: str, representative
     today = clock.today()
     _check_representative(account, child_national_id, adult=False)
     born = birth_date(child_national_id)
-    age = rules.age_on(born, today)
+    age = age_on(born, today)
     if age >= rules.ADULT_AGE:
         raise AuthorityProblem("adult")
     consent = rules.needs_young_persons_consent(age)
@@ -308,7 +308,6 @@ def prepare_paper_fullmakt(account: Account, *, representative_name: str, repres
 def add_document(account: Account, authority: Authority, stream, filename: str) -> Attachment:
     """The verge's appointment or the signed fullmakt: the authority then waits for the
     municipality's check. A new document replaces one the municipality has not checked."""
-    from . import attachments
 
     if authority.proof != "document" or state_of(authority) not in (rules.AWAITING_DOCUMENT,
                                                                      rules.AWAITING_VERIFICATION):
@@ -381,8 +380,6 @@ def _end(authority: Authority, by: str) -> None:
 def _delete_unsent_drafts(authority: Authority) -> None:
     """Drafts made on an authority that has ended can never be sent: they go, with their
     files, so nobody keeps the person's information for nothing. Sent applications stay."""
-    from ..models import Draft, Submission
-    from . import attachments
 
     drafts = db.session.scalars(select(Draft).outerjoin(Submission, Submission.draft_id == Draft.id)
                                 .where(Draft.authority_id == authority.id, Submission.id.is_(None))).all()

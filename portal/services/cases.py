@@ -170,7 +170,7 @@ def letter_addresses(case: Case) -> list[str]:
 
 
 def _language_of(case: Case) -> str:
-    return case.submission.document.get("language") or "nb"
+    return case.submission.language
 
 
 def tell_about_news(case: Case) -> None:

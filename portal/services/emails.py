@@ -42,19 +42,22 @@ def reset_password(link: str) -> Email:
 
 # -- What was sent --------------------------------------------------------------------------------
 
-def receipt(kind: str, reference: str) -> Email:
-    """The receipt for an application, an appeal or a volunteer's application: the reference only."""
-    if kind == "volunteer":
-        return Email(_("We have received your application to become a support contact"), _(
-            "Thank you for wanting to be a support contact. Your reference is %(reference)s.\n\n"
-            "We will contact you about an interview.", reference=reference))
-    if kind == "appeal":
-        return Email(_("We have received your appeal"), _(
-            "We have received your appeal. Its reference is %(reference)s.\n\n"
-            "Log in to see what you sent and what happens next.", reference=reference))
+def application_receipt(reference: str) -> Email:
     return Email(_("We have received your application"), _(
         "We have received your application. Its reference is %(reference)s.\n\n"
         "Log in to see what you sent and what happens next.", reference=reference))
+
+
+def appeal_receipt(reference: str) -> Email:
+    return Email(_("We have received your appeal"), _(
+        "We have received your appeal. Its reference is %(reference)s.\n\n"
+        "Log in to see what you sent and what happens next.", reference=reference))
+
+
+def volunteer_receipt(reference: str) -> Email:
+    return Email(_("We have received your application to become a support contact"), _(
+        "Thank you for wanting to be a support contact. Your reference is %(reference)s.\n\n"
+        "We will contact you about an interview.", reference=reference))
 
 
 # -- Cases ----------------------------------------------------------------------------------------

@@ -11,11 +11,11 @@ from sqlalchemy.orm import defer
 
 from ..extensions import db
 from ..models import Case, Submission
-from ..rules import case_status
+from ..rules import case_status, submissions
 from ..rules.clock import today
 
 PAGE_SIZE = 50
-KINDS = ("application", "appeal", "volunteer")
+KINDS = submissions.KINDS
 
 
 @dataclass(frozen=True)
@@ -70,8 +70,8 @@ def _after(query, cursor: str | None, moment_column, id_column):
 def page(filters: Filters, cursor: str | None = None, limit: int = PAGE_SIZE) -> tuple[list[Row], str | None]:
     """Oldest first, so intake works in order. Returns the rows and the next page's cursor."""
     day = today()
-    # The documents stay in the database: a list needs only the channel from them.
-    query = (select(Submission, Case, Submission.document["channel"].as_string())
+    # The documents stay in the database: a list reads the channel from its own column.
+    query = (select(Submission, Case)
              .options(defer(Submission.document)).outerjoin(Case, Case.submission_id == Submission.id))
     if filters.kind:
         query = query.where(Submission.kind == filters.kind)
@@ -94,7 +94,7 @@ def page(filters: Filters, cursor: str | None = None, limit: int = PAGE_SIZE) ->
     query = _after(query, cursor, moment, number).order_by(moment, number).limit(limit + 1)
     found = db.session.execute(query).all()
     rows = [Row(s, c, bool(c and c.answered_on is None and c.reply_due < day and c.status not in case_status.FINISHED),
-                bool(c and c.appeal_waiting), channel or "online") for s, c, channel in found[:limit]]
+                bool(c and c.appeal_waiting), s.channel) for s, c in found[:limit]]
     following = encode_cursor(found[limit - 1][0]) if len(found) > limit else None
     return rows, following
 

@@ -11,10 +11,11 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
 from ..extensions import db
-from ..models import Account, Assignment, Case, Submission, Volunteer, VolunteerEvent, VolunteerReport
+from ..models import Account, Assignment, Attachment, Case, Submission, Volunteer, VolunteerEvent, VolunteerReport
 from ..rules import clock, matching, volunteers as rules
 from ..rules.clock import today
-from ..rules.identity import age_on
+from ..rules.identity import age_from_number
+from . import attachments
 from .transaction import transaction
 
 
@@ -59,11 +60,8 @@ def of_submission(submission: Submission) -> Volunteer | None:
 @transaction
 def upload_certificate(account: Account, volunteer: Volunteer, stream, filename: str):
     """The volunteer's police certificate: a new one replaces the one before."""
-    from ..models import Attachment
-    from . import attachments
 
-    stored = attachments.store(account, stream, filename, "police_certificate")
-    stored.volunteer_id = volunteer.id
+    stored = attachments.store(account, stream, filename, "police_certificate", volunteer=volunteer)
     for older in db.session.scalars(select(Attachment).where(Attachment.volunteer_id == volunteer.id,
                                                              Attachment.id != stored.id)):
         attachments.discard(older)
@@ -71,7 +69,6 @@ def upload_certificate(account: Account, volunteer: Volunteer, stream, filename:
 
 
 def certificate_of(volunteer: Volunteer):
-    from ..models import Attachment
 
     return db.session.scalar(select(Attachment).where(Attachment.volunteer_id == volunteer.id))
 
@@ -94,7 +91,7 @@ class RegisterFilters:
     car: bool = False
 
 
-def register(filters: RegisterFilters) -> list[Volunteer]:
+def search(filters: RegisterFilters) -> list[Volunteer]:
     """The register, newest first, with those who can do all the times, groups and interests asked for."""
     query = select(Volunteer).order_by(Volunteer.created_at.desc(), Volunteer.id.desc())
     if filters.state:
@@ -168,7 +165,7 @@ def need_of(case: Case) -> matching.Need:
     answers = case.submission.document.get("answers") or {}
     person = answers.get("person") or {}
     wishes = answers.get("wishes") or {}
-    return matching.Need(age=age_on(person.get("national_id") or "", today()),
+    return matching.Need(age=age_from_number(person.get("national_id") or "", today()),
                          need_groups=frozenset((answers.get("need") or {}).get("groups") or ()),
                          interests_text=" ".join(filter(None, (wishes.get("interests"), wishes.get("preferences")))),
                          when_text=wishes.get("when") or "")
@@ -268,10 +265,7 @@ def hand_in(assignment: Assignment, kind: str, period: date, document: dict, rec
         db.session.rollback()
         raise VolunteerProblem("already_sent") from None
     if receipt is not None:
-        from . import attachments
-
-        stored = attachments.store(account, receipt.stream, receipt.filename, "receipt")
-        stored.volunteer_report_id = report.id
+        stored = attachments.store(account, receipt.stream, receipt.filename, "receipt", report=report)
         report.document = {**document, "receipt": {"id": stored.public_id, "filename": stored.filename,
                                                    "content_type": stored.content_type, "size": stored.size}}
     return report

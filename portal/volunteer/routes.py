@@ -9,11 +9,12 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
+from ..apply.journeys import journey_of
 from ..fields import FILE_MESSAGES, choices
 from ..i18n import month_name
 from ..rules import volunteers as rules
 from ..rules.clock import today
-from ..services import applications, volunteers
+from ..services import drafts, volunteers
 from ..services.attachments import AttachmentRejected
 from . import bp
 from .forms import CertificateForm, HalfYearReportForm, TimesheetForm
@@ -26,9 +27,9 @@ def index():
     """What it takes, and a start; for a volunteer, where their application stands."""
     volunteer = volunteers.of_account(current_user) if current_user.is_authenticated else None
     if volunteer is None:
-        drafts = [d for d in applications.drafts_for(current_user) if d.kind == "volunteer"] \
+        started = [d for d in drafts.unsent(current_user) if d.kind == "volunteer"] \
             if current_user.is_authenticated else []
-        return render_template("volunteer/index.html", draft=drafts[0] if drafts else None)
+        return render_template("volunteer/index.html", draft=started[0] if started else None)
     return _status(volunteer, CertificateForm())
 
 
@@ -65,12 +66,10 @@ def certificate():
 @bp.route("/start", methods=["POST"])
 @login_required
 def start():
-    from ..apply.journeys import journey_of
-
     if volunteers.of_account(current_user) is not None:
         return redirect(url_for("volunteer.index"))
-    drafts = [d for d in applications.drafts_for(current_user) if d.kind == "volunteer"]
-    draft = drafts[0] if drafts else applications.start_draft(current_user, "stottekontakt", kind="volunteer")
+    started = [d for d in drafts.unsent(current_user) if d.kind == "volunteer"]
+    draft = started[0] if started else drafts.start(current_user, "stottekontakt", kind="volunteer")
     journey = journey_of(draft, today())
     following = journey.first_unanswered(draft.answers)
     if following is None:

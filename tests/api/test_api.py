@@ -286,9 +286,9 @@ def test_every_endpoint_answers_as_its_document_says(apply_app, label):
 
     token = make_token(apply_app)
     with apply_app.app_context():
-        from portal.services import applications
+        from portal.services import submissions
 
-        applications.register("paper", "stottekontakt", "Sara Schema", "01019012480")
+        submissions.register_offline("paper", "stottekontakt", "Sara Schema", "01019012480")
     schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", apply_app)
     operation = schema.find_operation_by_label(label)
 

@@ -135,9 +135,9 @@ def test_the_other_intake_and_appeal_pages_have_no_violations(browser, live_serv
     assert violations(worker) == []
     with live_app.app_context():
         from portal.extensions import db
-        from portal.services import applications
+        from portal.services import submissions
 
-        reference = applications.register("paper", "bpa", "Per Papir", "01019012480")[0].reference
+        reference = submissions.register_offline("paper", "bpa", "Per Papir", "01019012480")[0].reference
         db.session.remove()
     worker.goto(f"{live_server}/{lang}/intake/submissions/{reference}")
     assert violations(worker) == []

@@ -86,10 +86,10 @@ def test_a_volunteer_applies_is_engaged_and_hands_in_a_timesheet(browser, live_s
 
     # A granted case, and Vera engaged for it.
     from portal.extensions import db
-    from portal.services import applications, cases
+    from portal.services import cases, submissions
 
     with live_app.app_context():
-        reference = applications.register("paper", "stottekontakt", "Per Papir", aged(30, start=161))[0].reference
+        reference = submissions.register_offline("paper", "stottekontakt", "Per Papir", aged(30, start=161))[0].reference
         today = clock.today().isoformat()
         with live_app.test_request_context():
             cases.record_event(cases.find(reference), "decision", {
@@ -138,7 +138,7 @@ def test_a_volunteer_applies_is_engaged_and_hands_in_a_timesheet(browser, live_s
 def test_the_person_gives_the_ombud_access_and_sees_the_ombud_looked(browser, live_server, live_app,
                                                                       identity_provider):
     from portal.extensions import db
-    from portal.services import applications, cases
+    from portal.services import cases, submissions
 
     client_id = aged(61, start=162)
     result = live_app.test_cli_runner().invoke(args=[
@@ -146,7 +146,7 @@ def test_the_person_gives_the_ombud_access_and_sees_the_ombud_looked(browser, li
         "--password-stdin"], input="et langt ombudspassord\n")
     assert result.exit_code == 0
     with live_app.app_context():
-        reference = applications.register("paper", "bpa", "Kari Klient", client_id)[0].reference
+        reference = submissions.register_offline("paper", "bpa", "Kari Klient", client_id)[0].reference
         with live_app.test_request_context():
             cases.record_event(cases.find(reference), "received", {"case_number": "26/88"})
         db.session.remove()

@@ -106,3 +106,36 @@ def test_no_route_writes_the_access_log_itself():
     found = sorted(m for m, targets in imports().items()
                    if m.split(".")[1:2] and m.split(".")[1] in BLUEPRINTS and "portal.services.access_log" in targets)
     assert found == []
+
+
+def test_services_and_rules_build_no_pages_links_or_requests():
+    """A service takes what it needs as arguments or from the configuration: it never reads the
+    request, renders a page or builds a link from one (so commands need no fake request)."""
+    web = {"url_for", "request", "render_template", "session", "g", "redirect", "abort"}
+    found = []
+    for folder in ("services", "rules"):
+        for path in (PORTAL / folder).rglob("*.py"):
+            for node in ast.walk(ast.parse(path.read_text())):
+                if isinstance(node, ast.ImportFrom) and node.module == "flask":
+                    found += [f"{folder}/{path.name}: {a.name}" for a in node.names if a.name in web]
+    assert found == []
+
+
+def test_imports_sit_at_the_top_but_for_the_heavy_libraries_deferred_on_purpose():
+    """A deferred import breaks no cycle here: only WeasyPrint, Authlib and Flask-Migrate wait
+    until they are needed, each with its reason beside it."""
+    deferred = ("weasyprint", "authlib", "flask_migrate")
+    found = []
+    for path in sorted(PORTAL.rglob("*.py")):
+        lines = path.read_text().split("\n")
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                for inner in ast.walk(node):
+                    if isinstance(inner, (ast.Import, ast.ImportFrom)):
+                        names = [inner.module or ""] if isinstance(inner, ast.ImportFrom) else \
+                            [a.name for a in inner.names]
+                        if not any(n.startswith(deferred) for n in names):
+                            found.append(f"{path.relative_to(PORTAL.parent)}:{inner.lineno}")
+                        elif "#" not in lines[inner.lineno - 1] and "#" not in lines[inner.lineno - 2]:
+                            found.append(f"{path.relative_to(PORTAL.parent)}:{inner.lineno} (say why)")
+    assert found == []

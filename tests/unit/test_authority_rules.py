@@ -8,6 +8,7 @@ from hypothesis import given, strategies as st
 
 from portal.rules import authority as rules
 from portal.rules.authority import AuthorityFacts
+from portal.rules.identity import age_on
 
 NOW = datetime(2026, 11, 25, 12, 0, tzinfo=timezone.utc)
 ALL = ("stottekontakt", "ledsagerbevis", "bpa")
@@ -146,7 +147,7 @@ def test_property_an_authority_never_allows_more_than_it_covers_or_after_it_ende
         assert state in (rules.ACTIVE, rules.AWAITING_VERIFICATION)
         assert until is None or today <= until
         if basis == "parent" and born is not None:
-            age = rules.age_on(born, today)
+            age = age_on(born, today)
             assert age < 18 and (age < 16 or consent)
     if state in (rules.DECLINED, rules.REJECTED, rules.REVOKED):
         assert not allowed

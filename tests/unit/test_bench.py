@@ -38,7 +38,7 @@ def test_synthetic_rows_page_in_order_and_leave_the_sequences_past_them(apply_ap
     from bench import seed
     from portal.extensions import db
     from portal.models import Case, CaseEvent, Submission
-    from portal.services import applications
+    from portal.services import submissions
 
     template = {"version": 1, "kind": "application", "service": "stottekontakt", "channel": "online",
                 "answers": {"person": {"full_name": "Kari Nordmann"}}}
@@ -55,7 +55,7 @@ def test_synthetic_rows_page_in_order_and_leave_the_sequences_past_them(apply_ap
             "Person ")
         cursor = seed.middle_cursor()
     with apply_app.test_request_context():
-        paper = applications.register("paper", "bpa", "Per Papir", "01019012480")[0]  # the ids go on after them
+        paper = submissions.register_offline("paper", "bpa", "Per Papir", "01019012480")[0]  # the ids go on after them
         assert paper.id == 71
     html = caseworker.get(f"/en/intake/?after={cursor}").get_data(as_text=True)
     assert references[36] in html and references[35] not in html  # after the middle row

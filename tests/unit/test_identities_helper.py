@@ -10,8 +10,8 @@ import time_machine
 from hypothesis import assume, example, given, strategies as st
 
 from portal.rules import clock as portal_clock
-from portal.rules.authority import age_on, birthday
-from portal.rules.identity import age_on as age_of_number, birth_date, is_valid_national_id
+from portal.rules.authority import birthday
+from portal.rules.identity import age_from_number as age_of_number, age_on, birth_date, is_valid_national_id
 from tests.identities import aged
 
 # Numbers from python-stdnum tell the century for births 1900–2039 only.

@@ -176,10 +176,10 @@ def test_two_drafts_for_one_decision_make_one_appeal_and_the_second_is_told_why(
     assert start_appeal(citizen, decided) == first  # an unsent appeal draft is reused
     with apply_app.app_context():
         from portal.models import Account
-        from portal.services import applications, cases
+        from portal.services import cases, drafts
 
         account = db.session.scalar(select(Account))
-        other = applications.start_draft(account, "stottekontakt", kind="appeal", appeals_reference=decided)
+        other = drafts.start(account, "stottekontakt", kind="appeal", appeals_reference=decided)
         other_base = f"/nb/apply/{other.public_id}"
     for base in (first, other_base):
         post_form(citizen, f"{base}/appeal", APPEAL)

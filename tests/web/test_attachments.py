@@ -132,7 +132,9 @@ def test_files_go_with_the_submission_into_its_document_and_pdf(apply_app, citiz
         submission = db.session.scalar(select(Submission))
         [entry] = submission.document["attachments"]
         assert entry["filename"] == "legeerklaering.pdf" and entry["content_type"] == "application/pdf"
-        assert db.session.scalar(select(Attachment.submission_id)) == submission.id
+        # The submission's alone now: a file has one owner.
+        assert tuple(db.session.execute(select(Attachment.submission_id, Attachment.draft_id)).one()) == (
+            submission.id, None)
     pdftotext = require_tool("pdftotext", "apt-get install poppler-utils")
     pdf = tmp_path / "copy.pdf"
     pdf.write_bytes(citizen.get(f"{receipt}/pdf").data)

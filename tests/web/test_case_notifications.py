@@ -148,10 +148,10 @@ def test_no_reminder_once_appealed(apply_app, clock):
 def test_the_news_reaches_a_real_mail_server(mail_app, smtp_server):
     _, inbox = smtp_server
     mail_app.config["FEATURE_ONLINE_APPLICATIONS"] = True
-    from portal.services import applications
+    from portal.services import submissions
 
     with mail_app.app_context():
-        reference = applications.register("paper", "bpa", "Per Papir", "01019012480",
+        reference = submissions.register_offline("paper", "bpa", "Per Papir", "01019012480",
                                           "per@example.org")[0].reference
     record(mail_app, reference, "decision", **decision())
     result = mail_app.test_cli_runner().invoke(args=["send-outbox"])

@@ -29,10 +29,10 @@ from tests.helpers import (
 
 def _register(app, count: int, service="bpa", start=None):
     """Paper applications straight into the database, each a minute apart."""
-    from portal.services import applications
+    from portal.services import submissions
 
     with app.app_context():
-        refs = [applications.register("paper", service, f"Person {n}", "01019012480")[0].reference for n in range(count)]
+        refs = [submissions.register_offline("paper", service, f"Person {n}", "01019012480")[0].reference for n in range(count)]
         if start is not None:
             for n, reference in enumerate(refs):
                 submission = db.session.scalar(select(Submission).where(Submission.reference == reference))

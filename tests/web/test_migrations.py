@@ -1,4 +1,6 @@
 """The schema comes only from migrations, and they match the models."""
+import re
+
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 
@@ -64,3 +66,85 @@ def test_applications_sent_before_cases_were_kept_get_a_case(app):
         db.session.execute(text("DELETE FROM case_file"))
         db.session.execute(text("DELETE FROM submission"))
         db.session.commit()
+
+
+def _check_parts(sqltext: str, columns: list[str]) -> tuple[set[str], set[str]]:
+    """What a CHECK constraint allows, as each database writes it back: the quoted codes in
+    it, and the columns it names (PostgreSQL adds casts and ARRAY[...], SQLite keeps IN (...))."""
+    codes = set(re.findall(r"'([^']*)'", sqltext))
+    bare = re.sub(r"'[^']*'", "", sqltext)
+    return codes, {c for c in columns if re.search(rf"\b{c}\b", bare)}
+
+
+def test_the_migrated_checks_are_the_models_checks(app):
+    """compare_metadata does not compare CHECK constraints, so they are compared here: a code
+    added to portal/rules (or taken away) needs a migration that changes the check."""
+    from sqlalchemy import CheckConstraint, inspect
+
+    with app.app_context(), db.engine.connect() as connection:
+        inspector = inspect(connection)
+        found, wanted = {}, {}
+        for table in db.metadata.sorted_tables:
+            columns = [c.name for c in table.columns]
+            for check in inspector.get_check_constraints(table.name):
+                found[f"{table.name}: {check['name']}"] = _check_parts(check["sqltext"], columns)
+            for check in table.constraints:
+                if isinstance(check, CheckConstraint):
+                    sql = str(check.sqltext.compile(dialect=connection.dialect, compile_kwargs={"literal_binds": True}))
+                    wanted[f"{table.name}: {check.name}"] = _check_parts(sql, columns)
+    assert found == wanted
+    assert "attachment: ck_attachment_one_owner" in found and "submission: ck_submission_channel" in found
+
+
+def test_submissions_and_files_as_0010_left_them_get_a_channel_a_language_and_one_owner(app, clock):
+    """Migration 0011 copies the channel and language out of each document (one without them
+    was sent online, in Bokmål), and a file sent with an application belongs to the submission
+    alone, no longer also to its draft. Its downgrade gives the draft back."""
+    from flask_migrate import downgrade, upgrade
+    from sqlalchemy import text
+
+    def one(sql, **values):
+        return db.session.execute(text(sql), values).scalar()
+
+    with app.app_context():
+        downgrade(revision="0010")
+        try:
+            now = clock.now()
+            account = one("INSERT INTO account (email, created_at, preferred_language, role) "
+                          "VALUES ('kari@example.org', :at, 'en', 'citizen') RETURNING id", at=now)
+            drafts = [one("INSERT INTO draft (public_id, account_id, service, kind, answers, created_at, updated_at) "
+                          "VALUES (:public_id, :account, 'stottekontakt', 'application', '{}', :at, :at) RETURNING id",
+                          public_id=f"draft{n}", account=account, at=now) for n in (1, 2)]
+            submissions = {}
+            for reference, document, draft in (
+                    ("SK-2026-000001", '{"channel": "online", "language": "en"}', drafts[0]),
+                    ("SK-2026-000002", '{"channel": "paper", "language": "nb"}', None),
+                    ("SK-2026-000003", '{"answers": {}}', None)):
+                submissions[reference] = one(
+                    "INSERT INTO submission (reference, kind, service, draft_id, document, submitted_at, intake_state) "
+                    "VALUES (:reference, 'application', 'stottekontakt', :draft, :document, :at, 'new') RETURNING id",
+                    reference=reference, draft=draft, document=document, at=now)
+            for name, draft, submission in (("sent", drafts[0], submissions["SK-2026-000001"]),
+                                            ("unsent", drafts[1], None)):
+                db.session.execute(text(
+                    "INSERT INTO attachment (public_id, account_id, draft_id, submission_id, kind, filename, "
+                    "content_type, size, storage_name, created_at) VALUES (:name, :account, :draft, :submission, "
+                    "'supporting', 'a.pdf', 'application/pdf', 10, :name, :at)"),
+                    {"name": name, "account": account, "draft": draft, "submission": submission, "at": now})
+            db.session.commit()
+        finally:
+            upgrade()
+        rows = db.session.execute(text("SELECT reference, channel, language FROM submission ORDER BY reference")).all()
+        assert [tuple(r) for r in rows] == [("SK-2026-000001", "online", "en"), ("SK-2026-000002", "paper", "nb"),
+                                            ("SK-2026-000003", "online", "nb")]
+        owners = "SELECT public_id, draft_id, submission_id FROM attachment ORDER BY public_id"
+        assert [tuple(r) for r in db.session.execute(text(owners))] == [
+            ("sent", None, submissions["SK-2026-000001"]), ("unsent", drafts[1], None)]
+        db.session.commit()
+        downgrade(revision="0010")
+        try:
+            assert [tuple(r) for r in db.session.execute(text(owners))] == [
+                ("sent", drafts[0], submissions["SK-2026-000001"]), ("unsent", drafts[1], None)]
+            db.session.commit()
+        finally:
+            upgrade()

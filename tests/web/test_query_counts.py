@@ -35,14 +35,14 @@ def _statements(app, client, path, **kwargs) -> int:
 
 def _paper(app, number: int, today: date, start: int = 0) -> list[str]:
     """Submissions registered by the case-management system, each with a case and events."""
-    from portal.services import applications
+    from portal.services import submissions
 
     references = []
     with app.test_request_context():
         for n in range(start, start + number):
             service = ("stottekontakt", "bpa", "ledsagerbevis")[n % 3]
             born = aged(20 + n % 60, today, start=n // 60 * 7)
-            references.append(applications.register("paper", service, f"Person {n}", born)[0].reference)
+            references.append(submissions.register_offline("paper", service, f"Person {n}", born)[0].reference)
     for reference in references[::3]:
         record(app, reference, "received", received_on=today.isoformat())
     return references

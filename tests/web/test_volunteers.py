@@ -166,7 +166,7 @@ def _make_volunteer(app, name, state="approved", certificate_days_ago=10, **chan
     with app.app_context():
         submission = Submission(reference=f"FR-{today.year}-{abs(hash(name)) % 999999:06d}", kind="volunteer",
                                 service="stottekontakt", document={"answers": {}}, submitted_at=now,
-                                intake_state="new")
+                                intake_state="new", channel="online", language="nb")
         db.session.add(submission)
         db.session.flush()
         values = dict(name=name, state=state, times=["evening", "weekends"], groups=["adults"], interests=["sports"],
@@ -444,3 +444,28 @@ def test_a_caseworker_reading_a_report_is_logged_for_the_person(apply_app, engag
     assert caseworker.get(f"/en/intake/volunteers/reports/{report}").status_code == 200
     with apply_app.app_context():
         assert "volunteer.report" in set(db.session.scalars(select(AccessLogEntry.action)))
+
+
+def test_a_caseworker_reading_a_volunteers_papers_is_logged_and_the_volunteer_sees_it(id_app, oidc_provider):
+    """Every read of someone's data by the municipality is logged, and the person sees who read
+    what (LEGAL.md, "Personal data"): here the volunteer's application and police certificate."""
+    from portal.models import AccessLogEntry
+    from tests.helpers import log_in_with_id, make_caseworker
+
+    vera = log_in_with_id(id_app.test_client(), oidc_provider, ABOUT["national_id"], name="Vera Frivillig")
+    _apply(vera)
+    with id_app.app_context():
+        public_id = db.session.scalar(select(Volunteer.public_id))
+    worker = id_app.test_client()
+    make_caseworker(id_app)
+    log_in(worker, email="sara@fjellvik.kommune.no")
+    assert worker.get(f"/nb/intake/volunteers/{public_id}").status_code == 200
+    post_form(worker, f"/nb/intake/volunteers/{public_id}", {"to": "interviewed"})
+    post_form(vera, "/nb/volunteer/certificate", {"file": (io.BytesIO(b"%PDF-1.4\nattest"), "politiattest.pdf")},
+              form_page="/nb/volunteer/", content_type="multipart/form-data")
+    assert worker.get(f"/nb/intake/volunteers/{public_id}/certificate").data == b"%PDF-1.4\nattest"
+    with id_app.app_context():
+        logged = set(db.session.execute(select(AccessLogEntry.actor_role, AccessLogEntry.action)).all())
+    assert {("caseworker", "volunteer.view"), ("caseworker", "volunteer.certificate")} <= logged
+    seen = text(vera.get("/nb/cases/seen"))
+    assert "Åpnet søknaden din om å bli støttekontakt" in seen and "Åpnet politiattesten din" in seen
