@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import expect
+from playwright.sync_api import Page, expect
 from sqlalchemy import select
 
 from portal import create_app
@@ -34,6 +34,19 @@ CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-background-networking",
     "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
 ]
+
+
+_page_content = Page.content
+
+
+def _settled_content(page: Page) -> str:
+    """The page's HTML once the document a click navigated to has loaded: read while it is
+    still arriving, a page is empty (seen on a busy machine), and a test would fail for that."""
+    page.wait_for_load_state()
+    return _page_content(page)
+
+
+Page.content = _settled_content
 
 
 @pytest.fixture(scope="session")

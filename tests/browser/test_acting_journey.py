@@ -5,11 +5,13 @@ also with errors shown."""
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 
 import pytest
+from babel.dates import format_date
 
 from tests.browser.conftest import errors_shown, fill, last_message, log_in, log_in_with_id, violations
-from tests.helpers import make_caseworker
+from tests.helpers import day, make_caseworker
 from tests.identities import aged
 
 pytestmark = pytest.mark.browser
@@ -24,7 +26,7 @@ PERSON = aged(77, start=60)
 
 
 
-def test_a_fullmakt_asked_for_approved_used_and_withdrawn(browser, live_server, live_app, identity_provider):
+def test_a_fullmakt_asked_for_approved_used_and_withdrawn(browser, live_server, live_app, identity_provider, clock):
     rep = log_in_with_id(browser, live_server, identity_provider, REP)
     rep.get_by_role("link", name="Hvem jeg handler for").click()
     assert violations(rep) == []
@@ -43,7 +45,7 @@ def test_a_fullmakt_asked_for_approved_used_and_withdrawn(browser, live_server, 
     rep.check("input[name=scopes][value=apply]")
     rep.check("input[name=scopes][value=see_case]")
     rep.check("input[name=services][value=stottekontakt]")
-    rep.fill("input[name=valid_until]", "31.12.2030")
+    rep.fill("input[name=valid_until]", day(clock.today() + timedelta(days=2 * 365)))
     rep.get_by_role("button", name="Send forespørselen").click()
     assert rep.get_by_role("heading", level=1).inner_text() == "Gunn Giver"
     assert "Venter på at Gunn Giver svarer" in rep.content()
@@ -101,7 +103,8 @@ def test_a_fullmakt_asked_for_approved_used_and_withdrawn(browser, live_server, 
     person.context.close()
 
 
-def test_a_paper_fullmakt_downloaded_signed_uploaded_and_checked(browser, live_server, live_app, identity_provider):
+def test_a_paper_fullmakt_downloaded_signed_uploaded_and_checked(browser, live_server, live_app, identity_provider,
+                                                                 clock):
     rep = log_in_with_id(browser, live_server, identity_provider, aged(42, start=60))
     rep.goto(f"{live_server}/nb/authorities/new")
     rep.check("input[name=basis][value=paper]")
@@ -113,7 +116,7 @@ def test_a_paper_fullmakt_downloaded_signed_uploaded_and_checked(browser, live_s
     rep.fill("input[name=person_national_id]", aged(80, start=60))
     rep.check("input[name=scopes][value=apply]")
     rep.check("input[name=services][value=bpa]")
-    rep.fill("input[name=valid_until]", "31.12.2029")
+    rep.fill("input[name=valid_until]", day(clock.today() + timedelta(days=365)))
     rep.get_by_role("button", name="Fortsett").click()
     assert rep.get_by_role("heading", level=1).inner_text() == "Last opp fullmakten som er signert"
     assert violations(rep) == []
@@ -144,7 +147,8 @@ def test_a_paper_fullmakt_downloaded_signed_uploaded_and_checked(browser, live_s
     caseworker.get_by_role("button", name="Lagre kontrollen").click()
     assert "Siri Signatur" not in caseworker.content()  # checked, so off the list
     rep.goto(authority_url)
-    assert "Aktiv til og med 31. desember 2029" in rep.content()
+    until = format_date(clock.today() + timedelta(days=365), "long", locale="nb_NO")
+    assert f"Aktiv til og med {until}" in rep.content()
     context.close()
     rep.context.close()
 

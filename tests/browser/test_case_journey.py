@@ -4,12 +4,15 @@ reads it with its deadlines and appeals. axe on every page of the way, also with
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 
 import pytest
+from babel.dates import format_date
 from playwright.sync_api import expect
 
+from portal.rules.deadlines import appeal_deadline
 from tests.browser.conftest import ANSWERS, errors_shown, fill, log_in, violations
-from tests.helpers import make_account, make_caseworker
+from tests.helpers import day, make_account, make_caseworker
 
 pytestmark = pytest.mark.browser
 
@@ -30,7 +33,7 @@ def _send_application(page, live_server):
     return re.search(r"SK-\d{4}-\d{6}", page.content()).group(0)
 
 
-def test_send_take_in_decide_read_and_appeal(browser, live_server, live_app):
+def test_send_take_in_decide_read_and_appeal(browser, live_server, live_app, clock):
     make_account(live_app, email="case.citizen@example.org")
     make_caseworker(live_app, email="case.worker@fjellvik.kommune.no")
     citizen = browser.new_context(locale="nb-NO", accept_downloads=True).new_page()
@@ -61,8 +64,8 @@ def test_send_take_in_decide_read_and_appeal(browser, live_server, live_app):
     assert violations(worker) == []
     errors_shown(worker, "Registrer")
     worker.check("input[name=outcome][value=partly_granted]")
-    worker.get_by_label("Vedtaksdato").fill("20.11.2026")
-    worker.get_by_label("Dagen vedtaket kom fram til personen (valgfritt)").fill("23.11.2026")
+    worker.get_by_label("Vedtaksdato").fill(day(clock.today() - timedelta(days=10)))
+    worker.get_by_label("Dagen vedtaket kom fram til personen (valgfritt)").fill(day(clock.today() - timedelta(days=7)))
     worker.get_by_label("Timer (valgfritt)").fill("3")
     worker.check("input[name=per][value=week]")
     worker.locator("textarea[name=summary]").fill("Du har behov for støtte. Vi gir tre timer i uka.")
@@ -70,7 +73,8 @@ def test_send_take_in_decide_read_and_appeal(browser, live_server, live_app):
     assert "Registrert" in worker.content()
 
     citizen.reload()
-    assert "Delvis innvilget" in citizen.content() and "21. desember 2026" in citizen.content()
+    appeal_by = appeal_deadline("stottekontakt", clock.today() - timedelta(days=7)).due  # pbrl § 7-5
+    assert "Delvis innvilget" in citizen.content() and format_date(appeal_by, "long", locale="nb_NO") in citizen.content()
     assert violations(citizen) == []
     with citizen.expect_download() as download:
         citizen.get_by_role("link", name="Les vedtaksbrevet (PDF)").click()
