@@ -1,5 +1,6 @@
 """The baseline: a bare Flask app under the same gunicorn settings, returning a page of the
 same size as the guide page from a template. What the portal does beyond this is its cost."""
+
 from __future__ import annotations
 
 import os

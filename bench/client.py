@@ -1,6 +1,7 @@
 """HTTP as a browser does it, for the benchmark: log in, fill in an application page by
 page with the CSRF token, send it. Cookies are kept by hand because production cookies are
 Secure and the benchmark talks plain HTTP on loopback."""
+
 from __future__ import annotations
 
 import re
@@ -28,16 +29,34 @@ def made_up_number(n: int) -> str:
 
 
 def steps(n: int) -> list[tuple[str, dict]]:
-    person = dict(full_name=f"Bench Person {n}", national_id=made_up_number(n), street_address="Gata 1",
-                  postcode="4999", city="Fjellvik", phone="+47 912 34 567", email="", preferred_language="nb",
-                  interpreter="no", interpreter_language="")
+    person = dict(
+        full_name=f"Bench Person {n}",
+        national_id=made_up_number(n),
+        street_address="Gata 1",
+        postcode="4999",
+        city="Fjellvik",
+        phone="+47 912 34 567",
+        email="",
+        preferred_language="nb",
+        interpreter="no",
+        interpreter_language="",
+    )
     return [
         ("person", person),
         ("need", {"groups": ["mental_health", "social"], "description": "Jeg vil gjerne komme meg mer ut."}),
         ("situation", {"living": "alone", "current_services": ""}),
         ("network", {"network": "Mora mi og en venn."}),
-        ("wishes", {"form_of_support": "individual", "interests": "Fotball og kino", "when": "Kveld",
-                    "preferences": "", "hours": "3", "per": "week"}),
+        (
+            "wishes",
+            {
+                "form_of_support": "individual",
+                "interests": "Fotball og kino",
+                "when": "Kveld",
+                "preferences": "",
+                "hours": "3",
+                "per": "week",
+            },
+        ),
         ("consent", {"sources": ["gp"], "other_source": ""}),
     ]
 
@@ -65,8 +84,15 @@ class Browser:
         return self._keep(self.http.get(self.base + path, headers=self.headers(), allow_redirects=False, timeout=30))
 
     def post(self, path: str, data: dict, token: str) -> requests.Response:
-        return self._keep(self.http.post(self.base + path, data={**data, "csrf_token": token}, headers=self.headers(),
-                                         allow_redirects=False, timeout=30))
+        return self._keep(
+            self.http.post(
+                self.base + path,
+                data={**data, "csrf_token": token},
+                headers=self.headers(),
+                allow_redirects=False,
+                timeout=30,
+            )
+        )
 
     def token(self, path: str) -> str:
         response = self.get(path)
@@ -76,7 +102,9 @@ class Browser:
         return match.group(1) or match.group(2)
 
     def log_in(self, email: str, password: str) -> None:
-        response = self.post("/nb/account/login", {"email": email, "password": password}, self.token("/nb/account/login"))
+        response = self.post(
+            "/nb/account/login", {"email": email, "password": password}, self.token("/nb/account/login")
+        )
         if response.status_code != 302:
             raise RuntimeError(f"log-in as {email} failed ({response.status_code})")
 

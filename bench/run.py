@@ -8,6 +8,7 @@ Flask baseline in the same run. See BENCHMARKS.md.
 Every figure is a ratio taken in one run on one machine: absolute times say little on a
 small shared machine, ratios say what the portal costs.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -24,7 +25,7 @@ import threading
 import time
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import requests
@@ -42,6 +43,7 @@ SECRET = "benchmark-only-secret-key-not-for-production"
 
 
 # -- Processes ------------------------------------------------------------------------------------
+
 
 def free_port() -> int:
     with socket.socket() as s:
@@ -92,9 +94,23 @@ def gunicorn(name: str, app: str, env: dict[str, str], check_path: str = "/") ->
     """gunicorn as production runs it: sync workers, two per core, no access log."""
     port = free_port()
     process = subprocess.Popen(
-        [str(BIN / "gunicorn"), "--workers", str(WORKERS), "--bind", f"127.0.0.1:{port}", "--backlog", "2048",
-         "--worker-tmp-dir", "/dev/shm" if os.path.isdir("/dev/shm") else tempfile.gettempdir(), app],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=open(Path(env["BENCH_LOGS"]) / f"{name}.log", "ab"))
+        [
+            str(BIN / "gunicorn"),
+            "--workers",
+            str(WORKERS),
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--backlog",
+            "2048",
+            "--worker-tmp-dir",
+            "/dev/shm" if os.path.isdir("/dev/shm") else tempfile.gettempdir(),
+            app,
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=open(Path(env["BENCH_LOGS"]) / f"{name}.log", "ab"),
+    )
     url = f"http://127.0.0.1:{port}"
     for _ in range(300):
         try:
@@ -116,7 +132,9 @@ def throwaway_postgres():
     if given:
         yield given
         return
-    versions = sorted(Path("/usr/lib/postgresql").glob("*/bin"), key=lambda p: [int(x) for x in p.parent.name.split(".")])
+    versions = sorted(
+        Path("/usr/lib/postgresql").glob("*/bin"), key=lambda p: [int(x) for x in p.parent.name.split(".")]
+    )
     if not versions:
         raise RuntimeError("PostgreSQL is not installed (apt-get install postgresql), or set BENCH_DATABASE_URL")
     pgbin, port = versions[-1], free_port()
@@ -125,15 +143,49 @@ def throwaway_postgres():
     if os.geteuid() == 0:
         shutil.chown(data, "postgres", "postgres")
         run_as = ["runuser", "-u", "postgres", "--"]
-    subprocess.run(run_as + [str(pgbin / "initdb"), "-D", data, "-U", "postgres", "-A", "trust", "-E", "UTF8",
-                             "--locale=C.UTF-8"], check=True, stdout=subprocess.DEVNULL)
-    subprocess.run(run_as + [str(pgbin / "pg_ctl"), "-D", data, "-l", f"{data}/server.log", "-w", "-t", "30", "-o",
-                             f"-p {port} -k {data} -c listen_addresses=127.0.0.1 -c shared_buffers=256MB "
-                             "-c max_connections=200", "start"], check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(
+        run_as + [str(pgbin / "initdb"), "-D", data, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C.UTF-8"],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+    subprocess.run(
+        run_as
+        + [
+            str(pgbin / "pg_ctl"),
+            "-D",
+            data,
+            "-l",
+            f"{data}/server.log",
+            "-w",
+            "-t",
+            "30",
+            "-o",
+            f"-p {port} -k {data} -c listen_addresses=127.0.0.1 -c shared_buffers=256MB -c max_connections=200",
+            "start",
+        ],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
     try:
-        subprocess.run(["psql", "-h", "127.0.0.1", "-p", str(port), "-U", "postgres", "-q", "-v", "ON_ERROR_STOP=1",
-                        "-c", "CREATE ROLE portal LOGIN PASSWORD 'portal'", "-c",
-                        "CREATE DATABASE portal OWNER portal"], check=True)
+        subprocess.run(
+            [
+                "psql",
+                "-h",
+                "127.0.0.1",
+                "-p",
+                str(port),
+                "-U",
+                "postgres",
+                "-q",
+                "-v",
+                "ON_ERROR_STOP=1",
+                "-c",
+                "CREATE ROLE portal LOGIN PASSWORD 'portal'",
+                "-c",
+                "CREATE DATABASE portal OWNER portal",
+            ],
+            check=True,
+        )
         yield f"postgresql+psycopg://portal:portal@127.0.0.1:{port}/portal"
     finally:
         subprocess.run(run_as + [str(pgbin / "pg_ctl"), "-D", data, "-m", "fast", "stop"], stdout=subprocess.DEVNULL)
@@ -141,6 +193,7 @@ def throwaway_postgres():
 
 
 # -- wrk ----------------------------------------------------------------------------------------------
+
 
 @dataclass
 class Result:
@@ -169,10 +222,13 @@ def wrk(url: str, seconds: int, connections: int, headers: dict[str, str] | None
 
 def parse_wrk(out: str) -> dict:
     """Requests per second, p50 and p99, and errors (socket errors and answers that are not 2xx or 3xx)."""
-    found = {"rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),
-             "p50_ms": _ms(re.search(r"^\s+50%\s+(\S+)", out, re.M).group(1)),
-             "p99_ms": _ms(re.search(r"^\s+99%\s+(\S+)", out, re.M).group(1)),
-             "errors": 0, "requests": int(re.search(r"(\d+) requests in", out).group(1))}
+    found = {
+        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),
+        "p50_ms": _ms(re.search(r"^\s+50%\s+(\S+)", out, re.M).group(1)),
+        "p99_ms": _ms(re.search(r"^\s+99%\s+(\S+)", out, re.M).group(1)),
+        "errors": 0,
+        "requests": int(re.search(r"(\d+) requests in", out).group(1)),
+    }
     socket_errors = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out)
     if socket_errors:
         found["errors"] += sum(int(x) for x in socket_errors.groups())
@@ -183,6 +239,7 @@ def parse_wrk(out: str) -> dict:
 
 
 # -- The run ------------------------------------------------------------------------------------------
+
 
 @dataclass
 class Setup:
@@ -195,15 +252,23 @@ class Setup:
 
 def portal_env(database_url: str, instance: str, logs: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PORTAL_", "DATABASE_URL", "OIDC_"))}
-    env.update(PORTAL_ENV="production", SECRET_KEY=SECRET, DATABASE_URL=database_url, PORTAL_INSTANCE_PATH=instance,
-               PROXY_COUNT="1", BENCH_LOGS=logs, PYTHONPATH=str(ROOT))
+    env.update(
+        PORTAL_ENV="production",
+        SECRET_KEY=SECRET,
+        DATABASE_URL=database_url,
+        PORTAL_INSTANCE_PATH=instance,
+        PROXY_COUNT="1",
+        BENCH_LOGS=logs,
+        PYTHONPATH=str(ROOT),
+    )
     return env
 
 
 def in_app(env: dict[str, str], code: str, *args: str) -> str:
     """Run a piece of bench code inside the app (its own process, the portal's settings)."""
-    result = subprocess.run([str(BIN / "python"), "-m", "bench.inside", code, *args], cwd=ROOT, env=env,
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [str(BIN / "python"), "-m", "bench.inside", code, *args], cwd=ROOT, env=env, capture_output=True, text=True
+    )
     if result.returncode != 0:
         raise RuntimeError(f"bench.inside {code} failed:\n{result.stderr[-3000:]}")
     return result.stdout.strip().splitlines()[-1] if result.stdout.strip() else ""
@@ -224,7 +289,9 @@ def prepare(env: dict[str, str], server: Server, users: int) -> Setup:
 def check_page(url: str, headers: dict[str, str], expect: str) -> None:
     response = requests.get(url, headers=headers, allow_redirects=False, timeout=30)
     if response.status_code != 200 or expect not in response.text:
-        raise RuntimeError(f"{url} gave {response.status_code} without {expect!r}: the load would measure the wrong page")
+        raise RuntimeError(
+            f"{url} gave {response.status_code} without {expect!r}: the load would measure the wrong page"
+        )
 
 
 def pages(server: Server, setup: Setup, deep_cursor: str) -> list[tuple[str, str, dict[str, str], str]]:
@@ -296,19 +363,26 @@ def soak(server: Server, setup: Setup, env: dict[str, str], seconds: int, first:
     for thread in threads:
         thread.join()
     stored = int(in_app(env, "count", *sent)) if sent else 0
-    return {**load, "sent": len(sent), "stored": stored, "send_failures": len(failures),
-            "failure_examples": failures[:3]}
+    return {
+        **load,
+        "sent": len(sent),
+        "stored": stored,
+        "send_failures": len(failures),
+        "failure_examples": failures[:3],
+    }
 
 
-def run_database(name: str, database_url: str | None, sizes: list[int], args, results: list[Result],
-                 notes: dict) -> None:
+def run_database(
+    name: str, database_url: str | None, sizes: list[int], args, results: list[Result], notes: dict
+) -> None:
     workdir = Path(tempfile.mkdtemp(prefix=f"bench-{name}."))
     logs = workdir / "logs"
     logs.mkdir()
     database_url = database_url or f"sqlite:///{workdir}/portal.sqlite3"
     env = portal_env(database_url, str(workdir / "instance"), str(logs))
-    migrated = subprocess.run([str(BIN / "flask"), "--app", "portal", "db", "upgrade"], cwd=ROOT, env=env,
-                              capture_output=True, text=True)
+    migrated = subprocess.run(
+        [str(BIN / "flask"), "--app", "portal", "db", "upgrade"], cwd=ROOT, env=env, capture_output=True, text=True
+    )
     if migrated.returncode != 0:
         raise RuntimeError(f"flask db upgrade failed on {name}:\n{migrated.stderr[-3000:]}")
     server = gunicorn(f"portal-{name}", "portal:create_app()", env, "/healthz")
@@ -319,31 +393,54 @@ def run_database(name: str, database_url: str | None, sizes: list[int], args, re
             started = time.perf_counter()
             added = int(in_app(env, "grow", str(size)))
             seeding = time.perf_counter() - started
-            notes.setdefault("seeding", []).append({"database": name, "size": size, "added": added,
-                                                    "seconds": round(seeding, 1)})
+            notes.setdefault("seeding", []).append(
+                {"database": name, "size": size, "added": added, "seconds": round(seeding, 1)}
+            )
             print(f"  {name} {size:>9,}: seeded {added:,} rows in {seeding:.1f} s", flush=True)
             cursor = in_app(env, "cursor")
             for label, path, headers, expect in pages(server, setup, cursor):
                 check_page(server.url + path, headers, expect)
                 found = wrk(server.url + path, args.duration, CONNECTIONS, headers)
-                results.append(Result(name, size, label, found["rps"], found["p50_ms"], found["p99_ms"],
-                                      found["errors"], server.peak_rss_mb()))
-                print(f"  {name} {size:>9,} {label:<20} {found['rps']:>8.0f} req/s  p50 {found['p50_ms']:7.2f} ms  "
-                      f"p99 {found['p99_ms']:7.2f} ms  errors {found['errors']}", flush=True)
+                results.append(
+                    Result(
+                        name,
+                        size,
+                        label,
+                        found["rps"],
+                        found["p50_ms"],
+                        found["p99_ms"],
+                        found["errors"],
+                        server.peak_rss_mb(),
+                    )
+                )
+                print(
+                    f"  {name} {size:>9,} {label:<20} {found['rps']:>8.0f} req/s  p50 {found['p50_ms']:7.2f} ms  "
+                    f"p99 {found['p99_ms']:7.2f} ms  errors {found['errors']}",
+                    flush=True,
+                )
             send, kept, built = submit_cost(server, setup, args.submits, sent_so_far)
             sent_so_far += args.submits
-            note = (f"{send / built:.1f}× a guide page built ({built * 1000:.1f} ms), "
-                    f"{send / kept:.0f}× one kept ({kept * 1000:.1f} ms); one at a time")
-            results.append(Result(name, size, "submit (whole application post)", 0.0, send * 1000, 0.0, 0,
-                                  server.peak_rss_mb(), note))
+            note = (
+                f"{send / built:.1f}× a guide page built ({built * 1000:.1f} ms), "
+                f"{send / kept:.0f}× one kept ({kept * 1000:.1f} ms); one at a time"
+            )
+            results.append(
+                Result(
+                    name, size, "submit (whole application post)", 0.0, send * 1000, 0.0, 0, server.peak_rss_mb(), note
+                )
+            )
             print(f"  {name} {size:>9,} submit: {send * 1000:.1f} ms; {note}", flush=True)
         if args.soak:
             found = soak(server, setup, env, args.soak, 10_000)
-            notes.setdefault("soak", []).append({"database": name, "size": sizes[-1], **found,
-                                                 "rss_mb": round(server.peak_rss_mb(), 1)})
-            print(f"  {name} soak: {found['requests']:,} requests, {found['errors']} errors, "
-                  f"{found['sent']} applications sent, {found['stored']} stored, "
-                  f"{found['send_failures']} failed", flush=True)
+            notes.setdefault("soak", []).append(
+                {"database": name, "size": sizes[-1], **found, "rss_mb": round(server.peak_rss_mb(), 1)}
+            )
+            print(
+                f"  {name} soak: {found['requests']:,} requests, {found['errors']} errors, "
+                f"{found['sent']} applications sent, {found['stored']} stored, "
+                f"{found['send_failures']} failed",
+                flush=True,
+            )
     except Exception:
         server.stop()
         for log in logs.glob("*.log"):  # what the server said, before the folder goes
@@ -361,8 +458,17 @@ def run_baseline(args, size_bytes: int) -> tuple[Result, float]:
     try:
         found = wrk(server.url + "/", args.duration, CONNECTIONS)
         page = len(requests.get(server.url + "/", timeout=10).content)
-        return Result("-", 0, "baseline (bare Flask)", found["rps"], found["p50_ms"], found["p99_ms"],
-                      found["errors"], server.peak_rss_mb(), f"{page:,} bytes"), found["rps"]
+        return Result(
+            "-",
+            0,
+            "baseline (bare Flask)",
+            found["rps"],
+            found["p50_ms"],
+            found["p99_ms"],
+            found["errors"],
+            server.peak_rss_mb(),
+            f"{page:,} bytes",
+        ), found["rps"]
     finally:
         server.stop()
         shutil.rmtree(logs, ignore_errors=True)
@@ -378,30 +484,45 @@ def guide_size() -> int:
 
 # -- The table --------------------------------------------------------------------------------------
 
+
 def table(results: list[Result], baseline_rps: float, sizes: list[int], notes: dict) -> str:
-    lines = ["| database | rows | page | req/s | × baseline | p50 ms | p99 ms | errors | peak RSS/worker MB | note |",
-             "|---|---:|---|---:|---:|---:|---:|---:|---:|---|"]
+    lines = [
+        "| database | rows | page | req/s | × baseline | p50 ms | p99 ms | errors | peak RSS/worker MB | note |",
+        "|---|---:|---|---:|---:|---:|---:|---:|---:|---|",
+    ]
     for r in results:
         ratio = f"{r.rps / baseline_rps:.2f}" if r.rps and baseline_rps else ""
-        lines.append(f"| {r.database} | {r.size:,} | {r.page} | {r.rps:,.0f} | {ratio} | {r.p50_ms:.2f} | "
-                     f"{r.p99_ms:.2f} | {r.errors} | {r.rss_mb:.0f} | {r.note} |")
-    lines += ["", "p50 at each size against the smallest (target: at most 1.3 for the case page, the queue and "
-              "the API list):", "", "| database | page | " + " | ".join(f"{s:,}" for s in sizes) + " |",
-              "|---|---|" + "---:|" * len(sizes)]
+        lines.append(
+            f"| {r.database} | {r.size:,} | {r.page} | {r.rps:,.0f} | {ratio} | {r.p50_ms:.2f} | "
+            f"{r.p99_ms:.2f} | {r.errors} | {r.rss_mb:.0f} | {r.note} |"
+        )
+    lines += [
+        "",
+        "p50 at each size against the smallest (target: at most 1.3 for the case page, the queue and the API list):",
+        "",
+        "| database | page | " + " | ".join(f"{s:,}" for s in sizes) + " |",
+        "|---|---|" + "---:|" * len(sizes),
+    ]
     for database in dict.fromkeys(r.database for r in results if r.database != "-"):
         for page in dict.fromkeys(r.page for r in results if r.database == database):
             row = {r.size: r.p50_ms for r in results if r.database == database and r.page == page}
             smallest = row.get(sizes[0]) or 0
-            lines.append(f"| {database} | {page} | " + " | ".join(
-                f"{row[s] / smallest:.2f}" if smallest and s in row else "" for s in sizes) + " |")
+            lines.append(
+                f"| {database} | {page} | "
+                + " | ".join(f"{row[s] / smallest:.2f}" if smallest and s in row else "" for s in sizes)
+                + " |"
+            )
     for entry in notes.get("seeding", []):
         lines.append("") if entry is notes["seeding"][0] else None
-        lines.append(f"- seeding {entry['database']} to {entry['size']:,}: {entry['added']:,} added in "
-                     f"{entry['seconds']} s")
+        lines.append(
+            f"- seeding {entry['database']} to {entry['size']:,}: {entry['added']:,} added in {entry['seconds']} s"
+        )
     for entry in notes.get("soak", []):
-        lines.append(f"- {SOAK_CONNECTIONS} connections for the soak on {entry['database']} at {entry['size']:,} rows: "
-                     f"{entry['requests']:,} requests, {entry['errors']} errors; {entry['sent']} applications sent, "
-                     f"{entry['stored']} stored, {entry['send_failures']} failed; peak RSS {entry['rss_mb']} MB")
+        lines.append(
+            f"- {SOAK_CONNECTIONS} connections for the soak on {entry['database']} at {entry['size']:,} rows: "
+            f"{entry['requests']:,} requests, {entry['errors']} errors; {entry['sent']} applications sent, "
+            f"{entry['stored']} stored, {entry['send_failures']} failed; peak RSS {entry['rss_mb']} MB"
+        )
     return "\n".join(lines)
 
 
@@ -420,8 +541,10 @@ def main(argv: list[str] | None = None) -> int:
     sizes = sorted(int(s) for s in args.sizes.split(","))
     results: list[Result] = []
     notes: dict = {}
-    print(f"Benchmark: gunicorn with {WORKERS} sync workers, {CONNECTIONS} connections, {args.duration} s per page",
-          flush=True)
+    print(
+        f"Benchmark: gunicorn with {WORKERS} sync workers, {CONNECTIONS} connections, {args.duration} s per page",
+        flush=True,
+    )
     base, baseline_rps = run_baseline(args, guide_size())
     print(f"  baseline {baseline_rps:.0f} req/s", flush=True)
     for name in args.databases.split(","):
@@ -434,12 +557,16 @@ def main(argv: list[str] | None = None) -> int:
             raise SystemExit(f"unknown database {name}")
     results.insert(0, base)
     text = table(results, baseline_rps, sizes, notes)
-    stamp = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H%MZ")
+    stamp = datetime.now(UTC).strftime("%Y-%m-%dT%H%MZ")
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     (out / f"{stamp}.md").write_text(f"# Benchmark {stamp}\n\n{text}\n")
-    (out / f"{stamp}.json").write_text(json.dumps({"results": [asdict(r) for r in results], "notes": notes,
-                                                   "workers": WORKERS, "cpus": os.cpu_count()}, indent=1))
+    (out / f"{stamp}.json").write_text(
+        json.dumps(
+            {"results": [asdict(r) for r in results], "notes": notes, "workers": WORKERS, "cpus": os.cpu_count()},
+            indent=1,
+        )
+    )
     print("\n" + text + f"\n\nWritten to {out / (stamp + '.md')}")
     return 0
 

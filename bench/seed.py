@@ -9,11 +9,12 @@ the people the benchmark logs in as have cases of their own, sent through the po
 Rows get their ids here and go in by COPY on PostgreSQL and executemany on SQLite, so a
 million takes minutes, not an hour; the sequences are moved past them at the end.
 """
+
 from __future__ import annotations
 
 import json
 import random
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import func, select, text
 
@@ -26,10 +27,32 @@ BATCH = 20_000
 YEAR = 2024  # synthetic references are SK-2024-000001 and on: never the portal's own
 
 COLUMNS = {
-    "submission": ("id", "reference", "kind", "service", "document", "submitted_at", "intake_state", "channel",
-                   "language"),
-    "case_file": ("id", "reference", "submission_id", "submitted_at", "service", "status", "received_on", "reply_due",
-                  "answered_on", "appeal_due", "appeal_waiting", "created_at", "updated_at"),
+    "submission": (
+        "id",
+        "reference",
+        "kind",
+        "service",
+        "document",
+        "submitted_at",
+        "intake_state",
+        "channel",
+        "language",
+    ),
+    "case_file": (
+        "id",
+        "reference",
+        "submission_id",
+        "submitted_at",
+        "service",
+        "status",
+        "received_on",
+        "reply_due",
+        "answered_on",
+        "appeal_due",
+        "appeal_waiting",
+        "created_at",
+        "updated_at",
+    ),
     "case_event": ("id", "case_id", "type", "occurred_on", "data", "recorded_at"),
 }
 
@@ -48,8 +71,7 @@ def _document_maker(template: dict):
     shape = json.dumps(document, ensure_ascii=False)
 
     def make(service: str, moment: datetime, name: str) -> str:
-        return (shape.replace("@@SERVICE@@", service).replace("@@MOMENT@@", moment.isoformat())
-                .replace("@@NAME@@", name))
+        return shape.replace("@@SERVICE@@", service).replace("@@MOMENT@@", moment.isoformat()).replace("@@NAME@@", name)
 
     return make
 
@@ -69,14 +91,17 @@ class _Writer:
                         copy.write_row(row)
         else:
             marks = ", ".join("?" for _ in columns)
-            self.raw.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})",
-                                 [tuple(_sqlite(v) for v in row) for row in rows])
+            self.raw.executemany(
+                f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})",
+                [tuple(_sqlite(v) for v in row) for row in rows],
+            )
 
     def finish(self) -> None:
         if self.postgres:
             for table in COLUMNS:
-                self.connection.execute(text(
-                    f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT max(id) FROM {table}))"))
+                self.connection.execute(
+                    text(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT max(id) FROM {table}))")
+                )
                 # Statistics for the planner now, as a database that grew over years has them,
                 # rather than from autovacuum in the middle of the measurement.
                 self.connection.execute(text(f"ANALYZE {table}"))
@@ -85,7 +110,7 @@ class _Writer:
 def _sqlite(value):
     """As SQLAlchemy stores values in SQLite: moments as UTC text, booleans as 0 and 1."""
     if isinstance(value, datetime):
-        return value.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M:%S.%f")
+        return value.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
     if isinstance(value, bool):
         return int(value)
     if hasattr(value, "isoformat"):
@@ -107,7 +132,7 @@ def grow_to(total: int, template: dict, newest: datetime) -> int:
     next_id = {table: (db.session.scalar(text(f"SELECT max(id) FROM {table}")) or 0) + 1 for table in COLUMNS}
     document = _document_maker(template)
     channel, language = template.get("channel", "online"), template.get("language", "nb")
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     writer = _Writer()
     for low in range(start, total, BATCH):
         submissions, cases, events = [], [], []
@@ -123,17 +148,41 @@ def grow_to(total: int, template: dict, newest: datetime) -> int:
             submission_id, case_id = next_id["submission"], next_id["case_file"]
             next_id["submission"] += 1
             next_id["case_file"] += 1
-            submissions.append((submission_id, reference, "application", service,
-                                document(service, moment, f"Person {n}"), moment, "received" if received else "new",
-                                channel, language))
+            submissions.append(
+                (
+                    submission_id,
+                    reference,
+                    "application",
+                    service,
+                    document(service, moment, f"Person {n}"),
+                    moment,
+                    "received" if received else "new",
+                    channel,
+                    language,
+                )
+            )
             # About a month to answer (fvl § 11 a); the deadline rules are not what is measured here.
-            cases.append((case_id, reference, submission_id, moment, service,
-                          "decided" if decided else ("received" if received else "submitted"), day,
-                          day + timedelta(days=30), answered, answered + timedelta(days=21) if answered else None,
-                          False, now, now))
+            cases.append(
+                (
+                    case_id,
+                    reference,
+                    submission_id,
+                    moment,
+                    service,
+                    "decided" if decided else ("received" if received else "submitted"),
+                    day,
+                    day + timedelta(days=30),
+                    answered,
+                    answered + timedelta(days=21) if answered else None,
+                    False,
+                    now,
+                    now,
+                )
+            )
             if received:
-                events.append((next_id["case_event"], case_id, "received", day,
-                               json.dumps({"received_on": day.isoformat()}), now))
+                events.append(
+                    (next_id["case_event"], case_id, "received", day, json.dumps({"received_on": day.isoformat()}), now)
+                )
                 next_id["case_event"] += 1
         writer.write("submission", submissions)
         writer.write("case_file", cases)
@@ -148,6 +197,7 @@ def middle_cursor() -> str:
     from portal.services.intake import encode_cursor
 
     count = seeded()
-    row = db.session.scalars(select(Submission).order_by(Submission.submitted_at, Submission.id)
-                             .offset(count // 2).limit(1)).first()
+    row = db.session.scalars(
+        select(Submission).order_by(Submission.submitted_at, Submission.id).offset(count // 2).limit(1)
+    ).first()
     return encode_cursor(row)

@@ -1,9 +1,11 @@
 """The støttekontakt portal: guides, applications and case follow-up for one municipality."""
+
 from __future__ import annotations
 
 import os
 import traceback
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from flask import Flask, request, session
 from flask_babel import lazy_gettext as _l
@@ -89,8 +91,7 @@ def create_app(config: Mapping[str, Any] | type | None = None) -> Flask:
         os.makedirs(app.instance_path, exist_ok=True)
     if app.config["ENV_NAME"] == "production":
         # Never let SQL errors carry what a user typed into the log.
-        app.config["SQLALCHEMY_ENGINE_OPTIONS"] = {
-            **app.config["SQLALCHEMY_ENGINE_OPTIONS"], "hide_parameters": True}
+        app.config["SQLALCHEMY_ENGINE_OPTIONS"] = {**app.config["SQLALCHEMY_ENGINE_OPTIONS"], "hide_parameters": True}
 
     app.extensions["municipality"] = load_municipality(app.config["PORTAL_SETTINGS"])
     db.init_app(app)

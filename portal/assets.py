@@ -11,6 +11,7 @@ Files are few and small (about 270 KB), so they are served from memory, by a sma
 layer in front of the app: a request for a style sheet never opens the session nor the
 database.
 """
+
 from __future__ import annotations
 
 import gzip
@@ -51,8 +52,11 @@ def build(folder: str | os.PathLike) -> dict[str, Asset]:
     root = Path(folder)
     if not root.is_dir():
         return {}
-    names = sorted(p.relative_to(root).as_posix() for p in root.rglob("*")
-                   if p.is_file() and not any(part.startswith(".") for part in p.relative_to(root).parts))
+    names = sorted(
+        p.relative_to(root).as_posix()
+        for p in root.rglob("*")
+        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(root).parts)
+    )
     found: dict[str, Asset] = {}
     for name in sorted(names, key=lambda n: n.endswith(".css")):
         body = (root / name).read_bytes()
@@ -61,10 +65,14 @@ def build(folder: str | os.PathLike) -> dict[str, Asset]:
         digest = hashlib.sha256(body).hexdigest()[:10]
         suffix = Path(name).suffix
         packed = gzip.compress(body, compresslevel=9, mtime=0) if suffix in COMPRESSIBLE else None
-        found[name] = Asset(name=name, fingerprinted=_fingerprinted(name, digest), body=body,
-                            gzipped=packed if packed is not None and len(packed) < len(body) else None,
-                            mimetype=mimetypes.guess_type(name)[0] or "application/octet-stream",
-                            etag=digest)
+        found[name] = Asset(
+            name=name,
+            fingerprinted=_fingerprinted(name, digest),
+            body=body,
+            gzipped=packed if packed is not None and len(packed) < len(body) else None,
+            mimetype=mimetypes.guess_type(name)[0] or "application/octet-stream",
+            etag=digest,
+        )
     return found
 
 
@@ -97,8 +105,11 @@ class Assets:
 
     def _mtimes(self) -> tuple:
         root = Path(self.folder)
-        return tuple(sorted((str(p), p.stat().st_mtime_ns) for p in root.rglob("*") if p.is_file())) \
-            if root.is_dir() else ()
+        return (
+            tuple(sorted((str(p), p.stat().st_mtime_ns) for p in root.rglob("*") if p.is_file()))
+            if root.is_dir()
+            else ()
+        )
 
     def refresh(self) -> None:
         if self.watch:
@@ -143,7 +154,7 @@ class StaticFiles:
         if request.method not in ("GET", "HEAD"):
             response = Response(status=405, headers={"Allow": "GET, HEAD"})
         else:
-            response = self.assets.response(path[len(self.prefix):], request)
+            response = self.assets.response(path[len(self.prefix) :], request)
         for name, value in self.headers():
             response.headers.setdefault(name, value)
         return response(environ, start_response)

@@ -1,5 +1,6 @@
 """Commands for operators: demo-data, send-outbox, render-pdfs, send-reminders, create-user,
 create-api-token and revoke-api-token (db upgrade comes from Flask-Migrate)."""
+
 import sys
 
 import click
@@ -68,13 +69,20 @@ def init_app(app: Flask) -> None:
 
     @app.cli.command("create-api-token")
     @click.option("--name", required=True, help="Who uses it, like the case-management system's name.")
-    @click.option("--right", "rights", multiple=True, type=click.Choice(["read", "write"]),
-                  help="What it may do; both when not given.")
+    @click.option(
+        "--right",
+        "rights",
+        multiple=True,
+        type=click.Choice(["read", "write"]),
+        help="What it may do; both when not given.",
+    )
     def create_api_token(name: str, rights: tuple[str, ...]) -> None:
         """Create a bearer token for the intake API. It is shown once, alone on the last line."""
         record, token = api_tokens.create(name, rights or api_tokens.RIGHTS)
-        click.echo(f"Token {record.name!r} with the rights {', '.join(record.rights)}. Keep it secret; "
-                   "only its hash is stored.")
+        click.echo(
+            f"Token {record.name!r} with the rights {', '.join(record.rights)}. Keep it secret; "
+            "only its hash is stored."
+        )
         click.echo(token)
 
     @app.cli.command("revoke-api-token")

@@ -1,4 +1,5 @@
 """Settings read from the environment, one class per kind of deployment."""
+
 import os
 from datetime import timedelta
 from pathlib import Path
@@ -13,7 +14,7 @@ def database_url(instance_path: str) -> str:
         return "sqlite:///" + os.path.join(instance_path, "portal.sqlite3")
     for prefix in ("postgres://", "postgresql://"):
         if url.startswith(prefix):
-            return "postgresql+psycopg://" + url[len(prefix):]
+            return "postgresql+psycopg://" + url[len(prefix) :]
     return url
 
 
@@ -109,6 +110,4 @@ def config_from_environment() -> type:
     try:
         return CONFIGS[name]
     except KeyError:
-        raise RuntimeError(
-            f"PORTAL_ENV must be one of {', '.join(CONFIGS)}, not {name!r}"
-        ) from None
+        raise RuntimeError(f"PORTAL_ENV must be one of {', '.join(CONFIGS)}, not {name!r}") from None

@@ -2,6 +2,7 @@
 journey asked, in the language it was sent in, and kept once made. Routes and the
 render-pdfs command call this; sending never waits for it, and the copy is the same
 whenever it is drawn."""
+
 from __future__ import annotations
 
 from .apply.journeys import base_journey
@@ -18,8 +19,9 @@ def sections(submission: Submission) -> list:
 def pdf_of(submission: Submission) -> bytes:
     """The stored copy; drawn and stored now if it has not been made yet."""
     if submission.pdf is None:
-        submissions.store_pdf(submission, document.render_pdf(
-            submission, base_journey(submission.kind, submission.service)))
+        submissions.store_pdf(
+            submission, document.render_pdf(submission, base_journey(submission.kind, submission.service))
+        )
     return submission.pdf
 
 

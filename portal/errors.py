@@ -1,4 +1,5 @@
 """Friendly error pages in the reader's language; failures logged without personal data."""
+
 from flask import Flask, g, jsonify, render_template, request
 from flask_wtf.csrf import CSRFError
 
@@ -67,7 +68,6 @@ def init_app(app: Flask) -> None:
         _error_language()
         return render_template("errors/csrf.html"), 400
 
-
     @app.errorhandler(appeals.CannotAppeal)
     def cannot_appeal(error):
         # Sent twice, or the case moved on (withdrawn, appealed already) since the draft began.
@@ -84,8 +84,9 @@ def init_app(app: Flask) -> None:
         # The representative sees why they can no longer act, and nothing else.
         _error_language()
         authority = error.authority
-        return render_template("errors/no_authority.html", authority=authority,
-                               state=authorities.state_of(authority)), 403
+        return render_template(
+            "errors/no_authority.html", authority=authority, state=authorities.state_of(authority)
+        ), 403
 
     @app.errorhandler(500)
     def internal_error(error):

@@ -1,5 +1,6 @@
 """Form fields and checks shared by every form in the portal. Each message says how to
 fix the answer."""
+
 from __future__ import annotations
 
 import re
@@ -60,9 +61,11 @@ def postcode(form, field):
 
 def required_if(other: str, value: str, message):
     """Required when another field has a given answer."""
+
     def check(form, field):
         if form[other].data == value and not (field.data or "").strip():
             raise ValidationError(message)
+
     return check
 
 
@@ -72,7 +75,6 @@ YES_NO = choices(("yes", _l("Yes")), ("no", _l("No")))
 class DayField(StringField):
     """A date typed as 31.12.2027, or picked in the browser's date picker (2027-12-31).
     Keeps what was typed when it cannot be read, so the reader can correct it."""
-
 
     def __init__(self, *args, invalid_message=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -112,10 +114,18 @@ class ExpectedNumber:
     def validate_national_id(self, field):
         if self.expected_national_id and normalise(field.data or "") != self.expected_national_id:
             if self.expected_is_own:
-                raise ValidationError(_l("This must be your own identity number. To apply for someone else, "
-                                         "start a new application and choose who it is for"))
-            raise ValidationError(_l("This must be the identity number of the person you act for. "
-                                     "To apply for someone else, start a new application"))
+                raise ValidationError(
+                    _l(
+                        "This must be your own identity number. To apply for someone else, "
+                        "start a new application and choose who it is for"
+                    )
+                )
+            raise ValidationError(
+                _l(
+                    "This must be the identity number of the person you act for. "
+                    "To apply for someone else, start a new application"
+                )
+            )
 
 
 class NorwegianDecimalField(DecimalField):

@@ -2,10 +2,11 @@
 
 Msgids are English; Bokmål is the default and the catalogue every page must have.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from functools import lru_cache
 from pathlib import Path
 
@@ -79,8 +80,11 @@ def alternates() -> list[Alternate]:
         base_args = dict(request.view_args or {})
         per_language = g.get("alternate_args") or {}
     g.alternates = [
-        Alternate(lang, url_for(endpoint, **{**base_args, **per_language.get(lang, {}), "lang_code": lang},
-                                _external=True), LANGUAGE_NAMES[lang])
+        Alternate(
+            lang,
+            url_for(endpoint, **{**base_args, **per_language.get(lang, {}), "lang_code": lang}, _external=True),
+            LANGUAGE_NAMES[lang],
+        )
         for lang in LANGUAGES
     ]
     return g.alternates
@@ -135,7 +139,7 @@ def _install_quick_gettext(app: Flask) -> None:
 def moment(value) -> str:
     """A moment as the day and the time in Norway: '25. november 2026 15:30'."""
     if value.tzinfo is None:
-        value = value.replace(tzinfo=timezone.utc)
+        value = value.replace(tzinfo=UTC)
     local = value.astimezone(OSLO)
     return f"{long_date(local.date())} {local:%H:%M}"
 

@@ -1,6 +1,7 @@
 """What the portal's codes are called in plain words, in one place for pages, PDFs, calendar
 files and e-mail: a case's statuses, outcomes, deadlines and events, who read what, and what
 an authority to act for someone covers."""
+
 from flask_babel import lazy_gettext as _l
 
 # What an authority to act for someone lets the holder do (fvl § 12), and for which services.
@@ -45,8 +46,11 @@ APPEAL_OUTCOMES = {
     "not_allowed": _l("The appeal is not allowed: the decision stands"),
     "dismissed": _l("The appeal is dismissed without being considered"),
 }
-FORMS = {"individual": _l("Individual"), "group": _l("In a group"),
-         "voluntary_organisation": _l("Through a voluntary organisation")}
+FORMS = {
+    "individual": _l("Individual"),
+    "group": _l("In a group"),
+    "voluntary_organisation": _l("Through a voluntary organisation"),
+}
 PER = {"week": _l("per week"), "month": _l("per month")}
 
 EVENTS = {
@@ -93,6 +97,16 @@ READS = {
 
 def case_labels() -> dict:
     """For templates: `case_labels.statuses[...]` and the rest."""
-    return {"case_labels": {"deadlines": DEADLINES, "statuses": STATUSES, "outcomes": OUTCOMES,
-                            "appeal_outcomes": APPEAL_OUTCOMES, "forms": FORMS, "per": PER, "events": EVENTS,
-                            "readers": READERS, "reads": READS}}
+    return {
+        "case_labels": {
+            "deadlines": DEADLINES,
+            "statuses": STATUSES,
+            "outcomes": OUTCOMES,
+            "appeal_outcomes": APPEAL_OUTCOMES,
+            "forms": FORMS,
+            "per": PER,
+            "events": EVENTS,
+            "readers": READERS,
+            "reads": READS,
+        }
+    }

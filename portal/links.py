@@ -1,6 +1,7 @@
 """Absolute links for e-mail and letters, on the portal's configured public address
 (PORTAL_URL), never on the host a request names: a link someone is mailed must lead to the
 municipality's portal whoever asked for it, and commands have no request at all."""
+
 from __future__ import annotations
 
 from urllib.parse import urlsplit

@@ -1,4 +1,5 @@
 """Sending e-mail: over SMTP when SMTP_HOST is set, else printed (development)."""
+
 from __future__ import annotations
 
 import smtplib
@@ -15,8 +16,9 @@ class Transport(Protocol):
 
 
 class SMTPTransport:
-    def __init__(self, host: str, port: int, username: str | None, password: str | None,
-                 starttls: bool, timeout: float = 20) -> None:
+    def __init__(
+        self, host: str, port: int, username: str | None, password: str | None, starttls: bool, timeout: float = 20
+    ) -> None:
         self.host, self.port = host, port
         self.username, self.password = username, password
         self.starttls, self.timeout = starttls, timeout
@@ -37,16 +39,17 @@ class ConsoleTransport:
         self.stream = stream or sys.stdout
 
     def send(self, message: EmailMessage) -> None:
-        print(f"--- e-mail to {message['To']}: {message['Subject']}\n{message.get_content()}---",
-              file=self.stream)
+        print(f"--- e-mail to {message['To']}: {message['Subject']}\n{message.get_content()}---", file=self.stream)
 
 
 def transport_for(app: Flask) -> Transport:
     config = app.config
     if config.get("SMTP_HOST"):
         return SMTPTransport(
-            config["SMTP_HOST"], int(config.get("SMTP_PORT") or 25),
-            config.get("SMTP_USERNAME"), config.get("SMTP_PASSWORD"),
+            config["SMTP_HOST"],
+            int(config.get("SMTP_PORT") or 25),
+            config.get("SMTP_USERNAME"),
+            config.get("SMTP_PASSWORD"),
             bool(config.get("SMTP_STARTTLS")),
         )
     if config["ENV_NAME"] == "production":

@@ -3,6 +3,7 @@
 One deployment serves one municipality. Everything a template shows about the
 municipality, its service office, the appeal bodies and the ombud comes from here.
 """
+
 from __future__ import annotations
 
 import tomllib
@@ -78,9 +79,7 @@ class _Reader:
                 raise SettingsError(f"{self.source}: '{path}' is missing")
             node = node[part]
         if not isinstance(node, kind):
-            raise SettingsError(
-                f"{self.source}: '{path}' should be {kind.__name__}, not {type(node).__name__}"
-            )
+            raise SettingsError(f"{self.source}: '{path}' should be {kind.__name__}, not {type(node).__name__}")
         return node
 
     def text(self, path: str, lang: str) -> str:

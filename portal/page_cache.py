@@ -10,6 +10,7 @@ get a page built for them.
 A kept page is handed to a browser that sends no session cookie before the request
 reaches Flask at all (KeptPages, a small WSGI layer): it cannot be anyone's but a visitor's.
 """
+
 from __future__ import annotations
 
 import time
@@ -28,8 +29,12 @@ HEADERS_KEPT = ("Content-Type", "Content-Language", "Link")
 def _for_visitor() -> bool:
     # No query string: an address with one is built each time, so nobody can fill or empty
     # the store by inventing addresses.
-    return request.method in ("GET", "HEAD") and not request.query_string and "_user_id" not in session \
+    return (
+        request.method in ("GET", "HEAD")
+        and not request.query_string
+        and "_user_id" not in session
         and "_flashes" not in session
+    )
 
 
 def _key(scheme: str, host: str, path: str) -> tuple:
@@ -56,12 +61,20 @@ def kept_for_visitors(view):
         response = make_response(view(*args, **kwargs))
         # Kept only if building it gave the visitor nothing of their own: no form token (even
         # one already in their session), nothing put in the session, no cookie.
-        if response.status_code == 200 and not session.modified and "csrf_token" not in g \
-                and not response.direct_passthrough and "Set-Cookie" not in response.headers:
+        if (
+            response.status_code == 200
+            and not session.modified
+            and "csrf_token" not in g
+            and not response.direct_passthrough
+            and "Set-Cookie" not in response.headers
+        ):
             if len(store) >= MOST_PAGES:
                 store.clear()
-            store[key] = (now + KEEP_SECONDS, response.get_data(),
-                          [(k, v) for k, v in response.headers.items() if k in HEADERS_KEPT])
+            store[key] = (
+                now + KEEP_SECONDS,
+                response.get_data(),
+                [(k, v) for k, v in response.headers.items() if k in HEADERS_KEPT],
+            )
         return response
 
     return wrapper
@@ -74,8 +87,11 @@ class KeptPages:
         self.app, self.store, self.cookie, self.headers = app, store, cookie_name + "=", headers
 
     def __call__(self, environ, start_response):
-        if environ.get("REQUEST_METHOD") in ("GET", "HEAD") and not environ.get("QUERY_STRING") \
-                and self.cookie not in environ.get("HTTP_COOKIE", ""):
+        if (
+            environ.get("REQUEST_METHOD") in ("GET", "HEAD")
+            and not environ.get("QUERY_STRING")
+            and self.cookie not in environ.get("HTTP_COOKIE", "")
+        ):
             request = Request(environ)
             kept = _kept(self.store, _key(request.scheme, request.host, request.path))
             if kept is not None:

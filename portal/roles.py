@@ -1,4 +1,5 @@
 """Roles an account can have, and the check for the pages that need one."""
+
 from __future__ import annotations
 
 from functools import wraps
@@ -20,5 +21,7 @@ def role_required(role: str):
             if not current_user.has_role(role):
                 abort(404)
             return view(*args, **kwargs)
+
         return login_required(wrapper)
+
     return decorator

@@ -1,20 +1,23 @@
 """Security headers on every response, set by the app so tests can check them."""
+
 from flask import Flask, request, session
 from flask.sessions import SecureCookieSessionInterface
 
-CONTENT_SECURITY_POLICY = "; ".join([
-    "default-src 'self'",
-    "script-src 'self'",
-    "style-src 'self'",
-    # Designsystemet draws its icons as data: URL masks.
-    "img-src 'self' data:",
-    "font-src 'self'",
-    "connect-src 'self'",
-    "form-action 'self'",
-    "frame-ancestors 'none'",
-    "base-uri 'none'",
-    "object-src 'none'",
-])
+CONTENT_SECURITY_POLICY = "; ".join(
+    [
+        "default-src 'self'",
+        "script-src 'self'",
+        "style-src 'self'",
+        # Designsystemet draws its icons as data: URL masks.
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+        "base-uri 'none'",
+        "object-src 'none'",
+    ]
+)
 
 HEADERS = {
     "Content-Security-Policy": CONTENT_SECURITY_POLICY,
@@ -52,8 +55,9 @@ class SessionCookies(SecureCookieSessionInterface):
             return
         response.headers.remove("Set-Cookie")
         for cookie in cookies:
-            response.headers.add("Set-Cookie", cookie + max_age
-                                 if cookie.startswith(prefix) and "Max-Age=" not in cookie else cookie)
+            response.headers.add(
+                "Set-Cookie", cookie + max_age if cookie.startswith(prefix) and "Max-Age=" not in cookie else cookie
+            )
 
 
 def init_app(app: Flask) -> None:

@@ -8,10 +8,11 @@ The suite's moment is now, unless PORTAL_TEST_NOW names one in Oslo time
 ("2027-01-31 23:30"): the whole suite then runs as if it were started then. Every test
 starts at that moment, and may move it (`clock.move_to(...)`, `clock.shift(days=...)`).
 """
+
 from __future__ import annotations
 
 import os
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 import time_machine
@@ -55,12 +56,12 @@ def oslo_moment(value: str | datetime | date) -> datetime:
             raise ValueError(f"{value!r} is not a moment like 2027-01-31 23:30")
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=portal_clock.OSLO)
-    return moment.astimezone(timezone.utc)
+    return moment.astimezone(UTC)
 
 
 def _suite_moment() -> datetime:
     written = os.environ.get("PORTAL_TEST_NOW", "").strip()
-    return oslo_moment(written) if written else datetime.now(timezone.utc).replace(microsecond=0)
+    return oslo_moment(written) if written else datetime.now(UTC).replace(microsecond=0)
 
 
 SUITE_MOMENT = _suite_moment()
@@ -78,7 +79,7 @@ def pytest_unconfigure(config):
 
 def pytest_report_header(config):
     local = SUITE_MOMENT.astimezone(portal_clock.OSLO).strftime("%Y-%m-%d %H:%M:%S")
-    return [f"clock: every test starts at {local} Europe/Oslo (PORTAL_TEST_NOW=\"{local}\" runs it again)"]
+    return [f'clock: every test starts at {local} Europe/Oslo (PORTAL_TEST_NOW="{local}" runs it again)']
 
 
 class Clock:
@@ -112,10 +113,11 @@ def clock():
 
 # -- The database and the app -----------------------------------------------------------------
 
+
 def _normalise(url: str) -> str:
     for prefix in ("postgres://", "postgresql://"):
         if url.startswith(prefix):
-            return "postgresql+psycopg://" + url[len(prefix):]
+            return "postgresql+psycopg://" + url[len(prefix) :]
     return url
 
 
@@ -216,8 +218,12 @@ def oidc_provider():
 @pytest.fixture
 def id_app(make_app, oidc_provider):
     """The app with online applications and log-in with electronic ID."""
-    return make_app(FEATURE_ONLINE_APPLICATIONS=True, OIDC_ISSUER=oidc_provider, OIDC_CLIENT_ID="portal",
-                    OIDC_CLIENT_SECRET="secret")
+    return make_app(
+        FEATURE_ONLINE_APPLICATIONS=True,
+        OIDC_ISSUER=oidc_provider,
+        OIDC_CLIENT_ID="portal",
+        OIDC_CLIENT_SECRET="secret",
+    )
 
 
 @pytest.fixture
@@ -231,9 +237,11 @@ def caseworker(apply_app):
 
 # -- Shared factories -------------------------------------------------------------------------
 
-STAFF = {"caseworker": ("sara@fjellvik.kommune.no", "Sara Saksbehandler"),
-         "ombud": ("ombud@example.org", "Pasient- og brukerombudet"),
-         "admin": ("admin@fjellvik.kommune.no", "Ada Admin")}
+STAFF = {
+    "caseworker": ("sara@fjellvik.kommune.no", "Sara Saksbehandler"),
+    "ombud": ("ombud@example.org", "Pasient- og brukerombudet"),
+    "admin": ("admin@fjellvik.kommune.no", "Ada Admin"),
+}
 
 
 @pytest.fixture
@@ -280,6 +288,7 @@ def pdftotext() -> str:
 
 # -- Mail and the patient and user ombud ------------------------------------------------------
 
+
 @pytest.fixture
 def smtp_server():
     """A real SMTP server (aiosmtpd) on loopback: (its controller, the inbox it fills)."""
@@ -307,16 +316,30 @@ def smtp_server():
 def mail_app(make_app, smtp_server):
     """The app, sending its e-mail to `smtp_server`."""
     controller, _ = smtp_server
-    return make_app(SMTP_HOST="127.0.0.1", SMTP_PORT=controller.port, SMTP_STARTTLS=False,
-                    MAIL_FROM="tjenestekontoret@fjellvik.kommune.example")
+    return make_app(
+        SMTP_HOST="127.0.0.1",
+        SMTP_PORT=controller.port,
+        SMTP_STARTTLS=False,
+        MAIL_FROM="tjenestekontoret@fjellvik.kommune.example",
+    )
 
 
 @pytest.fixture
 def ombud(id_app):
     """The patient and user ombud in Rogaland (an account made with create-user), logged in."""
-    result = id_app.test_cli_runner().invoke(args=[
-        "create-user", "--email", "rogaland@pobo.no", "--role", "ombud",
-        "--name", "Pasient- og brukerombudet i Rogaland", "--password-stdin"], input="et langt ombudspassord\n")
+    result = id_app.test_cli_runner().invoke(
+        args=[
+            "create-user",
+            "--email",
+            "rogaland@pobo.no",
+            "--role",
+            "ombud",
+            "--name",
+            "Pasient- og brukerombudet i Rogaland",
+            "--password-stdin",
+        ],
+        input="et langt ombudspassord\n",
+    )
     assert result.exit_code == 0, result.output
     client = id_app.test_client()
     log_in(client, email="rogaland@pobo.no", password="et langt ombudspassord")

@@ -4,6 +4,7 @@ and the journeys many tests start from (an application sent, a case decided).
 Fixtures that wrap these live in `tests/conftest.py`; a test module never imports another
 test module.
 """
+
 from __future__ import annotations
 
 import os
@@ -22,6 +23,7 @@ REFERENCE = re.compile(r"(?:SK|LB|BPA|KL|FR)-\d{4}-\d{6}")
 
 # -- Tools a test needs -------------------------------------------------------------------------
 
+
 def require_tool(name: str, why: str) -> str:
     """The path of a program a test needs. Missing, the test is skipped on a developer's
     machine and fails in CI (CI=true), where everything must run."""
@@ -35,6 +37,7 @@ def require_tool(name: str, why: str) -> str:
 
 
 # -- Reading pages ----------------------------------------------------------------------------
+
 
 def html(response) -> str:
     return response.get_data(as_text=True)
@@ -81,14 +84,21 @@ def post_form(client, path: str, data: dict, form_page: str | None = None, **kwa
 
 # -- Accounts and log-in ----------------------------------------------------------------------
 
+
 def make_account(app, email="kari@example.org", password=TEST_PASSWORD, role="citizen", name=None) -> int:
     """A confirmed local account, made as registration (or create-user for staff) would."""
     from portal.models import Account
     from portal.services.accounts import _hasher
 
     with app.app_context():
-        account = Account(email=email, password_hash=_hasher.hash(password), created_at=clock.now(),
-                          email_confirmed_at=clock.now(), role=role, full_name=name)
+        account = Account(
+            email=email,
+            password_hash=_hasher.hash(password),
+            created_at=clock.now(),
+            email_confirmed_at=clock.now(),
+            role=role,
+            full_name=name,
+        )
         db.session.add(account)
         db.session.commit()
         return account.id
@@ -130,16 +140,34 @@ def make_token(app, name="sak", rights=("read", "write")) -> str:
 
 # -- Applying ---------------------------------------------------------------------------------
 
-PERSON = dict(full_name="Kari Nordmann", national_id="010190 12480", street_address="Gata 1", postcode="4999",
-              city="Fjellvik", phone="+47 912 34 567", email="", preferred_language="nb", interpreter="no",
-              interpreter_language="")
+PERSON = dict(
+    full_name="Kari Nordmann",
+    national_id="010190 12480",
+    street_address="Gata 1",
+    postcode="4999",
+    city="Fjellvik",
+    phone="+47 912 34 567",
+    email="",
+    preferred_language="nb",
+    interpreter="no",
+    interpreter_language="",
+)
 STEPS = [
     ("person", PERSON),
     ("need", {"groups": ["mental_health", "social"], "description": "Jeg vil gjerne komme meg ut."}),
     ("situation", {"living": "alone", "current_services": ""}),
     ("network", {"network": "Mora mi og en venn."}),
-    ("wishes", {"form_of_support": "individual", "interests": "Fotball og kino", "when": "Kveld",
-                "preferences": "", "hours": "3", "per": "week"}),
+    (
+        "wishes",
+        {
+            "form_of_support": "individual",
+            "interests": "Fotball og kino",
+            "when": "Kveld",
+            "preferences": "",
+            "hours": "3",
+            "per": "week",
+        },
+    ),
     ("consent", {"sources": ["gp"], "other_source": ""}),
 ]
 
@@ -180,8 +208,16 @@ def send_application(client, lang="nb", national_id=None) -> tuple[str, str]:
 
 # -- Acting for someone else ------------------------------------------------------------------
 
-PERSON_REST = dict(street_address="Gata 1", postcode="4999", city="Fjellvik", phone="912 34 567", email="",
-                   preferred_language="nb", interpreter="no", interpreter_language="")
+PERSON_REST = dict(
+    street_address="Gata 1",
+    postcode="4999",
+    city="Fjellvik",
+    phone="912 34 567",
+    email="",
+    preferred_language="nb",
+    interpreter="no",
+    interpreter_language="",
+)
 REPRESENTATIVE = dict(full_name="Rita Representant", phone="922 33 444", email="rita@example.org", relation="parent")
 NEED = {"groups": ["social"], "description": "Trenger noen å gå på tur med."}
 
@@ -196,19 +232,29 @@ def start_for(client, who, service="stottekontakt", lang="nb") -> str:
 
 def fill_for(client, base, national_id, child_views=None) -> None:
     """Answer every step of an application made for someone else."""
-    assert post_form(client, f"{base}/person", {"full_name": "Ola Barn", "national_id": national_id,
-                                                **PERSON_REST}).status_code == 302
+    assert (
+        post_form(
+            client, f"{base}/person", {"full_name": "Ola Barn", "national_id": national_id, **PERSON_REST}
+        ).status_code
+        == 302
+    )
     assert post_form(client, f"{base}/representative", REPRESENTATIVE).status_code == 302
     if child_views:
         assert post_form(client, f"{base}/child_views", child_views).status_code == 302
-    for key, data in [("need", NEED), ("situation", {"living": "family"}), ("network", {"network": "Familien."}),
-                      ("wishes", {"form_of_support": "group", "interests": "Fotball"}), ("consent", {})]:
+    for key, data in [
+        ("need", NEED),
+        ("situation", {"living": "family"}),
+        ("network", {"network": "Familien."}),
+        ("wishes", {"form_of_support": "group", "interests": "Fotball"}),
+        ("consent", {}),
+    ]:
         response = post_form(client, f"{base}/{key}", data)
         assert response.status_code == 302, (key, errors(response))
     assert post_form(client, f"{base}/attachments", {"action": "continue"}).status_code == 302
 
 
 # -- The municipality's side ------------------------------------------------------------------
+
 
 def record(app, reference: str, kind: str, **data):
     """Record a case event as the municipality would, through the service."""
@@ -225,10 +271,18 @@ def decision(notified: date | None = None, **overrides) -> dict:
     notified = notified or clock.today()
     starts = (notified.replace(day=1) + timedelta(days=32)).replace(day=1)
     ends = (starts + timedelta(days=31 * 6)).replace(day=1) - timedelta(days=1)
-    return {"outcome": "partly_granted", "decided_on": (notified - timedelta(days=3)).isoformat(),
-            "notified_on": notified.isoformat(), "hours": 3, "per": "week", "form": "group",
-            "valid_from": starts.isoformat(), "valid_to": ends.isoformat(),
-            "summary": "Du har behov for støtte til fritid.\nVi gir tre timer i uka i gruppe.", **overrides}
+    return {
+        "outcome": "partly_granted",
+        "decided_on": (notified - timedelta(days=3)).isoformat(),
+        "notified_on": notified.isoformat(),
+        "hours": 3,
+        "per": "week",
+        "form": "group",
+        "valid_from": starts.isoformat(),
+        "valid_to": ends.isoformat(),
+        "summary": "Du har behov for støtte til fritid.\nVi gir tre timer i uka i gruppe.",
+        **overrides,
+    }
 
 
 def decide(app, reference: str, notified: date | None = None, **overrides) -> dict:
@@ -249,6 +303,7 @@ def start_appeal(client, reference, lang="nb") -> str:
 
 
 # -- Mail and the patient and user ombud ------------------------------------------------------
+
 
 def free_port() -> int:
     """A TCP port on loopback that nothing listens on (as far as anyone knows right now)."""
@@ -273,6 +328,13 @@ def give_ombud_access(app, person, scopes=("see_case", "appeal"), lang="nb", val
     """The person gives the ombud office access to their støttekontakt and BPA cases (pbrl
     § 8-6: only with consent), until `valid_until` (a year from today unless given)."""
     valid_until = valid_until or clock.today() + timedelta(days=365)
-    return post_form(person, f"/{lang}/authorities/for-me/ombud", {
-        "office": ombud_office_id(app), "scopes": list(scopes), "services": ["stottekontakt", "bpa"],
-        "valid_until": day(valid_until)})
+    return post_form(
+        person,
+        f"/{lang}/authorities/for-me/ombud",
+        {
+            "office": ombud_office_id(app),
+            "scopes": list(scopes),
+            "services": ["stottekontakt", "bpa"],
+            "valid_until": day(valid_until),
+        },
+    )

@@ -2,6 +2,7 @@
 
 The portal itself never makes numbers; it only checks them with python-stdnum.
 """
+
 from __future__ import annotations
 
 from datetime import date, timedelta
@@ -15,7 +16,7 @@ _W2 = (5, 4, 3, 2, 7, 6, 5, 4, 3, 2)
 
 
 def _check(digits: str, weights) -> int | None:
-    k = 11 - sum(int(d) * w for d, w in zip(digits, weights)) % 11
+    k = 11 - sum(int(d) * w for d, w in zip(digits, weights, strict=True)) % 11
     return 0 if k == 11 else (None if k == 10 else k)
 
 

@@ -1,4 +1,5 @@
 """Every public page the portal has, as (name, path per language), for tests that visit them all."""
+
 from portal.public.guides import GUIDES
 
 LANGUAGES = ("nb", "en")

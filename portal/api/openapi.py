@@ -1,5 +1,6 @@
 """The OpenAPI document of the intake API, served at /api/v1/openapi.json. The tests run
 schemathesis against it, so it must say exactly what the endpoints do."""
+
 from __future__ import annotations
 
 from ..rules import case_status
@@ -10,8 +11,13 @@ MOMENT = {"type": "string", "format": "date-time"}
 TEXT = {"type": "string"}
 NULLABLE_TEXT = {"type": ["string", "null"]}
 NULLABLE_DATE = {"type": ["string", "null"], "format": "date"}
-REFERENCE = {"name": "reference", "in": "path", "required": True, "schema": {"type": "string", "maxLength": 40},
-             "description": "A submission's or case's reference, like SK-2026-000123."}
+REFERENCE = {
+    "name": "reference",
+    "in": "path",
+    "required": True,
+    "schema": {"type": "string", "maxLength": 40},
+    "description": "A submission's or case's reference, like SK-2026-000123.",
+}
 
 
 def _ref(name: str) -> dict:
@@ -29,6 +35,7 @@ ERRORS = {
 NOT_FOUND = {"404": _json(_ref("Error"), "Nothing has that reference.")}
 INVALID = {"422": _json(_ref("Error"), "The request is not valid; `fields` names each field and what is wrong.")}
 PDF = {"description": "The PDF.", "content": {"application/pdf": {"schema": {"type": "string", "format": "binary"}}}}
+
 
 def _event_body(kind: str) -> dict:
     """The body for one event type, from the same table the portal checks events against."""
@@ -52,171 +59,339 @@ def document() -> dict:
     return {
         "openapi": "3.1.0",
         "info": {
-            "title": "Støttekontakt portal: intake API", "version": "1.0.0",
+            "title": "Støttekontakt portal: intake API",
+            "version": "1.0.0",
             "description": "For the municipality's case-management system: pull new submissions with their PDF "
-                           "and attachments, register paper and phone submissions, acknowledge intake and record "
-                           "what happens in each case. Lists are oldest first and paged by cursor.",
+            "and attachments, register paper and phone submissions, acknowledge intake and record "
+            "what happens in each case. Lists are oldest first and paged by cursor.",
         },
         "servers": [{"url": "/"}],
         "security": [{"bearer": []}],
         "paths": {
             "/api/v1/submissions": {
                 "get": {
-                    "operationId": "listSubmissions", "summary": "List submissions, oldest first",
+                    "operationId": "listSubmissions",
+                    "summary": "List submissions, oldest first",
                     "parameters": [
                         {"name": "state", "in": "query", "schema": {"enum": ["new", "received"]}},
-                        {"name": "after", "in": "query", "schema": {"type": "string"},
-                         "description": "The `next` cursor of the previous page."},
-                        {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 100,
-                                                                     "default": 50}},
+                        {
+                            "name": "after",
+                            "in": "query",
+                            "schema": {"type": "string"},
+                            "description": "The `next` cursor of the previous page.",
+                        },
+                        {
+                            "name": "limit",
+                            "in": "query",
+                            "schema": {"type": "integer", "minimum": 1, "maximum": 100, "default": 50},
+                        },
                     ],
                     "responses": {"200": _json(_ref("SubmissionPage"), "A page of submissions."), **ERRORS, **INVALID},
                 },
                 "post": {
-                    "operationId": "registerSubmission", "summary": "Register a submission that came on paper or by phone",
+                    "operationId": "registerSubmission",
+                    "summary": "Register a submission that came on paper or by phone",
                     "description": "With an `Idempotency-Key` header, the same key from the same token registers "
-                                   "once: a repeat answers 200 with the first submission and "
-                                   "`Idempotent-Replayed: true`; the key with different details answers 409.",
-                    "parameters": [{"name": "Idempotency-Key", "in": "header",
-                                    "schema": {"type": "string", "minLength": 1, "maxLength": 200}}],
-                    "requestBody": {"required": True, "content": {"application/json": {"schema": _ref("Registration")}}},
-                    "responses": {"201": _json(_ref("Registered"), "Registered; the person can follow it once they "
-                                                                  "log in with electronic ID."),
-                                  "200": _json(_ref("Registered"), "Registered before with this Idempotency-Key."),
-                                  "409": _json(_ref("Error"), "The Idempotency-Key was used for different details."),
-                                  **ERRORS, **INVALID},
+                    "once: a repeat answers 200 with the first submission and "
+                    "`Idempotent-Replayed: true`; the key with different details answers 409.",
+                    "parameters": [
+                        {
+                            "name": "Idempotency-Key",
+                            "in": "header",
+                            "schema": {"type": "string", "minLength": 1, "maxLength": 200},
+                        }
+                    ],
+                    "requestBody": {
+                        "required": True,
+                        "content": {"application/json": {"schema": _ref("Registration")}},
+                    },
+                    "responses": {
+                        "201": _json(
+                            _ref("Registered"),
+                            "Registered; the person can follow it once they log in with electronic ID.",
+                        ),
+                        "200": _json(_ref("Registered"), "Registered before with this Idempotency-Key."),
+                        "409": _json(_ref("Error"), "The Idempotency-Key was used for different details."),
+                        **ERRORS,
+                        **INVALID,
+                    },
                 },
             },
             "/api/v1/submissions/{reference}": {
                 "get": {
-                    "operationId": "getSubmission", "summary": "The full submission document",
+                    "operationId": "getSubmission",
+                    "summary": "The full submission document",
                     "parameters": [REFERENCE],
                     "responses": {"200": _json(_ref("Submission"), "The submission."), **ERRORS, **NOT_FOUND},
                 },
             },
             "/api/v1/submissions/{reference}/pdf": {
                 "get": {
-                    "operationId": "getSubmissionPdf", "summary": "The PDF rendering", "parameters": [REFERENCE],
+                    "operationId": "getSubmissionPdf",
+                    "summary": "The PDF rendering",
+                    "parameters": [REFERENCE],
                     "responses": {"200": PDF, **ERRORS, **NOT_FOUND},
                 },
             },
             "/api/v1/submissions/{reference}/attachments/{id}": {
                 "get": {
-                    "operationId": "getAttachment", "summary": "One attachment",
-                    "parameters": [REFERENCE, {"name": "id", "in": "path", "required": True,
-                                               "schema": {"type": "string", "maxLength": 40}}],
-                    "responses": {"200": {"description": "The file, as PDF, JPEG or PNG.", "content": {
-                        "application/pdf": {"schema": {"type": "string", "format": "binary"}},
-                        "image/jpeg": {"schema": {"type": "string", "format": "binary"}},
-                        "image/png": {"schema": {"type": "string", "format": "binary"}}}},
-                        **ERRORS, **NOT_FOUND},
+                    "operationId": "getAttachment",
+                    "summary": "One attachment",
+                    "parameters": [
+                        REFERENCE,
+                        {"name": "id", "in": "path", "required": True, "schema": {"type": "string", "maxLength": 40}},
+                    ],
+                    "responses": {
+                        "200": {
+                            "description": "The file, as PDF, JPEG or PNG.",
+                            "content": {
+                                "application/pdf": {"schema": {"type": "string", "format": "binary"}},
+                                "image/jpeg": {"schema": {"type": "string", "format": "binary"}},
+                                "image/png": {"schema": {"type": "string", "format": "binary"}},
+                            },
+                        },
+                        **ERRORS,
+                        **NOT_FOUND,
+                    },
                 },
             },
             "/api/v1/submissions/{reference}/receipt": {
                 "post": {
-                    "operationId": "acknowledgeSubmission", "summary": "Acknowledge intake",
+                    "operationId": "acknowledgeSubmission",
+                    "summary": "Acknowledge intake",
                     "parameters": [REFERENCE],
                     "requestBody": {"required": True, "content": {"application/json": {"schema": _ref("Receipt")}}},
-                    "responses": {"200": _json(_ref("SubmissionSummary"), "Marked as received."),
-                                  **ERRORS, **NOT_FOUND, **INVALID},
+                    "responses": {
+                        "200": _json(_ref("SubmissionSummary"), "Marked as received."),
+                        **ERRORS,
+                        **NOT_FOUND,
+                        **INVALID,
+                    },
                 },
             },
             "/api/v1/cases/{reference}": {
                 "get": {
-                    "operationId": "getCase", "summary": "Status, events, decision and the deadlines that run",
+                    "operationId": "getCase",
+                    "summary": "Status, events, decision and the deadlines that run",
                     "parameters": [REFERENCE],
                     "responses": {"200": _json(_ref("Case"), "The case."), **ERRORS, **NOT_FOUND},
                 },
             },
             "/api/v1/cases/{reference}/events": {
                 "post": {
-                    "operationId": "recordEvent", "summary": "Record what happened in a case",
+                    "operationId": "recordEvent",
+                    "summary": "Record what happened in a case",
                     "description": "With an `Idempotency-Key` header, the same key for the same case records the "
-                                   "event once: a repeat answers 200 with the first event and "
-                                   "`Idempotent-Replayed: true`; the key with a different event answers 409.",
-                    "parameters": [REFERENCE, {"name": "Idempotency-Key", "in": "header",
-                                               "schema": {"type": "string", "minLength": 1, "maxLength": 200}}],
+                    "event once: a repeat answers 200 with the first event and "
+                    "`Idempotent-Replayed: true`; the key with a different event answers 409.",
+                    "parameters": [
+                        REFERENCE,
+                        {
+                            "name": "Idempotency-Key",
+                            "in": "header",
+                            "schema": {"type": "string", "minLength": 1, "maxLength": 200},
+                        },
+                    ],
                     "requestBody": {"required": True, "content": {"application/json": {"schema": _ref("EventBody")}}},
                     "responses": {
                         "201": _json(_ref("Recorded"), "Recorded."),
                         "200": _json(_ref("Recorded"), "Recorded before with this Idempotency-Key."),
                         "409": _json(_ref("Error"), "The Idempotency-Key was used for a different event."),
-                        **ERRORS, **NOT_FOUND, **INVALID,
+                        **ERRORS,
+                        **NOT_FOUND,
+                        **INVALID,
                     },
                 },
             },
         },
         "components": {
-            "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer",
-                                           "description": "flask --app portal create-api-token --name NAME"}},
+            "securitySchemes": {
+                "bearer": {
+                    "type": "http",
+                    "scheme": "bearer",
+                    "description": "flask --app portal create-api-token --name NAME",
+                }
+            },
             "schemas": {
-                "Error": {"type": "object", "required": ["error", "message"], "properties": {
-                    "error": TEXT, "message": TEXT,
-                    "fields": {"type": "object", "additionalProperties": TEXT}}},
-                "SubmissionSummary": {
+                "Error": {
                     "type": "object",
-                    "required": ["reference", "kind", "service", "channel", "state", "submitted_at", "appeals", "links"],
+                    "required": ["error", "message"],
                     "properties": {
-                        "reference": TEXT, "kind": {"enum": ["application", "appeal", "volunteer"]},
-                        "service": {"enum": list(SERVICES)}, "channel": {"enum": ["online", "paper", "phone"]},
-                        "state": {"enum": ["new", "received"]}, "submitted_at": MOMENT,
-                        "appeals": {**NULLABLE_TEXT, "description": "For an appeal: the reference it appeals."},
-                        "links": {"type": "object", "required": ["self", "pdf", "case"], "properties": {
-                            "self": TEXT, "pdf": TEXT, "case": NULLABLE_TEXT}},
+                        "error": TEXT,
+                        "message": TEXT,
+                        "fields": {"type": "object", "additionalProperties": TEXT},
                     },
                 },
-                "SubmissionPage": {"type": "object", "required": ["items", "next"], "properties": {
-                    "items": {"type": "array", "items": _ref("SubmissionSummary")},
-                    "next": {**NULLABLE_TEXT, "description": "Pass as `after` for the next page; null on the last."}}},
-                "Submission": {"allOf": [_ref("SubmissionSummary"), {
-                    "type": "object", "required": ["person", "document", "attachments"], "properties": {
-                        "person": {"type": ["object", "null"], "properties": {
-                            "name": NULLABLE_TEXT, "national_id": NULLABLE_TEXT}},
-                        "document": {"type": "object", "description": "The versioned document as it was sent."},
-                        "attachments": {"type": "array", "items": {
-                            "type": "object", "required": ["id", "filename", "content_type", "size", "href"],
-                            "properties": {"id": TEXT, "kind": TEXT, "filename": TEXT, "content_type": TEXT,
-                                           "size": {"type": "integer"}, "href": TEXT}}}}}]},
-                "Registration": {
-                    "type": "object", "required": ["channel", "service", "person"], "properties": {
-                        "channel": {"enum": ["paper", "phone"]}, "kind": {"const": "application"},
+                "SubmissionSummary": {
+                    "type": "object",
+                    "required": [
+                        "reference",
+                        "kind",
+                        "service",
+                        "channel",
+                        "state",
+                        "submitted_at",
+                        "appeals",
+                        "links",
+                    ],
+                    "properties": {
+                        "reference": TEXT,
+                        "kind": {"enum": ["application", "appeal", "volunteer"]},
                         "service": {"enum": list(SERVICES)},
-                        "person": {"type": "object", "required": ["name", "national_id"], "properties": {
-                            "name": {"type": "string", "minLength": 1, "maxLength": 200},
-                            "national_id": {"type": "string", "pattern": "^[0-9]{11}$",
-                                            "description": "Fødselsnummer or D-number."},
-                            "email": {"type": "string", "format": "email"}}}}},
+                        "channel": {"enum": ["online", "paper", "phone"]},
+                        "state": {"enum": ["new", "received"]},
+                        "submitted_at": MOMENT,
+                        "appeals": {**NULLABLE_TEXT, "description": "For an appeal: the reference it appeals."},
+                        "links": {
+                            "type": "object",
+                            "required": ["self", "pdf", "case"],
+                            "properties": {"self": TEXT, "pdf": TEXT, "case": NULLABLE_TEXT},
+                        },
+                    },
+                },
+                "SubmissionPage": {
+                    "type": "object",
+                    "required": ["items", "next"],
+                    "properties": {
+                        "items": {"type": "array", "items": _ref("SubmissionSummary")},
+                        "next": {
+                            **NULLABLE_TEXT,
+                            "description": "Pass as `after` for the next page; null on the last.",
+                        },
+                    },
+                },
+                "Submission": {
+                    "allOf": [
+                        _ref("SubmissionSummary"),
+                        {
+                            "type": "object",
+                            "required": ["person", "document", "attachments"],
+                            "properties": {
+                                "person": {
+                                    "type": ["object", "null"],
+                                    "properties": {"name": NULLABLE_TEXT, "national_id": NULLABLE_TEXT},
+                                },
+                                "document": {"type": "object", "description": "The versioned document as it was sent."},
+                                "attachments": {
+                                    "type": "array",
+                                    "items": {
+                                        "type": "object",
+                                        "required": ["id", "filename", "content_type", "size", "href"],
+                                        "properties": {
+                                            "id": TEXT,
+                                            "kind": TEXT,
+                                            "filename": TEXT,
+                                            "content_type": TEXT,
+                                            "size": {"type": "integer"},
+                                            "href": TEXT,
+                                        },
+                                    },
+                                },
+                            },
+                        },
+                    ]
+                },
+                "Registration": {
+                    "type": "object",
+                    "required": ["channel", "service", "person"],
+                    "properties": {
+                        "channel": {"enum": ["paper", "phone"]},
+                        "kind": {"const": "application"},
+                        "service": {"enum": list(SERVICES)},
+                        "person": {
+                            "type": "object",
+                            "required": ["name", "national_id"],
+                            "properties": {
+                                "name": {"type": "string", "minLength": 1, "maxLength": 200},
+                                "national_id": {
+                                    "type": "string",
+                                    "pattern": "^[0-9]{11}$",
+                                    "description": "Fødselsnummer or D-number.",
+                                },
+                                "email": {"type": "string", "format": "email"},
+                            },
+                        },
+                    },
+                },
                 "Registered": {"allOf": [_ref("SubmissionSummary")]},
-                "Receipt": {"type": "object", "required": ["case_number", "received_on"], "properties": {
-                    "case_number": {"type": "string", "minLength": 1, "maxLength": 40}, "received_on": DATE}},
+                "Receipt": {
+                    "type": "object",
+                    "required": ["case_number", "received_on"],
+                    "properties": {
+                        "case_number": {"type": "string", "minLength": 1, "maxLength": 40},
+                        "received_on": DATE,
+                    },
+                },
                 "EventBody": {"oneOf": [_event_body(kind) for kind in case_status.EVENT_TYPES]},
-                "Event": {"type": "object", "required": ["id", "type", "occurred_on", "recorded_at"], "properties": {
-                    "id": {"type": "integer"}, "type": {"enum": list(case_status.EVENT_TYPES)},
-                    "occurred_on": DATE, "recorded_at": MOMENT}},
-                "Deadline": {"type": "object", "required": ["kind", "due", "basis"], "properties": {
-                    "kind": {"enum": ["reply", "appeal", "late_appeal", "decision_end", "reapply"]},
-                    "due": DATE, "basis": {**TEXT, "description": "The legal source, like \"pbrl § 7-5\"."}}},
+                "Event": {
+                    "type": "object",
+                    "required": ["id", "type", "occurred_on", "recorded_at"],
+                    "properties": {
+                        "id": {"type": "integer"},
+                        "type": {"enum": list(case_status.EVENT_TYPES)},
+                        "occurred_on": DATE,
+                        "recorded_at": MOMENT,
+                    },
+                },
+                "Deadline": {
+                    "type": "object",
+                    "required": ["kind", "due", "basis"],
+                    "properties": {
+                        "kind": {"enum": ["reply", "appeal", "late_appeal", "decision_end", "reapply"]},
+                        "due": DATE,
+                        "basis": {**TEXT, "description": 'The legal source, like "pbrl § 7-5".'},
+                    },
+                },
                 "Case": {
                     "type": "object",
-                    "required": ["reference", "service", "case_number", "status", "received_on", "events", "decision",
-                                 "appeal", "deadlines"],
+                    "required": [
+                        "reference",
+                        "service",
+                        "case_number",
+                        "status",
+                        "received_on",
+                        "events",
+                        "decision",
+                        "appeal",
+                        "deadlines",
+                    ],
                     "properties": {
-                        "reference": TEXT, "service": {"enum": list(SERVICES)}, "case_number": NULLABLE_TEXT,
-                        "status": {"enum": list(case_status.STATUSES)}, "received_on": DATE,
+                        "reference": TEXT,
+                        "service": {"enum": list(SERVICES)},
+                        "case_number": NULLABLE_TEXT,
+                        "status": {"enum": list(case_status.STATUSES)},
+                        "received_on": DATE,
                         "events": {"type": "array", "items": _ref("Event")},
-                        "decision": {"type": ["object", "null"], "properties": {
-                            "outcome": {"enum": list(case_status.OUTCOMES)}, "decided_on": DATE,
-                            "notified_on": NULLABLE_DATE, "hours": {"type": ["integer", "null"]},
-                            "per": {"enum": [*case_status.PER, None]}, "form": {"enum": [*case_status.FORMS, None]},
-                            "valid_from": NULLABLE_DATE, "valid_to": NULLABLE_DATE, "summary": TEXT}},
-                        "appeal": {"type": ["object", "null"], "properties": {
-                            "received_on": NULLABLE_DATE, "forwarded_on": NULLABLE_DATE,
-                            "outcome": {"enum": [*case_status.APPEAL_OUTCOMES, None]}}},
+                        "decision": {
+                            "type": ["object", "null"],
+                            "properties": {
+                                "outcome": {"enum": list(case_status.OUTCOMES)},
+                                "decided_on": DATE,
+                                "notified_on": NULLABLE_DATE,
+                                "hours": {"type": ["integer", "null"]},
+                                "per": {"enum": [*case_status.PER, None]},
+                                "form": {"enum": [*case_status.FORMS, None]},
+                                "valid_from": NULLABLE_DATE,
+                                "valid_to": NULLABLE_DATE,
+                                "summary": TEXT,
+                            },
+                        },
+                        "appeal": {
+                            "type": ["object", "null"],
+                            "properties": {
+                                "received_on": NULLABLE_DATE,
+                                "forwarded_on": NULLABLE_DATE,
+                                "outcome": {"enum": [*case_status.APPEAL_OUTCOMES, None]},
+                            },
+                        },
                         "deadlines": {"type": "array", "items": _ref("Deadline")},
                     },
                 },
-                "Recorded": {"type": "object", "required": ["event", "case"], "properties": {
-                    "event": _ref("Event"), "case": _ref("Case")}},
+                "Recorded": {
+                    "type": "object",
+                    "required": ["event", "case"],
+                    "properties": {"event": _ref("Event"), "case": _ref("Case")},
+                },
             },
         },
     }

@@ -1,4 +1,5 @@
 """The intake API's endpoints: thin, over portal.services; errors are JSON that name the field."""
+
 from __future__ import annotations
 
 from functools import wraps
@@ -30,6 +31,7 @@ def error(status: int, code: str, message: str, fields: dict | None = None, head
 
 def requires(right: str):
     """A valid bearer token with the right (read or write); 401 without one, 403 without the right."""
+
     def decorator(view):
         @wraps(view)
         def wrapper(*args, **kwargs):
@@ -37,13 +39,19 @@ def requires(right: str):
             scheme, _, token = header.partition(" ")
             record = api_tokens.find(token.strip()) if scheme.lower() == "bearer" else None
             if record is None:
-                return error(401, "unauthorized", "Send a valid API token: Authorization: Bearer <token>.",
-                             headers={"WWW-Authenticate": 'Bearer realm="intake"'})
+                return error(
+                    401,
+                    "unauthorized",
+                    "Send a valid API token: Authorization: Bearer <token>.",
+                    headers={"WWW-Authenticate": 'Bearer realm="intake"'},
+                )
             if right not in record.rights:
                 return error(403, "forbidden", f"This token does not have the right to {right}.")
             g.api_token = record
             return view(*args, **kwargs)
+
         return wrapper
+
     return decorator
 
 
@@ -75,7 +83,7 @@ def submissions():
     fields = {}
     state = request.args.get("state")
     if state not in (None, "new", "received"):
-        fields["state"] = "must be \"new\" or \"received\""
+        fields["state"] = 'must be "new" or "received"'
     try:
         limit = int(request.args.get("limit", intake.PAGE_SIZE))
         if not 1 <= limit <= 100:
@@ -100,13 +108,23 @@ def register():
         return error(422, "invalid", "The submission is not valid.", invalid.fields)
     key = request.headers.get("Idempotency-Key")
     if key is not None and not 1 <= len(key) <= 200:
-        return error(422, "invalid", "The Idempotency-Key header is not valid.",
-                     {"Idempotency-Key": "must be 1 to 200 characters"})
+        return error(
+            422,
+            "invalid",
+            "The Idempotency-Key header is not valid.",
+            {"Idempotency-Key": "must be 1 to 200 characters"},
+        )
     person = data["person"]
     try:
-        submission, created = sent.register_offline(data["channel"], data["service"], person["name"],
-                                                     person["national_id"], person["email"], token=g.api_token,
-                                                     idempotency_key=key)
+        submission, created = sent.register_offline(
+            data["channel"],
+            data["service"],
+            person["name"],
+            person["national_id"],
+            person["email"],
+            token=g.api_token,
+            idempotency_key=key,
+        )
     except sent.RegistrationConflict:
         return error(409, "conflict", "This Idempotency-Key was used before for a different submission.")
     response = jsonify({"reference": submission.reference, **schemas.submission_summary(submission)})
@@ -143,7 +161,9 @@ def attachment(reference: str, attachment_id: str):
     if found is None or file is None or file.submission_id != found.id:
         return error(404, "not_found", f"Submission {reference} has no attachment {attachment_id}.")
     access.submission_for_staff(g.api_token, reference, "attachment.download")
-    return private_file(attachments.read(file), file.content_type, f"{file.public_id}.{extension_for(file.content_type)}")
+    return private_file(
+        attachments.read(file), file.content_type, f"{file.public_id}.{extension_for(file.content_type)}"
+    )
 
 
 @bp.route("/submissions/<reference>/receipt", methods=["POST"])
@@ -181,8 +201,12 @@ def record_event(reference: str):
         return _not_found("case", reference)
     key = request.headers.get("Idempotency-Key")
     if key is not None and not 1 <= len(key) <= 200:
-        return error(422, "invalid", "The Idempotency-Key header is not valid.",
-                     {"Idempotency-Key": "must be 1 to 200 characters"})
+        return error(
+            422,
+            "invalid",
+            "The Idempotency-Key header is not valid.",
+            {"Idempotency-Key": "must be 1 to 200 characters"},
+        )
     try:
         kind, data = schemas.event(_body())
         event, created = cases.record_event(found, kind, data, token=g.api_token, idempotency_key=key)
@@ -194,8 +218,9 @@ def record_event(reference: str):
         return error(409, "conflict", "This Idempotency-Key was used before for a different event.")
     access.case_read_by_staff(g.api_token, found, "case.event")
     events = cases.events_of(found)
-    response = jsonify({"event": schemas.event_json(event),
-                        "case": schemas.case_json(found, cases.summary_of(found, events), events)})
+    response = jsonify(
+        {"event": schemas.event_json(event), "case": schemas.case_json(found, cases.summary_of(found, events), events)}
+    )
     response.status_code = 201 if created else 200
     if not created:
         response.headers["Idempotent-Replayed"] = "true"

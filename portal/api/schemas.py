@@ -1,8 +1,9 @@
 """Reading request bodies and writing responses of the intake API. Every problem names the
 field and says what is wrong, in plain English, so the integrator can fix the call."""
+
 from __future__ import annotations
 
-from datetime import date, timezone
+from datetime import UTC, date
 
 from email_validator import EmailNotValidError, validate_email
 from flask import url_for
@@ -33,7 +34,9 @@ PROBLEMS = {
     "before_decision": "must not be before decided_on",
 }
 NATIONAL_ID_PROBLEMS = {
-    "empty": "is required", "characters": "must have only digits", "length": "must have 11 digits",
+    "empty": "is required",
+    "characters": "must have only digits",
+    "length": "must have 11 digits",
     "invalid": "is not a valid fødselsnummer or D-number",
 }
 
@@ -49,9 +52,9 @@ def registration(body) -> dict:
     body = _object(body)
     fields: dict[str, str] = {}
     if body.get("channel") not in ("paper", "phone"):
-        fields["channel"] = "must be \"paper\" or \"phone\""
+        fields["channel"] = 'must be "paper" or "phone"'
     if body.get("kind", "application") != "application":
-        fields["kind"] = "must be \"application\""
+        fields["kind"] = 'must be "application"'
     if body.get("service") not in SERVICES:
         fields["service"] = "must be one of " + ", ".join(SERVICES)
     person = body.get("person")
@@ -77,8 +80,11 @@ def registration(body) -> dict:
             fields["person.email"] = "is not an e-mail address"
     if fields:
         raise Invalid(fields)
-    return {"channel": body["channel"], "service": body["service"],
-            "person": {"name": name.strip(), "national_id": normalise(number), "email": (email or "").strip()}}
+    return {
+        "channel": body["channel"],
+        "service": body["service"],
+        "person": {"name": name.strip(), "national_id": normalise(number), "email": (email or "").strip()},
+    }
 
 
 def receipt(body) -> tuple[str, date]:
@@ -115,17 +121,24 @@ def event_problems(problems: dict[str, str]) -> dict[str, str]:
 
 # -- Responses --------------------------------------------------------------------------------
 
+
 def submission_summary(submission: Submission, channel: str | None = None) -> dict:
     """A submission in a list: no personal details, links to the rest. The channel comes
     with the list's rows, so a list never loads the documents."""
     reference = submission.reference
     return {
-        "reference": reference, "kind": submission.kind, "service": submission.service,
-        "channel": channel or submission.channel, "state": submission.intake_state,
-        "submitted_at": _moment(submission.submitted_at), "appeals": submission.appeals_reference,
-        "links": {"self": url_for("api.submission", reference=reference),
-                  "pdf": url_for("api.submission_pdf", reference=reference),
-                  "case": url_for("api.case", reference=reference) if submission.kind == "application" else None},
+        "reference": reference,
+        "kind": submission.kind,
+        "service": submission.service,
+        "channel": channel or submission.channel,
+        "state": submission.intake_state,
+        "submitted_at": _moment(submission.submitted_at),
+        "appeals": submission.appeals_reference,
+        "links": {
+            "self": url_for("api.submission", reference=reference),
+            "pdf": url_for("api.submission_pdf", reference=reference),
+            "case": url_for("api.case", reference=reference) if submission.kind == "application" else None,
+        },
     }
 
 
@@ -133,44 +146,68 @@ def submission_full(submission: Submission) -> dict:
     person = submission.person
     return {
         **submission_summary(submission),
-        "person": {"name": submission.person_name or (person.name if person else None),
-                   "national_id": person.national_id if person else None} if person else None,
+        "person": {
+            "name": submission.person_name or (person.name if person else None),
+            "national_id": person.national_id if person else None,
+        }
+        if person
+        else None,
         "document": submission.document,
-        "attachments": [{**file, "href": url_for("api.attachment", reference=submission.reference,
-                                                  attachment_id=file["id"])}
-                        for file in submission.document.get("attachments") or []],
+        "attachments": [
+            {**file, "href": url_for("api.attachment", reference=submission.reference, attachment_id=file["id"])}
+            for file in submission.document.get("attachments") or []
+        ],
     }
 
 
 def _moment(value) -> str:
 
     if value.tzinfo is None:
-        value = value.replace(tzinfo=timezone.utc)
+        value = value.replace(tzinfo=UTC)
     return value.isoformat()
 
 
 def event_json(event: CaseEvent) -> dict:
-    return {"id": event.id, "type": event.type, "occurred_on": event.occurred_on.isoformat(),
-            "recorded_at": _moment(event.recorded_at), **event.data}
+    return {
+        "id": event.id,
+        "type": event.type,
+        "occurred_on": event.occurred_on.isoformat(),
+        "recorded_at": _moment(event.recorded_at),
+        **event.data,
+    }
 
 
 def case_json(case: Case, summary: case_status.Summary, events: list[CaseEvent]) -> dict:
     decision = summary.decision
     return {
-        "reference": case.reference, "service": case.service, "case_number": summary.case_number,
-        "status": summary.status, "received_on": summary.received_on.isoformat(),
+        "reference": case.reference,
+        "service": case.service,
+        "case_number": summary.case_number,
+        "status": summary.status,
+        "received_on": summary.received_on.isoformat(),
         "events": [event_json(e) for e in events],
-        "decision": None if decision is None else {
-            "outcome": decision.outcome, "decided_on": decision.decided_on.isoformat(),
+        "decision": None
+        if decision is None
+        else {
+            "outcome": decision.outcome,
+            "decided_on": decision.decided_on.isoformat(),
             "notified_on": decision.notified_on.isoformat() if decision.notified_on else None,
-            "hours": decision.hours, "per": decision.per, "form": decision.form,
+            "hours": decision.hours,
+            "per": decision.per,
+            "form": decision.form,
             "valid_from": decision.valid_from.isoformat() if decision.valid_from else None,
             "valid_to": decision.valid_to.isoformat() if decision.valid_to else None,
-            "summary": decision.summary},
-        "appeal": None if summary.appeal_received_on is None and summary.appeal_outcome is None else {
+            "summary": decision.summary,
+        },
+        "appeal": None
+        if summary.appeal_received_on is None and summary.appeal_outcome is None
+        else {
             "received_on": summary.appeal_received_on.isoformat() if summary.appeal_received_on else None,
             "forwarded_on": summary.appeal_forwarded_on.isoformat() if summary.appeal_forwarded_on else None,
-            "outcome": summary.appeal_outcome},
-        "deadlines": [{"kind": d.kind, "due": d.due.isoformat(), "basis": d.basis.citation}
-                      for d in sorted(summary.deadlines, key=lambda d: d.due)],
+            "outcome": summary.appeal_outcome,
+        },
+        "deadlines": [
+            {"kind": d.kind, "due": d.due.isoformat(), "basis": d.basis.citation}
+            for d in sorted(summary.deadlines, key=lambda d: d.due)
+        ],
     }

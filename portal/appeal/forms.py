@@ -1,4 +1,5 @@
 """Choosing what to appeal. The choices are set by the page from what the reader may appeal."""
+
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import RadioField
@@ -9,11 +10,16 @@ from ..labels import SERVICES
 
 
 class ChooseDecisionForm(FlaskForm):
-    decision = RadioField(_l("Which decision do you want to appeal?"),
-                          validators=[InputRequired(_l("Choose the decision you want to appeal"))])
+    decision = RadioField(
+        _l("Which decision do you want to appeal?"),
+        validators=[InputRequired(_l("Choose the decision you want to appeal"))],
+    )
 
 
 class OutsideDecisionForm(FlaskForm):
     who = RadioField(_l("Who is the appeal for?"), validators=[InputRequired(_l("Choose who the appeal is for"))])
-    service = RadioField(_l("What is the decision about?"), choices=choices(*SERVICES.items()),
-                         validators=[InputRequired(_l("Choose what the decision is about"))])
+    service = RadioField(
+        _l("What is the decision about?"),
+        choices=choices(*SERVICES.items()),
+        validators=[InputRequired(_l("Choose what the decision is about"))],
+    )

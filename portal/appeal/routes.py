@@ -1,4 +1,5 @@
 """Starting an appeal; the pages after that are the application engine's (portal.apply)."""
+
 from __future__ import annotations
 
 from flask import redirect, render_template, request, url_for
@@ -23,8 +24,10 @@ def _first_page(draft):
 def start():
     found = appeals.appealable(current_user)
     form = ChooseDecisionForm()
-    form.decision.choices = choices(*[(c.reference, f"{BY_KEY[c.service].title}, {c.reference}") for c in found],
-                                    ("outside", _("A decision I got outside the portal, for example by post")))
+    form.decision.choices = choices(
+        *[(c.reference, f"{BY_KEY[c.service].title}, {c.reference}") for c in found],
+        ("outside", _("A decision I got outside the portal, for example by post")),
+    )
     if request.method == "GET" and request.args.get("case") in {c.reference for c in found}:
         form.decision.data = request.args["case"]
     if form.validate_on_submit():
@@ -32,16 +35,23 @@ def start():
             return redirect(url_for("appeal.outside"))
         chosen = next(c for c in found if c.reference == form.decision.data)
         return _first_page(appeals.start_for_case(current_user, chosen))
-    return render_template("appeal/start.html", form=form, cases={c.reference: c for c in found},
-                           summaries={c.reference: cases.summary_of(c) for c in found},
-                           own={c.reference for c in found if access.is_own_case(current_user, c)})
+    return render_template(
+        "appeal/start.html",
+        form=form,
+        cases={c.reference: c for c in found},
+        summaries={c.reference: cases.summary_of(c) for c in found},
+        own={c.reference for c in found if access.is_own_case(current_user, c)},
+    )
 
 
 @bp.route("/outside", methods=["GET", "POST"])
 @login_required
 def outside():
-    held = [a for a in authorities.for_representative(current_user)
-            if any(authorities.allows(a, "appeal", s) for s in a.services)]
+    held = [
+        a
+        for a in authorities.for_representative(current_user)
+        if any(authorities.allows(a, "appeal", s) for s in a.services)
+    ]
     form = OutsideDecisionForm()
     form.who.choices = choices(("self", _("Me")), *[(a.public_id, a.person_name) for a in held])
     if form.validate_on_submit():

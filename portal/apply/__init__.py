@@ -1,4 +1,5 @@
 """Applying online: choose a service, answer one page at a time, check, send, receipt."""
+
 from flask import Blueprint
 
 bp = Blueprint("apply", __name__, url_prefix="/<lang:lang_code>/apply")

@@ -1,4 +1,5 @@
 """How an answer reads on the check page and in the copy of the application."""
+
 from flask import Flask
 from flask_babel import gettext as _
 
@@ -12,9 +13,12 @@ def init_app(app: Flask) -> None:
     app.add_template_filter(answer, "answer")
     app.add_template_filter(file_size, "file_size")
     # A volunteer's codes in words, wherever they are shown.
-    for name, table in (("volunteer_time", vf.TIMES), ("volunteer_group", vf.GROUPS), ("volunteer_interest", vf.INTERESTS)):
+    for name, table in (
+        ("volunteer_time", vf.TIMES),
+        ("volunteer_group", vf.GROUPS),
+        ("volunteer_interest", vf.INTERESTS),
+    ):
         app.add_template_filter(_label_of(table), name)
-
 
     app.add_template_filter(certificate_valid_until, "certificate_until")
 

@@ -1,4 +1,5 @@
 """Application routes: find the reader's own draft, validate one page, save, move on."""
+
 from __future__ import annotations
 
 from flask import abort, flash, redirect, render_template, request, url_for
@@ -45,8 +46,11 @@ def _back(journey, draft, step_key: str, returning: bool) -> str:
     if previous:
         return url_for("apply.step", public_id=draft.public_id, step_key=previous.key)
     if draft.kind == "appeal":
-        return url_for("cases.show", reference=draft.appeals_reference) if draft.appeals_reference \
+        return (
+            url_for("cases.show", reference=draft.appeals_reference)
+            if draft.appeals_reference
             else url_for("appeal.start")
+        )
     if draft.kind == "volunteer":
         return url_for("volunteer.index")
     return url_for("apply.for_whom", service=draft.service)
@@ -76,8 +80,9 @@ def for_whom():
         return redirect(url_for("apply.start"))
     people = authorities.usable_for_applying(current_user, service)
     form = ForWhomForm()
-    form.who.choices = choices(("self", _("Me")), *[(a.public_id, a.person.name) for a in people],
-                               ("other", _("Someone else")))
+    form.who.choices = choices(
+        ("self", _("Me")), *[(a.public_id, a.person.name) for a in people], ("other", _("Someone else"))
+    )
     if request.method == "GET" and request.args.get("who") in {c.value for c in form.who.choices}:
         form.who.data = request.args["who"]
     if form.validate_on_submit():
@@ -102,8 +107,7 @@ def step(public_id: str, step_key: str):
     if current is None:
         abort(404)
     returning = request.args.get("from") == "check"
-    form = (current.form(data=drafts.answers_for_page(draft, step_key)) if request.method == "GET"
-            else current.form())
+    form = current.form(data=drafts.answers_for_page(draft, step_key)) if request.method == "GET" else current.form()
     if "national_id" in form and draft.authority is not None:
         form.expect(draft.authority.person.national_id, own=False)
     elif "national_id" in form and current_user.identity_verified:
@@ -112,9 +116,14 @@ def step(public_id: str, step_key: str):
         drafts.save_answers(draft, step_key, _answers_of(form))
         return _onwards(journey, public_id, step_key, returning)
     return render_template(
-        "apply/step.html", form=form, journey=journey, step=current, draft=draft,
+        "apply/step.html",
+        form=form,
+        journey=journey,
+        step=current,
+        draft=draft,
         back=_back(journey, draft, step_key, returning),
-        number=journey.index(step_key) + 1, total=len(journey.steps) + 1,
+        number=journey.index(step_key) + 1,
+        total=len(journey.steps) + 1,
         guidance=_guidance(draft),
     )
 
@@ -133,15 +142,25 @@ def check(public_id: str):
     if form.validate_on_submit():
         submission = submissions.submit(current_user, draft, current_language())
         return redirect(url_for("apply.receipt", reference=submission.reference))
-    sections = [(s, s.form(formdata=None, data=draft.answers[s.key], meta={"csrf": False})) for s in journey.steps
-                if not s.is_attachments]
+    sections = [
+        (s, s.form(formdata=None, data=draft.answers[s.key], meta={"csrf": False}))
+        for s in journey.steps
+        if not s.is_attachments
+    ]
     files_step = journey.step("attachments")
     return render_template(
-        "apply/check.html", form=form, journey=journey, draft=draft, sections=sections,
-        files_step=files_step, files=attachment_service.for_draft(draft),
+        "apply/check.html",
+        form=form,
+        journey=journey,
+        draft=draft,
+        sections=sections,
+        files_step=files_step,
+        files=attachment_service.for_draft(draft),
         kinds=dict(files_step.kinds) if files_step else {},
-        number=len(journey.steps) + 1, total=len(journey.steps) + 1,
-        guidance=_guidance(draft), appealed=appeals.appealed_case(draft),
+        number=len(journey.steps) + 1,
+        total=len(journey.steps) + 1,
+        guidance=_guidance(draft),
+        appealed=appeals.appealed_case(draft),
     )
 
 
@@ -151,8 +170,13 @@ def receipt(reference: str):
     submission = access.submission_for(current_user, reference, "submission.view")
     due = reply_deadline(local_day(submission.submitted_at))
     journey = base_journey(submission.kind, submission.service)
-    return render_template("apply/receipt.html", submission=submission, journey=journey, reply_due=due,
-                           case=cases.find(submission.appeals_reference or submission.reference))
+    return render_template(
+        "apply/receipt.html",
+        submission=submission,
+        journey=journey,
+        reply_due=due,
+        case=cases.find(submission.appeals_reference or submission.reference),
+    )
 
 
 @bp.route("/receipt/<reference>/pdf")
@@ -196,18 +220,24 @@ def attachments(public_id: str):
         return _onwards(journey, public_id, "attachments", returning)
     if form.validate_on_submit():
         try:
-            attachment_service.add(current_user, draft, form.file.data.stream, form.file.data.filename,
-                                   form.kind.data)
+            attachment_service.add(current_user, draft, form.file.data.stream, form.file.data.filename, form.kind.data)
         except attachment_service.AttachmentRejected as rejected:
             form.file.errors.append(FILE_MESSAGES[rejected.reason])
         else:
             flash(_("The file is added."), "success")
             return redirect(request.full_path.rstrip("?"))
     return render_template(
-        "apply/attachments.html", form=form, journey=journey, step=current, draft=draft,
+        "apply/attachments.html",
+        form=form,
+        journey=journey,
+        step=current,
+        draft=draft,
         back=_back(journey, draft, "attachments", returning),
-        files=attachment_service.for_draft(draft), kinds=dict(current.kinds),
-        number=journey.index("attachments") + 1, total=len(journey.steps) + 1, returning=returning,
+        files=attachment_service.for_draft(draft),
+        kinds=dict(current.kinds),
+        number=journey.index("attachments") + 1,
+        total=len(journey.steps) + 1,
+        returning=returning,
     )
 
 
@@ -227,5 +257,8 @@ def remove_attachment(public_id: str, attachment_id: str):
 @login_required
 def attachment_file(attachment_id: str):
     attachment = access.attachment_for(current_user, attachment_id)
-    return private_file(attachment_service.read(attachment), attachment.content_type,
-                     f"{attachment.public_id}.{extension_for(attachment.content_type)}")
+    return private_file(
+        attachment_service.read(attachment),
+        attachment.content_type,
+        f"{attachment.public_id}.{extension_for(attachment.content_type)}",
+    )

@@ -1,4 +1,5 @@
 """Account forms. Each message says how to fix the problem."""
+
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import EmailField, PasswordField
@@ -13,27 +14,37 @@ def _strip(value):
 
 
 def _email_field():
-    return EmailField(_l("E-mail address"), filters=[_strip], validators=[
-        DataRequired(_l("Enter your e-mail address")),
-        Length(max=320, message=_l("The e-mail address can be at most 320 characters")),
-        Email(_l("Enter an e-mail address in the right format, like name@example.no"),
-              check_deliverability=False),
-    ])
+    return EmailField(
+        _l("E-mail address"),
+        filters=[_strip],
+        validators=[
+            DataRequired(_l("Enter your e-mail address")),
+            Length(max=320, message=_l("The e-mail address can be at most 320 characters")),
+            Email(_l("Enter an e-mail address in the right format, like name@example.no"), check_deliverability=False),
+        ],
+    )
 
 
 def _new_password_field():
-    return PasswordField(_l("Password"), validators=[
-        DataRequired(_l("Choose a password")),
-        Length(min=PASSWORD_MIN, max=PASSWORD_MAX,
-               message=_l("The password must be between 12 and 128 characters")),
-    ])
+    return PasswordField(
+        _l("Password"),
+        validators=[
+            DataRequired(_l("Choose a password")),
+            Length(
+                min=PASSWORD_MIN, max=PASSWORD_MAX, message=_l("The password must be between 12 and 128 characters")
+            ),
+        ],
+    )
 
 
 def _repeat_field():
-    return PasswordField(_l("Repeat the password"), validators=[
-        DataRequired(_l("Repeat the password")),
-        EqualTo("password", _l("The two passwords are not the same. Type the same password twice")),
-    ])
+    return PasswordField(
+        _l("Repeat the password"),
+        validators=[
+            DataRequired(_l("Repeat the password")),
+            EqualTo("password", _l("The two passwords are not the same. Type the same password twice")),
+        ],
+    )
 
 
 class RegisterForm(FlaskForm):

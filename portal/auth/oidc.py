@@ -3,6 +3,7 @@
 The callback lives outside the language prefix so one redirect URI is registered
 with the provider; the reader's language travels in the session.
 """
+
 from flask import Blueprint, abort, current_app, g, redirect, render_template, session, url_for
 from flask_login import current_user, login_user
 

@@ -1,4 +1,5 @@
 """Account routes: parse the form, call portal.services.accounts, render."""
+
 from urllib.parse import urlsplit
 
 from flask import current_app, flash, redirect, render_template, request, session, url_for
@@ -35,7 +36,9 @@ def register():
     form = RegisterForm()
     if form.validate_on_submit():
         accounts.register(
-            form.email.data, form.password.data, current_language(),
+            form.email.data,
+            form.password.data,
+            current_language(),
             confirm_link=lambda token: url_for("auth.confirm", token=token, _external=True),
             login_link=url_for("auth.login", _external=True),
         )
@@ -74,7 +77,9 @@ def login():
             login_user(result.account)
             return redirect(_safe_next(request.args.get("next")) or url_for("auth.my_page"))
         if result.unconfirmed:
-            problem = _("Confirm your e-mail address first. Use the link in the e-mail we sent you, or register again to get a new link.")
+            problem = _(
+                "Confirm your e-mail address first. Use the link in the e-mail we sent you, or register again to get a new link."
+            )
         else:
             problem = _("The e-mail address or the password is wrong. Check both and try again.")
         form.email.errors.append(problem)
@@ -124,7 +129,6 @@ def reset_password(token: str):
 @login_required
 def my_page():
 
-
     asking = authorities.requests_to_answer(current_user)
     if "apply.start" not in current_app.view_functions:
         return render_template("auth/my_page.html", drafts=[], submissions=[], asking=asking)
@@ -132,6 +136,11 @@ def my_page():
     day = today()
     # A draft for someone the account can no longer act for can only be deleted.
     unsent = [(draft, journey_of(draft, day), drafts.may_go_on(draft)) for draft in drafts.unsent(current_user)]
-    return render_template("auth/my_page.html", journeys=JOURNEYS, drafts=unsent,
-                           submissions=submissions.sent_by(current_user),
-                           about_me=submissions.sent_by_others_about(current_user), asking=asking)
+    return render_template(
+        "auth/my_page.html",
+        journeys=JOURNEYS,
+        drafts=unsent,
+        submissions=submissions.sent_by(current_user),
+        about_me=submissions.sent_by_others_about(current_user),
+        asking=asking,
+    )

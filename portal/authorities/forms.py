@@ -1,4 +1,5 @@
 """Forms for acting on someone else's behalf. Each message says how to fix the answer."""
+
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
@@ -30,53 +31,93 @@ SCOPE_CHOICES = choices(*SCOPES.items())
 SERVICE_CHOICES = choices(*SERVICES.items())
 
 PROBLEM_MESSAGES = {
-    "own_number": _l("This is your own identity number. To apply for yourself, choose «Me» when you start an application"),
-    "adult": _l("The person is 18 or older, so parental responsibility has ended. Ask them for a power of attorney instead"),
-    "consent_missing": _l("The young person is 16 or 17 and decides for themselves. Write their name and confirm that they agree"),
+    "own_number": _l(
+        "This is your own identity number. To apply for yourself, choose «Me» when you start an application"
+    ),
+    "adult": _l(
+        "The person is 18 or older, so parental responsibility has ended. Ask them for a power of attorney instead"
+    ),
+    "consent_missing": _l(
+        "The young person is 16 or 17 and decides for themselves. Write their name and confirm that they agree"
+    ),
     "duplicate": _l("You already act for this person on this basis, or have asked to. See Who I act for"),
-    "asked_too_often": _l("No more requests can be sent to this person just now. Try again in a few weeks, or contact the service office"),
+    "asked_too_often": _l(
+        "No more requests can be sent to this person just now. Try again in a few weeks, or contact the service office"
+    ),
     "minor": _l("You must be 18 or older to act for someone as guardian or with a power of attorney"),
-    "consent_withdrawn": _l("The young person has withdrawn your right to act for them. Only they can change that, for example by contacting the service office"),
+    "consent_withdrawn": _l(
+        "The young person has withdrawn your right to act for them. Only they can change that, for example by contacting the service office"
+    ),
     "already_asked": _l("You have already asked this person. Wait for their answer, or end that request first"),
 }
 
 
 def _your_name():
-    return StringField(_l("Your full name"), render_kw={"autocomplete": "name"}, filters=[strip], validators=[
-        DataRequired(_l("Enter your full name")), Length(max=200, message=_l("The name can be at most 200 characters"))])
+    return StringField(
+        _l("Your full name"),
+        render_kw={"autocomplete": "name"},
+        filters=[strip],
+        validators=[
+            DataRequired(_l("Enter your full name")),
+            Length(max=200, message=_l("The name can be at most 200 characters")),
+        ],
+    )
 
 
 def _your_email():
-    return EmailField(_l("Your e-mail address (optional)"), render_kw={"autocomplete": "email"}, filters=[strip],
-                      description=_l("We send a short message here when something changes. It never says who it is about."),
-                      validators=[Optional(), Length(max=320, message=_l("The e-mail address can be at most 320 characters")),
-                                  Email(_l("Enter an e-mail address in the right format, like name@example.no"),
-                                        check_deliverability=False)])
+    return EmailField(
+        _l("Your e-mail address (optional)"),
+        render_kw={"autocomplete": "email"},
+        filters=[strip],
+        description=_l("We send a short message here when something changes. It never says who it is about."),
+        validators=[
+            Optional(),
+            Length(max=320, message=_l("The e-mail address can be at most 320 characters")),
+            Email(_l("Enter an e-mail address in the right format, like name@example.no"), check_deliverability=False),
+        ],
+    )
 
 
 def _their_name(label):
-    return StringField(label, filters=[strip], render_kw={"autocomplete": "off"}, validators=[
-        DataRequired(_l("Enter the full name")), Length(max=200, message=_l("The name can be at most 200 characters"))])
+    return StringField(
+        label,
+        filters=[strip],
+        render_kw={"autocomplete": "off"},
+        validators=[
+            DataRequired(_l("Enter the full name")),
+            Length(max=200, message=_l("The name can be at most 200 characters")),
+        ],
+    )
 
 
 def _their_national_id(label):
-    return StringField(label, filters=[strip], description=_l("11 digits"),
-                       render_kw={"inputmode": "numeric", "autocomplete": "off"}, validators=[national_id_valid])
+    return StringField(
+        label,
+        filters=[strip],
+        description=_l("11 digits"),
+        render_kw={"inputmode": "numeric", "autocomplete": "off"},
+        validators=[national_id_valid],
+    )
 
 
 def _scopes(label):
-    return MultiCheckboxField(label, choices=SCOPE_CHOICES,
-                              validators=[DataRequired(_l("Choose at least one thing"))])
+    return MultiCheckboxField(label, choices=SCOPE_CHOICES, validators=[DataRequired(_l("Choose at least one thing"))])
 
 
 def _services():
-    return MultiCheckboxField(_l("Which services does it cover?"), choices=SERVICE_CHOICES,
-                              validators=[DataRequired(_l("Choose at least one service"))])
+    return MultiCheckboxField(
+        _l("Which services does it cover?"),
+        choices=SERVICE_CHOICES,
+        validators=[DataRequired(_l("Choose at least one service"))],
+    )
 
 
 class BasisForm(FlaskForm):
-    basis = RadioField(_l("How may you act for them?"), choices=BASES,
-                       validators=[InputRequired(_l("Choose how you may act for them"))])
+    basis = RadioField(
+        _l("How may you act for them?"),
+        choices=BASES,
+        validators=[InputRequired(_l("Choose how you may act for them"))],
+    )
 
 
 class ParentForm(FlaskForm):
@@ -84,13 +125,20 @@ class ParentForm(FlaskForm):
     representative_email = _your_email()
     child_name = _their_name(_l("The child's full name"))
     child_national_id = _their_national_id(_l("The child's identity number (fødselsnummer or D-number)"))
-    responsibility = BooleanField(_l("I confirm that I have parental responsibility for the child"), validators=[
-        DataRequired(_l("Confirm that you have parental responsibility"))])
-    consent_name = StringField(_l("The young person's full name"), filters=[strip],
-                               description=_l("Only for a child aged 16 or 17, who decides for themselves."),
-                               validators=[Optional(), Length(max=200, message=_l("The name can be at most 200 characters"))])
-    consent = BooleanField(_l("The young person has agreed that I apply and act for them"),
-                           description=_l("Only for a child aged 16 or 17."))
+    responsibility = BooleanField(
+        _l("I confirm that I have parental responsibility for the child"),
+        validators=[DataRequired(_l("Confirm that you have parental responsibility"))],
+    )
+    consent_name = StringField(
+        _l("The young person's full name"),
+        filters=[strip],
+        description=_l("Only for a child aged 16 or 17, who decides for themselves."),
+        validators=[Optional(), Length(max=200, message=_l("The name can be at most 200 characters"))],
+    )
+    consent = BooleanField(
+        _l("The young person has agreed that I apply and act for them"),
+        description=_l("Only for a child aged 16 or 17."),
+    )
 
 
 class VergeForm(FlaskForm):
@@ -99,9 +147,13 @@ class VergeForm(FlaskForm):
     person_name = _their_name(_l("Full name of the person you are guardian for"))
     person_national_id = _their_national_id(_l("Their identity number (fødselsnummer or D-number)"))
     scopes = _scopes(_l("What does your appointment let you do? Choose all that it covers."))
-    valid_until = DayField(_l("Last day of the appointment (optional)"), render_kw={"inputmode": "numeric"},
-                           description=_l("As in the appointment, like 31.12.2028. Leave it empty if it has no end date."),
-                           filters=[strip], validators=[Optional()])
+    valid_until = DayField(
+        _l("Last day of the appointment (optional)"),
+        render_kw={"inputmode": "numeric"},
+        description=_l("As in the appointment, like 31.12.2028. Leave it empty if it has no end date."),
+        filters=[strip],
+        validators=[Optional()],
+    )
 
     def validate_valid_until(self, field):
         if field.day is not None and field.day < today():
@@ -115,17 +167,26 @@ class FullmaktForm(FlaskForm):
     representative_email = _your_email()
     person_name = _their_name(_l("Full name of the person who gives you the power of attorney"))
     person_national_id = _their_national_id(_l("Their identity number (fødselsnummer or D-number)"))
-    person_email = EmailField(_l("Their e-mail address"), filters=[strip], render_kw={"autocomplete": "off"},
-                              description=_l("We send them a link to answer. They log in with electronic ID."),
-                              validators=[DataRequired(_l("Enter their e-mail address")),
-                                          Length(max=320, message=_l("The e-mail address can be at most 320 characters")),
-                                          Email(_l("Enter an e-mail address in the right format, like name@example.no"),
-                                                check_deliverability=False)])
+    person_email = EmailField(
+        _l("Their e-mail address"),
+        filters=[strip],
+        render_kw={"autocomplete": "off"},
+        description=_l("We send them a link to answer. They log in with electronic ID."),
+        validators=[
+            DataRequired(_l("Enter their e-mail address")),
+            Length(max=320, message=_l("The e-mail address can be at most 320 characters")),
+            Email(_l("Enter an e-mail address in the right format, like name@example.no"), check_deliverability=False),
+        ],
+    )
     scopes = _scopes(_l("What do you ask to do for them? Choose all that fit."))
     services = _services()
-    valid_until = DayField(_l("Last day the power of attorney lasts"), render_kw={"inputmode": "numeric"},
-                           description=_l("Like 31.12.2027. It can last up to 10 years, and can be withdrawn at any time."),
-                           filters=[strip], validators=[DataRequired(_l("Enter the last day the power of attorney lasts"))])
+    valid_until = DayField(
+        _l("Last day the power of attorney lasts"),
+        render_kw={"inputmode": "numeric"},
+        description=_l("Like 31.12.2027. It can last up to 10 years, and can be withdrawn at any time."),
+        filters=[strip],
+        validators=[DataRequired(_l("Enter the last day the power of attorney lasts"))],
+    )
 
     def validate_valid_until(self, field):
         problem = period_problem(field.day, today()) if field.day else None
@@ -140,8 +201,11 @@ class PaperFullmaktForm(FullmaktForm):
 
 
 class DocumentForm(FlaskForm):
-    file = FileField(_l("Choose the file"), description=_l("PDF, JPG or PNG, at most 10 MB. A photo of the signed paper is fine."),
-                     validators=[FileRequired(_l("Choose the file to upload"))])
+    file = FileField(
+        _l("Choose the file"),
+        description=_l("PDF, JPG or PNG, at most 10 MB. A photo of the signed paper is fine."),
+        validators=[FileRequired(_l("Choose the file to upload"))],
+    )
 
 
 class ConfirmForm(FlaskForm):
@@ -149,9 +213,11 @@ class ConfirmForm(FlaskForm):
 
 
 class AnswerForm(FlaskForm):
-    answer = RadioField(_l("Do you give this power of attorney?"), choices=choices(
-        ("approve", _l("Yes, I give this power of attorney")),
-        ("decline", _l("No, I decline"))), validators=[InputRequired(_l("Choose yes or no"))])
+    answer = RadioField(
+        _l("Do you give this power of attorney?"),
+        choices=choices(("approve", _l("Yes, I give this power of attorney")), ("decline", _l("No, I decline"))),
+        validators=[InputRequired(_l("Choose yes or no"))],
+    )
 
 
 OMBUD_SCOPES = choices(
@@ -162,12 +228,19 @@ OMBUD_SCOPES = choices(
 
 class OmbudForm(FlaskForm):
     office = RadioField(_l("Which ombud office?"), validators=[InputRequired(_l("Choose the ombud office"))])
-    scopes = MultiCheckboxField(_l("What may the ombud do? Choose all you want."), choices=OMBUD_SCOPES,
-                                validators=[DataRequired(_l("Choose at least one thing"))])
+    scopes = MultiCheckboxField(
+        _l("What may the ombud do? Choose all you want."),
+        choices=OMBUD_SCOPES,
+        validators=[DataRequired(_l("Choose at least one thing"))],
+    )
     services = _services()
-    valid_until = DayField(_l("Last day the ombud may do this"), render_kw={"inputmode": "numeric"},
-                           description=_l("Like 31.12.2027. You can withdraw it at any time before that."),
-                           filters=[strip], validators=[DataRequired(_l("Enter the last day"))])
+    valid_until = DayField(
+        _l("Last day the ombud may do this"),
+        render_kw={"inputmode": "numeric"},
+        description=_l("Like 31.12.2027. You can withdraw it at any time before that."),
+        filters=[strip],
+        validators=[DataRequired(_l("Enter the last day"))],
+    )
 
     def validate_valid_until(self, field):
         problem = period_problem(field.day, today()) if field.day else None

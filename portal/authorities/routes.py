@@ -1,6 +1,7 @@
 """Acting for someone else: set up an authority, follow it, end it; the person's side:
 answer a request, see who can act for them, withdraw. Routes parse and render; the
 rules live in portal.rules.authority and the work in portal.services.authorities."""
+
 from __future__ import annotations
 
 from functools import wraps
@@ -41,11 +42,13 @@ PROBLEM_FIELDS = {"consent_missing": "consent"}
 
 def verified_identity_required(view):
     """Acting for others, and seeing who acts for you, need a verified identity."""
+
     @wraps(view)
     def wrapper(*args, **kwargs):
         if not current_user.identity_verified:
             return render_template("authorities/needs_verified_identity.html"), 403
         return view(*args, **kwargs)
+
     return login_required(wrapper)
 
 
@@ -71,11 +74,13 @@ def _for_me(public_id: str):
 
 # -- The representative's side -------------------------------------------------------------
 
+
 @bp.route("/")
 @verified_identity_required
 def index():
-    return render_template("authorities/index.html", held=authorities.for_representative(current_user),
-                           state_of=authorities.state_of)
+    return render_template(
+        "authorities/index.html", held=authorities.for_representative(current_user), state_of=authorities.state_of
+    )
 
 
 @bp.route("/new", methods=["GET", "POST"])
@@ -96,14 +101,20 @@ def new_basis(basis: str):
     if form_class is None:
         abort(404)
     service = _service_arg()
-    form = form_class(data={"representative_name": current_user.full_name, "representative_email": current_user.email,
-                            "services": [service] if service else []})
+    form = form_class(
+        data={
+            "representative_name": current_user.full_name,
+            "representative_email": current_user.email,
+            "services": [service] if service else [],
+        }
+    )
     if form.validate_on_submit():
         try:
             authority = _set_up(basis, form)
         except authorities.AuthorityProblem as problem:
             field = PROBLEM_FIELDS.get(problem.reason) or next(
-                name for name in ("child_national_id", "person_national_id") if name in form)
+                name for name in ("child_national_id", "person_national_id") if name in form
+            )
             form[field].errors.append(PROBLEM_MESSAGES[problem.reason])
         else:
             return _after_set_up(authority, service)
@@ -111,23 +122,33 @@ def new_basis(basis: str):
 
 
 def _set_up(basis: str, form):
-    given = dict(representative_name=form.representative_name.data,
-                 representative_email=form.representative_email.data)
+    given = dict(representative_name=form.representative_name.data, representative_email=form.representative_email.data)
     if basis == "parent":
         return authorities.declare_parent(
-            current_user, **given, child_name=form.child_name.data, child_national_id=form.child_national_id.data,
-            consent_name=form.consent_name.data, consent_confirmed=form.consent.data)
+            current_user,
+            **given,
+            child_name=form.child_name.data,
+            child_national_id=form.child_national_id.data,
+            consent_name=form.consent_name.data,
+            consent_confirmed=form.consent.data,
+        )
     person = dict(person_name=form.person_name.data, person_national_id=form.person_national_id.data)
     if basis == "verge":
-        return authorities.register_verge(current_user, **given, **person, scopes=form.scopes.data,
-                                          valid_until=form.valid_until.day)
+        return authorities.register_verge(
+            current_user, **given, **person, scopes=form.scopes.data, valid_until=form.valid_until.day
+        )
     period = dict(scopes=form.scopes.data, services=form.services.data, valid_until=form.valid_until.day)
     if basis == "paper":
         return authorities.prepare_paper_fullmakt(current_user, **given, **person, **period)
     return authorities.request_fullmakt(
-        current_user, **given, **person, **period, person_email=form.person_email.data,
+        current_user,
+        **given,
+        **person,
+        **period,
+        person_email=form.person_email.data,
         answer_link=lambda public_id: url_for("authorities.answer", public_id=public_id, _external=True),
-        lang=current_language())
+        lang=current_language(),
+    )
 
 
 def _after_set_up(authority, service: str | None):
@@ -146,8 +167,13 @@ def _after_set_up(authority, service: str | None):
 @verified_identity_required
 def show(public_id: str):
     authority = _mine(public_id)
-    return render_template("authorities/show.html", authority=authority, state=authorities.state_of(authority),
-                           document=authorities.document_of(authority), form=ConfirmForm())
+    return render_template(
+        "authorities/show.html",
+        authority=authority,
+        state=authorities.state_of(authority),
+        document=authorities.document_of(authority),
+        form=ConfirmForm(),
+    )
 
 
 @bp.route("/<public_id>/document", methods=["GET", "POST"])
@@ -168,8 +194,14 @@ def document(public_id: str):
         else:
             flash(_("The document is uploaded. The municipality will check it."), "success")
             return _after_set_up(authority, service)
-    return render_template("authorities/document.html", form=form, authority=authority, state=state,
-                           document=authorities.document_of(authority), service=service)
+    return render_template(
+        "authorities/document.html",
+        form=form,
+        authority=authority,
+        state=state,
+        document=authorities.document_of(authority),
+        service=service,
+    )
 
 
 @bp.route("/<public_id>/fullmakt.pdf")
@@ -178,11 +210,11 @@ def paper_form(public_id: str):
     """The pre-filled fullmakt to print, sign and upload."""
 
     authority = _mine(public_id)
-    if authority.basis != "fullmakt" or authority.proof != "document" or \
-            authorities.state_of(authority) in rules.ENDED:
+    if authority.basis != "fullmakt" or authority.proof != "document" or authorities.state_of(authority) in rules.ENDED:
         abort(404)
-    return private_file(render_fullmakt_pdf(authority, current_user), "application/pdf",
-                     f"fullmakt-{authority.public_id[:8]}.pdf")
+    return private_file(
+        render_fullmakt_pdf(authority, current_user), "application/pdf", f"fullmakt-{authority.public_id[:8]}.pdf"
+    )
 
 
 @bp.route("/<public_id>/document/file")
@@ -194,8 +226,11 @@ def document_file(public_id: str):
     attachment = authorities.document_of(authority)
     if attachment is None:
         abort(404)
-    return private_file(attachments.read(attachment), attachment.content_type,
-                     f"{attachment.public_id}.{extension_for(attachment.content_type)}")
+    return private_file(
+        attachments.read(attachment),
+        attachment.content_type,
+        f"{attachment.public_id}.{extension_for(attachment.content_type)}",
+    )
 
 
 @bp.route("/<public_id>/end", methods=["GET", "POST"])
@@ -214,11 +249,16 @@ def end(public_id: str):
 
 # -- The person's side ---------------------------------------------------------------------
 
+
 @bp.route("/for-me")
 @verified_identity_required
 def for_me():
-    return render_template("authorities/for_me.html", given=authorities.for_person(current_user),
-                           state_of=authorities.state_of, may_withdraw=authorities.person_may_withdraw)
+    return render_template(
+        "authorities/for_me.html",
+        given=authorities.for_person(current_user),
+        state_of=authorities.state_of,
+        may_withdraw=authorities.person_may_withdraw,
+    )
 
 
 @bp.route("/requests/<public_id>", methods=["GET", "POST"])

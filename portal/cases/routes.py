@@ -1,4 +1,5 @@
 """The citizen's side of a case: thin routes over portal.services.access and .cases."""
+
 from __future__ import annotations
 
 from flask import abort, render_template
@@ -16,8 +17,12 @@ from . import bp
 @login_required
 def index():
     found = access.cases_for(current_user)
-    return render_template("cases/index.html", cases=found, summaries={c.id: cases.summary_of(c) for c in found},
-                           own={c.id for c in found if access.is_own_case(current_user, c)})
+    return render_template(
+        "cases/index.html",
+        cases=found,
+        summaries={c.id: cases.summary_of(c) for c in found},
+        own={c.id for c in found if access.is_own_case(current_user, c)},
+    )
 
 
 @bp.route("/<reference>")
@@ -25,10 +30,16 @@ def index():
 def show(reference: str):
     case = access.case_for(current_user, reference)
     events = cases.events_of(case)
-    return render_template("cases/show.html", case=case, events=cases.timeline(events),
-                           summary=cases.summary_of(case, events),
-                           appeals=cases.appeals_of(case), today=today(), own=access.is_own_case(current_user, case),
-                           may_appeal=access.may_appeal(current_user, case))
+    return render_template(
+        "cases/show.html",
+        case=case,
+        events=cases.timeline(events),
+        summary=cases.summary_of(case, events),
+        appeals=cases.appeals_of(case),
+        today=today(),
+        own=access.is_own_case(current_user, case),
+        may_appeal=access.may_appeal(current_user, case),
+    )
 
 
 @bp.route("/<reference>/deadlines.ics")
@@ -36,14 +47,14 @@ def show(reference: str):
 def calendar(reference: str):
 
     case = access.case_for(current_user, reference, "case.calendar")
-    return private_file(deadlines_calendar(case, cases.summary_of(case)), "text/calendar",
-                        f"{case.reference}-frister.ics")
+    return private_file(
+        deadlines_calendar(case, cases.summary_of(case)), "text/calendar", f"{case.reference}-frister.ics"
+    )
 
 
 @bp.route("/<reference>/decision.pdf")
 @login_required
 def decision_letter(reference: str):
-
 
     case = access.case_for(current_user, reference, "case.decision_letter")
     summary = cases.summary_of(case)

@@ -3,6 +3,7 @@
 Each deadline is an all-day event named by what it is and the case's reference: no names
 and nothing about health, since calendars are often shared.
 """
+
 from __future__ import annotations
 
 from datetime import timedelta

@@ -1,6 +1,7 @@
 """The decision letter (vedtaksbrev), made from the decision as recorded: the outcome and
 its scope, the reasons, and the right to appeal with the deadline, the appeal body and how
 (fvl §§ 23–25, 27 third paragraph)."""
+
 from __future__ import annotations
 
 from flask import render_template
@@ -14,10 +15,15 @@ from ..rules.services import SERVICES
 def decision_html(case: Case, summary: Summary) -> str:
     decision = summary.decision
     return render_template(
-        "documents/decision.html", case=case, summary=summary, decision=decision, service=SERVICES[case.service],
+        "documents/decision.html",
+        case=case,
+        summary=summary,
+        decision=decision,
+        service=SERVICES[case.service],
         appeal=appeal_deadline(case.service, decision.notified_on) if decision.notified_on else None,
         late=late_appeal_limit(decision.decided_on),
-        reapply=reapply_reminder(decision.valid_to) if decision.valid_to else None)
+        reapply=reapply_reminder(decision.valid_to) if decision.valid_to else None,
+    )
 
 
 def render_decision_pdf(case: Case, summary: Summary) -> bytes:

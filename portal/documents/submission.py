@@ -1,5 +1,6 @@
 """The PDF copy of a submitted application, appeal or volunteer's application, in the
 language it was sent in (A4). The caller gives the journey whose pages it answered."""
+
 from __future__ import annotations
 
 from flask import g, render_template
@@ -12,8 +13,11 @@ def sections(submission: Submission, journey) -> list:
     """Each page the submission answered, as (step, form holding the answers), to show."""
     sent = journey.as_sent(submission.document)
     answers = submission.document.get("answers") or {}
-    return [(s, s.form(formdata=None, data=answers.get(s.key) or {}, meta={"csrf": False})) for s in sent.steps
-            if not s.is_attachments and s.key in answers]
+    return [
+        (s, s.form(formdata=None, data=answers.get(s.key) or {}, meta={"csrf": False}))
+        for s in sent.steps
+        if not s.is_attachments and s.key in answers
+    ]
 
 
 def html(submission: Submission, journey) -> str:
@@ -23,9 +27,13 @@ def html(submission: Submission, journey) -> str:
     g.lang_code = lang
     try:
         with force_locale(lang):
-            return render_template("documents/submission.html", submission=submission,
-                                   journey=journey.as_sent(submission.document),
-                                   sections=sections(submission, journey), lang=lang)
+            return render_template(
+                "documents/submission.html",
+                submission=submission,
+                journey=journey.as_sent(submission.document),
+                sections=sections(submission, journey),
+                lang=lang,
+            )
     finally:
         g.lang_code = reader_language
 

@@ -1,4 +1,5 @@
 """The municipality's forms for intake."""
+
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
@@ -14,12 +15,17 @@ from ..rules.clock import today
 class CheckForm(FlaskForm):
     """The municipality's check of an uploaded document."""
 
-    outcome = RadioField(_l("Is the authority in order?"), choices=choices(
-        ("verify", _l("Yes: it gives what is described")),
-        ("reject", _l("No: it is not in order"))), validators=[InputRequired(_l("Choose yes or no"))])
-    reason = TextAreaField(_l("Why is it not in order?"), filters=[strip],
-                           description=_l("The representative reads this. Say what is missing and what they can do."),
-                           validators=[Length(max=1000, message=_l("The text can be at most 1000 characters"))])
+    outcome = RadioField(
+        _l("Is the authority in order?"),
+        choices=choices(("verify", _l("Yes: it gives what is described")), ("reject", _l("No: it is not in order"))),
+        validators=[InputRequired(_l("Choose yes or no"))],
+    )
+    reason = TextAreaField(
+        _l("Why is it not in order?"),
+        filters=[strip],
+        description=_l("The representative reads this. Say what is missing and what they can do."),
+        validators=[Length(max=1000, message=_l("The text can be at most 1000 characters"))],
+    )
 
     def validate_reason(self, field):
         if self.outcome.data == "reject" and not (field.data or "").strip():
@@ -28,19 +34,33 @@ class CheckForm(FlaskForm):
 
 # -- The queue and recording what happens in a case --------------------------------------------
 
+
 class QueueForm(FlaskForm):
     """Filters for the queue, sent with GET so a filtered queue has an address."""
 
     class Meta:
         csrf = False
 
-    kind = SelectField(_l("Type of submission"), choices=choices(
-        ("", _l("All")), ("application", _l("Applications")), ("appeal", _l("Appeals")),
-        ("volunteer", _l("Volunteers' applications"))), validators=[Optional()])
-    service = SelectField(_l("Service"), choices=choices(
-        ("", _l("All")), ("stottekontakt", _l("Support contact (støttekontakt)")),
-        ("ledsagerbevis", _l("Companion card (ledsagerbevis)")), ("bpa", _l("User-directed personal assistance (BPA)"))),
-        validators=[Optional()])
+    kind = SelectField(
+        _l("Type of submission"),
+        choices=choices(
+            ("", _l("All")),
+            ("application", _l("Applications")),
+            ("appeal", _l("Appeals")),
+            ("volunteer", _l("Volunteers' applications")),
+        ),
+        validators=[Optional()],
+    )
+    service = SelectField(
+        _l("Service"),
+        choices=choices(
+            ("", _l("All")),
+            ("stottekontakt", _l("Support contact (støttekontakt)")),
+            ("ledsagerbevis", _l("Companion card (ledsagerbevis)")),
+            ("bpa", _l("User-directed personal assistance (BPA)")),
+        ),
+        validators=[Optional()],
+    )
     state = SelectField(_l("Status"), validators=[Optional()])
     overdue = BooleanField(_l("Only overdue: no answer a month after receipt, or an appeal waiting"))
 
@@ -49,18 +69,29 @@ class SearchForm(FlaskForm):
     class Meta:
         csrf = False
 
-    q = StringField(_l("Reference or case number"), filters=[strip], validators=[
-        DataRequired(_l("Enter a reference like SK-2026-000123, or the case number"))])
+    q = StringField(
+        _l("Reference or case number"),
+        filters=[strip],
+        validators=[DataRequired(_l("Enter a reference like SK-2026-000123, or the case number"))],
+    )
 
 
 def _day(label, required=False, description=None):
-    return DayField(label, filters=[strip], render_kw={"inputmode": "numeric"}, description=description,
-                    validators=[DataRequired(_l("Enter the date")) if required else Optional()])
+    return DayField(
+        label,
+        filters=[strip],
+        render_kw={"inputmode": "numeric"},
+        description=description,
+        validators=[DataRequired(_l("Enter the date")) if required else Optional()],
+    )
 
 
 class ReceivedForm(FlaskForm):
-    case_number = StringField(_l("The municipality's case number (optional)"), filters=[strip], validators=[
-        Optional(), Length(max=40, message=_l("The case number can be at most 40 characters"))])
+    case_number = StringField(
+        _l("The municipality's case number (optional)"),
+        filters=[strip],
+        validators=[Optional(), Length(max=40, message=_l("The case number can be at most 40 characters"))],
+    )
     received_on = _day(_l("Received on (optional)"), description=_l("Leave it empty to use today's date."))
 
 
@@ -69,31 +100,62 @@ class ConfirmEventForm(FlaskForm):
 
 
 class PreliminaryReplyForm(FlaskForm):
-    reason = TextAreaField(_l("Why the case takes longer"), filters=[strip], validators=[
-        DataRequired(_l("Write why the case takes longer")), Length(max=4000, message=_l("The text can be at most 4000 characters"))])
+    reason = TextAreaField(
+        _l("Why the case takes longer"),
+        filters=[strip],
+        validators=[
+            DataRequired(_l("Write why the case takes longer")),
+            Length(max=4000, message=_l("The text can be at most 4000 characters")),
+        ],
+    )
     expected_by = _day(_l("When you expect to answer (optional)"), description=_l("Like 15.01.2027."))
 
 
 class DecisionForm(FlaskForm):
-    outcome = RadioField(_l("The outcome"), choices=choices(("granted", _l("Granted")), ("partly_granted", _l("Partly granted")),
-                                                           ("refused", _l("Refused"))),
-                         validators=[InputRequired(_l("Choose the outcome"))])
+    outcome = RadioField(
+        _l("The outcome"),
+        choices=choices(
+            ("granted", _l("Granted")), ("partly_granted", _l("Partly granted")), ("refused", _l("Refused"))
+        ),
+        validators=[InputRequired(_l("Choose the outcome"))],
+    )
     decided_on = _day(_l("Decided on"), required=True)
-    notified_on = _day(_l("The day the decision reached the person (optional)"),
-                       description=_l("The appeal deadline counts from this day. If you do not know it, use the day the letter was sent."))
-    hours = IntegerField(_l("Hours (optional)"), render_kw={"inputmode": "numeric"}, validators=[
-        Optional(), NumberRange(min=0, max=1000, message=_l("Enter a number of hours from 0 to 1000"))])
-    per = RadioField(_l("Per week or per month?"), choices=choices(("week", _l("Per week")), ("month", _l("Per month"))),
-                     validators=[Optional()])
-    form = RadioField(_l("Form (optional)"), choices=choices(("individual", _l("Individual")), ("group", _l("In a group")),
-                                                             ("voluntary_organisation", _l("Through a voluntary organisation"))),
-                      validators=[Optional()])
+    notified_on = _day(
+        _l("The day the decision reached the person (optional)"),
+        description=_l(
+            "The appeal deadline counts from this day. If you do not know it, use the day the letter was sent."
+        ),
+    )
+    hours = IntegerField(
+        _l("Hours (optional)"),
+        render_kw={"inputmode": "numeric"},
+        validators=[Optional(), NumberRange(min=0, max=1000, message=_l("Enter a number of hours from 0 to 1000"))],
+    )
+    per = RadioField(
+        _l("Per week or per month?"),
+        choices=choices(("week", _l("Per week")), ("month", _l("Per month"))),
+        validators=[Optional()],
+    )
+    form = RadioField(
+        _l("Form (optional)"),
+        choices=choices(
+            ("individual", _l("Individual")),
+            ("group", _l("In a group")),
+            ("voluntary_organisation", _l("Through a voluntary organisation")),
+        ),
+        validators=[Optional()],
+    )
     valid_from = _day(_l("Valid from (optional)"))
     valid_to = _day(_l("Valid to (optional)"), description=_l("For a time-limited decision."))
-    summary = TextAreaField(_l("The reasons, in short"), filters=[strip],
-                            description=_l("The person reads this on the case page and in the decision letter."),
-                            validators=[DataRequired(_l("Write the reasons for the decision")),
-                                        Length(max=4000, message=_l("The text can be at most 4000 characters"))])
+    summary = TextAreaField(
+        _l("The reasons, in short"),
+        filters=[strip],
+        description=_l("The person reads this on the case page and in the decision letter."),
+        validators=[
+            DataRequired(_l("Write the reasons for the decision")),
+            Length(max=4000, message=_l("The text can be at most 4000 characters")),
+        ],
+    )
 
     def validate(self, extra_validators=None) -> bool:
         valid = super().validate(extra_validators)
@@ -101,7 +163,10 @@ class DecisionForm(FlaskForm):
             self.per.errors = [*self.per.errors, _l("Choose whether the hours are per week or per month")]
             valid = False
         if self.valid_from.day and self.valid_to.day and self.valid_to.day < self.valid_from.day:
-            self.valid_to.errors = [*self.valid_to.errors, _l("The last day cannot be before the first day. Check the dates")]
+            self.valid_to.errors = [
+                *self.valid_to.errors,
+                _l("The last day cannot be before the first day. Check the dates"),
+            ]
             valid = False
         return valid
 
@@ -115,16 +180,29 @@ class AppealForwardedForm(FlaskForm):
 
 
 class AppealDecidedForm(FlaskForm):
-    outcome = RadioField(_l("The appeal body's decision"), choices=choices(
-        ("allowed", _l("Allowed")), ("partly_allowed", _l("Partly allowed")), ("not_allowed", _l("Not allowed")),
-        ("dismissed", _l("Dismissed"))), validators=[InputRequired(_l("Choose the outcome"))])
+    outcome = RadioField(
+        _l("The appeal body's decision"),
+        choices=choices(
+            ("allowed", _l("Allowed")),
+            ("partly_allowed", _l("Partly allowed")),
+            ("not_allowed", _l("Not allowed")),
+            ("dismissed", _l("Dismissed")),
+        ),
+        validators=[InputRequired(_l("Choose the outcome"))],
+    )
     decided_on = _day(_l("Decided on"), required=True)
 
 
 EVENT_FORMS = {
-    "received": ReceivedForm, "assessment_started": ConfirmEventForm, "preliminary_reply": PreliminaryReplyForm,
-    "decision": DecisionForm, "appeal_received": AppealReceivedForm, "appeal_forwarded": AppealForwardedForm,
-    "appeal_decided": AppealDecidedForm, "withdrawn": ConfirmEventForm, "closed": ConfirmEventForm,
+    "received": ReceivedForm,
+    "assessment_started": ConfirmEventForm,
+    "preliminary_reply": PreliminaryReplyForm,
+    "decision": DecisionForm,
+    "appeal_received": AppealReceivedForm,
+    "appeal_forwarded": AppealForwardedForm,
+    "appeal_decided": AppealDecidedForm,
+    "withdrawn": ConfirmEventForm,
+    "closed": ConfirmEventForm,
 }
 
 
@@ -157,12 +235,20 @@ class RegisterFilterForm(FlaskForm):
 
 
 class MoveForm(FlaskForm):
-    to = RadioField(_l("New state"), choices=[c for c in VOLUNTEER_STATES if c.value != "engaged"],
-                    validators=[InputRequired(_l("Choose the new state"))])
-    certificate_issued_on = _day(_l("The police certificate's date (when it is received)"),
-                                 description=_l("Like 01.11.2026. It must be no older than three months when they start."))
-    note = TextAreaField(_l("Note (optional)"), filters=[strip], validators=[
-        Optional(), Length(max=2000, message=_l("The text can be at most 2000 characters"))])
+    to = RadioField(
+        _l("New state"),
+        choices=[c for c in VOLUNTEER_STATES if c.value != "engaged"],
+        validators=[InputRequired(_l("Choose the new state"))],
+    )
+    certificate_issued_on = _day(
+        _l("The police certificate's date (when it is received)"),
+        description=_l("Like 01.11.2026. It must be no older than three months when they start."),
+    )
+    note = TextAreaField(
+        _l("Note (optional)"),
+        filters=[strip],
+        validators=[Optional(), Length(max=2000, message=_l("The text can be at most 2000 characters"))],
+    )
 
     def validate(self, extra_validators=None) -> bool:
         valid = super().validate(extra_validators)

@@ -1,6 +1,7 @@
 """Intake routes for caseworkers: the queue, each submission with its case, recording what
 happens, and checking the documents that prove an authority. Every read of a person's
 submission or case is written to the access log."""
+
 from __future__ import annotations
 
 from flask import abort, flash, redirect, render_template, request, url_for
@@ -46,8 +47,14 @@ def check_authority(public_id: str):
             flash(_("The authority is rejected. The representative has been told why."), "success")
         return redirect(url_for("intake.authorities_to_check"))
     access.authority_for_check(current_user, authority)
-    return render_template("intake/authority.html", authority=authority, form=form, waiting=waiting,
-                           state=authorities.state_of(authority), document=authorities.document_of(authority))
+    return render_template(
+        "intake/authority.html",
+        authority=authority,
+        form=form,
+        waiting=waiting,
+        state=authorities.state_of(authority),
+        document=authorities.document_of(authority),
+    )
 
 
 @bp.route("/authorities/<public_id>/document")
@@ -58,11 +65,15 @@ def authority_document(public_id: str):
     if attachment is None:
         abort(404)
     access.authority_for_check(current_user, authority, "authority.document")
-    return private_file(attachments.read(attachment), attachment.content_type,
-                        f"{attachment.public_id}.{extension_for(attachment.content_type)}")
+    return private_file(
+        attachments.read(attachment),
+        attachment.content_type,
+        f"{attachment.public_id}.{extension_for(attachment.content_type)}",
+    )
 
 
 # -- The queue, a submission, and recording what happens ----------------------------------------
+
 
 def _submission(reference: str, action: str):
     """A submission for the caseworker; the read goes to the access log."""
@@ -76,10 +87,17 @@ def _submission(reference: str, action: str):
 @role_required("caseworker")
 def queue():
     form = QueueForm(request.args)
-    form.state.choices = choices(("", _("All")), ("new", _("New: not yet received")),
-                                 *[(code, label) for code, label in STATUSES.items() if code != "submitted"])
-    filters = intake.Filters(kind=form.kind.data or None, service=form.service.data or None,
-                             state=form.state.data or None, overdue=bool(form.overdue.data))
+    form.state.choices = choices(
+        ("", _("All")),
+        ("new", _("New: not yet received")),
+        *[(code, label) for code, label in STATUSES.items() if code != "submitted"],
+    )
+    filters = intake.Filters(
+        kind=form.kind.data or None,
+        service=form.service.data or None,
+        state=form.state.data or None,
+        overdue=bool(form.overdue.data),
+    )
     try:
         rows, following = intake.page(filters, request.args.get("after"))
     except intake.BadCursor:
@@ -112,10 +130,17 @@ def submission(reference: str):
     case = cases.find(found.reference)
     appealed = cases.find(found.appeals_reference) if found.appeals_reference else None
     volunteer = volunteers.of_submission(found) if found.kind == "volunteer" else None
-    return render_template("intake/submission.html", submission=found, case=case, appealed=appealed, volunteer=volunteer,
-                           receipt=receipt, summary=cases.summary_of(case) if case else None,
-                           events=cases.timeline(cases.events_of(case)) if case else [],
-                           sections=copies.sections(found))
+    return render_template(
+        "intake/submission.html",
+        submission=found,
+        case=case,
+        appealed=appealed,
+        volunteer=volunteer,
+        receipt=receipt,
+        summary=cases.summary_of(case) if case else None,
+        events=cases.timeline(cases.events_of(case)) if case else [],
+        sections=copies.sections(found),
+    )
 
 
 @bp.route("/submissions/<reference>/pdf")
@@ -133,8 +158,11 @@ def submission_file(reference: str, attachment_id: str):
     attachment = attachments.find(attachment_id)
     if attachment is None or attachment.submission_id != found.id:
         abort(404)
-    return private_file(attachments.read(attachment), attachment.content_type,
-                        f"{attachment.public_id}.{extension_for(attachment.content_type)}")
+    return private_file(
+        attachments.read(attachment),
+        attachment.content_type,
+        f"{attachment.public_id}.{extension_for(attachment.content_type)}",
+    )
 
 
 @bp.route("/cases/<reference>/record/<kind>", methods=["GET", "POST"])
@@ -161,13 +189,20 @@ def record(reference: str, kind: str):
 
 # -- Volunteers: the register, each volunteer, and matching them to a granted case --------------
 
+
 @bp.route("/volunteers")
 @role_required("caseworker")
 def volunteer_register():
     form = RegisterFilterForm(request.args)
-    found = volunteers.search(volunteers.RegisterFilters(
-        state=form.state.data or None, times=tuple(form.times.data or ()), groups=tuple(form.groups.data or ()),
-        interests=tuple(form.interests.data or ()), car=bool(form.car.data)))
+    found = volunteers.search(
+        volunteers.RegisterFilters(
+            state=form.state.data or None,
+            times=tuple(form.times.data or ()),
+            groups=tuple(form.groups.data or ()),
+            interests=tuple(form.interests.data or ()),
+            car=bool(form.car.data),
+        )
+    )
     return render_template("intake/volunteers.html", form=form, found=found)
 
 
@@ -182,17 +217,26 @@ def volunteer(public_id: str):
         try:
             volunteers.move(current_user, found, form.to.data, form.note.data or "", form.certificate_issued_on.day)
         except volunteers.VolunteerProblem:
-            form.to.errors.append(_("A volunteer cannot go straight to this state from where they are now. Choose another state"))
+            form.to.errors.append(
+                _("A volunteer cannot go straight to this state from where they are now. Choose another state")
+            )
         else:
             flash(_("The state is changed."), "success")
             return redirect(url_for("intake.volunteer", public_id=public_id))
     access.volunteer_read_by_staff(current_user, found, "volunteer.view")
     assignments = volunteers.assignments_of(found)
     reports = {a.id: volunteers.reports_of(a) for a in assignments}
-    return render_template("intake/volunteer.html", volunteer=found, form=form, history=volunteers.history(found),
-                           assignments=assignments, reports=reports,
-                           missing={a.id: volunteers.missing_timesheets(a, reports[a.id]) for a in assignments},
-                           certificate=volunteers.certificate_of(found), sections=copies.sections(found.submission))
+    return render_template(
+        "intake/volunteer.html",
+        volunteer=found,
+        form=form,
+        history=volunteers.history(found),
+        assignments=assignments,
+        reports=reports,
+        missing={a.id: volunteers.missing_timesheets(a, reports[a.id]) for a in assignments},
+        certificate=volunteers.certificate_of(found),
+        sections=copies.sections(found.submission),
+    )
 
 
 @bp.route("/cases/<reference>/match", methods=["GET", "POST"])
@@ -217,9 +261,14 @@ def match(reference: str):
             flash(_("The volunteer is engaged as support contact in the case."), "success")
             return redirect(url_for("intake.submission", reference=reference))
     access.case_read_by_staff(current_user, case, "case.match")
-    return render_template("intake/match.html", case=case, granted=granted, problem=problem,
-                           suggestions=volunteers.suggestions(case) if granted else [],
-                           engaged=volunteers.engaged_in(case))
+    return render_template(
+        "intake/match.html",
+        case=case,
+        granted=granted,
+        problem=problem,
+        suggestions=volunteers.suggestions(case) if granted else [],
+        engaged=volunteers.engaged_in(case),
+    )
 
 
 @bp.route("/volunteers/reports/<public_id>")
@@ -252,5 +301,8 @@ def volunteer_certificate(public_id: str):
     if document is None:
         abort(404)
     access.volunteer_read_by_staff(current_user, found, "volunteer.certificate")
-    return private_file(attachments.read(document), document.content_type,
-                        f"{document.public_id}.{extension_for(document.content_type)}")
+    return private_file(
+        attachments.read(document),
+        document.content_type,
+        f"{document.public_id}.{extension_for(document.content_type)}",
+    )

@@ -1,4 +1,5 @@
 """The portal's data, one module per aggregate. Import them here so Alembic sees them all."""
+
 from .access_log import AccessLogEntry
 from .account import Account
 from .api_token import ApiRegistration, ApiToken
@@ -11,6 +12,23 @@ from .outbox import OutboxMessage
 from .person import Person
 from .volunteer import Assignment, Volunteer, VolunteerEvent, VolunteerReport
 
-__all__ = ["AccessLogEntry", "Account", "ApiRegistration", "ApiToken", "Assignment", "Attachment", "Authority", "Case",
-           "CaseEvent", "Draft", "Notice", "OutboxMessage", "Person", "ReferenceCounter", "Submission", "Volunteer",
-           "VolunteerEvent", "VolunteerReport"]
+__all__ = [
+    "AccessLogEntry",
+    "Account",
+    "ApiRegistration",
+    "ApiToken",
+    "Assignment",
+    "Attachment",
+    "Authority",
+    "Case",
+    "CaseEvent",
+    "Draft",
+    "Notice",
+    "OutboxMessage",
+    "Person",
+    "ReferenceCounter",
+    "Submission",
+    "Volunteer",
+    "VolunteerEvent",
+    "VolunteerReport",
+]

@@ -1,5 +1,6 @@
 """The access log: every read of a person's draft, submission, case or authority papers
 by someone other than that person, as the sector norm (Normen) requires."""
+
 from __future__ import annotations
 
 from datetime import datetime

@@ -1,4 +1,5 @@
 """A login: a local account (e-mail and password) or one from the identity provider."""
+
 from __future__ import annotations
 
 from datetime import datetime

@@ -1,4 +1,5 @@
 """Bearer tokens for the intake API: only a hash is kept; the token is shown once."""
+
 from __future__ import annotations
 
 from datetime import datetime

@@ -1,4 +1,5 @@
 """Applications: drafts saved at every step, and the immutable submissions made from them."""
+
 from __future__ import annotations
 
 import uuid
@@ -39,8 +40,8 @@ class Draft(db.Model):
     answers: Mapped[dict] = mapped_column(JSON, default=dict)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    submission: Mapped["Submission | None"] = relationship(back_populates="draft", uselist=False)
-    authority: Mapped["Authority | None"] = relationship()
+    submission: Mapped[Submission | None] = relationship(back_populates="draft", uselist=False)
+    authority: Mapped[Authority | None] = relationship()
 
 
 class Submission(db.Model):
@@ -48,10 +49,15 @@ class Submission(db.Model):
 
     __tablename__ = "submission"
     # The intake queue and the API list walk these in order, filtered, a page at a time.
-    __table_args__ = (Index("ix_submission_queue", "submitted_at", "id"),
-                      Index("ix_submission_state_queue", "intake_state", "submitted_at", "id"),
-                      one_of("kind", KINDS), one_of("service", SERVICES), one_of("intake_state", INTAKE_STATES),
-                      one_of("channel", CHANNELS), one_of("language", LANGUAGES))
+    __table_args__ = (
+        Index("ix_submission_queue", "submitted_at", "id"),
+        Index("ix_submission_state_queue", "intake_state", "submitted_at", "id"),
+        one_of("kind", KINDS),
+        one_of("service", SERVICES),
+        one_of("intake_state", INTAKE_STATES),
+        one_of("channel", CHANNELS),
+        one_of("language", LANGUAGES),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     reference: Mapped[str] = mapped_column(String(20), unique=True)
@@ -77,8 +83,8 @@ class Submission(db.Model):
     # The PDF rendering made when it was sent, kept for the municipality's intake.
     pdf: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)
     draft: Mapped[Draft | None] = relationship(back_populates="submission")
-    person: Mapped["Person | None"] = relationship()
-    authority: Mapped["Authority | None"] = relationship()
+    person: Mapped[Person | None] = relationship()
+    authority: Mapped[Authority | None] = relationship()
 
     @property
     def person_name(self) -> str:
@@ -90,8 +96,10 @@ class ReferenceCounter(db.Model):
     """The last number given out per prefix and year (SK-2026-000123)."""
 
     __tablename__ = "reference_counter"
-    __table_args__ = (UniqueConstraint("prefix", "year"),
-                      one_of("prefix", (*PREFIXES.values(), APPEAL_PREFIX, VOLUNTEER_PREFIX)))
+    __table_args__ = (
+        UniqueConstraint("prefix", "year"),
+        one_of("prefix", (*PREFIXES.values(), APPEAL_PREFIX, VOLUNTEER_PREFIX)),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     prefix: Mapped[str] = mapped_column(String(4))

@@ -1,4 +1,5 @@
 """Files attached to an application: stored outside static/ under random names."""
+
 from __future__ import annotations
 
 import uuid
@@ -31,8 +32,9 @@ class Attachment(db.Model):
     # A volunteer's police certificate.
     volunteer_id: Mapped[int | None] = mapped_column(ForeignKey("volunteer.id", ondelete="CASCADE"), index=True)
     # A receipt handed in with a volunteer's timesheet.
-    volunteer_report_id: Mapped[int | None] = mapped_column(ForeignKey("volunteer_report.id", ondelete="CASCADE"),
-                                                            index=True)
+    volunteer_report_id: Mapped[int | None] = mapped_column(
+        ForeignKey("volunteer_report.id", ondelete="CASCADE"), index=True
+    )
     kind: Mapped[str] = mapped_column(String(30))
     filename: Mapped[str] = mapped_column(String(200))  # as the person named it, for display only
     content_type: Mapped[str] = mapped_column(String(50))  # from the content, not the name

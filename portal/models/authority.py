@@ -1,4 +1,5 @@
 """Authorities: who may act for whom, on which basis, with which scopes, for how long."""
+
 from __future__ import annotations
 
 import uuid
@@ -22,8 +23,12 @@ class Authority(db.Model):
     """
 
     __tablename__ = "authority"
-    __table_args__ = (one_of("basis", BASES), one_of("proof", PROOFS), one_of("state", STORED_STATES),
-                      one_of("ended_by", ENDED_BY))
+    __table_args__ = (
+        one_of("basis", BASES),
+        one_of("proof", PROOFS),
+        one_of("state", STORED_STATES),
+        one_of("ended_by", ENDED_BY),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     public_id: Mapped[str] = mapped_column(String(32), unique=True, default=lambda: uuid.uuid4().hex)
@@ -33,7 +38,8 @@ class Authority(db.Model):
     # The person's name as the representative gave it here: shown only with this authority.
     person_name: Mapped[str] = mapped_column(String(200))
     representative_account_id: Mapped[int | None] = mapped_column(
-        ForeignKey("account.id", ondelete="SET NULL"), index=True)
+        ForeignKey("account.id", ondelete="SET NULL"), index=True
+    )
     representative_name: Mapped[str] = mapped_column(String(200))
     representative_email: Mapped[str | None] = mapped_column(String(320))
     scopes: Mapped[list] = mapped_column(JSON)
@@ -57,4 +63,4 @@ class Authority(db.Model):
     rejection_reason: Mapped[str | None] = mapped_column(Text)
 
     person: Mapped[Person] = relationship(lazy="joined")
-    representative: Mapped["Account | None"] = relationship(foreign_keys=[representative_account_id])
+    representative: Mapped[Account | None] = relationship(foreign_keys=[representative_account_id])

@@ -4,6 +4,7 @@ The status and the dates the queue filters on are worked out from the events by
 portal.rules.case_status each time one is recorded, and stored beside them so that a
 queue of a million cases can be filtered and sorted by index. Nobody edits them.
 """
+
 from __future__ import annotations
 
 from datetime import date, datetime

@@ -2,6 +2,7 @@
 the code defines it (portal.rules, portal.roles, portal.i18n), so the database refuses any
 other value. Each is named ck_<table>_<column> by the naming convention (portal.extensions).
 A change to a set needs a migration: tests/web/test_migrations.py compares the two."""
+
 from __future__ import annotations
 
 from collections.abc import Iterable

@@ -1,4 +1,5 @@
 """Notices from the service office shown on the front page (driftsmeldinger)."""
+
 from __future__ import annotations
 
 from datetime import date

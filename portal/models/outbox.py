@@ -1,4 +1,5 @@
 """E-mail waiting to be sent, written in the same transaction as what caused it."""
+
 from __future__ import annotations
 
 from datetime import datetime

@@ -1,4 +1,5 @@
 """A person a case is about, known by their identity number (fødselsnummer or D-number)."""
+
 from __future__ import annotations
 
 from datetime import datetime

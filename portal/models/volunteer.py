@@ -1,5 +1,6 @@
 """Volunteers: people who want to be a støttekontakt, in the municipality's register; the
 history of what the municipality did with each; and who they are støttekontakt for."""
+
 from __future__ import annotations
 
 import uuid

@@ -1,5 +1,6 @@
 """The ombud's page: every client who has given the office access, their cases with the
 status, and the coming deadlines across them, soonest first (pbrl § 8-6: only with consent)."""
+
 from __future__ import annotations
 
 from flask import render_template
@@ -18,8 +19,16 @@ def index():
     found = access.cases_for(current_user)
     summaries = {c.id: cases.summary_of(c) for c in found}
     day = today()
-    coming = sorted(((d, c) for c in found for d in summaries[c.id].deadlines if d.due >= day),
-                    key=lambda pair: (pair[0].due, pair[1].reference))
+    coming = sorted(
+        ((d, c) for c in found for d in summaries[c.id].deadlines if d.due >= day),
+        key=lambda pair: (pair[0].due, pair[1].reference),
+    )
     by_person = {a.person_id: [c for c in found if c.person_id == a.person_id] for a in clients}
-    return render_template("ombud/index.html", clients=clients, by_person=by_person, summaries=summaries,
-                           coming=coming, may_appeal={c.id: access.may_appeal(current_user, c) for c in found})
+    return render_template(
+        "ombud/index.html",
+        clients=clients,
+        by_person=by_person,
+        summaries=summaries,
+        coming=coming,
+        may_appeal={c.id: access.may_appeal(current_user, c) for c in found},
+    )

@@ -1,4 +1,5 @@
 """Public pages: the front page, the guides, contact, and the health check."""
+
 from flask import Blueprint
 
 bp = Blueprint("public", __name__)

@@ -1,4 +1,5 @@
 """Routes for the public pages: thin, the content lives in the templates."""
+
 from flask import abort, current_app, g, redirect, render_template, url_for
 from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError

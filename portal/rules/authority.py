@@ -10,6 +10,7 @@ else, so the law is applied the same way on every page.
   only with their consent;
 - verge: the appointment's mandate sets the limits (vergemålsloven).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -147,8 +148,11 @@ def may_ask_again(for_person: int, from_representative: int, open_from_represent
     """Nobody is asked again and again (counts within REQUEST_WINDOW_DAYS): one open request
     per representative, a few from each, and a cap from everyone together, so that one
     account asking and asking cannot block the person's real helpers for long either."""
-    return (open_from_representative == 0 and from_representative < REQUESTS_PER_REPRESENTATIVE
-            and for_person < REQUESTS_PER_PERSON)
+    return (
+        open_from_representative == 0
+        and from_representative < REQUESTS_PER_REPRESENTATIVE
+        and for_person < REQUESTS_PER_PERSON
+    )
 
 
 def person_may_withdraw(basis: str, person_age: int | None, checked: bool) -> bool:

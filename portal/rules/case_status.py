@@ -3,6 +3,7 @@
 Events are what the municipality records (in the portal or over the intake API); the
 status is the last thing that happened that changes it. Pure: events in, a summary out.
 """
+
 from __future__ import annotations
 
 import re
@@ -13,8 +14,17 @@ from . import deadlines
 from .deadlines import Deadline
 
 # The event types of the intake API (DESIGN.md, "Intake API"), in the order a case goes.
-EVENT_TYPES = ("received", "assessment_started", "preliminary_reply", "decision", "appeal_received",
-               "appeal_forwarded", "appeal_decided", "withdrawn", "closed")
+EVENT_TYPES = (
+    "received",
+    "assessment_started",
+    "preliminary_reply",
+    "decision",
+    "appeal_received",
+    "appeal_forwarded",
+    "appeal_decided",
+    "withdrawn",
+    "closed",
+)
 OUTCOMES = ("granted", "partly_granted", "refused")
 APPEAL_OUTCOMES = ("allowed", "partly_allowed", "not_allowed", "dismissed")
 PER = ("week", "month")
@@ -32,8 +42,19 @@ APPEAL_FORWARDED = "appeal_forwarded"
 APPEAL_DECIDED = "appeal_decided"
 WITHDRAWN = "withdrawn"
 CLOSED = "closed"
-STATUSES = (SUBMITTED, RECEIVED, UNDER_ASSESSMENT, PRELIMINARY_REPLY, DECIDED, APPEAL_RECEIVED,
-            APPEAL_UNDER_REVIEW, APPEAL_FORWARDED, APPEAL_DECIDED, WITHDRAWN, CLOSED)
+STATUSES = (
+    SUBMITTED,
+    RECEIVED,
+    UNDER_ASSESSMENT,
+    PRELIMINARY_REPLY,
+    DECIDED,
+    APPEAL_RECEIVED,
+    APPEAL_UNDER_REVIEW,
+    APPEAL_FORWARDED,
+    APPEAL_DECIDED,
+    WITHDRAWN,
+    CLOSED,
+)
 FINISHED = frozenset({WITHDRAWN, CLOSED})
 
 
@@ -82,10 +103,16 @@ def _day(value) -> date | None:
 
 def decision_of(data: dict, occurred_on: date) -> Decision:
     return Decision(
-        outcome=data["outcome"], decided_on=_day(data.get("decided_on")) or occurred_on,
-        notified_on=_day(data.get("notified_on")), hours=data.get("hours"), per=data.get("per"),
-        form=data.get("form"), valid_from=_day(data.get("valid_from")), valid_to=_day(data.get("valid_to")),
-        summary=data.get("summary") or "")
+        outcome=data["outcome"],
+        decided_on=_day(data.get("decided_on")) or occurred_on,
+        notified_on=_day(data.get("notified_on")),
+        hours=data.get("hours"),
+        per=data.get("per"),
+        form=data.get("form"),
+        valid_from=_day(data.get("valid_from")),
+        valid_to=_day(data.get("valid_to")),
+        summary=data.get("summary") or "",
+    )
 
 
 APPEAL_STAGES = frozenset({APPEAL_RECEIVED, APPEAL_UNDER_REVIEW, APPEAL_FORWARDED})
@@ -133,8 +160,19 @@ def summarise(service: str, submitted_on: date, events: list[Event]) -> Summary:
             status = WITHDRAWN
         elif kind == "closed":
             status = CLOSED
-    summary = Summary(status, case_number, received_on, decision, reason, expected, appeal_on, forwarded_on,
-                      appeal_outcome, answered, ())
+    summary = Summary(
+        status,
+        case_number,
+        received_on,
+        decision,
+        reason,
+        expected,
+        appeal_on,
+        forwarded_on,
+        appeal_outcome,
+        answered,
+        (),
+    )
     return Summary(**{**summary.__dict__, "deadlines": tuple(running_deadlines(service, summary))})
 
 
@@ -158,8 +196,11 @@ def running_deadlines(service: str, case: Summary) -> list[Deadline]:
 
 def is_reply_overdue(case: Summary, today: date) -> bool:
     """No decision and no preliminary reply a month after receipt (fvl § 11 a)."""
-    return (case.status not in FINISHED and case.answered_on is None
-            and today > deadlines.reply_deadline(case.received_on).due)
+    return (
+        case.status not in FINISHED
+        and case.answered_on is None
+        and today > deadlines.reply_deadline(case.received_on).due
+    )
 
 
 def is_appeal_waiting(case: Summary) -> bool:
@@ -174,9 +215,17 @@ EVENT_FIELDS: dict[str, tuple[tuple[str, object, bool], ...]] = {
     "received": (("case_number", "text", False), ("received_on", "date", False)),
     "assessment_started": (),
     "preliminary_reply": (("reason", "text", True), ("expected_by", "date", False)),
-    "decision": (("outcome", OUTCOMES, True), ("decided_on", "date", True), ("notified_on", "date", False),
-                 ("hours", "int", False), ("per", PER, False), ("form", FORMS, False),
-                 ("valid_from", "date", False), ("valid_to", "date", False), ("summary", "text", True)),
+    "decision": (
+        ("outcome", OUTCOMES, True),
+        ("decided_on", "date", True),
+        ("notified_on", "date", False),
+        ("hours", "int", False),
+        ("per", PER, False),
+        ("form", FORMS, False),
+        ("valid_from", "date", False),
+        ("valid_to", "date", False),
+        ("summary", "text", True),
+    ),
     "appeal_received": (("received_on", "date", False),),
     "appeal_forwarded": (("forwarded_on", "date", True),),
     "appeal_decided": (("outcome", APPEAL_OUTCOMES, True), ("decided_on", "date", True)),
@@ -244,8 +293,13 @@ def check_event(kind: str, data: dict) -> tuple[dict, dict[str, str]]:
     return clean, problems
 
 
-EVENT_DATE_FIELD = {"received": "received_on", "decision": "decided_on", "appeal_received": "received_on",
-                    "appeal_forwarded": "forwarded_on", "appeal_decided": "decided_on"}
+EVENT_DATE_FIELD = {
+    "received": "received_on",
+    "decision": "decided_on",
+    "appeal_received": "received_on",
+    "appeal_forwarded": "forwarded_on",
+    "appeal_decided": "decided_on",
+}
 
 
 def occurred_on(kind: str, data: dict, today: date) -> date:

@@ -2,9 +2,10 @@
 `now()` for the moment and `today()` for the day, so tests can move time for all of them at
 once. Dates count in Norway (Europe/Oslo), whatever the server's clock says: a deadline or
 a 16th birthday turns at Norwegian midnight."""
+
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
 OSLO = ZoneInfo("Europe/Oslo")
@@ -12,13 +13,13 @@ OSLO = ZoneInfo("Europe/Oslo")
 
 def now() -> datetime:
     """This moment, in UTC (an aware datetime): what is stored as 'when it happened'."""
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 def local_day(moment: datetime) -> date:
     """The day in Norway at this moment; a naive datetime (as SQLite gives back) is UTC."""
     if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
+        moment = moment.replace(tzinfo=UTC)
     return moment.astimezone(OSLO).date()
 
 

@@ -4,6 +4,7 @@ Weeks end on the same weekday, months on the same date or the month's last day
 (dl § 148 applied by analogy); a last day on a Saturday, Sunday or public holiday
 moves to the next working day (dl § 149 applied by analogy). Pure: dates in, dates out.
 """
+
 from __future__ import annotations
 
 import calendar

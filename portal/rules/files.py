@@ -1,4 +1,5 @@
 """What a file is, judged by its first bytes and never by its name."""
+
 from __future__ import annotations
 
 MAX_BYTES = 10 * 1024 * 1024  # 10 MB a file
@@ -15,8 +16,15 @@ CONTENT_TYPES = tuple(content_type for _, content_type, _ in _SIGNATURES)
 # What a file is for: the kinds an application's or appeal's attachments page asks for
 # (portal/apply/journeys.py), an authority's document, a volunteer's police certificate,
 # and a receipt handed in with a timesheet.
-KINDS = ("supporting", "doctor_statement", "photo", "verge_appointment", "signed_fullmakt", "police_certificate",
-         "receipt")
+KINDS = (
+    "supporting",
+    "doctor_statement",
+    "photo",
+    "verge_appointment",
+    "signed_fullmakt",
+    "police_certificate",
+    "receipt",
+)
 
 
 def sniff(head: bytes) -> tuple[str, str] | None:

@@ -4,6 +4,7 @@ Validation is python-stdnum's, not hand-rolled: from 2032 new numbers drop the
 gender digit and the check-digit rule changes, and only this module will need to
 follow. Never derive gender or anything else from the number.
 """
+
 from __future__ import annotations
 
 from datetime import date

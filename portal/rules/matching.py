@@ -7,6 +7,7 @@ to work with, the person's age is among them. They rank higher for each shared i
 each time that suits both, and for wanting to work with the person's age or disability.
 Gender is left out: the portal never reads it from an identity number, and does not ask.
 """
+
 from __future__ import annotations
 
 import re
@@ -17,26 +18,131 @@ from .volunteers import GROUPS, INTERESTS, TIMES
 # Words people write about what they like, and when, mapped to the volunteer form's codes.
 # Bokmål and English, in the forms people write them (lower case, whole-word starts).
 INTEREST_WORDS = {
-    "sports": ("fotball*", "håndball*", "idrett*", "sport*", "trening", "trene", "svøm*", "ski", "sykl*", "bowling",
-               "football", "swim*", "gym", "basket*", "jogg*", "løp*"),
-    "outdoors": ("tur", "turer", "friluft*", "fisk*", "natur*", "fjell*", "skog*", "hike", "hiking", "walk*", "outdoor*"),
-    "culture": ("kino*", "teater*", "museum", "museer", "bibliotek*", "utstilling*", "film*", "cinema*", "theatre*",
-                "theater*", "library", "exhibition*"),
-    "music": ("musikk*", "konsert*", "synge", "synger", "kor", "band", "gitar*", "music*", "concert*", "sing*", "choir*"),
-    "arts_crafts": ("tegne", "tegning", "male", "maler", "maling", "strikk*", "håndarbeid*", "kunst*", "snekr*",
-                    "draw*", "paint*", "knit*", "craft*", "art"),
-    "games": ("spill", "spille", "brettspill*", "sjakk*", "gaming", "dataspill*", "game", "games", "chess", "board game*"),
+    "sports": (
+        "fotball*",
+        "håndball*",
+        "idrett*",
+        "sport*",
+        "trening",
+        "trene",
+        "svøm*",
+        "ski",
+        "sykl*",
+        "bowling",
+        "football",
+        "swim*",
+        "gym",
+        "basket*",
+        "jogg*",
+        "løp*",
+    ),
+    "outdoors": (
+        "tur",
+        "turer",
+        "friluft*",
+        "fisk*",
+        "natur*",
+        "fjell*",
+        "skog*",
+        "hike",
+        "hiking",
+        "walk*",
+        "outdoor*",
+    ),
+    "culture": (
+        "kino*",
+        "teater*",
+        "museum",
+        "museer",
+        "bibliotek*",
+        "utstilling*",
+        "film*",
+        "cinema*",
+        "theatre*",
+        "theater*",
+        "library",
+        "exhibition*",
+    ),
+    "music": (
+        "musikk*",
+        "konsert*",
+        "synge",
+        "synger",
+        "kor",
+        "band",
+        "gitar*",
+        "music*",
+        "concert*",
+        "sing*",
+        "choir*",
+    ),
+    "arts_crafts": (
+        "tegne",
+        "tegning",
+        "male",
+        "maler",
+        "maling",
+        "strikk*",
+        "håndarbeid*",
+        "kunst*",
+        "snekr*",
+        "draw*",
+        "paint*",
+        "knit*",
+        "craft*",
+        "art",
+    ),
+    "games": (
+        "spill",
+        "spille",
+        "brettspill*",
+        "sjakk*",
+        "gaming",
+        "dataspill*",
+        "game",
+        "games",
+        "chess",
+        "board game*",
+    ),
     "cooking": ("lage mat", "matlag*", "bake", "baking", "kafé", "kafe", "kafeer", "cook*", "café", "cafe"),
-    "animals": ("hest", "hester", "hund", "hunder", "dyr", "dyra", "dyrene", "ride", "ridning", "stall", "horse*",
-                "dog", "dogs", "animal*", "riding"),
+    "animals": (
+        "hest",
+        "hester",
+        "hund",
+        "hunder",
+        "dyr",
+        "dyra",
+        "dyrene",
+        "ride",
+        "ridning",
+        "stall",
+        "horse*",
+        "dog",
+        "dogs",
+        "animal*",
+        "riding",
+    ),
     "social": ("prate", "kaffe", "venn*", "shopping", "chat*", "coffee", "friend*"),
 }
 TIME_WORDS = {
     "daytime": ("dagtid", "formiddag*", "morgen*", "daytime", "morning*"),
     "afternoon": ("ettermiddag*", "etter skolen", "afternoon*", "after school"),
     "evening": ("kveld*", "evening*", "night*"),
-    "weekdays": ("hverdag*", "ukedag*", "mandag*", "tirsdag*", "onsdag*", "torsdag*", "fredag*", "weekday*",
-                 "monday*", "tuesday*", "wednesday*", "thursday*", "friday*"),
+    "weekdays": (
+        "hverdag*",
+        "ukedag*",
+        "mandag*",
+        "tirsdag*",
+        "onsdag*",
+        "torsdag*",
+        "fredag*",
+        "weekday*",
+        "monday*",
+        "tuesday*",
+        "wednesday*",
+        "thursday*",
+        "friday*",
+    ),
     "weekends": ("helg*", "lørdag*", "søndag*", "weekend*", "saturday*", "sunday*"),
 }
 
@@ -110,8 +216,11 @@ def age_group(age: int | None) -> str | None:
 
 
 def disability_groups(need_groups: frozenset[str]) -> set[str]:
-    return {g for code, g in (("physical", "physical_disability"), ("intellectual", "intellectual_disability"))
-            if code in need_groups}
+    return {
+        g
+        for code, g in (("physical", "physical_disability"), ("intellectual", "intellectual_disability"))
+        if code in need_groups
+    }
 
 
 def interests_of(need: Need) -> set[str]:
@@ -137,8 +246,10 @@ def score(need: Need, candidate: Candidate) -> Match | None:
         reasons.append(Reason("interest", code))
     for code in sorted(times_of(need) & set(candidate.times), key=TIMES.index):
         reasons.append(Reason("time", code))
-    for code in sorted(({group} & ages if group else set()) | (disability_groups(need.need_groups) & set(candidate.groups)),
-                       key=GROUPS.index):
+    for code in sorted(
+        ({group} & ages if group else set()) | (disability_groups(need.need_groups) & set(candidate.groups)),
+        key=GROUPS.index,
+    ):
         reasons.append(Reason("group", code))
     reasons.append(Reason("room", str(free)))
     points = sum({"interest": 3, "time": 2, "group": 2, "room": 0}[r.kind] for r in reasons) + min(free, 3)

@@ -1,4 +1,5 @@
 """Checks that keep identity numbers out of places they must never be (popplyl § 12)."""
+
 from __future__ import annotations
 
 import re

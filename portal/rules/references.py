@@ -1,4 +1,5 @@
 """Human references for submissions: a prefix per kind of submission, the year and a number."""
+
 from __future__ import annotations
 
 import re

@@ -1,4 +1,5 @@
 """The three services and the appeal rules that follow from each (LEGAL.md, "The services")."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -24,11 +25,16 @@ class Service:
 SERVICES: dict[str, Service] = {
     s.code: s
     for s in (
-        Service("stottekontakt", 4, SOURCES["appeal_deadline_pbrl"],
-                AppealBody.STATE_ADMINISTRATOR, SOURCES["appeal_pbrl"]),
-        Service("bpa", 4, SOURCES["appeal_deadline_pbrl"],
-                AppealBody.STATE_ADMINISTRATOR, SOURCES["appeal_pbrl"]),
-        Service("ledsagerbevis", 3, SOURCES["appeal_deadline_fvl"],
-                AppealBody.MUNICIPAL_APPEAL_BOARD, SOURCES["appeal_who_and_where"]),
+        Service(
+            "stottekontakt", 4, SOURCES["appeal_deadline_pbrl"], AppealBody.STATE_ADMINISTRATOR, SOURCES["appeal_pbrl"]
+        ),
+        Service("bpa", 4, SOURCES["appeal_deadline_pbrl"], AppealBody.STATE_ADMINISTRATOR, SOURCES["appeal_pbrl"]),
+        Service(
+            "ledsagerbevis",
+            3,
+            SOURCES["appeal_deadline_fvl"],
+            AppealBody.MUNICIPAL_APPEAL_BOARD,
+            SOURCES["appeal_who_and_where"],
+        ),
     )
 }

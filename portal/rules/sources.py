@@ -3,6 +3,7 @@
 A new forvaltningsloven (LOV-2025-06-20-81) has been adopted and will replace the
 1967 act when it enters into force; the fvl rows below are the ones to change then.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass

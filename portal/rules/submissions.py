@@ -1,4 +1,5 @@
 """What a submission is: its kinds, the channels it comes by, and where it is in intake."""
+
 from __future__ import annotations
 
 # An application for a service, an appeal of a decision, or an offer to become a støttekontakt.

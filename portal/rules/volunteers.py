@@ -1,6 +1,7 @@
 """Volunteers who want to become a støttekontakt (LEGAL.md, "Volunteers"): who may apply,
 the states of a volunteer in the municipality's register, the police certificate, and when
 timesheets are due. Pure: dates and codes in, answers out."""
+
 from __future__ import annotations
 
 from datetime import date, timedelta
@@ -13,7 +14,13 @@ POLICE_CERTIFICATE_MONTHS = 3  # hol § 5-4: no older than three months when eng
 TIMESHEET_DAY = 15  # handed in by the 15th of the following month
 
 APPLIED, INTERVIEWED, CERTIFICATE_RECEIVED, APPROVED, ENGAGED, INACTIVE = (
-    "applied", "interviewed", "certificate_received", "approved", "engaged", "inactive")
+    "applied",
+    "interviewed",
+    "certificate_received",
+    "approved",
+    "engaged",
+    "inactive",
+)
 STATES = (APPLIED, INTERVIEWED, CERTIFICATE_RECEIVED, APPROVED, ENGAGED, INACTIVE)
 
 # What an engaged volunteer hands in: a month's timesheet, or the half-year report.
@@ -32,8 +39,16 @@ MOVES = {
 
 # What a volunteer can say about when, with whom, and what they like doing.
 TIMES = ("daytime", "afternoon", "evening", "weekdays", "weekends")
-GROUPS = ("women", "men", "children", "young_people", "adults", "elderly", "physical_disability",
-          "intellectual_disability")
+GROUPS = (
+    "women",
+    "men",
+    "children",
+    "young_people",
+    "adults",
+    "elderly",
+    "physical_disability",
+    "intellectual_disability",
+)
 INTERESTS = ("sports", "outdoors", "culture", "music", "arts_crafts", "games", "cooking", "animals", "social")
 
 

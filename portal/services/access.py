@@ -11,6 +11,7 @@ and writes every read by someone other than the person to the access log.
 A representative whose authority has stopped gets NoAuthority, so the page can say why;
 anyone with no business at all gets NotFound, and learns nothing.
 """
+
 from __future__ import annotations
 
 from flask_login import AnonymousUserMixin
@@ -81,8 +82,15 @@ def draft_for(actor, public_id: str, action: str = "draft.view") -> Draft:
     if authority is not None:
         if not authorities.allows(authority, scope_for(draft.kind), draft.service):
             raise NoAuthority(authority)
-        access_log.record(account, authority.person, role_of(authority), action,
-                          name=authority.representative_name, draft=draft, authority=authority)
+        access_log.record(
+            account,
+            authority.person,
+            role_of(authority),
+            action,
+            name=authority.representative_name,
+            draft=draft,
+            authority=authority,
+        )
     return draft
 
 
@@ -109,8 +117,11 @@ def check_submission(account: Account, submission: Submission, action: str, own_
         if submission.account_id == account.id:
             return
         raise NotFound()
-    if submission.account_id == account.id and submission.authority_id is None and (
-            person is None or not account.identity_verified):
+    if (
+        submission.account_id == account.id
+        and submission.authority_id is None
+        and (person is None or not account.identity_verified)
+    ):
         return  # sent by the account for itself (a verified account only ever sends its own number)
     if person is None:
         raise NotFound()
@@ -128,8 +139,15 @@ def check_submission(account: Account, submission: Submission, action: str, own_
         if submission.account_id == account.id and submission.authority is not None:
             raise NoAuthority(submission.authority)
         raise NotFound()
-    access_log.record(account, person, role_of(authority), action,
-                      name=authority.representative_name, submission=submission, authority=authority)
+    access_log.record(
+        account,
+        person,
+        role_of(authority),
+        action,
+        name=authority.representative_name,
+        submission=submission,
+        authority=authority,
+    )
 
 
 @transaction
@@ -148,8 +166,10 @@ def is_own_case(account: Account, case) -> bool:
     """The case is about the reader: they are the person, or sent it for themselves."""
     submission = case.submission
     return people.is_person(account, case.person) or (
-        submission.account_id == account.id and submission.authority_id is None
-        and (case.person is None or not account.identity_verified))
+        submission.account_id == account.id
+        and submission.authority_id is None
+        and (case.person is None or not account.identity_verified)
+    )
 
 
 def may_appeal(account: Account, case) -> bool:
@@ -158,8 +178,13 @@ def may_appeal(account: Account, case) -> bool:
     submission = case.submission
     if is_own_case(account, case):
         return True
-    return case.person is not None and authorities.usable(
-        account, case.person.id, "appeal", case.service, confirmed=submission.account_id != account.id) is not None
+    return (
+        case.person is not None
+        and authorities.usable(
+            account, case.person.id, "appeal", case.service, confirmed=submission.account_id != account.id
+        )
+        is not None
+    )
 
 
 @transaction
@@ -179,13 +204,26 @@ def cases_for(account: Account) -> list:
         if not authorities.is_confirmed(authority):
             condition = and_(condition, Submission.account_id == account.id)
         conditions.append(condition)
-    found = list(db.session.scalars(select(Case).join(Submission, Submission.id == Case.submission_id)
-                                    .where(or_(*conditions)).order_by(Case.created_at.desc(), Case.id.desc())))
+    found = list(
+        db.session.scalars(
+            select(Case)
+            .join(Submission, Submission.id == Case.submission_id)
+            .where(or_(*conditions))
+            .order_by(Case.created_at.desc(), Case.id.desc())
+        )
+    )
     for case in found:
         if case.person_id in held and not (me is not None and case.person_id == me.id):
             authority = held[case.person_id]
-            access_log.record(account, case.person, role_of(authority), "case.list",
-                              name=authority.representative_name, submission=case.submission, authority=authority)
+            access_log.record(
+                account,
+                case.person,
+                role_of(authority),
+                "case.list",
+                name=authority.representative_name,
+                submission=case.submission,
+                authority=authority,
+            )
     return found
 
 
@@ -209,10 +247,16 @@ def attachment_for(actor, public_id: str) -> Attachment:
         if attachment.account_id != account.id:
             if not account.has_role("caseworker"):
                 raise NotFound()
-            volunteer = (db.session.get(Volunteer, attachment.volunteer_id) if attachment.volunteer_id is not None
-                         else db.session.get(VolunteerReport, attachment.volunteer_report_id).assignment.volunteer)
-            volunteer_read_by_staff(account, volunteer, "volunteer.certificate" if attachment.volunteer_id is not None
-                                    else "volunteer.receipt")
+            volunteer = (
+                db.session.get(Volunteer, attachment.volunteer_id)
+                if attachment.volunteer_id is not None
+                else db.session.get(VolunteerReport, attachment.volunteer_report_id).assignment.volunteer
+            )
+            volunteer_read_by_staff(
+                account,
+                volunteer,
+                "volunteer.certificate" if attachment.volunteer_id is not None else "volunteer.receipt",
+            )
     else:
         raise NotFound()
     return attachment
@@ -231,6 +275,7 @@ def document_for(account: Account, authority: Authority) -> None:
 
 
 # -- The municipality: caseworkers and the case-management system ------------------------------
+
 
 def _staff_read(reader: Account | ApiToken, person: Person | None, action: str, **about) -> None:
     """A caseworker's read, or the case-management system's (named by its token)."""

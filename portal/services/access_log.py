@@ -4,6 +4,7 @@ Every read of a person's draft, submission, case or authority papers by anyone b
 person is written here, in the same transaction as the read is answered (the sector
 norm, Normen; LEGAL.md "Personal data"). Nothing in the portal changes or deletes a row.
 """
+
 from __future__ import annotations
 
 from sqlalchemy import select
@@ -18,18 +19,33 @@ def actor_name(account: Account) -> str:
     return account.full_name or account.email or "?"
 
 
-def record(account: Account | None, person: Person, role: str, action: str, *, name: str | None = None,
-           submission: Submission | None = None, draft: Draft | None = None,
-           authority: Authority | None = None) -> None:
+def record(
+    account: Account | None,
+    person: Person,
+    role: str,
+    action: str,
+    *,
+    name: str | None = None,
+    submission: Submission | None = None,
+    draft: Draft | None = None,
+    authority: Authority | None = None,
+) -> None:
     """Add an entry, in the transaction of the read it records (the caller's service commits)."""
     if role not in ROLES:
         raise ValueError(f"unknown role {role!r}")
-    db.session.add(AccessLogEntry(
-        at=clock.now(), person_id=person.id, account_id=account.id if account else None,
-        actor_role=role, actor_name=(name or actor_name(account))[:200], action=action,
-        submission_id=submission.id if submission else None, draft_id=draft.id if draft else None,
-        authority_id=authority.id if authority else None,
-    ))
+    db.session.add(
+        AccessLogEntry(
+            at=clock.now(),
+            person_id=person.id,
+            account_id=account.id if account else None,
+            actor_role=role,
+            actor_name=(name or actor_name(account))[:200],
+            action=action,
+            submission_id=submission.id if submission else None,
+            draft_id=draft.id if draft else None,
+            authority_id=authority.id if authority else None,
+        )
+    )
 
 
 def about(person: Person, submission_ids: list[int] | None = None) -> list[AccessLogEntry]:

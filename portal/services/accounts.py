@@ -5,10 +5,11 @@ the portal never tells a stranger who has an account. Passwords are hashed with
 Argon2id. Links in e-mail carry signed, time-limited tokens; a reset token stops
 working once the password has changed.
 """
+
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -26,6 +27,7 @@ from .transaction import transaction
 
 CONFIRM_MAX_AGE = 3 * 24 * 3600  # three days
 RESET_MAX_AGE = 3600  # one hour
+
 
 class _Hasher:
     """Argon2id with the parameters the app is configured with (one of OWASP's settings, 12 MiB, in
@@ -79,8 +81,9 @@ def register(email: str, password: str, lang: str, confirm_link: Link, login_lin
     email = normalise_email(email)
     account = find_by_email(email)
     if account is None:
-        account = Account(email=email, password_hash=_hasher.hash(password),
-                          created_at=clock.now(), preferred_language=lang)
+        account = Account(
+            email=email, password_hash=_hasher.hash(password), created_at=clock.now(), preferred_language=lang
+        )
         db.session.add(account)
         db.session.flush()
         _send_confirmation(account, confirm_link)
@@ -206,11 +209,22 @@ def load_demo_account() -> int:
     """Confirmed accounts to try the portal with (demo deployments only): a citizen and
     a caseworker. Returns how many were added."""
     added = 0
-    for email, role, name in ((DEMO_EMAIL, "citizen", None),
-                              (DEMO_CASEWORKER_EMAIL, "caseworker", "Sara Saksbehandler")):
+    for email, role, name in (
+        (DEMO_EMAIL, "citizen", None),
+        (DEMO_CASEWORKER_EMAIL, "caseworker", "Sara Saksbehandler"),
+    ):
         if find_by_email(email):
             continue
-        db.session.add(Account(email=email, password_hash=_hasher.hash(DEMO_PASSWORD), created_at=clock.now(),
-                               email_confirmed_at=clock.now(), preferred_language="nb", role=role, full_name=name))
+        db.session.add(
+            Account(
+                email=email,
+                password_hash=_hasher.hash(DEMO_PASSWORD),
+                created_at=clock.now(),
+                email_confirmed_at=clock.now(),
+                preferred_language="nb",
+                role=role,
+                full_name=name,
+            )
+        )
         added += 1
     return added

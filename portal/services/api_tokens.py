@@ -1,10 +1,11 @@
 """Bearer tokens for the intake API: made by an administrator's command, shown once, kept
 only as a SHA-256 hash (a token is long and random, so a plain hash is enough)."""
+
 from __future__ import annotations
 
 import hashlib
 import secrets
-from datetime import timedelta, timezone
+from datetime import UTC, timedelta
 
 from sqlalchemy import select
 
@@ -27,8 +28,9 @@ def create(name: str, rights=RIGHTS) -> tuple[ApiToken, str]:
     if unknown:
         raise ValueError(f"unknown rights: {', '.join(sorted(unknown))}")
     token = PREFIX + secrets.token_urlsafe(32)
-    record = ApiToken(name=name, token_hash=_hash(token), rights=[r for r in RIGHTS if r in rights],
-                      created_at=clock.now())
+    record = ApiToken(
+        name=name, token_hash=_hash(token), rights=[r for r in RIGHTS if r in rights], created_at=clock.now()
+    )
     db.session.add(record)
     return record, token
 
@@ -38,13 +40,14 @@ def find(token: str) -> ApiToken | None:
     """The token's record if it is one of ours and not revoked; its last use noted (once a minute)."""
     if not token:
         return None
-    record = db.session.scalar(select(ApiToken).where(ApiToken.token_hash == _hash(token),
-                                                      ApiToken.revoked_at.is_(None)))
+    record = db.session.scalar(
+        select(ApiToken).where(ApiToken.token_hash == _hash(token), ApiToken.revoked_at.is_(None))
+    )
     if record is not None:
         now = clock.now()
         last = record.last_used_at
         if last is not None and last.tzinfo is None:
-            last = last.replace(tzinfo=timezone.utc)
+            last = last.replace(tzinfo=UTC)
         if last is None or now - last > timedelta(minutes=1):
             record.last_used_at = now
     return record

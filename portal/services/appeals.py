@@ -2,6 +2,7 @@
 someone with an authority to appeal. An appeal is a submission of its own naming the case
 it appeals; it goes in after the deadline too, asking why it is late (fvl § 31).
 """
+
 from __future__ import annotations
 
 from datetime import date, datetime
@@ -40,8 +41,9 @@ def appealable(account: Account) -> list[Case]:
 def _authority_for(account: Account, case: Case) -> Authority | None:
     if access.is_own_case(account, case):
         return None
-    return authorities.usable(account, case.person_id, "appeal", case.service,
-                              confirmed=case.submission.account_id != account.id)
+    return authorities.usable(
+        account, case.person_id, "appeal", case.service, confirmed=case.submission.account_id != account.id
+    )
 
 
 def start_for_case(account: Account, case: Case) -> Draft:
@@ -49,13 +51,21 @@ def start_for_case(account: Account, case: Case) -> Draft:
     if not open_for_appeal(case) or not access.may_appeal(account, case):
         raise CannotAppeal(case.reference)
     started = db.session.scalar(
-        select(Draft).outerjoin(Submission, Submission.draft_id == Draft.id)
-        .where(Draft.account_id == account.id, Draft.kind == "appeal", Draft.appeals_reference == case.reference,
-               Submission.id.is_(None)).order_by(Draft.id.desc()))
+        select(Draft)
+        .outerjoin(Submission, Submission.draft_id == Draft.id)
+        .where(
+            Draft.account_id == account.id,
+            Draft.kind == "appeal",
+            Draft.appeals_reference == case.reference,
+            Submission.id.is_(None),
+        )
+        .order_by(Draft.id.desc())
+    )
     if started is not None:
         return started
-    return drafts.start(account, case.service, _authority_for(account, case), kind="appeal",
-                                    appeals_reference=case.reference)
+    return drafts.start(
+        account, case.service, _authority_for(account, case), kind="appeal", appeals_reference=case.reference
+    )
 
 
 def check_still_open(draft: Draft) -> Case | None:

@@ -1,5 +1,6 @@
 """Who a draft is for, and whether the appeal it holds is late: what tailors the pages a
 draft asks (portal/apply/journeys.py holds the pages themselves)."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -35,5 +36,6 @@ def applying_for(draft: Draft, today: date) -> ApplyingFor:
     authority = draft.authority
     if authority is None:
         return ApplyingFor(outside=outside, late=late)
-    return ApplyingFor(authority.basis, authority.person_name, age_from_number(authority.person.national_id, today),
-                       outside, late)
+    return ApplyingFor(
+        authority.basis, authority.person_name, age_from_number(authority.person.national_id, today), outside, late
+    )

@@ -1,5 +1,6 @@
 """Attachments: checked by content and size, stored under random names outside static/.
 Who may download one is decided by portal.services.access, from what it belongs to."""
+
 from __future__ import annotations
 
 import os
@@ -43,9 +44,17 @@ def add(account: Account, draft: Draft, stream, filename: str, kind: str) -> Att
     return attachment
 
 
-def store(account: Account, stream, filename: str, kind: str, *, draft: Draft | None = None,
-          authority: Authority | None = None, volunteer: Volunteer | None = None,
-          report: VolunteerReport | None = None) -> Attachment:
+def store(
+    account: Account,
+    stream,
+    filename: str,
+    kind: str,
+    *,
+    draft: Draft | None = None,
+    authority: Authority | None = None,
+    volunteer: Volunteer | None = None,
+    report: VolunteerReport | None = None,
+) -> Attachment:
     """Check the file and keep it for exactly one owner: a draft, an authority (its document),
     a volunteer (the police certificate) or a volunteer's report (a receipt). The caller commits."""
     if sum(owner is not None for owner in (draft, authority, volunteer, report)) != 1:
@@ -62,10 +71,16 @@ def store(account: Account, stream, filename: str, kind: str, *, draft: Draft | 
     storage_name = uuid.uuid4().hex
     (folder() / storage_name).write_bytes(data)
     attachment = Attachment(
-        account_id=account.id, draft_id=draft.id if draft else None,
-        authority_id=authority.id if authority else None, volunteer_id=volunteer.id if volunteer else None,
-        volunteer_report_id=report.id if report else None, kind=kind, filename=_display_name(filename),
-        content_type=content_type, size=len(data), storage_name=storage_name,
+        account_id=account.id,
+        draft_id=draft.id if draft else None,
+        authority_id=authority.id if authority else None,
+        volunteer_id=volunteer.id if volunteer else None,
+        volunteer_report_id=report.id if report else None,
+        kind=kind,
+        filename=_display_name(filename),
+        content_type=content_type,
+        size=len(data),
+        storage_name=storage_name,
         created_at=clock.now(),
     )
     db.session.add(attachment)

@@ -5,10 +5,11 @@ account have an authority that lets it do this, for this person and service, now
 Only accounts with a verified identity act for others: the person must be able to see
 exactly who asks, and the municipality who acted (popplyl § 12; fvl § 12).
 """
+
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
-from typing import Callable
+from collections.abc import Callable
+from datetime import UTC, date, datetime, timedelta
 
 from flask_babel import force_locale
 from sqlalchemy import and_, func, or_, select
@@ -37,14 +38,17 @@ class AuthorityProblem(ValueError):
 def _aware(value: datetime | None) -> datetime | None:
     # SQLite gives back naive datetimes; they were stored in UTC.
     if value is not None and value.tzinfo is None:
-        return value.replace(tzinfo=timezone.utc)
+        return value.replace(tzinfo=UTC)
     return value
 
 
 def facts(authority: Authority) -> rules.AuthorityFacts:
     return rules.AuthorityFacts(
-        basis=authority.basis, state=authority.state, scopes=tuple(authority.scopes),
-        services=tuple(authority.services), valid_until=authority.valid_until,
+        basis=authority.basis,
+        state=authority.state,
+        scopes=tuple(authority.scopes),
+        services=tuple(authority.services),
+        valid_until=authority.valid_until,
         request_expires_at=_aware(authority.request_expires_at),
         person_birth_date=birth_date(authority.person.national_id),
         young_person_consent=authority.young_person_consent_at is not None,
@@ -72,31 +76,43 @@ def is_confirmed(authority: Authority) -> bool:
 
 
 def person_may_withdraw(authority: Authority) -> bool:
-    return rules.person_may_withdraw(authority.basis, person_age(authority), authority.verified_at is not None) \
+    return (
+        rules.person_may_withdraw(authority.basis, person_age(authority), authority.verified_at is not None)
         and state_of(authority) not in rules.ENDED
+    )
 
 
 # -- Finding ---------------------------------------------------------------------------
 
+
 def for_representative(account: Account) -> list[Authority]:
     """Everything the account has asked for or holds, newest first (ended ones too, so
     the representative sees why access stopped)."""
-    return list(db.session.scalars(
-        select(Authority).where(Authority.representative_account_id == account.id)
-        .order_by(Authority.created_at.desc(), Authority.id.desc())))
+    return list(
+        db.session.scalars(
+            select(Authority)
+            .where(Authority.representative_account_id == account.id)
+            .order_by(Authority.created_at.desc(), Authority.id.desc())
+        )
+    )
 
 
 def find_for_representative(account: Account, public_id: str) -> Authority | None:
-    return db.session.scalar(select(Authority).where(
-        Authority.public_id == public_id, Authority.representative_account_id == account.id))
+    return db.session.scalar(
+        select(Authority).where(Authority.public_id == public_id, Authority.representative_account_id == account.id)
+    )
 
 
 def usable(account: Account, person_id: int, scope: str, service: str, confirmed: bool = False) -> Authority | None:
     """An authority of the account's that allows `scope` for the person and service now
     (and, with `confirmed`, that the person or the municipality has confirmed)."""
-    candidates = db.session.scalars(select(Authority).where(
-        Authority.representative_account_id == account.id, Authority.person_id == person_id,
-        Authority.state.in_((rules.ACTIVE, rules.AWAITING_VERIFICATION))))
+    candidates = db.session.scalars(
+        select(Authority).where(
+            Authority.representative_account_id == account.id,
+            Authority.person_id == person_id,
+            Authority.state.in_((rules.ACTIVE, rules.AWAITING_VERIFICATION)),
+        )
+    )
     return next((a for a in candidates if allows(a, scope, service) and (is_confirmed(a) or not confirmed)), None)
 
 
@@ -111,9 +127,13 @@ def for_person(account: Account) -> list[Authority]:
     person = people.self_of(account)
     if person is None:
         return []
-    return list(db.session.scalars(
-        select(Authority).where(Authority.person_id == person.id)
-        .order_by(Authority.created_at.desc(), Authority.id.desc())))
+    return list(
+        db.session.scalars(
+            select(Authority)
+            .where(Authority.person_id == person.id)
+            .order_by(Authority.created_at.desc(), Authority.id.desc())
+        )
+    )
 
 
 def requests_to_answer(account: Account) -> list[Authority]:
@@ -125,32 +145,37 @@ def find_for_person(account: Account, public_id: str) -> Authority | None:
     person = people.self_of(account)
     if person is None:
         return None
-    return db.session.scalar(select(Authority).where(
-        Authority.public_id == public_id, Authority.person_id == person.id))
+    return db.session.scalar(
+        select(Authority).where(Authority.public_id == public_id, Authority.person_id == person.id)
+    )
 
 
 def document_of(authority: Authority) -> Attachment | None:
-    return db.session.scalar(select(Attachment).where(Attachment.authority_id == authority.id)
-                             .order_by(Attachment.id.desc()))
+    return db.session.scalar(
+        select(Attachment).where(Attachment.authority_id == authority.id).order_by(Attachment.id.desc())
+    )
 
 
 def _waiting_for_check():
     """Uploaded documents, and parents' declarations nobody has checked yet."""
-    return or_(Authority.state == rules.AWAITING_VERIFICATION,
-               and_(Authority.proof == "declaration", Authority.state == rules.ACTIVE,
-                    Authority.verified_at.is_(None)))
+    return or_(
+        Authority.state == rules.AWAITING_VERIFICATION,
+        and_(Authority.proof == "declaration", Authority.state == rules.ACTIVE, Authority.verified_at.is_(None)),
+    )
 
 
 def awaiting_verification() -> list[Authority]:
     """The municipality's queue of authorities to check, oldest first."""
-    found = db.session.scalars(select(Authority).where(_waiting_for_check())
-                               .order_by(Authority.created_at, Authority.id))
+    found = db.session.scalars(
+        select(Authority).where(_waiting_for_check()).order_by(Authority.created_at, Authority.id)
+    )
     return [a for a in found if waits_for_check(a)]
 
 
 def waits_for_check(authority: Authority) -> bool:
     return authority.state == rules.AWAITING_VERIFICATION or (
-        authority.proof == "declaration" and authority.verified_at is None and state_of(authority) not in rules.ENDED)
+        authority.proof == "declaration" and authority.verified_at is None and state_of(authority) not in rules.ENDED
+    )
 
 
 def find(public_id: str) -> Authority | None:
@@ -158,6 +183,7 @@ def find(public_id: str) -> Authority | None:
 
 
 # -- Setting up ------------------------------------------------------------------------
+
 
 def _check_representative(account: Account, national_id: str, adult: bool = True) -> None:
     """A verified identity, not acting for oneself; a guardian or someone with a fullmakt
@@ -173,9 +199,17 @@ def _check_representative(account: Account, national_id: str, adult: bool = True
 
 def _open(account: Account, person: Person, basis: str) -> list[Authority]:
     """The account's authorities for the person on this basis that have not ended."""
-    return [a for a in db.session.scalars(select(Authority).where(
-        Authority.representative_account_id == account.id, Authority.person_id == person.id,
-        Authority.basis == basis)) if state_of(a) not in rules.ENDED]
+    return [
+        a
+        for a in db.session.scalars(
+            select(Authority).where(
+                Authority.representative_account_id == account.id,
+                Authority.person_id == person.id,
+                Authority.basis == basis,
+            )
+        )
+        if state_of(a) not in rules.ENDED
+    ]
 
 
 def _check_no_duplicate(account: Account, person: Person, basis: str) -> None:
@@ -183,24 +217,54 @@ def _check_no_duplicate(account: Account, person: Person, basis: str) -> None:
         raise AuthorityProblem("duplicate")
 
 
-def _new(account: Account, person: Person, basis: str, proof: str, state: str, *, person_name: str,
-         representative_name: str,
-         representative_email: str | None, scopes, services, valid_until: date | None, **extra) -> Authority:
+def _new(
+    account: Account,
+    person: Person,
+    basis: str,
+    proof: str,
+    state: str,
+    *,
+    person_name: str,
+    representative_name: str,
+    representative_email: str | None,
+    scopes,
+    services,
+    valid_until: date | None,
+    **extra,
+) -> Authority:
     account.full_name = representative_name
     authority = Authority(
-        basis=basis, proof=proof, person_id=person.id, person=person, person_name=person_name,
+        basis=basis,
+        proof=proof,
+        person_id=person.id,
+        person=person,
+        person_name=person_name,
         representative_account_id=account.id,
-        representative_name=representative_name, representative_email=representative_email or None,
-        scopes=[s for s in rules.SCOPES if s in scopes], services=[s for s in SERVICES if s in services],
-        valid_from=clock.today(), valid_until=valid_until, state=state, created_at=clock.now(), **extra)
+        representative_name=representative_name,
+        representative_email=representative_email or None,
+        scopes=[s for s in rules.SCOPES if s in scopes],
+        services=[s for s in SERVICES if s in services],
+        valid_from=clock.today(),
+        valid_until=valid_until,
+        state=state,
+        created_at=clock.now(),
+        **extra,
+    )
     db.session.add(authority)
     return authority
 
 
 @transaction
-def declare_parent(account: Account, *, representative_name: str, representative_email: str | None,
-                   child_name: str, child_national_id: str, consent_name: str | None = None,
-                   consent_confirmed: bool = False) -> Authority:
+def declare_parent(
+    account: Account,
+    *,
+    representative_name: str,
+    representative_email: str | None,
+    child_name: str,
+    child_national_id: str,
+    consent_name: str | None = None,
+    consent_confirmed: bool = False,
+) -> Authority:
     """A parent's declaration of parental responsibility (pbrl § 4-4). It counts at once;
     the municipality may check it. For a 16- or 17-year-old it needs their consent (pbrl § 4-3);
     a declaration paused at 16 goes on when the parent declares again with that consent.
@@ -215,9 +279,14 @@ def declare_parent(account: Account, *, representative_name: str, representative
     if consent and not (consent_confirmed and (consent_name or "").strip()):
         raise AuthorityProblem("consent_missing")
     person = people.person_for(child_national_id, child_name)
-    if db.session.scalar(select(Authority.id).where(
-            Authority.representative_account_id == account.id, Authority.person_id == person.id,
-            Authority.basis == "parent", Authority.ended_by == "person")):
+    if db.session.scalar(
+        select(Authority.id).where(
+            Authority.representative_account_id == account.id,
+            Authority.person_id == person.id,
+            Authority.basis == "parent",
+            Authority.ended_by == "person",
+        )
+    ):
         raise AuthorityProblem("consent_withdrawn")
     paused = next((a for a in _open(account, person, "parent") if state_of(a) == rules.NEEDS_CONSENT), None)
     if paused is not None and consent:
@@ -225,54 +294,119 @@ def declare_parent(account: Account, *, representative_name: str, representative
         paused.young_person_consent_at = clock.now()
         return paused
     _check_no_duplicate(account, person, "parent")
-    authority = _new(account, person, "parent", "declaration", rules.ACTIVE, person_name=child_name,
-                     representative_name=representative_name, representative_email=representative_email,
-                     scopes=rules.SCOPES, services=SERVICES, valid_until=rules.parent_authority_ends(born),
-                     young_person_consent_name=consent_name.strip() if consent else None,
-                     young_person_consent_at=clock.now() if consent else None)
+    authority = _new(
+        account,
+        person,
+        "parent",
+        "declaration",
+        rules.ACTIVE,
+        person_name=child_name,
+        representative_name=representative_name,
+        representative_email=representative_email,
+        scopes=rules.SCOPES,
+        services=SERVICES,
+        valid_until=rules.parent_authority_ends(born),
+        young_person_consent_name=consent_name.strip() if consent else None,
+        young_person_consent_at=clock.now() if consent else None,
+    )
     return authority
 
 
 @transaction
-def register_verge(account: Account, *, representative_name: str, representative_email: str | None,
-                   person_name: str, person_national_id: str, scopes, valid_until: date | None) -> Authority:
+def register_verge(
+    account: Account,
+    *,
+    representative_name: str,
+    representative_email: str | None,
+    person_name: str,
+    person_national_id: str,
+    scopes,
+    valid_until: date | None,
+) -> Authority:
     """A verge (guardian): the appointment is uploaded next, then the municipality checks it.
     The appointment's mandate sets the limits (vergemålsloven): the scopes chosen here."""
-    return _awaiting_document(account, "verge", representative_name, representative_email, person_name,
-                              person_national_id, scopes, SERVICES, valid_until)
+    return _awaiting_document(
+        account,
+        "verge",
+        representative_name,
+        representative_email,
+        person_name,
+        person_national_id,
+        scopes,
+        SERVICES,
+        valid_until,
+    )
 
 
-def _awaiting_document(account: Account, basis: str, representative_name: str, representative_email: str | None,
-                       person_name: str, person_national_id: str, scopes, services,
-                       valid_until: date | None) -> Authority:
+def _awaiting_document(
+    account: Account,
+    basis: str,
+    representative_name: str,
+    representative_email: str | None,
+    person_name: str,
+    person_national_id: str,
+    scopes,
+    services,
+    valid_until: date | None,
+) -> Authority:
     _check_representative(account, person_national_id)
     person = people.person_for(person_national_id, person_name)
     _check_no_duplicate(account, person, basis)
-    authority = _new(account, person, basis, "document", rules.AWAITING_DOCUMENT, person_name=person_name,
-                     representative_name=representative_name, representative_email=representative_email,
-                     scopes=scopes, services=services, valid_until=valid_until)
+    authority = _new(
+        account,
+        person,
+        basis,
+        "document",
+        rules.AWAITING_DOCUMENT,
+        person_name=person_name,
+        representative_name=representative_name,
+        representative_email=representative_email,
+        scopes=scopes,
+        services=services,
+        valid_until=valid_until,
+    )
     return authority
 
 
 def _recent_requests(person: Person, account: Account | None = None) -> int:
     since = clock.now() - timedelta(days=rules.REQUEST_WINDOW_DAYS)
     query = select(func.count(Authority.id)).where(
-        Authority.person_id == person.id, Authority.proof == "digital", Authority.created_at >= since)
+        Authority.person_id == person.id, Authority.proof == "digital", Authority.created_at >= since
+    )
     if account is not None:
         query = query.where(Authority.representative_account_id == account.id)
     return db.session.scalar(query)
 
 
 def _open_requests(account: Account, person: Person) -> int:
-    return sum(1 for a in db.session.scalars(select(Authority).where(
-        Authority.representative_account_id == account.id, Authority.person_id == person.id,
-        Authority.state == rules.REQUESTED)) if state_of(a) == rules.REQUESTED)
+    return sum(
+        1
+        for a in db.session.scalars(
+            select(Authority).where(
+                Authority.representative_account_id == account.id,
+                Authority.person_id == person.id,
+                Authority.state == rules.REQUESTED,
+            )
+        )
+        if state_of(a) == rules.REQUESTED
+    )
 
 
 @transaction
-def request_fullmakt(account: Account, *, representative_name: str, representative_email: str | None,
-                     person_name: str, person_national_id: str, person_email: str, scopes, services,
-                     valid_until: date, answer_link: Link, lang: str) -> Authority:
+def request_fullmakt(
+    account: Account,
+    *,
+    representative_name: str,
+    representative_email: str | None,
+    person_name: str,
+    person_national_id: str,
+    person_email: str,
+    scopes,
+    services,
+    valid_until: date,
+    answer_link: Link,
+    lang: str,
+) -> Authority:
     """Ask the person, in the portal, for a fullmakt (fvl § 12). They get an e-mail with a
     link, log in with a verified identity and approve or decline. The e-mail says only that
     someone asks: no name of a service, no identity number."""
@@ -283,25 +417,57 @@ def request_fullmakt(account: Account, *, representative_name: str, representati
         raise AuthorityProblem("already_asked" if open_requests else "asked_too_often")
     _check_no_duplicate(account, person, "fullmakt")
     now = clock.now()
-    authority = _new(account, person, "fullmakt", "digital", rules.REQUESTED, person_name=person_name,
-                     representative_name=representative_name, representative_email=representative_email,
-                     scopes=scopes, services=services, valid_until=valid_until,
-                     person_email=person_email, request_expires_at=rules.request_expires(now))
+    authority = _new(
+        account,
+        person,
+        "fullmakt",
+        "digital",
+        rules.REQUESTED,
+        person_name=person_name,
+        representative_name=representative_name,
+        representative_email=representative_email,
+        scopes=scopes,
+        services=services,
+        valid_until=valid_until,
+        person_email=person_email,
+        request_expires_at=rules.request_expires(now),
+    )
     db.session.flush()
     with force_locale(lang):
-        outbox.queue(person_email, *emails.fullmakt_request(
-            representative_name, answer_link(authority.public_id), clock.local_day(rules.request_expires(now)), lang))
+        outbox.queue(
+            person_email,
+            *emails.fullmakt_request(
+                representative_name, answer_link(authority.public_id), clock.local_day(rules.request_expires(now)), lang
+            ),
+        )
     return authority
 
 
 @transaction
-def prepare_paper_fullmakt(account: Account, *, representative_name: str, representative_email: str | None,
-                           person_name: str, person_national_id: str, scopes, services,
-                           valid_until: date) -> Authority:
+def prepare_paper_fullmakt(
+    account: Account,
+    *,
+    representative_name: str,
+    representative_email: str | None,
+    person_name: str,
+    person_national_id: str,
+    scopes,
+    services,
+    valid_until: date,
+) -> Authority:
     """A fullmakt on paper: the portal fills in the form, the person signs it, the
     representative uploads it, and the municipality checks it."""
-    return _awaiting_document(account, "fullmakt", representative_name, representative_email, person_name,
-                              person_national_id, scopes, services, valid_until)
+    return _awaiting_document(
+        account,
+        "fullmakt",
+        representative_name,
+        representative_email,
+        person_name,
+        person_national_id,
+        scopes,
+        services,
+        valid_until,
+    )
 
 
 @transaction
@@ -309,13 +475,16 @@ def add_document(account: Account, authority: Authority, stream, filename: str) 
     """The verge's appointment or the signed fullmakt: the authority then waits for the
     municipality's check. A new document replaces one the municipality has not checked."""
 
-    if authority.proof != "document" or state_of(authority) not in (rules.AWAITING_DOCUMENT,
-                                                                     rules.AWAITING_VERIFICATION):
+    if authority.proof != "document" or state_of(authority) not in (
+        rules.AWAITING_DOCUMENT,
+        rules.AWAITING_VERIFICATION,
+    ):
         raise AuthorityProblem("not_open")
     kind = "verge_appointment" if authority.basis == "verge" else "signed_fullmakt"
     attachment = attachments.store(account, stream, filename, kind, authority=authority)
-    for older in db.session.scalars(select(Attachment).where(
-            Attachment.authority_id == authority.id, Attachment.id != attachment.id)):
+    for older in db.session.scalars(
+        select(Attachment).where(Attachment.authority_id == authority.id, Attachment.id != attachment.id)
+    ):
         attachments.remove(older)
     authority.state = rules.AWAITING_VERIFICATION
     return attachment
@@ -323,12 +492,14 @@ def add_document(account: Account, authority: Authority, stream, filename: str) 
 
 # -- The person's answers and withdrawal -------------------------------------------------
 
+
 def _tell_representative(authority: Authority, note: Callable[[], emails.Email]) -> None:
     """A short note that something changed, with no names: the details are in the portal."""
     if not authority.representative_email:
         return
-    account = db.session.get(Account, authority.representative_account_id) \
-        if authority.representative_account_id else None
+    account = (
+        db.session.get(Account, authority.representative_account_id) if authority.representative_account_id else None
+    )
     with force_locale(account.preferred_language if account else "nb"):
         outbox.queue(authority.representative_email, *note())
 
@@ -381,8 +552,11 @@ def _delete_unsent_drafts(authority: Authority) -> None:
     """Drafts made on an authority that has ended can never be sent: they go, with their
     files, so nobody keeps the person's information for nothing. Sent applications stay."""
 
-    drafts = db.session.scalars(select(Draft).outerjoin(Submission, Submission.draft_id == Draft.id)
-                                .where(Draft.authority_id == authority.id, Submission.id.is_(None))).all()
+    drafts = db.session.scalars(
+        select(Draft)
+        .outerjoin(Submission, Submission.draft_id == Draft.id)
+        .where(Draft.authority_id == authority.id, Submission.id.is_(None))
+    ).all()
     for draft in drafts:
         for attachment in attachments.for_draft(draft):
             attachments.discard(attachment)
@@ -390,6 +564,7 @@ def _delete_unsent_drafts(authority: Authority) -> None:
 
 
 # -- The municipality's check ------------------------------------------------------------
+
 
 @transaction
 def verify(caseworker: Account, authority: Authority) -> None:
@@ -416,6 +591,7 @@ def reject(caseworker: Account, authority: Authority, reason: str) -> None:
 
 # -- The ombud (pasient- og brukerombudet) ------------------------------------------------------
 
+
 def ombud_offices() -> list[Account]:
     """The ombud offices that have accounts in the portal (made by an administrator)."""
     return list(db.session.scalars(select(Account).where(Account.role == "ombud").order_by(Account.full_name)))
@@ -428,19 +604,34 @@ def give_ombud(account: Account, office: Account, scopes, services, valid_until:
     person = people.self_of(account) or people.person_for(account.national_id, account.full_name or "")
     if not account.identity_verified or office.role != "ombud":
         raise AuthorityProblem("not_verified")
-    for existing in db.session.scalars(select(Authority).where(
-            Authority.representative_account_id == office.id, Authority.person_id == person.id,
-            Authority.basis == "ombud")):
+    for existing in db.session.scalars(
+        select(Authority).where(
+            Authority.representative_account_id == office.id,
+            Authority.person_id == person.id,
+            Authority.basis == "ombud",
+        )
+    ):
         if state_of(existing) not in rules.ENDED:
             raise AuthorityProblem("duplicate")
     if "appeal" in scopes:
         scopes = {*scopes, "see_case"}  # an appeal is written from the decision: the ombud must see it
     authority = Authority(
-        basis="ombud", proof="digital", person_id=person.id, person=person,
-        person_name=account.full_name or person.name, representative_account_id=office.id,
-        representative_name=office.full_name or office.email, representative_email=office.email,
-        scopes=[s for s in rules.SCOPES if s in scopes], services=[s for s in SERVICES if s in services],
-        valid_from=clock.today(), valid_until=valid_until, state=rules.ACTIVE, created_at=clock.now(), answered_at=clock.now())
+        basis="ombud",
+        proof="digital",
+        person_id=person.id,
+        person=person,
+        person_name=account.full_name or person.name,
+        representative_account_id=office.id,
+        representative_name=office.full_name or office.email,
+        representative_email=office.email,
+        scopes=[s for s in rules.SCOPES if s in scopes],
+        services=[s for s in SERVICES if s in services],
+        valid_from=clock.today(),
+        valid_until=valid_until,
+        state=rules.ACTIVE,
+        created_at=clock.now(),
+        answered_at=clock.now(),
+    )
     db.session.add(authority)
     return authority
 

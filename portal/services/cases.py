@@ -4,6 +4,7 @@ the municipality records (in the portal or over the intake API), and told to the
 The status is never set by hand: each recorded event is folded with the others by
 portal.rules.case_status, and what lists and filters need is stored beside the case.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -39,11 +40,20 @@ def open_case(submission: Submission) -> Case:
     """A case for an application just sent or registered (in the caller's transaction)."""
     submitted_on = local_day(submission.submitted_at)
     summary = rules.summarise(submission.service, submitted_on, [])
-    case = Case(reference=submission.reference, submission_id=submission.id, submission=submission,
-                submitted_at=submission.submitted_at,
-                service=submission.service, person_id=submission.person_id, created_at=clock.now(), updated_at=clock.now(),
-                status=summary.status, received_on=summary.received_on, reply_due=_due(summary, "reply"),
-                appeal_waiting=False)
+    case = Case(
+        reference=submission.reference,
+        submission_id=submission.id,
+        submission=submission,
+        submitted_at=submission.submitted_at,
+        service=submission.service,
+        person_id=submission.person_id,
+        created_at=clock.now(),
+        updated_at=clock.now(),
+        status=summary.status,
+        received_on=summary.received_on,
+        reply_due=_due(summary, "reply"),
+        appeal_waiting=False,
+    )
     db.session.add(case)
     return case
 
@@ -64,13 +74,19 @@ def timeline(events: list[CaseEvent]) -> list[CaseEvent]:
 
 def summary_of(case: Case, events: list[CaseEvent] | None = None) -> rules.Summary:
     events = events if events is not None else events_of(case)
-    return rules.summarise(case.service, local_day(case.submission.submitted_at),
-                           [rules.Event(e.type, e.occurred_on, e.data) for e in events])
+    return rules.summarise(
+        case.service,
+        local_day(case.submission.submitted_at),
+        [rules.Event(e.type, e.occurred_on, e.data) for e in events],
+    )
 
 
 def appeals_of(case: Case) -> list[Submission]:
-    return list(db.session.scalars(select(Submission).where(Submission.appeals_reference == case.reference)
-                                   .order_by(Submission.submitted_at)))
+    return list(
+        db.session.scalars(
+            select(Submission).where(Submission.appeals_reference == case.reference).order_by(Submission.submitted_at)
+        )
+    )
 
 
 def _due(summary: rules.Summary, kind: str):
@@ -95,8 +111,15 @@ def request_hash(kind: str, data: dict) -> str:
 
 
 @transaction
-def record_event(case: Case, kind: str, data: dict, *, account: Account | None = None,
-                 token: ApiToken | None = None, idempotency_key: str | None = None) -> tuple[CaseEvent, bool]:
+def record_event(
+    case: Case,
+    kind: str,
+    data: dict,
+    *,
+    account: Account | None = None,
+    token: ApiToken | None = None,
+    idempotency_key: str | None = None,
+) -> tuple[CaseEvent, bool]:
     """Record what the municipality did. Returns the event and whether it is new: the same
     Idempotency-Key for the same case gives back the first event and records nothing."""
     clean, problems = rules.check_event(kind, data)
@@ -109,10 +132,17 @@ def record_event(case: Case, kind: str, data: dict, *, account: Account | None =
             if earlier.request_hash != fingerprint:
                 raise IdempotencyConflict(idempotency_key)
             return earlier, False
-    event = CaseEvent(case_id=case.id, type=kind, occurred_on=rules.occurred_on(kind, clean, today()), data=clean,
-                      recorded_at=clock.now(), recorded_by_account_id=account.id if account else None,
-                      recorded_by_token_id=token.id if token else None, idempotency_key=idempotency_key or None,
-                      request_hash=fingerprint)
+    event = CaseEvent(
+        case_id=case.id,
+        type=kind,
+        occurred_on=rules.occurred_on(kind, clean, today()),
+        data=clean,
+        recorded_at=clock.now(),
+        recorded_by_account_id=account.id if account else None,
+        recorded_by_token_id=token.id if token else None,
+        idempotency_key=idempotency_key or None,
+        request_hash=fingerprint,
+    )
     try:
         db.session.add(event)
         db.session.flush()
@@ -136,8 +166,14 @@ def _by_key(case: Case, key: str) -> CaseEvent | None:
 
 
 @transaction
-def receive(submission: Submission, case_number: str | None, received_on, *, account: Account | None = None,
-            token: ApiToken | None = None) -> None:
+def receive(
+    submission: Submission,
+    case_number: str | None,
+    received_on,
+    *,
+    account: Account | None = None,
+    token: ApiToken | None = None,
+) -> None:
     """The municipality has taken the submission in: intake state "received", and for an
     application the event on its case (the municipality's case number, the day)."""
     submission.intake_state = "received"
@@ -148,6 +184,7 @@ def receive(submission: Submission, case_number: str | None, received_on, *, acc
 
 
 # -- Letters and reminders ---------------------------------------------------------------------
+
 
 def letter_addresses(case: Case) -> list[str]:
     """Who is told there is news: the person (the address they gave, or their account's),
@@ -162,8 +199,9 @@ def letter_addresses(case: Case) -> list[str]:
         if sender is not None and sender.email:
             found.append(sender.email)
     if case.person_id is not None:
-        for authority in db.session.scalars(select(Authority).where(
-                Authority.person_id == case.person_id, Authority.state == authority_rules.ACTIVE)):
+        for authority in db.session.scalars(
+            select(Authority).where(Authority.person_id == case.person_id, Authority.state == authority_rules.ACTIVE)
+        ):
             if authority.representative_email and authorities.allows(authority, "receive_letters", case.service):
                 found.append(authority.representative_email)
     return list(dict.fromkeys(a.strip().lower() for a in found))
@@ -188,8 +226,9 @@ def send_appeal_reminders(on_day=None) -> int:
     (once per deadline). Run daily: flask --app portal send-reminders."""
     on_day = on_day or today()
     sent = 0
-    due_cases = db.session.scalars(select(Case).where(
-        Case.status == rules.DECIDED, Case.appeal_due.is_not(None), Case.appeal_due >= on_day))
+    due_cases = db.session.scalars(
+        select(Case).where(Case.status == rules.DECIDED, Case.appeal_due.is_not(None), Case.appeal_due >= on_day)
+    )
     for case in due_cases:
         if case.appeal_reminder_for == case.appeal_due:
             continue

@@ -1,6 +1,7 @@
 """Drafts: started for oneself or for someone one may act for, saved at every step, deleted
 with their files. Who may open a draft is decided by portal.services.access; the functions
 here work on what that has found."""
+
 from __future__ import annotations
 
 from sqlalchemy import select
@@ -21,17 +22,31 @@ class CannotApplyFor(PermissionError):
 
 
 @transaction
-def start(account: Account, service: str, authority: Authority | None = None, *, kind: str = "application",
-          appeals_reference: str | None = None) -> Draft:
+def start(
+    account: Account,
+    service: str,
+    authority: Authority | None = None,
+    *,
+    kind: str = "application",
+    appeals_reference: str | None = None,
+) -> Draft:
     """A new draft, for the account itself or for someone it may apply (or appeal) for."""
-    if authority is not None and (authority.representative_account_id != account.id
-                                  or not authorities.allows(authority, scope_for(kind), service)):
+    if authority is not None and (
+        authority.representative_account_id != account.id or not authorities.allows(authority, scope_for(kind), service)
+    ):
         raise CannotApplyFor(service)
     now = clock.now()
     known = _known(account, kind, authority)
-    draft = Draft(account_id=account.id, service=service, kind=kind, appeals_reference=appeals_reference,
-                  answers={"_prefill": known} if known else {}, created_at=now, updated_at=now,
-                  authority_id=authority.id if authority else None)
+    draft = Draft(
+        account_id=account.id,
+        service=service,
+        kind=kind,
+        appeals_reference=appeals_reference,
+        answers={"_prefill": known} if known else {},
+        created_at=now,
+        updated_at=now,
+        authority_id=authority.id if authority else None,
+    )
     db.session.add(draft)
     return draft
 
@@ -39,10 +54,14 @@ def start(account: Account, service: str, authority: Authority | None = None, *,
 def _known(account: Account, kind: str, authority: Authority | None) -> dict:
     """What the portal already knows, to save typing: the pages it fills in beforehand."""
     if authority is not None:
-        return {"person": {"full_name": authority.person_name, "national_id": authority.person.national_id},
-                "representative": {"full_name": authority.representative_name,
-                                   "email": authority.representative_email,
-                                   "relation": RELATIONS.get(authority.basis)}}
+        return {
+            "person": {"full_name": authority.person_name, "national_id": authority.person.national_id},
+            "representative": {
+                "full_name": authority.representative_name,
+                "email": authority.representative_email,
+                "relation": RELATIONS.get(authority.basis),
+            },
+        }
     verified_number = account.national_id if account.identity_verified else None
     if kind == "volunteer":
         return {"about_you": {"full_name": account.full_name, "email": account.email, "national_id": verified_number}}
@@ -53,9 +72,12 @@ def _known(account: Account, kind: str, authority: Authority | None) -> dict:
 
 def unsent(account: Account) -> list[Draft]:
     """The account's drafts not yet sent, the last changed first."""
-    query = (select(Draft).outerjoin(Submission, Submission.draft_id == Draft.id)
-             .where(Draft.account_id == account.id, Submission.id.is_(None))
-             .order_by(Draft.updated_at.desc()))
+    query = (
+        select(Draft)
+        .outerjoin(Submission, Submission.draft_id == Draft.id)
+        .where(Draft.account_id == account.id, Submission.id.is_(None))
+        .order_by(Draft.updated_at.desc())
+    )
     return list(db.session.scalars(query))
 
 

@@ -1,4 +1,5 @@
 """Verified identities from the identity provider: the `pid` claim makes an account verified."""
+
 from __future__ import annotations
 
 from sqlalchemy import select

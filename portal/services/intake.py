@@ -1,5 +1,6 @@
 """The municipality's queue of submissions: filtered, searched, paged by cursor so that a
 page costs the same with a thousand rows or a million (an index walk, never an OFFSET)."""
+
 from __future__ import annotations
 
 import base64
@@ -71,8 +72,11 @@ def page(filters: Filters, cursor: str | None = None, limit: int = PAGE_SIZE) ->
     """Oldest first, so intake works in order. Returns the rows and the next page's cursor."""
     day = today()
     # The documents stay in the database: a list reads the channel from its own column.
-    query = (select(Submission, Case)
-             .options(defer(Submission.document)).outerjoin(Case, Case.submission_id == Submission.id))
+    query = (
+        select(Submission, Case)
+        .options(defer(Submission.document))
+        .outerjoin(Case, Case.submission_id == Submission.id)
+    )
     if filters.kind:
         query = query.where(Submission.kind == filters.kind)
     if filters.service:
@@ -88,13 +92,24 @@ def page(filters: Filters, cursor: str | None = None, limit: int = PAGE_SIZE) ->
         query = query.where(Case.status == filters.state)
         moment, number = Case.submitted_at, Case.submission_id
     if filters.overdue:
-        query = query.where(or_(
-            and_(Case.answered_on.is_(None), Case.reply_due < day, Case.status.not_in(case_status.FINISHED)),
-            Case.appeal_waiting.is_(True)))
+        query = query.where(
+            or_(
+                and_(Case.answered_on.is_(None), Case.reply_due < day, Case.status.not_in(case_status.FINISHED)),
+                Case.appeal_waiting.is_(True),
+            )
+        )
     query = _after(query, cursor, moment, number).order_by(moment, number).limit(limit + 1)
     found = db.session.execute(query).all()
-    rows = [Row(s, c, bool(c and c.answered_on is None and c.reply_due < day and c.status not in case_status.FINISHED),
-                bool(c and c.appeal_waiting), s.channel) for s, c in found[:limit]]
+    rows = [
+        Row(
+            s,
+            c,
+            bool(c and c.answered_on is None and c.reply_due < day and c.status not in case_status.FINISHED),
+            bool(c and c.appeal_waiting),
+            s.channel,
+        )
+        for s, c in found[:limit]
+    ]
     following = encode_cursor(found[limit - 1][0]) if len(found) > limit else None
     return rows, following
 

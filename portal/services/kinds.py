@@ -1,10 +1,11 @@
 """What differs between the kinds of submission, in one table: an application for a service,
 an appeal (klage) of a decision, and an application to become a støttekontakt. Drafts,
 sending, access and receipts read it here instead of asking which kind they hold."""
+
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from ..rules import submissions as submission_rules
 from ..rules.references import APPEAL_PREFIX, PREFIXES, VOLUNTEER_PREFIX
@@ -27,11 +28,14 @@ class Kind:
 
 
 APPLICATION, APPEAL, VOLUNTEER = submission_rules.KINDS
-KINDS: dict[str, Kind] = {kind.name: kind for kind in (
-    Kind(APPLICATION, "apply", "person", lambda service: PREFIXES[service], emails.application_receipt, True),
-    Kind(APPEAL, "appeal", "person", lambda service: APPEAL_PREFIX, emails.appeal_receipt, False),
-    Kind(VOLUNTEER, "apply", "about_you", lambda service: VOLUNTEER_PREFIX, emails.volunteer_receipt, False),
-)}
+KINDS: dict[str, Kind] = {
+    kind.name: kind
+    for kind in (
+        Kind(APPLICATION, "apply", "person", lambda service: PREFIXES[service], emails.application_receipt, True),
+        Kind(APPEAL, "appeal", "person", lambda service: APPEAL_PREFIX, emails.appeal_receipt, False),
+        Kind(VOLUNTEER, "apply", "about_you", lambda service: VOLUNTEER_PREFIX, emails.volunteer_receipt, False),
+    )
+}
 
 
 def scope_for(kind: str) -> str:

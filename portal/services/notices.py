@@ -1,4 +1,5 @@
 """Front-page notices: which are shown today, and the demo content."""
+
 from __future__ import annotations
 
 import time

@@ -4,6 +4,7 @@ A message is never lost with a failed request, and never sent for something that
 was rolled back. Nothing in an e-mail may identify a person's health or identity
 number; queue() refuses a message that contains an identity number.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -30,8 +31,11 @@ def queue(to_address: str, subject: str, body: str) -> OutboxMessage:
     if contains_national_id(subject) or contains_national_id(body):
         raise UnsafeMessage("an e-mail must never contain an identity number")
     message = OutboxMessage(
-        created_at=clock.now(), to_address=to_address,
-        subject=subject, body=body, attempts=0,
+        created_at=clock.now(),
+        to_address=to_address,
+        subject=subject,
+        body=body,
+        attempts=0,
     )
     db.session.add(message)
     return message

@@ -1,4 +1,5 @@
 """People cases are about, found or added by identity number."""
+
 from __future__ import annotations
 
 from sqlalchemy import select

@@ -1,6 +1,7 @@
 """What was sent: a draft sent once (its reference, its case or volunteer record, the
 receipt), a paper or phone submission registered by the municipality, and the PDF copy kept
 with it. Who may read a submission is decided by portal.services.access."""
+
 from __future__ import annotations
 
 import hashlib
@@ -29,6 +30,7 @@ class RegistrationConflict(ValueError):
 
 # -- Sending a draft ----------------------------------------------------------------------------
 
+
 @transaction
 def submit(account: Account, draft: Draft, lang: str) -> Submission:
     """Send the draft. Sending the same draft again returns the first submission."""
@@ -44,13 +46,21 @@ def submit(account: Account, draft: Draft, lang: str) -> Submission:
     if draft.kind == "appeal":
         document["appeals"] = appeals.details(draft, appealed, now)
     submission = Submission(
-        reference=_next_reference(kind.prefix(draft.service), local_day(now).year), kind=draft.kind,
-        service=draft.service, account_id=account.id, draft_id=draft.id, person_id=person.id if person else None,
+        reference=_next_reference(kind.prefix(draft.service), local_day(now).year),
+        kind=draft.kind,
+        service=draft.service,
+        account_id=account.id,
+        draft_id=draft.id,
+        person_id=person.id if person else None,
         authority_id=draft.authority_id,
         # Only an appeal started from a case in the portal names it: a number typed for a
         # decision made outside the portal stays in the document and links to nothing.
         appeals_reference=draft.appeals_reference if draft.kind == "appeal" else None,
-        document=document, submitted_at=now, intake_state="new", channel="online", language=lang,
+        document=document,
+        submitted_at=now,
+        intake_state="new",
+        channel="online",
+        language=lang,
     )
     try:
         db.session.add(submission)
@@ -86,14 +96,23 @@ def _person_named(account: Account, draft: Draft, answers: dict):
 
 def _document(account: Account, draft: Draft, answers: dict, files: list[Attachment], lang: str, now) -> dict:
     """What was sent, as it is kept, archived and handed to the case-management system."""
-    return {"version": DOCUMENT_VERSION, "kind": draft.kind, "service": draft.service, "channel": "online",
-            "language": lang, "submitted_at": now.isoformat(), "answers": answers,
-            # Whether the sender logged in with electronic ID: an e-mail log-in proves nothing
-            # about who they are, and the municipality should know.
-            "sender": {"identity_verified": account.identity_verified},
-            "representation": representation_of(account, draft),
-            "attachments": [{"id": a.public_id, "kind": a.kind, "filename": a.filename,
-                             "content_type": a.content_type, "size": a.size} for a in files]}
+    return {
+        "version": DOCUMENT_VERSION,
+        "kind": draft.kind,
+        "service": draft.service,
+        "channel": "online",
+        "language": lang,
+        "submitted_at": now.isoformat(),
+        "answers": answers,
+        # Whether the sender logged in with electronic ID: an e-mail log-in proves nothing
+        # about who they are, and the municipality should know.
+        "sender": {"identity_verified": account.identity_verified},
+        "representation": representation_of(account, draft),
+        "attachments": [
+            {"id": a.public_id, "kind": a.kind, "filename": a.filename, "content_type": a.content_type, "size": a.size}
+            for a in files
+        ],
+    }
 
 
 def _after_sending(submission: Submission, account: Account, appealed) -> None:
@@ -102,8 +121,12 @@ def _after_sending(submission: Submission, account: Account, appealed) -> None:
     if KINDS[submission.kind].opens_case:
         cases.open_case(submission)
     elif submission.kind == "appeal" and appealed is not None:
-        cases.record_event(appealed, "appeal_received", {"received_on": local_day(submission.submitted_at).isoformat()},
-                           account=account)
+        cases.record_event(
+            appealed,
+            "appeal_received",
+            {"received_on": local_day(submission.submitted_at).isoformat()},
+            account=account,
+        )
     elif submission.kind == "volunteer":
         volunteers.create_from(submission, account)
 
@@ -115,28 +138,42 @@ def representation_of(account: Account, draft: Draft) -> dict | None:
         return None
     given = draft.answers.get("representative") or {}
     return {
-        "basis": authority.basis, "proof": authority.proof, "authority": authority.public_id,
-        "state": authorities.state_of(authority), "scopes": list(authority.scopes),
+        "basis": authority.basis,
+        "proof": authority.proof,
+        "authority": authority.public_id,
+        "state": authorities.state_of(authority),
+        "scopes": list(authority.scopes),
         "valid_until": authority.valid_until.isoformat() if authority.valid_until else None,
-        "young_person_consent": ({"name": authority.young_person_consent_name,
-                                  "confirmed_at": authority.young_person_consent_at.isoformat()}
-                                 if authority.young_person_consent_at else None),
-        "representative": {"name": given.get("full_name"), "national_id": account.national_id,
-                           "phone": given.get("phone"), "email": given.get("email"),
-                           "relation": given.get("relation")},
+        "young_person_consent": (
+            {"name": authority.young_person_consent_name, "confirmed_at": authority.young_person_consent_at.isoformat()}
+            if authority.young_person_consent_at
+            else None
+        ),
+        "representative": {
+            "name": given.get("full_name"),
+            "national_id": account.national_id,
+            "phone": given.get("phone"),
+            "email": given.get("email"),
+            "relation": given.get("relation"),
+        },
     }
 
 
 def _receipt_addresses(account: Account, answers: dict) -> list[str]:
     """The sender, and for someone else also the person: letters go to both (fvl § 12)."""
-    found = [account.email, (answers.get("representative") or {}).get("email"),
-             (answers.get("person") or {}).get("email"), (answers.get("about_you") or {}).get("email")]
+    found = [
+        account.email,
+        (answers.get("representative") or {}).get("email"),
+        (answers.get("person") or {}).get("email"),
+        (answers.get("about_you") or {}).get("email"),
+    ]
     return list(dict.fromkeys(a.strip().lower() for a in found if a))
 
 
 def _next_reference(prefix: str, year: int) -> str:
     counter = db.session.scalar(
-        select(ReferenceCounter).where(ReferenceCounter.prefix == prefix, ReferenceCounter.year == year)
+        select(ReferenceCounter)
+        .where(ReferenceCounter.prefix == prefix, ReferenceCounter.year == year)
         .with_for_update()
     )
     if counter is None:
@@ -148,16 +185,28 @@ def _next_reference(prefix: str, year: int) -> str:
 
 # -- Paper and phone ----------------------------------------------------------------------------
 
+
 @transaction
-def register_offline(channel: str, service: str, name: str, national_id: str, email: str = "", *,
-                     token: ApiToken | None = None, idempotency_key: str | None = None) -> tuple[Submission, bool]:
+def register_offline(
+    channel: str,
+    service: str,
+    name: str,
+    national_id: str,
+    email: str = "",
+    *,
+    token: ApiToken | None = None,
+    idempotency_key: str | None = None,
+) -> tuple[Submission, bool]:
     """A submission that came on paper or by phone, registered by the case-management
     system: it gets a reference and a case, and the person can follow it once they log in
     with electronic ID. With an Idempotency-Key, a repeat gives back the first (and False)."""
     fingerprint = hashlib.sha256(json.dumps([channel, service, name, national_id, email]).encode()).hexdigest()
     if idempotency_key and token is not None:
-        earlier = db.session.scalar(select(ApiRegistration).where(
-            ApiRegistration.token_id == token.id, ApiRegistration.idempotency_key == idempotency_key))
+        earlier = db.session.scalar(
+            select(ApiRegistration).where(
+                ApiRegistration.token_id == token.id, ApiRegistration.idempotency_key == idempotency_key
+            )
+        )
         if earlier is not None:
             if earlier.request_hash != fingerprint:
                 raise RegistrationConflict(idempotency_key)
@@ -165,29 +214,51 @@ def register_offline(channel: str, service: str, name: str, national_id: str, em
     now = clock.now()
     person = people.person_for(national_id, name)
     submission = Submission(
-        reference=_next_reference(PREFIXES[service], local_day(now).year), kind="application", service=service,
-        person_id=person.id, submitted_at=now, intake_state="new", channel=channel, language="nb",
-        document={"version": DOCUMENT_VERSION, "kind": "application", "service": service, "channel": channel,
-                  "language": "nb", "submitted_at": now.isoformat(),
-                  "answers": {"person": {"full_name": name, "national_id": person.national_id, "email": email}},
-                  "attachments": []})
+        reference=_next_reference(PREFIXES[service], local_day(now).year),
+        kind="application",
+        service=service,
+        person_id=person.id,
+        submitted_at=now,
+        intake_state="new",
+        channel=channel,
+        language="nb",
+        document={
+            "version": DOCUMENT_VERSION,
+            "kind": "application",
+            "service": service,
+            "channel": channel,
+            "language": "nb",
+            "submitted_at": now.isoformat(),
+            "answers": {"person": {"full_name": name, "national_id": person.national_id, "email": email}},
+            "attachments": [],
+        },
+    )
     db.session.add(submission)
     db.session.flush()
     cases.open_case(submission)
     if idempotency_key and token is not None:
-        db.session.add(ApiRegistration(token_id=token.id, idempotency_key=idempotency_key, request_hash=fingerprint,
-                                       submission_id=submission.id, created_at=now))
+        db.session.add(
+            ApiRegistration(
+                token_id=token.id,
+                idempotency_key=idempotency_key,
+                request_hash=fingerprint,
+                submission_id=submission.id,
+                created_at=now,
+            )
+        )
         try:
             db.session.flush()
         except IntegrityError:
             # The same key a moment ago in another request: answer as a repeat of that one.
             db.session.rollback()
-            return register_offline(channel, service, name, national_id, email, token=token,
-                                    idempotency_key=idempotency_key)
+            return register_offline(
+                channel, service, name, national_id, email, token=token, idempotency_key=idempotency_key
+            )
     return submission, True
 
 
 # -- Lists, and the PDF copy ------------------------------------------------------------------------
+
 
 def sent_by(account: Account) -> list[Submission]:
     """What the account sent, for itself or for others, newest first."""
@@ -201,8 +272,11 @@ def sent_by_others_about(account: Account) -> list[Submission]:
     person = people.self_of(account)
     if person is None:
         return []
-    query = (select(Submission).where(Submission.person_id == person.id, Submission.account_id.is_distinct_from(account.id))
-             .order_by(Submission.submitted_at.desc()))
+    query = (
+        select(Submission)
+        .where(Submission.person_id == person.id, Submission.account_id.is_distinct_from(account.id))
+        .order_by(Submission.submitted_at.desc())
+    )
     return list(db.session.scalars(query))
 
 
@@ -214,5 +288,6 @@ def store_pdf(submission: Submission, pdf: bytes) -> None:
 
 def without_pdf(limit: int) -> list[Submission]:
     """Submissions whose PDF copy is not made yet, oldest first."""
-    return list(db.session.scalars(select(Submission).where(Submission.pdf.is_(None))
-                                   .order_by(Submission.id).limit(limit)))
+    return list(
+        db.session.scalars(select(Submission).where(Submission.pdf.is_(None)).order_by(Submission.id).limit(limit))
+    )

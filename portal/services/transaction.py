@@ -2,11 +2,13 @@
 transaction: it commits once, when the outermost such function returns, and rolls back when
 it raises. The helpers it calls only add and flush, so a page, the API and a command never
 leave half a change behind, and no function needs to be told whether to commit."""
+
 from __future__ import annotations
 
+from collections.abc import Callable
 from contextvars import ContextVar
 from functools import wraps
-from typing import Callable, ParamSpec, TypeVar
+from typing import ParamSpec, TypeVar
 
 from ..extensions import db
 

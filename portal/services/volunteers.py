@@ -1,6 +1,7 @@
 """Volunteers: the application becomes a row in the register; caseworkers move each through
 its states and engage them for people granted a støttekontakt; engaged volunteers hand in
 timesheets and half-year reports."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -36,12 +37,22 @@ def create_from(submission: Submission, account: Account) -> Volunteer:
     availability = answers.get("availability") or {}
     capacity = answers.get("capacity") or {}
     volunteer = Volunteer(
-        account_id=account.id, submission_id=submission.id, name=(answers.get("about_you") or {}).get("full_name", ""),
-        state=rules.APPLIED, times=list(availability.get("times") or []), groups=list(availability.get("groups") or []),
-        interests=list(interests.get("interests") or []), interests_text=interests.get("hobbies") or "",
-        has_car=driving.get("has_car") == "yes", has_licence=driving.get("has_licence") == "yes",
-        capacity=int(capacity.get("people") or 1), hours=capacity.get("hours"), per=capacity.get("per"),
-        created_at=clock.now(), updated_at=clock.now())
+        account_id=account.id,
+        submission_id=submission.id,
+        name=(answers.get("about_you") or {}).get("full_name", ""),
+        state=rules.APPLIED,
+        times=list(availability.get("times") or []),
+        groups=list(availability.get("groups") or []),
+        interests=list(interests.get("interests") or []),
+        interests_text=interests.get("hobbies") or "",
+        has_car=driving.get("has_car") == "yes",
+        has_licence=driving.get("has_licence") == "yes",
+        capacity=int(capacity.get("people") or 1),
+        hours=capacity.get("hours"),
+        per=capacity.get("per"),
+        created_at=clock.now(),
+        updated_at=clock.now(),
+    )
     db.session.add(volunteer)
     db.session.flush()
     db.session.add(VolunteerEvent(volunteer_id=volunteer.id, state=rules.APPLIED, note="", at=clock.now()))
@@ -49,8 +60,7 @@ def create_from(submission: Submission, account: Account) -> Volunteer:
 
 
 def of_account(account: Account) -> Volunteer | None:
-    return db.session.scalar(select(Volunteer).where(Volunteer.account_id == account.id)
-                             .order_by(Volunteer.id.desc()))
+    return db.session.scalar(select(Volunteer).where(Volunteer.account_id == account.id).order_by(Volunteer.id.desc()))
 
 
 def of_submission(submission: Submission) -> Volunteer | None:
@@ -62,8 +72,9 @@ def upload_certificate(account: Account, volunteer: Volunteer, stream, filename:
     """The volunteer's police certificate: a new one replaces the one before."""
 
     stored = attachments.store(account, stream, filename, "police_certificate", volunteer=volunteer)
-    for older in db.session.scalars(select(Attachment).where(Attachment.volunteer_id == volunteer.id,
-                                                             Attachment.id != stored.id)):
+    for older in db.session.scalars(
+        select(Attachment).where(Attachment.volunteer_id == volunteer.id, Attachment.id != stored.id)
+    ):
         attachments.discard(older)
     return stored
 
@@ -78,8 +89,11 @@ def find(public_id: str) -> Volunteer | None:
 
 
 def history(volunteer: Volunteer) -> list[VolunteerEvent]:
-    return list(db.session.scalars(select(VolunteerEvent).where(VolunteerEvent.volunteer_id == volunteer.id)
-                                   .order_by(VolunteerEvent.id)))
+    return list(
+        db.session.scalars(
+            select(VolunteerEvent).where(VolunteerEvent.volunteer_id == volunteer.id).order_by(VolunteerEvent.id)
+        )
+    )
 
 
 @dataclass(frozen=True)
@@ -100,18 +114,26 @@ def search(filters: RegisterFilters) -> list[Volunteer]:
         query = query.where(Volunteer.has_car.is_(True))
     found = db.session.scalars(query)
     # Lists in JSON are filtered here: the register holds hundreds, not millions.
-    return [v for v in found if set(filters.times) <= set(v.times) and set(filters.groups) <= set(v.groups)
-            and set(filters.interests) <= set(v.interests)]
+    return [
+        v
+        for v in found
+        if set(filters.times) <= set(v.times)
+        and set(filters.groups) <= set(v.groups)
+        and set(filters.interests) <= set(v.interests)
+    ]
 
 
 @transaction
-def move(caseworker: Account, volunteer: Volunteer, to: str, note: str = "", certificate_issued_on: date | None = None) -> None:
+def move(
+    caseworker: Account, volunteer: Volunteer, to: str, note: str = "", certificate_issued_on: date | None = None
+) -> None:
     if not rules.may_move(volunteer.state, to):
         raise VolunteerProblem("not_allowed")
     if to == rules.INACTIVE:
         # Someone who stops is støttekontakt for nobody from today.
-        for running in db.session.scalars(select(Assignment).where(
-                Assignment.volunteer_id == volunteer.id, Assignment.ended_on.is_(None))):
+        for running in db.session.scalars(
+            select(Assignment).where(Assignment.volunteer_id == volunteer.id, Assignment.ended_on.is_(None))
+        ):
             running.ended_on = today()
     if to == rules.CERTIFICATE_RECEIVED:
         if certificate_issued_on is None:
@@ -119,12 +141,17 @@ def move(caseworker: Account, volunteer: Volunteer, to: str, note: str = "", cer
         volunteer.certificate_issued_on = certificate_issued_on
     volunteer.state = to
     volunteer.updated_at = clock.now()
-    db.session.add(VolunteerEvent(volunteer_id=volunteer.id, state=to, note=note, at=clock.now(), by_account_id=caseworker.id))
+    db.session.add(
+        VolunteerEvent(volunteer_id=volunteer.id, state=to, note=note, at=clock.now(), by_account_id=caseworker.id)
+    )
 
 
 def assignments_of(volunteer: Volunteer) -> list[Assignment]:
-    return list(db.session.scalars(select(Assignment).where(Assignment.volunteer_id == volunteer.id)
-                                   .order_by(Assignment.started_on)))
+    return list(
+        db.session.scalars(
+            select(Assignment).where(Assignment.volunteer_id == volunteer.id).order_by(Assignment.started_on)
+        )
+    )
 
 
 @transaction
@@ -132,9 +159,15 @@ def end_assignment(caseworker: Account, assignment: Assignment, on: date | None 
     """The volunteer stops being støttekontakt for this person. The last timesheets can still come."""
     if assignment.ended_on is None:
         assignment.ended_on = on or today()
-        db.session.add(VolunteerEvent(volunteer_id=assignment.volunteer_id, state=assignment.volunteer.state,
-                                      note=f"{assignment.case.reference}: ended", at=clock.now(),
-                                      by_account_id=caseworker.id))
+        db.session.add(
+            VolunteerEvent(
+                volunteer_id=assignment.volunteer_id,
+                state=assignment.volunteer.state,
+                note=f"{assignment.case.reference}: ended",
+                at=clock.now(),
+                by_account_id=caseworker.id,
+            )
+        )
 
 
 def _sent(assignment: Assignment, kind: str, reports: list[VolunteerReport] | None) -> set[date]:
@@ -146,49 +179,82 @@ def missing_timesheets(assignment: Assignment, reports: list[VolunteerReport] | 
     """Months worked whose timesheet is past the 15th and not handed in."""
     sent = _sent(assignment, "timesheet", reports)
     last = assignment.ended_on or today()
-    return [m for m in rules.months_worked(assignment.started_on, last + timedelta(days=31))
-            if m not in sent and rules.timesheet_due(m) < today() and m <= last]
+    return [
+        m
+        for m in rules.months_worked(assignment.started_on, last + timedelta(days=31))
+        if m not in sent and rules.timesheet_due(m) < today() and m <= last
+    ]
 
 
 def engaged_in(case: Case) -> list[Assignment]:
-    return list(db.session.scalars(select(Assignment).where(Assignment.case_id == case.id, Assignment.ended_on.is_(None))))
+    return list(
+        db.session.scalars(select(Assignment).where(Assignment.case_id == case.id, Assignment.ended_on.is_(None)))
+    )
 
 
 def taken(volunteer: Volunteer) -> int:
-    return db.session.scalar(select(func.count(Assignment.id)).where(
-        Assignment.volunteer_id == volunteer.id, Assignment.ended_on.is_(None)))
+    return db.session.scalar(
+        select(func.count(Assignment.id)).where(Assignment.volunteer_id == volunteer.id, Assignment.ended_on.is_(None))
+    )
 
 
 # -- Matching and engaging ------------------------------------------------------------------------
+
 
 def need_of(case: Case) -> matching.Need:
     answers = case.submission.document.get("answers") or {}
     person = answers.get("person") or {}
     wishes = answers.get("wishes") or {}
-    return matching.Need(age=age_from_number(person.get("national_id") or "", today()),
-                         need_groups=frozenset((answers.get("need") or {}).get("groups") or ()),
-                         interests_text=" ".join(filter(None, (wishes.get("interests"), wishes.get("preferences")))),
-                         when_text=wishes.get("when") or "")
+    return matching.Need(
+        age=age_from_number(person.get("national_id") or "", today()),
+        need_groups=frozenset((answers.get("need") or {}).get("groups") or ()),
+        interests_text=" ".join(filter(None, (wishes.get("interests"), wishes.get("preferences")))),
+        when_text=wishes.get("when") or "",
+    )
 
 
 def suggestions(case: Case) -> list[tuple[Volunteer, matching.Match]]:
     """Approved or engaged volunteers who fit the person, best first, with the reasons."""
-    already = set(db.session.scalars(select(Assignment.volunteer_id).where(
-        Assignment.case_id == case.id, Assignment.ended_on.is_(None))))
-    pool = [v for v in db.session.scalars(select(Volunteer).where(
-        Volunteer.state.in_((rules.CERTIFICATE_RECEIVED, rules.APPROVED, rules.ENGAGED)))) if v.id not in already]
-    busy = dict(db.session.execute(select(Assignment.volunteer_id, func.count(Assignment.id))
-                                   .where(Assignment.ended_on.is_(None)).group_by(Assignment.volunteer_id)).all())
+    already = set(
+        db.session.scalars(
+            select(Assignment.volunteer_id).where(Assignment.case_id == case.id, Assignment.ended_on.is_(None))
+        )
+    )
+    pool = [
+        v
+        for v in db.session.scalars(
+            select(Volunteer).where(Volunteer.state.in_((rules.CERTIFICATE_RECEIVED, rules.APPROVED, rules.ENGAGED)))
+        )
+        if v.id not in already
+    ]
+    busy = dict(
+        db.session.execute(
+            select(Assignment.volunteer_id, func.count(Assignment.id))
+            .where(Assignment.ended_on.is_(None))
+            .group_by(Assignment.volunteer_id)
+        ).all()
+    )
     by_id = {v.id: v for v in pool}
-    candidates = [matching.Candidate(key=v.id, name=v.name, times=frozenset(v.times), groups=frozenset(v.groups),
-                                     interests=frozenset(v.interests), interests_text=v.interests_text,
-                                     capacity=v.capacity, taken=busy.get(v.id, 0)) for v in pool]
+    candidates = [
+        matching.Candidate(
+            key=v.id,
+            name=v.name,
+            times=frozenset(v.times),
+            groups=frozenset(v.groups),
+            interests=frozenset(v.interests),
+            interests_text=v.interests_text,
+            capacity=v.capacity,
+            taken=busy.get(v.id, 0),
+        )
+        for v in pool
+    ]
     return [(by_id[m.candidate.key], m) for m in matching.rank(need_of(case), candidates)]
 
 
 @transaction
-def engage(caseworker: Account, volunteer: Volunteer, case: Case, *, signed: bool,
-           on: date | None = None) -> Assignment:
+def engage(
+    caseworker: Account, volunteer: Volunteer, case: Case, *, signed: bool, on: date | None = None
+) -> Assignment:
     """hol § 5-4: only with a politiattest no older than three months; and the volunteer
     signs the confidentiality declaration when they start (hol § 12-1)."""
     on = on or today()
@@ -198,8 +264,11 @@ def engage(caseworker: Account, volunteer: Volunteer, case: Case, *, signed: boo
         raise VolunteerProblem("certificate_too_old")
     if not signed:
         raise VolunteerProblem("not_signed")
-    if db.session.scalar(select(Assignment.id).where(Assignment.volunteer_id == volunteer.id,
-                                                     Assignment.case_id == case.id, Assignment.ended_on.is_(None))):
+    if db.session.scalar(
+        select(Assignment.id).where(
+            Assignment.volunteer_id == volunteer.id, Assignment.case_id == case.id, Assignment.ended_on.is_(None)
+        )
+    ):
         raise VolunteerProblem("already_engaged")
     if taken(volunteer) >= volunteer.capacity:
         raise VolunteerProblem("no_room")
@@ -210,27 +279,43 @@ def engage(caseworker: Account, volunteer: Volunteer, case: Case, *, signed: boo
     volunteer.confidentiality_signed_on = volunteer.confidentiality_signed_on or on
     if volunteer.state != rules.ENGAGED:
         volunteer.state = rules.ENGAGED
-        db.session.add(VolunteerEvent(volunteer_id=volunteer.id, state=rules.ENGAGED, note=case.reference, at=clock.now(),
-                                      by_account_id=caseworker.id))
+        db.session.add(
+            VolunteerEvent(
+                volunteer_id=volunteer.id,
+                state=rules.ENGAGED,
+                note=case.reference,
+                at=clock.now(),
+                by_account_id=caseworker.id,
+            )
+        )
     volunteer.updated_at = clock.now()
     return assignment
 
 
 # -- Timesheets and reports ------------------------------------------------------------------------
 
+
 def assignment_of(account: Account, public_id: str) -> Assignment | None:
     """One of the account's own assignments as a volunteer: running, or ended less than two
     months ago (the last timesheets can still come)."""
-    found = db.session.scalar(select(Assignment).join(Volunteer, Volunteer.id == Assignment.volunteer_id).where(
-        Assignment.public_id == public_id, Volunteer.account_id == account.id))
+    found = db.session.scalar(
+        select(Assignment)
+        .join(Volunteer, Volunteer.id == Assignment.volunteer_id)
+        .where(Assignment.public_id == public_id, Volunteer.account_id == account.id)
+    )
     if found is None or (found.ended_on is not None and found.ended_on < today() - timedelta(days=62)):
         return None
     return found
 
 
 def reports_of(assignment: Assignment) -> list[VolunteerReport]:
-    return list(db.session.scalars(select(VolunteerReport).where(VolunteerReport.assignment_id == assignment.id)
-                                   .order_by(VolunteerReport.period)))
+    return list(
+        db.session.scalars(
+            select(VolunteerReport)
+            .where(VolunteerReport.assignment_id == assignment.id)
+            .order_by(VolunteerReport.period)
+        )
+    )
 
 
 def find_assignment(public_id: str) -> Assignment | None:
@@ -255,9 +340,12 @@ def half_years_open(assignment: Assignment, reports: list[VolunteerReport] | Non
 
 
 @transaction
-def hand_in(assignment: Assignment, kind: str, period: date, document: dict, receipt=None, account=None) -> VolunteerReport:
-    report = VolunteerReport(assignment_id=assignment.id, kind=kind, period=period, document=document,
-                             submitted_at=clock.now())
+def hand_in(
+    assignment: Assignment, kind: str, period: date, document: dict, receipt=None, account=None
+) -> VolunteerReport:
+    report = VolunteerReport(
+        assignment_id=assignment.id, kind=kind, period=period, document=document, submitted_at=clock.now()
+    )
     db.session.add(report)
     try:
         db.session.flush()
@@ -266,8 +354,15 @@ def hand_in(assignment: Assignment, kind: str, period: date, document: dict, rec
         raise VolunteerProblem("already_sent") from None
     if receipt is not None:
         stored = attachments.store(account, receipt.stream, receipt.filename, "receipt", report=report)
-        report.document = {**document, "receipt": {"id": stored.public_id, "filename": stored.filename,
-                                                   "content_type": stored.content_type, "size": stored.size}}
+        report.document = {
+            **document,
+            "receipt": {
+                "id": stored.public_id,
+                "filename": stored.filename,
+                "content_type": stored.content_type,
+                "size": stored.size,
+            },
+        }
     return report
 
 

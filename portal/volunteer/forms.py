@@ -1,4 +1,5 @@
 """The engaged volunteer's forms: the monthly timesheet and the half-year report."""
+
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
@@ -12,44 +13,97 @@ from ..fields import DayField, NorwegianDecimalField, strip
 
 class DayLine(Form):
     day = DayField(_l("Date"), filters=[strip], render_kw={"inputmode": "numeric"}, validators=[Optional()])
-    hours = NorwegianDecimalField(_l("Hours"), places=1, render_kw={"inputmode": "decimal"},
-                                  invalid_message=_l("Write the hours as a number, like 2,5"), validators=[
-        Optional(), NumberRange(min=0.5, max=24, message=_l("Enter from 0,5 to 24 hours"))])
-    activity = StringField(_l("What you did (optional)"), filters=[strip], validators=[
-        Optional(), Length(max=200, message=_l("The text can be at most 200 characters"))])
+    hours = NorwegianDecimalField(
+        _l("Hours"),
+        places=1,
+        render_kw={"inputmode": "decimal"},
+        invalid_message=_l("Write the hours as a number, like 2,5"),
+        validators=[Optional(), NumberRange(min=0.5, max=24, message=_l("Enter from 0,5 to 24 hours"))],
+    )
+    activity = StringField(
+        _l("What you did (optional)"),
+        filters=[strip],
+        validators=[Optional(), Length(max=200, message=_l("The text can be at most 200 characters"))],
+    )
 
 
 class ExpenseLine(Form):
-    amount = NorwegianDecimalField(_l("Amount in kroner"), places=2, render_kw={"inputmode": "decimal"},
-                                   invalid_message=_l("Write the amount as a number, like 149,50"), validators=[
-        Optional(), NumberRange(min=0.01, max=100000, message=_l("Enter an amount in kroner, like 149,50"))])
-    what = StringField(_l("What for"), filters=[strip], validators=[
-        Optional(), Length(max=200, message=_l("The text can be at most 200 characters"))])
+    amount = NorwegianDecimalField(
+        _l("Amount in kroner"),
+        places=2,
+        render_kw={"inputmode": "decimal"},
+        invalid_message=_l("Write the amount as a number, like 149,50"),
+        validators=[
+            Optional(),
+            NumberRange(min=0.01, max=100000, message=_l("Enter an amount in kroner, like 149,50")),
+        ],
+    )
+    what = StringField(
+        _l("What for"),
+        filters=[strip],
+        validators=[Optional(), Length(max=200, message=_l("The text can be at most 200 characters"))],
+    )
 
 
 class TimesheetForm(FlaskForm):
     month = SelectField(_l("Which month?"), validators=[InputRequired(_l("Choose the month"))])
     lines = FieldList(FormField(DayLine), min_entries=8, max_entries=31)
     expenses = FieldList(FormField(ExpenseLine), min_entries=3, max_entries=10)
-    receipt = FileField(_l("Receipts (optional)"), description=_l("PDF, JPG or PNG, at most 10 MB. Scan or take a photo of the receipts, all in one file if you can."))
-    correct = BooleanField(_l("I confirm that the hours and expenses are correct"), validators=[
-        DataRequired(_l("Confirm that the hours and expenses are correct before you send"))])
+    receipt = FileField(
+        _l("Receipts (optional)"),
+        description=_l(
+            "PDF, JPG or PNG, at most 10 MB. Scan or take a photo of the receipts, all in one file if you can."
+        ),
+    )
+    correct = BooleanField(
+        _l("I confirm that the hours and expenses are correct"),
+        validators=[DataRequired(_l("Confirm that the hours and expenses are correct before you send"))],
+    )
 
 
 class HalfYearReportForm(FlaskForm):
-    activities = TextAreaField(_l("What have you done together?"), filters=[strip], validators=[
-        DataRequired(_l("Write what you have done together")), Length(max=4000, message=_l("The text can be at most 4000 characters"))])
-    goals = TextAreaField(_l("How has it gone with the goals for the support?"), filters=[strip], validators=[
-        DataRequired(_l("Write how it has gone with the goals")), Length(max=4000, message=_l("The text can be at most 4000 characters"))])
-    benefit = TextAreaField(_l("What has the person got out of it, as you see it?"), filters=[strip], validators=[
-        DataRequired(_l("Write what the person has got out of it")), Length(max=4000, message=_l("The text can be at most 4000 characters"))])
-    contact = TextAreaField(_l("How has the contact with the family and with the service been?"), filters=[strip],
-                            validators=[DataRequired(_l("Write how the contact has been")),
-                                        Length(max=4000, message=_l("The text can be at most 4000 characters"))])
-    guidance = TextAreaField(_l("Do you need guidance or help from us? (optional)"), filters=[strip], validators=[
-        Optional(), Length(max=4000, message=_l("The text can be at most 4000 characters"))])
+    activities = TextAreaField(
+        _l("What have you done together?"),
+        filters=[strip],
+        validators=[
+            DataRequired(_l("Write what you have done together")),
+            Length(max=4000, message=_l("The text can be at most 4000 characters")),
+        ],
+    )
+    goals = TextAreaField(
+        _l("How has it gone with the goals for the support?"),
+        filters=[strip],
+        validators=[
+            DataRequired(_l("Write how it has gone with the goals")),
+            Length(max=4000, message=_l("The text can be at most 4000 characters")),
+        ],
+    )
+    benefit = TextAreaField(
+        _l("What has the person got out of it, as you see it?"),
+        filters=[strip],
+        validators=[
+            DataRequired(_l("Write what the person has got out of it")),
+            Length(max=4000, message=_l("The text can be at most 4000 characters")),
+        ],
+    )
+    contact = TextAreaField(
+        _l("How has the contact with the family and with the service been?"),
+        filters=[strip],
+        validators=[
+            DataRequired(_l("Write how the contact has been")),
+            Length(max=4000, message=_l("The text can be at most 4000 characters")),
+        ],
+    )
+    guidance = TextAreaField(
+        _l("Do you need guidance or help from us? (optional)"),
+        filters=[strip],
+        validators=[Optional(), Length(max=4000, message=_l("The text can be at most 4000 characters"))],
+    )
 
 
 class CertificateForm(FlaskForm):
-    file = FileField(_l("Your police certificate"), description=_l("PDF, JPG or PNG, at most 10 MB. A photo of the paper is fine."),
-                     validators=[FileRequired(_l("Choose the file to upload"))])
+    file = FileField(
+        _l("Your police certificate"),
+        description=_l("PDF, JPG or PNG, at most 10 MB. A photo of the paper is fine."),
+        validators=[FileRequired(_l("Choose the file to upload"))],
+    )

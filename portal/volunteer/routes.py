@@ -1,5 +1,6 @@
 """The volunteer's pages: start the application (the pages after are the application
 engine's), follow it, and once engaged hand in timesheets and half-year reports."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -27,8 +28,9 @@ def index():
     """What it takes, and a start; for a volunteer, where their application stands."""
     volunteer = volunteers.of_account(current_user) if current_user.is_authenticated else None
     if volunteer is None:
-        started = [d for d in drafts.unsent(current_user) if d.kind == "volunteer"] \
-            if current_user.is_authenticated else []
+        started = (
+            [d for d in drafts.unsent(current_user) if d.kind == "volunteer"] if current_user.is_authenticated else []
+        )
         return render_template("volunteer/index.html", draft=started[0] if started else None)
     return _status(volunteer, CertificateForm())
 
@@ -36,12 +38,18 @@ def index():
 def _status(volunteer, certificate_form: CertificateForm):
     assignments = volunteers.assignments_of(volunteer)
     reports = {a.id: volunteers.reports_of(a) for a in assignments}  # read once, used three ways
-    return render_template("volunteer/status.html", volunteer=volunteer, assignments=assignments,
-                           open_months={a.id: volunteers.months_open(a, reports[a.id]) for a in assignments},
-                           reports=reports,
-                           half_years={a.id: volunteers.half_years_open(a, reports[a.id]) for a in assignments},
-                           timesheet_due=rules.timesheet_due, certificate=volunteers.certificate_of(volunteer),
-                           certificate_form=certificate_form, form=certificate_form)
+    return render_template(
+        "volunteer/status.html",
+        volunteer=volunteer,
+        assignments=assignments,
+        open_months={a.id: volunteers.months_open(a, reports[a.id]) for a in assignments},
+        reports=reports,
+        half_years={a.id: volunteers.half_years_open(a, reports[a.id]) for a in assignments},
+        timesheet_due=rules.timesheet_due,
+        certificate=volunteers.certificate_of(volunteer),
+        certificate_form=certificate_form,
+        form=certificate_form,
+    )
 
 
 @bp.route("/certificate", methods=["POST"])
@@ -102,20 +110,41 @@ def timesheet(assignment_id: str):
     if form.is_submitted() and form.month.data in {m.isoformat() for m in months}:
         valid = _lines_are_in(form, date.fromisoformat(form.month.data), assignment.started_on) and valid
     if valid:
-        lines = [{"day": line.day.day.isoformat(), "hours": str(line.hours.data.quantize(TENTH)),
-                  "activity": line.activity.data} for line in form.lines if line.day.day]
-        expenses = [{"amount": str(e.amount.data.quantize(ORE)), "what": e.what.data}
-                    for e in form.expenses if e.amount.data]
-        document = {"version": 1, "month": form.month.data, "lines": lines, "expenses": expenses,
-                    "hours": str(volunteers.total(lines, "hours")), "amount": str(volunteers.total(expenses, "amount"))}
+        lines = [
+            {
+                "day": line.day.day.isoformat(),
+                "hours": str(line.hours.data.quantize(TENTH)),
+                "activity": line.activity.data,
+            }
+            for line in form.lines
+            if line.day.day
+        ]
+        expenses = [
+            {"amount": str(e.amount.data.quantize(ORE)), "what": e.what.data} for e in form.expenses if e.amount.data
+        ]
+        document = {
+            "version": 1,
+            "month": form.month.data,
+            "lines": lines,
+            "expenses": expenses,
+            "hours": str(volunteers.total(lines, "hours")),
+            "amount": str(volunteers.total(expenses, "amount")),
+        }
         try:
-            volunteers.hand_in(assignment, "timesheet", date.fromisoformat(form.month.data), document,
-                               form.receipt.data or None, current_user)
+            volunteers.hand_in(
+                assignment,
+                "timesheet",
+                date.fromisoformat(form.month.data),
+                document,
+                form.receipt.data or None,
+                current_user,
+            )
         except AttachmentRejected as rejected:
             form.receipt.errors.append(FILE_MESSAGES[rejected.reason])
         except volunteers.VolunteerProblem:
-            form.month.errors.append(_("You have already sent the timesheet for this month. "
-                                       "Contact the service office to correct it"))
+            form.month.errors.append(
+                _("You have already sent the timesheet for this month. Contact the service office to correct it")
+            )
         else:
             flash(_("The timesheet is sent. Thank you."), "success")
             return redirect(url_for("volunteer.index"))

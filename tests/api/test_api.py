@@ -2,6 +2,7 @@
 pages oldest first, JSON errors that name the field (401, 403, 404, 422, 409), events once
 per Idempotency-Key, paper registrations the person can follow; and the OpenAPI document
 checked against the running endpoints by schemathesis."""
+
 from __future__ import annotations
 
 import io
@@ -36,18 +37,28 @@ def api(apply_app):
 
 
 def _register(api, **changes):
-    body = {"channel": "paper", "kind": "application", "service": "bpa",
-            "person": {"name": "Per Papir", "national_id": "01019012480", "email": "per@example.org"}, **changes}
+    body = {
+        "channel": "paper",
+        "kind": "application",
+        "service": "bpa",
+        "person": {"name": "Per Papir", "national_id": "01019012480", "email": "per@example.org"},
+        **changes,
+    }
     return api.post("/api/v1/submissions", json=body, headers=api.auth)
 
 
 # -- Tokens ------------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("header", [None, "Bearer", "Bearer skp_not-a-token", "Basic dXNlcjpwYXNz"])
 def test_without_a_valid_token_there_is_nothing(api, header):
     headers = {"Authorization": header} if header else {}
-    for method, path in (("get", "/api/v1/submissions"), ("get", "/api/v1/submissions/SK-2026-000001"),
-                         ("post", "/api/v1/submissions"), ("get", "/api/v1/cases/SK-2026-000001")):
+    for method, path in (
+        ("get", "/api/v1/submissions"),
+        ("get", "/api/v1/submissions/SK-2026-000001"),
+        ("post", "/api/v1/submissions"),
+        ("get", "/api/v1/cases/SK-2026-000001"),
+    ):
         response = getattr(api, method)(path, headers=headers, json={})
         assert response.status_code == 401, path
         assert response.json["error"] == "unauthorized" and "Bearer" in response.headers["WWW-Authenticate"]
@@ -83,6 +94,7 @@ def test_create_api_token_prints_the_token_alone_on_the_last_line_and_stores_a_h
 
 # -- Submissions -------------------------------------------------------------------------------
 
+
 def test_the_list_is_oldest_first_by_cursor_and_filters_by_state(apply_app, api, clock):
     refs = [_register(api).json["reference"] for _ in range(5)]
     first_sent = clock.now() - timedelta(days=30)
@@ -92,23 +104,35 @@ def test_the_list_is_oldest_first_by_cursor_and_filters_by_state(apply_app, api,
         db.session.commit()
     seen, after = [], None
     while True:
-        page = api.get("/api/v1/submissions", query_string={"limit": 2, **({"after": after} if after else {})},
-                       headers=api.auth).json
+        page = api.get(
+            "/api/v1/submissions", query_string={"limit": 2, **({"after": after} if after else {})}, headers=api.auth
+        ).json
         seen += [item["reference"] for item in page["items"]]
         after = page["next"]
         if after is None:
             break
     assert seen == refs
-    api.post(f"/api/v1/submissions/{refs[0]}/receipt", headers=api.auth,
-             json={"case_number": "26/1", "received_on": (first_sent + timedelta(days=1)).date().isoformat()})
+    api.post(
+        f"/api/v1/submissions/{refs[0]}/receipt",
+        headers=api.auth,
+        json={"case_number": "26/1", "received_on": (first_sent + timedelta(days=1)).date().isoformat()},
+    )
     new = [i["reference"] for i in api.get("/api/v1/submissions?state=new", headers=api.auth).json["items"]]
     assert new == refs[1:]
     received = api.get("/api/v1/submissions?state=received", headers=api.auth).json["items"]
     assert [i["reference"] for i in received] == refs[:1] and received[0]["state"] == "received"
 
 
-@pytest.mark.parametrize("query,field", [("state=old", "state"), ("limit=0", "limit"), ("limit=101", "limit"),
-                                         ("limit=ten", "limit"), ("after=nonsense", "after")])
+@pytest.mark.parametrize(
+    "query,field",
+    [
+        ("state=old", "state"),
+        ("limit=0", "limit"),
+        ("limit=101", "limit"),
+        ("limit=ten", "limit"),
+        ("after=nonsense", "after"),
+    ],
+)
 def test_a_bad_query_names_the_field(api, query, field):
     response = api.get(f"/api/v1/submissions?{query}", headers=api.auth)
     assert response.status_code == 422 and field in response.json["fields"]
@@ -116,11 +140,16 @@ def test_a_bad_query_names_the_field(api, query, field):
 
 def test_the_full_submission_its_pdf_and_attachment_and_each_read_logged(apply_app, citizen, api):
     base = start_application(citizen)
-    post_form(citizen, f"{base}/attachments", {"file": (io.BytesIO(b"\x89PNG\r\n\x1a\nrest"), "bilde.png"),
-                                               "kind": "supporting"}, content_type="multipart/form-data")
+    post_form(
+        citizen,
+        f"{base}/attachments",
+        {"file": (io.BytesIO(b"\x89PNG\r\n\x1a\nrest"), "bilde.png"), "kind": "supporting"},
+        content_type="multipart/form-data",
+    )
     answer_all(citizen, base)
-    reference = re.search(r"SK-\d{4}-\d{6}", post_form(citizen, f"{base}/check", {"correct": "y"})
-                          .headers["Location"]).group(0)
+    reference = re.search(
+        r"SK-\d{4}-\d{6}", post_form(citizen, f"{base}/check", {"correct": "y"}).headers["Location"]
+    ).group(0)
     listed = api.get("/api/v1/submissions", headers=api.auth).json["items"][0]
     assert "person" not in listed and listed["links"]["self"] == f"/api/v1/submissions/{reference}"
     full = api.get(listed["links"]["self"], headers=api.auth).json
@@ -138,8 +167,12 @@ def test_the_full_submission_its_pdf_and_attachment_and_each_read_logged(apply_a
 
 
 def test_unknown_references_are_404_in_json(api):
-    for path in ("/api/v1/submissions/SK-2026-999999", "/api/v1/submissions/SK-2026-999999/pdf",
-                 "/api/v1/submissions/SK-2026-999999/attachments/abc", "/api/v1/cases/SK-2026-999999"):
+    for path in (
+        "/api/v1/submissions/SK-2026-999999",
+        "/api/v1/submissions/SK-2026-999999/pdf",
+        "/api/v1/submissions/SK-2026-999999/attachments/abc",
+        "/api/v1/cases/SK-2026-999999",
+    ):
         response = api.get(path, headers=api.auth)
         assert response.status_code == 404 and response.json["error"] == "not_found", path
         assert "SK-2026-999999" in response.json["message"]
@@ -153,17 +186,27 @@ def test_a_paper_application_is_registered_with_a_case(apply_app, api):
     assert response.headers["Location"] == f"/api/v1/submissions/{response.json['reference']}"
     case = api.get(response.json["links"]["case"], headers=api.auth).json
     assert case["status"] == "submitted" and case["deadlines"][0] == {
-        "kind": "reply", "due": case["deadlines"][0]["due"], "basis": "fvl § 11 a"}
+        "kind": "reply",
+        "due": case["deadlines"][0]["due"],
+        "basis": "fvl § 11 a",
+    }
     assert api.get(response.json["links"]["pdf"], headers=api.auth).data.startswith(b"%PDF-")
 
 
-@pytest.mark.parametrize("changes,fields", [
-    ({"channel": "fax"}, ["channel"]), ({"service": "taxi"}, ["service"]), ({"kind": "appeal"}, ["kind"]),
-    ({"person": {"name": "", "national_id": "01019012481"}}, ["person.name", "person.national_id"]),
-    ({"person": {"name": "Per", "national_id": "0101901248", "email": "per(at)example.org"}},
-     ["person.national_id", "person.email"]),
-    ({"person": "Per"}, ["person", "person.name", "person.national_id"]),
-])
+@pytest.mark.parametrize(
+    "changes,fields",
+    [
+        ({"channel": "fax"}, ["channel"]),
+        ({"service": "taxi"}, ["service"]),
+        ({"kind": "appeal"}, ["kind"]),
+        ({"person": {"name": "", "national_id": "01019012481"}}, ["person.name", "person.national_id"]),
+        (
+            {"person": {"name": "Per", "national_id": "0101901248", "email": "per(at)example.org"}},
+            ["person.national_id", "person.email"],
+        ),
+        ({"person": "Per"}, ["person", "person.name", "person.national_id"]),
+    ],
+)
 def test_a_bad_registration_names_each_field(api, changes, fields):
     response = _register(api, **changes)
     assert response.status_code == 422 and sorted(response.json["fields"]) == sorted(fields)
@@ -191,6 +234,7 @@ def test_receipt_marks_received_with_the_case_number_once(apply_app, api, clock)
 
 # -- Events ------------------------------------------------------------------------------------
 
+
 def test_a_decision_over_the_api_gives_the_deadlines_with_their_basis(api, clock):
     clock.move_to("2026-11-25 10:00")  # fixed days: a limit on a Saturday moves on, a reminder on a Sunday back
     reference = _register(api, service="stottekontakt").json["reference"]
@@ -200,22 +244,37 @@ def test_a_decision_over_the_api_gives_the_deadlines_with_their_basis(api, clock
     case = response.json["case"]
     assert case["status"] == "decided" and case["decision"]["hours"] == 3
     assert {d["kind"]: (d["due"], d["basis"]) for d in case["deadlines"]} == {
-        "appeal": ("2026-12-21", "pbrl § 7-5"), "late_appeal": ("2027-11-22", "fvl § 31"),
+        "appeal": ("2026-12-21", "pbrl § 7-5"),
+        "late_appeal": ("2027-11-22", "fvl § 31"),
         "reapply": ("2027-05-28", "fvl § 2 første ledd bokstav b"),
-        "decision_end": ("2027-06-30", "fvl § 2 første ledd bokstav b")}
+        "decision_end": ("2027-06-30", "fvl § 2 første ledd bokstav b"),
+    }
 
 
-@pytest.mark.parametrize("body,fields", [
-    ({"type": "sent_to_moon"}, ["type"]),
-    ({"type": "decision", "outcome": "maybe", "decided_on": "2026-02-30", "summary": 7},
-     ["outcome", "decided_on", "summary"]),
-    ({"type": "decision", "outcome": "granted", "decided_on": "2026-11-20", "summary": "Ja", "hours": 3},
-     ["per"]),
-    ({"type": "decision", "outcome": "granted", "decided_on": "2026-11-20", "summary": "Ja", "valid_from": "2027-01-01",
-      "valid_to": "2026-01-01"}, ["valid_to"]),
-    ({"type": "appeal_forwarded"}, ["forwarded_on"]),
-    ({"type": "closed", "reason": "no"}, ["reason"]),
-])
+@pytest.mark.parametrize(
+    "body,fields",
+    [
+        ({"type": "sent_to_moon"}, ["type"]),
+        (
+            {"type": "decision", "outcome": "maybe", "decided_on": "2026-02-30", "summary": 7},
+            ["outcome", "decided_on", "summary"],
+        ),
+        ({"type": "decision", "outcome": "granted", "decided_on": "2026-11-20", "summary": "Ja", "hours": 3}, ["per"]),
+        (
+            {
+                "type": "decision",
+                "outcome": "granted",
+                "decided_on": "2026-11-20",
+                "summary": "Ja",
+                "valid_from": "2027-01-01",
+                "valid_to": "2026-01-01",
+            },
+            ["valid_to"],
+        ),
+        ({"type": "appeal_forwarded"}, ["forwarded_on"]),
+        ({"type": "closed", "reason": "no"}, ["reason"]),
+    ],
+)
 def test_a_bad_event_names_the_field(api, body, fields):
     reference = _register(api).json["reference"]
     response = api.post(f"/api/v1/cases/{reference}/events", json=body, headers=api.auth)
@@ -242,8 +301,11 @@ def test_an_appeal_sent_in_the_portal_is_listed_naming_the_case_it_appeals(apply
     _, receipt = send_application(citizen)
     reference = re.search(r"SK-\d{4}-\d{6}", receipt).group(0)
     today = clock.today().isoformat()
-    api.post(f"/api/v1/cases/{reference}/events", headers=api.auth,
-             json={"type": "decision", **decision(), "decided_on": today, "notified_on": today})
+    api.post(
+        f"/api/v1/cases/{reference}/events",
+        headers=api.auth,
+        json={"type": "decision", **decision(), "decided_on": today, "notified_on": today},
+    )
     base = start_appeal(citizen, reference)
     post_form(citizen, f"{base}/appeal", APPEAL)
     post_form(citizen, f"{base}/attachments", {"action": "continue"})
@@ -254,8 +316,11 @@ def test_an_appeal_sent_in_the_portal_is_listed_naming_the_case_it_appeals(apply
     case = api.get(f"/api/v1/cases/{reference}", headers=api.auth).json
     assert case["status"] == "appeal_received" and case["appeal"]["received_on"] == today
     assert "appeal" not in {d["kind"] for d in case["deadlines"]}
-    for kind, extra in (("assessment_started", {}), ("appeal_forwarded", {"forwarded_on": today}),
-                        ("appeal_decided", {"outcome": "not_allowed", "decided_on": today})):
+    for kind, extra in (
+        ("assessment_started", {}),
+        ("appeal_forwarded", {"forwarded_on": today}),
+        ("appeal_decided", {"outcome": "not_allowed", "decided_on": today}),
+    ):
         api.post(f"/api/v1/cases/{reference}/events", json={"type": kind, **extra}, headers=api.auth)
     case = api.get(f"/api/v1/cases/{reference}", headers=api.auth).json
     assert case["status"] == "appeal_decided" and case["appeal"]["outcome"] == "not_allowed"
@@ -265,17 +330,29 @@ def test_the_openapi_document_describes_every_endpoint(api):
     document = api.get("/api/v1/openapi.json").json
     assert document["openapi"].startswith("3.1")
     paths = set(document["paths"])
-    assert paths == {"/api/v1/submissions", "/api/v1/submissions/{reference}", "/api/v1/submissions/{reference}/pdf",
-                     "/api/v1/submissions/{reference}/attachments/{id}", "/api/v1/submissions/{reference}/receipt",
-                     "/api/v1/cases/{reference}", "/api/v1/cases/{reference}/events"}
+    assert paths == {
+        "/api/v1/submissions",
+        "/api/v1/submissions/{reference}",
+        "/api/v1/submissions/{reference}/pdf",
+        "/api/v1/submissions/{reference}/attachments/{id}",
+        "/api/v1/submissions/{reference}/receipt",
+        "/api/v1/cases/{reference}",
+        "/api/v1/cases/{reference}/events",
+    }
 
 
 # -- Schemathesis: the document against the endpoints ------------------------------------------
 
-OPERATIONS = ["GET /api/v1/submissions", "POST /api/v1/submissions", "GET /api/v1/submissions/{reference}",
-              "GET /api/v1/submissions/{reference}/pdf", "GET /api/v1/submissions/{reference}/attachments/{id}",
-              "POST /api/v1/submissions/{reference}/receipt", "GET /api/v1/cases/{reference}",
-              "POST /api/v1/cases/{reference}/events"]
+OPERATIONS = [
+    "GET /api/v1/submissions",
+    "POST /api/v1/submissions",
+    "GET /api/v1/submissions/{reference}",
+    "GET /api/v1/submissions/{reference}/pdf",
+    "GET /api/v1/submissions/{reference}/attachments/{id}",
+    "POST /api/v1/submissions/{reference}/receipt",
+    "GET /api/v1/cases/{reference}",
+    "POST /api/v1/cases/{reference}/events",
+]
 
 
 @pytest.mark.parametrize("label", OPERATIONS)
@@ -300,17 +377,18 @@ def test_every_endpoint_answers_as_its_document_says(apply_app, label):
         # Left out: "a request the schema allows is accepted". The API rightly refuses some of
         # those with 404 or 422 for reasons no schema can say: an identity number's check digits,
         # a cursor it did not give out, a reference that does not exist.
-        case.call_and_validate(headers={"Authorization": f"Bearer {token}"},
-                               excluded_checks=[positive_data_acceptance])
+        case.call_and_validate(headers={"Authorization": f"Bearer {token}"}, excluded_checks=[positive_data_acceptance])
 
     check()
 
 
 def test_state_received_lists_what_was_received_whatever_happened_since(api, clock):
     reference = _register(api).json["reference"]
-    api.post(f"/api/v1/submissions/{reference}/receipt", json={"case_number": "26/1",
-                                                              "received_on": clock.today().isoformat()},
-             headers=api.auth)
+    api.post(
+        f"/api/v1/submissions/{reference}/receipt",
+        json={"case_number": "26/1", "received_on": clock.today().isoformat()},
+        headers=api.auth,
+    )
     api.post(f"/api/v1/cases/{reference}/events", json={"type": "assessment_started"}, headers=api.auth)
     received = api.get("/api/v1/submissions?state=received", headers=api.auth).json["items"]
     assert [i["reference"] for i in received] == [reference]

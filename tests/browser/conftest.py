@@ -4,6 +4,7 @@ and the helpers they share.
 Where Chromium is missing they are skipped on a developer's machine, but never in CI
 (CI=true), where a missing browser fails the run. The served portal keeps the tests' clock.
 """
+
 from __future__ import annotations
 
 import os
@@ -31,8 +32,13 @@ from tests.helpers import TEST_PASSWORD, require_tool
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
 ]
 
 
@@ -87,16 +93,34 @@ def live_server(live_app, database_url, identity_provider, tmp_path_factory):
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    env = {**os.environ, "PORTAL_ENV": "testing", "DATABASE_URL": database_url,
-           "PORTAL_INSTANCE_PATH": str(tmp_path_factory.mktemp("instance")),
-           "OIDC_ISSUER": identity_provider, "OIDC_CLIENT_ID": "portal", "OIDC_CLIENT_SECRET": "secret",
-           "FEATURE_ONLINE_APPLICATIONS": "true", "PORTAL_RATE_LIMITS": "off",
-           "PORTAL_CLOCK_START": str(clock.now().timestamp())}
+    env = {
+        **os.environ,
+        "PORTAL_ENV": "testing",
+        "DATABASE_URL": database_url,
+        "PORTAL_INSTANCE_PATH": str(tmp_path_factory.mktemp("instance")),
+        "OIDC_ISSUER": identity_provider,
+        "OIDC_CLIENT_ID": "portal",
+        "OIDC_CLIENT_SECRET": "secret",
+        "FEATURE_ONLINE_APPLICATIONS": "true",
+        "PORTAL_RATE_LIMITS": "off",
+        "PORTAL_CLOCK_START": str(clock.now().timestamp()),
+    }
     server = subprocess.Popen(
-        [str(Path(sys.executable).parent / "gunicorn"), "--config", str(Path(__file__).with_name("gunicorn_clock.py")),
-         "--bind", f"127.0.0.1:{port}",
-         "--workers", "1", "--threads", "4", "portal:create_app()"],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [
+            str(Path(sys.executable).parent / "gunicorn"),
+            "--config",
+            str(Path(__file__).with_name("gunicorn_clock.py")),
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            "1",
+            "--threads",
+            "4",
+            "portal:create_app()",
+        ],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     url = f"http://127.0.0.1:{port}"
     try:
@@ -145,8 +169,9 @@ def page(browser):
 # -- Helpers the journeys share -----------------------------------------------------------------
 
 AXE = Axe()
-WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa",
-                                                  "best-practice"]}}
+WCAG_AA = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]}
+}
 
 
 def violations(page) -> list[str]:
@@ -219,9 +244,15 @@ def last_link(live_app) -> str:
 
 
 ANSWERS = {
-    "person": {"full_name": "Kari Nordmann", "national_id": "01019012480", "street_address": "Gata 1",
-               "postcode": "4999", "city": "Fjellvik", "phone": "91234567",
-               "radios": {"preferred_language": "nb", "interpreter": "no"}},
+    "person": {
+        "full_name": "Kari Nordmann",
+        "national_id": "01019012480",
+        "street_address": "Gata 1",
+        "postcode": "4999",
+        "city": "Fjellvik",
+        "phone": "91234567",
+        "radios": {"preferred_language": "nb", "interpreter": "no"},
+    },
     "need": {"description": "Jeg vil gjerne komme meg ut.", "checks": {"groups": ["social"]}},
     "situation": {"radios": {"living": "alone"}},
     "network": {"network": "Mora mi."},

@@ -1,12 +1,11 @@
 """axe-core in Chromium: zero violations on every page in both languages (WCAG 2.1 AA)."""
+
 import pytest
 
 from tests.browser.conftest import violations
 from tests.pages import PAGE_URLS
 
 pytestmark = pytest.mark.browser
-
-
 
 
 @pytest.mark.parametrize("name,lang,path", PAGE_URLS)

@@ -1,5 +1,6 @@
 """Accounts in Chromium: axe on every account page with and without errors, and the
 whole way from registering to logging out."""
+
 import re
 
 import pytest
@@ -20,9 +21,14 @@ def test_account_page_has_no_accessibility_violations(page, live_server, lang, p
 
 
 @pytest.mark.parametrize("lang", ["nb", "en"])
-@pytest.mark.parametrize("path,button", [("account/register", {"nb": "Opprett konto", "en": "Create account"}),
-                                         ("account/login", {"nb": "Logg inn", "en": "Log in"}),
-                                         ("account/forgot-password", {"nb": "Send lenken", "en": "Send the link"})])
+@pytest.mark.parametrize(
+    "path,button",
+    [
+        ("account/register", {"nb": "Opprett konto", "en": "Create account"}),
+        ("account/login", {"nb": "Logg inn", "en": "Log in"}),
+        ("account/forgot-password", {"nb": "Send lenken", "en": "Send the link"}),
+    ],
+)
 def test_a_form_with_errors_shown_has_no_violations_and_focuses_the_summary(page, live_server, lang, path, button):
     page.goto(f"{live_server}/{lang}/{path}")
     page.get_by_role("button", name=button[lang]).click()
@@ -33,8 +39,6 @@ def test_a_form_with_errors_shown_has_no_violations_and_focuses_the_summary(page
     summary.get_by_role("link").first.click()
     assert page.evaluate("document.activeElement.tagName") == "INPUT"
     assert violations(page) == []
-
-
 
 
 def test_register_confirm_log_in_and_log_out_in_the_browser(browser, live_server, live_app):

@@ -2,6 +2,7 @@
 a fullmakt asked for and approved in the portal, used to apply, then withdrawn; a fullmakt
 on paper, downloaded, uploaded and checked by the municipality. axe on every new page,
 also with errors shown."""
+
 from __future__ import annotations
 
 import re
@@ -18,12 +19,6 @@ pytestmark = pytest.mark.browser
 
 REP = aged(41, start=60)
 PERSON = aged(77, start=60)
-
-
-
-
-
-
 
 
 def test_a_fullmakt_asked_for_approved_used_and_withdrawn(browser, live_server, live_app, identity_provider, clock):
@@ -71,16 +66,28 @@ def test_a_fullmakt_asked_for_approved_used_and_withdrawn(browser, live_server, 
     rep.get_by_role("button", name="Fortsett").click()
     assert rep.get_by_role("heading", level=1).inner_text() == "Om personen du søker for"
     assert violations(rep) == []
-    fill(rep, {"street_address": "Gata 2", "postcode": "4999", "city": "Fjellvik", "phone": "91234567",
-                "radios": {"preferred_language": "nb", "interpreter": "no"}})
+    fill(
+        rep,
+        {
+            "street_address": "Gata 2",
+            "postcode": "4999",
+            "city": "Fjellvik",
+            "phone": "91234567",
+            "radios": {"preferred_language": "nb", "interpreter": "no"},
+        },
+    )
     rep.get_by_role("button", name="Lagre og fortsett").click()
     assert violations(rep) == []
     errors_shown(rep, "Lagre og fortsett")
     fill(rep, {"phone": "92233444", "radios": {"relation": "family"}})
     rep.get_by_role("button", name="Lagre og fortsett").click()
-    for answers in ({"description": "Vil gjerne ut.", "checks": {"groups": ["social"]}},
-                    {"radios": {"living": "alone"}}, {"network": "Datteren min."},
-                    {"interests": "Turer", "radios": {"form_of_support": "individual"}}, {}):
+    for answers in (
+        {"description": "Vil gjerne ut.", "checks": {"groups": ["social"]}},
+        {"radios": {"living": "alone"}},
+        {"network": "Datteren min."},
+        {"interests": "Turer", "radios": {"form_of_support": "individual"}},
+        {},
+    ):
         fill(rep, answers)
         rep.get_by_role("button", name="Lagre og fortsett").click()
     rep.get_by_role("button", name="Fortsett").click()
@@ -103,8 +110,9 @@ def test_a_fullmakt_asked_for_approved_used_and_withdrawn(browser, live_server, 
     person.context.close()
 
 
-def test_a_paper_fullmakt_downloaded_signed_uploaded_and_checked(browser, live_server, live_app, identity_provider,
-                                                                 clock):
+def test_a_paper_fullmakt_downloaded_signed_uploaded_and_checked(
+    browser, live_server, live_app, identity_provider, clock
+):
     rep = log_in_with_id(browser, live_server, identity_provider, aged(42, start=60))
     rep.goto(f"{live_server}/nb/authorities/new")
     rep.check("input[name=basis][value=paper]")
@@ -125,8 +133,10 @@ def test_a_paper_fullmakt_downloaded_signed_uploaded_and_checked(browser, live_s
     with open(download.value.path(), "rb") as f:
         assert f.read(5) == b"%PDF-"
     errors_shown(rep, "Last opp")
-    rep.set_input_files("input[type=file]", files=[{"name": "signert.pdf", "mimeType": "application/pdf",
-                                                     "buffer": b"%PDF-1.4\n% signed\n"}])
+    rep.set_input_files(
+        "input[type=file]",
+        files=[{"name": "signert.pdf", "mimeType": "application/pdf", "buffer": b"%PDF-1.4\n% signed\n"}],
+    )
     rep.get_by_role("button", name="Last opp").click()
     assert "Kommunen sjekker dokumentet" in rep.content()
     assert violations(rep) == []
@@ -155,13 +165,18 @@ def test_a_paper_fullmakt_downloaded_signed_uploaded_and_checked(browser, live_s
 
 @pytest.mark.parametrize("lang", ["nb", "en"])
 @pytest.mark.parametrize("basis", ["parent", "verge"])
-def test_the_parent_and_verge_forms_have_no_violations_with_errors_shown(browser, live_server, identity_provider,
-                                                                         lang, basis):
+def test_the_parent_and_verge_forms_have_no_violations_with_errors_shown(
+    browser, live_server, identity_provider, lang, basis
+):
     page = log_in_with_id(browser, live_server, identity_provider, aged(43, start=60), lang)
     page.goto(f"{live_server}/{lang}/authorities/new/{basis}")
     assert violations(page) == []
-    errors_shown(page, {"nb": {"parent": "Bekreft", "verge": "Fortsett"},
-                             "en": {"parent": "Confirm", "verge": "Continue"}}[lang][basis])
+    errors_shown(
+        page,
+        {"nb": {"parent": "Bekreft", "verge": "Fortsett"}, "en": {"parent": "Confirm", "verge": "Continue"}}[lang][
+            basis
+        ],
+    )
     page.goto(f"{live_server}/{lang}/authorities/for-me")
     assert violations(page) == []
     page.context.close()

@@ -1,5 +1,6 @@
 """Applying for støttekontakt in Chromium: every page checked by axe with and without
 errors shown, leaving and resuming, switching language, sending once, the receipt."""
+
 import re
 
 import pytest
@@ -9,10 +10,6 @@ from tests.browser.conftest import ANSWERS, fill, last_link, log_in, violations
 from tests.helpers import TEST_PASSWORD, make_account
 
 pytestmark = pytest.mark.browser
-
-
-
-
 
 
 def _register(page, live_server, live_app, email):
@@ -64,8 +61,10 @@ def test_register_apply_leave_resume_switch_language_send_and_open_the_pdf(brows
     page.get_by_role("button", name="Legg til filen").click()
     expect(page).to_have_title(re.compile(r"^Feil:"))
     assert violations(page) == [], "attachments with errors"
-    page.set_input_files("input[type=file]", files=[{"name": "uttalelse.pdf", "mimeType": "application/pdf",
-                                                       "buffer": b"%PDF-1.4\n%%EOF\n"}])
+    page.set_input_files(
+        "input[type=file]",
+        files=[{"name": "uttalelse.pdf", "mimeType": "application/pdf", "buffer": b"%PDF-1.4\n%%EOF\n"}],
+    )
     page.get_by_role("button", name="Legg til filen").click()
     assert "uttalelse.pdf" in page.content()
     assert violations(page) == []
@@ -99,11 +98,16 @@ def test_register_apply_leave_resume_switch_language_send_and_open_the_pdf(brows
     context.close()
 
 
-@pytest.mark.parametrize("service,steps", [
-    ("ledsagerbevis", ["person", "residence", "disability", "companions"]),
-    ("bpa", ["person", "assistance", "supervisor", "family"]),
-])
-def test_every_page_of_the_other_journeys_has_no_violations_with_errors_shown(browser, live_server, live_app, service, steps):
+@pytest.mark.parametrize(
+    "service,steps",
+    [
+        ("ledsagerbevis", ["person", "residence", "disability", "companions"]),
+        ("bpa", ["person", "assistance", "supervisor", "family"]),
+    ],
+)
+def test_every_page_of_the_other_journeys_has_no_violations_with_errors_shown(
+    browser, live_server, live_app, service, steps
+):
     email = f"{service}@example.org"
     make_account(live_app, email=email)
     context = browser.new_context(locale="en-GB")

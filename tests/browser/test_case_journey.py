@@ -1,6 +1,7 @@
 """From sending to a decision to an appeal, in Chromium with two accounts: the citizen sends
 an application, the caseworker takes it in and records a decision in the portal, the citizen
 reads it with its deadlines and appeals. axe on every page of the way, also with errors."""
+
 from __future__ import annotations
 
 import re
@@ -15,8 +16,6 @@ from tests.browser.conftest import ANSWERS, errors_shown, fill, log_in, violatio
 from tests.helpers import day, make_account, make_caseworker
 
 pytestmark = pytest.mark.browser
-
-
 
 
 def _send_application(page, live_server):
@@ -74,7 +73,9 @@ def test_send_take_in_decide_read_and_appeal(browser, live_server, live_app, clo
 
     citizen.reload()
     appeal_by = appeal_deadline("stottekontakt", clock.today() - timedelta(days=7)).due  # pbrl § 7-5
-    assert "Delvis innvilget" in citizen.content() and format_date(appeal_by, "long", locale="nb_NO") in citizen.content()
+    assert (
+        "Delvis innvilget" in citizen.content() and format_date(appeal_by, "long", locale="nb_NO") in citizen.content()
+    )
     assert violations(citizen) == []
     with citizen.expect_download() as download:
         citizen.get_by_role("link", name="Les vedtaksbrevet (PDF)").click()
@@ -145,8 +146,16 @@ def test_the_other_intake_and_appeal_pages_have_no_violations(browser, live_serv
         db.session.remove()
     worker.goto(f"{live_server}/{lang}/intake/submissions/{reference}")
     assert violations(worker) == []
-    for kind in ("received", "assessment_started", "preliminary_reply", "appeal_received", "appeal_forwarded",
-                 "appeal_decided", "withdrawn", "closed"):
+    for kind in (
+        "received",
+        "assessment_started",
+        "preliminary_reply",
+        "appeal_received",
+        "appeal_forwarded",
+        "appeal_decided",
+        "withdrawn",
+        "closed",
+    ):
         worker.goto(f"{live_server}/{lang}/intake/cases/{reference}/record/{kind}")
         assert violations(worker) == [], kind
         if kind in ("preliminary_reply", "appeal_forwarded", "appeal_decided"):

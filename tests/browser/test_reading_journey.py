@@ -1,4 +1,5 @@
 """A reader finds their way through the guides: by mouse, by keyboard, and without JavaScript."""
+
 import re
 
 import pytest

@@ -2,6 +2,7 @@
 the caseworker moves them through the register and engages them for a granted case, the
 volunteer hands in a timesheet; a person gives the ombud access, the ombud follows the case,
 and the person sees who has looked at it."""
+
 from __future__ import annotations
 
 import re
@@ -18,12 +19,22 @@ from tests.identities import aged
 pytestmark = pytest.mark.browser
 
 
-
-
 VOLUNTEER_PAGES = [
-    ("about_you", {"full_name": "Vera Frivillig", "national_id": aged(36, start=160), "street_address": "Gata 3",
-                   "postcode": "4999", "city": "Fjellvik", "occupation": "Lærer", "phone": "91234567",
-                   "email": "vera.browser@example.org"}, {"work": "part_time"}, {}),
+    (
+        "about_you",
+        {
+            "full_name": "Vera Frivillig",
+            "national_id": aged(36, start=160),
+            "street_address": "Gata 3",
+            "postcode": "4999",
+            "city": "Fjellvik",
+            "occupation": "Lærer",
+            "phone": "91234567",
+            "email": "vera.browser@example.org",
+        },
+        {"work": "part_time"},
+        {},
+    ),
     ("driving", {}, {"has_car": "yes", "has_licence": "yes"}, {}),
     ("experience", {"experience": "Lærer i ti år."}, {}, {}),
     ("interests", {"hobbies": "Fotball"}, {}, {"interests": ["sports", "culture"]}),
@@ -73,8 +84,9 @@ def test_a_volunteer_applies_is_engaged_and_hands_in_a_timesheet(browser, live_s
     # Asked for it after the interview, Vera uploads her police certificate.
     page.goto(f"{live_server}/nb/volunteer/")
     errors_shown(page, "Last opp")
-    page.set_input_files("input[name=file]", files=[{"name": "politiattest.pdf", "mimeType": "application/pdf",
-                                                     "buffer": b"%PDF-1.4\n"}])
+    page.set_input_files(
+        "input[name=file]", files=[{"name": "politiattest.pdf", "mimeType": "application/pdf", "buffer": b"%PDF-1.4\n"}]
+    )
     page.get_by_role("button", name="Last opp").click()
     assert "politiattest.pdf" in page.content() and violations(page) == []
     worker.reload()
@@ -90,12 +102,23 @@ def test_a_volunteer_applies_is_engaged_and_hands_in_a_timesheet(browser, live_s
     from portal.services import cases, submissions
 
     with live_app.app_context():
-        reference = submissions.register_offline("paper", "stottekontakt", "Per Papir", aged(30, start=161))[0].reference
+        reference = submissions.register_offline("paper", "stottekontakt", "Per Papir", aged(30, start=161))[
+            0
+        ].reference
         today = clock.today().isoformat()
         with live_app.test_request_context():
-            cases.record_event(cases.find(reference), "decision", {
-                "outcome": "granted", "decided_on": today, "notified_on": today, "hours": 3, "per": "week",
-                "summary": "Innvilget."})
+            cases.record_event(
+                cases.find(reference),
+                "decision",
+                {
+                    "outcome": "granted",
+                    "decided_on": today,
+                    "notified_on": today,
+                    "hours": 3,
+                    "per": "week",
+                    "summary": "Innvilget.",
+                },
+            )
         db.session.remove()
     worker.goto(f"{live_server}/nb/intake/cases/{reference}/match")
     assert violations(worker) == []
@@ -136,15 +159,26 @@ def test_a_volunteer_applies_is_engaged_and_hands_in_a_timesheet(browser, live_s
     worker.context.close()
 
 
-def test_the_person_gives_the_ombud_access_and_sees_the_ombud_looked(browser, live_server, live_app,
-                                                                      identity_provider, clock):
+def test_the_person_gives_the_ombud_access_and_sees_the_ombud_looked(
+    browser, live_server, live_app, identity_provider, clock
+):
     from portal.extensions import db
     from portal.services import cases, submissions
 
     client_id = aged(61, start=162)
-    result = live_app.test_cli_runner().invoke(args=[
-        "create-user", "--email", "ombud.browser@pobo.no", "--role", "ombud", "--name", "Ombudet i Rogaland",
-        "--password-stdin"], input="et langt ombudspassord\n")
+    result = live_app.test_cli_runner().invoke(
+        args=[
+            "create-user",
+            "--email",
+            "ombud.browser@pobo.no",
+            "--role",
+            "ombud",
+            "--name",
+            "Ombudet i Rogaland",
+            "--password-stdin",
+        ],
+        input="et langt ombudspassord\n",
+    )
     assert result.exit_code == 0
     with live_app.app_context():
         reference = submissions.register_offline("paper", "bpa", "Kari Klient", client_id)[0].reference

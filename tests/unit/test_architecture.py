@@ -1,6 +1,7 @@
 """The layers (STYLE.md, "Layers point down"): routes, the API and the CLI call services;
 services call models, documents and rules; nothing points back up, and no module of the
 portal imports itself round in a circle."""
+
 from __future__ import annotations
 
 import ast
@@ -59,7 +60,7 @@ def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
         path.append(node)
         for target in sorted(graph.get(node, ())):
             if state.get(target) == "open":
-                found.append(path[path.index(target):] + [target])
+                found.append(path[path.index(target) :] + [target])
             elif target not in state:
                 visit(target)
         path.pop()
@@ -82,8 +83,13 @@ def test_no_module_of_the_portal_imports_itself_round_in_a_circle():
 
 def test_services_rules_and_documents_import_no_blueprint():
     lower = ("portal.services", "portal.rules", "portal.documents", "portal.models")
-    found = sorted(f"{module} → {target}" for module, targets in imports().items() if module.startswith(lower)
-                   for target in targets if target.split(".")[1:2] and target.split(".")[1] in BLUEPRINTS)
+    found = sorted(
+        f"{module} → {target}"
+        for module, targets in imports().items()
+        if module.startswith(lower)
+        for target in targets
+        if target.split(".")[1:2] and target.split(".")[1] in BLUEPRINTS
+    )
     assert found == []
 
 
@@ -92,19 +98,32 @@ def test_rules_are_pure_python():
     found = []
     for path in (PORTAL / "rules").rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text())):
-            names = ([node.module or ""] if isinstance(node, ast.ImportFrom) and not node.level
-                     else [a.name for a in node.names] if isinstance(node, ast.Import) else [])
+            names = (
+                [node.module or ""]
+                if isinstance(node, ast.ImportFrom) and not node.level
+                else [a.name for a in node.names]
+                if isinstance(node, ast.Import)
+                else []
+            )
             found += [f"{path.name}: {n}" for n in names if n.split(".")[0] in ("flask", "flask_babel", "sqlalchemy")]
-    found += [f"{m} → {t}" for m, ts in imports().items() if m.startswith("portal.rules")
-              for t in ts if not t.startswith("portal.rules")]
+    found += [
+        f"{m} → {t}"
+        for m, ts in imports().items()
+        if m.startswith("portal.rules")
+        for t in ts
+        if not t.startswith("portal.rules")
+    ]
     assert found == []
 
 
 def test_no_route_writes_the_access_log_itself():
     """Every read of someone's data by staff or the API goes through services/access.py,
     which writes the log (STYLE.md, "One place per decision")."""
-    found = sorted(m for m, targets in imports().items()
-                   if m.split(".")[1:2] and m.split(".")[1] in BLUEPRINTS and "portal.services.access_log" in targets)
+    found = sorted(
+        m
+        for m, targets in imports().items()
+        if m.split(".")[1:2] and m.split(".")[1] in BLUEPRINTS and "portal.services.access_log" in targets
+    )
     assert found == []
 
 
@@ -132,8 +151,9 @@ def test_imports_sit_at_the_top_but_for_the_heavy_libraries_deferred_on_purpose(
             if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
                 for inner in ast.walk(node):
                     if isinstance(inner, (ast.Import, ast.ImportFrom)):
-                        names = [inner.module or ""] if isinstance(inner, ast.ImportFrom) else \
-                            [a.name for a in inner.names]
+                        names = (
+                            [inner.module or ""] if isinstance(inner, ast.ImportFrom) else [a.name for a in inner.names]
+                        )
                         if not any(n.startswith(deferred) for n in names):
                             found.append(f"{path.relative_to(PORTAL.parent)}:{inner.lineno}")
                         elif "#" not in lines[inner.lineno - 1] and "#" not in lines[inner.lineno - 2]:

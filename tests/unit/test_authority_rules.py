@@ -1,7 +1,8 @@
 """Rules for acting on someone else's behalf (LEGAL.md): fvl § 12 (fullmakt), pbrl § 4-3
 (16-year-olds decide for themselves), pbrl § 4-4 (parents; children heard from 7),
 vergemålsloven (the appointment sets the limits)."""
-from datetime import date, datetime, timedelta, timezone
+
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from hypothesis import given, strategies as st
@@ -10,13 +11,12 @@ from portal.rules import authority as rules
 from portal.rules.authority import AuthorityFacts
 from portal.rules.identity import age_on
 
-NOW = datetime(2026, 11, 25, 12, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
 ALL = ("stottekontakt", "ledsagerbevis", "bpa")
 
 
 def facts(**changes) -> AuthorityFacts:
-    base = dict(basis="fullmakt", state=rules.ACTIVE, scopes=rules.SCOPES, services=ALL,
-                valid_until=date(2027, 12, 31))
+    base = dict(basis="fullmakt", state=rules.ACTIVE, scopes=rules.SCOPES, services=ALL, valid_until=date(2027, 12, 31))
     return AuthorityFacts(**{**base, **changes})
 
 
@@ -57,8 +57,9 @@ def test_pbrl_4_3_a_parent_of_a_sixteen_year_old_needs_their_consent():
     f = facts(basis="parent", person_birth_date=born, valid_until=rules.parent_authority_ends(born))
     assert rules.effective_state(f, NOW) == rules.NEEDS_CONSENT
     assert not rules.allows(f, "see_case", "bpa", NOW)
-    consented = facts(basis="parent", person_birth_date=born, valid_until=rules.parent_authority_ends(born),
-                      young_person_consent=True)
+    consented = facts(
+        basis="parent", person_birth_date=born, valid_until=rules.parent_authority_ends(born), young_person_consent=True
+    )
     assert rules.allows(consented, "see_case", "bpa", NOW)
 
 
@@ -72,8 +73,9 @@ def test_pbrl_4_3_the_day_a_child_turns_sixteen_the_parent_stops_without_consent
 def test_barneloven_parental_responsibility_ends_the_day_before_the_eighteenth_birthday():
     born = date(2008, 11, 26)
     assert rules.parent_authority_ends(born) == date(2026, 11, 25)
-    f = facts(basis="parent", person_birth_date=born, valid_until=rules.parent_authority_ends(born),
-              young_person_consent=True)
+    f = facts(
+        basis="parent", person_birth_date=born, valid_until=rules.parent_authority_ends(born), young_person_consent=True
+    )
     assert rules.effective_state(f, NOW) == rules.ACTIVE
     assert rules.effective_state(f, NOW + timedelta(days=1)) == rules.EXPIRED
 
@@ -90,18 +92,27 @@ def test_pbrl_4_4_children_from_seven_are_heard_and_from_sixteen_consent(age, he
     assert rules.needs_young_persons_consent(age) is (16 <= age < 18)
 
 
-@pytest.mark.parametrize("basis,age,checked,may", [
-    ("fullmakt", 70, True, True), ("ombud", 40, True, True), ("parent", 12, False, False),
-    ("parent", 16, True, True), ("verge", 50, True, False), ("verge", 50, False, True),
-])
+@pytest.mark.parametrize(
+    "basis,age,checked,may",
+    [
+        ("fullmakt", 70, True, True),
+        ("ombud", 40, True, True),
+        ("parent", 12, False, False),
+        ("parent", 16, True, True),
+        ("verge", 50, True, False),
+        ("verge", 50, False, True),
+    ],
+)
 def test_who_the_person_may_withdraw(basis, age, checked, may):
     """fvl § 12: a fullmakt is withdrawn at will; a verge is appointed by the Statsforvalteren,
     but a claim nobody has checked yet the person may reject; pbrl § 4-3 from 16."""
     assert rules.person_may_withdraw(basis, age, checked) is may
 
 
-@pytest.mark.parametrize("for_person,from_rep,open_,may", [
-    (0, 0, 0, True), (5, 2, 0, True), (6, 0, 0, False), (3, 3, 0, False), (1, 1, 1, False)])
+@pytest.mark.parametrize(
+    "for_person,from_rep,open_,may",
+    [(0, 0, 0, True), (5, 2, 0, True), (6, 0, 0, False), (3, 3, 0, False), (1, 1, 1, False)],
+)
 def test_nobody_is_asked_again_and_again(for_person, from_rep, open_, may):
     assert rules.may_ask_again(for_person, from_rep, open_) is may
 
@@ -109,13 +120,20 @@ def test_nobody_is_asked_again_and_again(for_person, from_rep, open_, may):
 def test_days_are_norwegian_days():
     """fvl § 12, a fullmakt's last day, counted in Norwegian days (portal/rules/clock.py).
     At 23:30 UTC on 24 November it is already 25 November in Oslo: a last day of the 24th has passed."""
-    late = datetime(2026, 11, 24, 23, 30, tzinfo=timezone.utc)
+    late = datetime(2026, 11, 24, 23, 30, tzinfo=UTC)
     assert rules.effective_state(facts(valid_until=date(2026, 11, 24)), late) == rules.EXPIRED
 
 
-@pytest.mark.parametrize("until,problem", [(None, "empty"), (date(2026, 11, 24), "past"),
-                                           (date(2026, 11, 25), None), (date(2036, 11, 25), None),
-                                           (date(2036, 11, 26), "too_long")])
+@pytest.mark.parametrize(
+    "until,problem",
+    [
+        (None, "empty"),
+        (date(2026, 11, 24), "past"),
+        (date(2026, 11, 25), None),
+        (date(2036, 11, 25), None),
+        (date(2036, 11, 26), "too_long"),
+    ],
+)
 def test_the_period_of_a_fullmakt(until, problem):
     """fvl § 12: a fullmakt lasts as long as it says; the portal gives one for at most 10 years
     (LONGEST_PERIOD_YEARS, the portal's rule), never ending in the past."""
@@ -127,20 +145,39 @@ def test_an_unknown_scope_is_a_programming_error():
         rules.allows(facts(), "delete_everything", "bpa", NOW)
 
 
-states = st.sampled_from([rules.REQUESTED, rules.AWAITING_DOCUMENT, rules.AWAITING_VERIFICATION, rules.ACTIVE,
-                          rules.DECLINED, rules.REJECTED, rules.REVOKED])
+states = st.sampled_from(
+    [
+        rules.REQUESTED,
+        rules.AWAITING_DOCUMENT,
+        rules.AWAITING_VERIFICATION,
+        rules.ACTIVE,
+        rules.DECLINED,
+        rules.REJECTED,
+        rules.REVOKED,
+    ]
+)
 scope_sets = st.sets(st.sampled_from(rules.SCOPES)).map(tuple)
 service_sets = st.sets(st.sampled_from(ALL)).map(tuple)
 days = st.dates(min_value=date(1920, 1, 1), max_value=date(2060, 12, 31))
 
 
-@given(basis=st.sampled_from(rules.BASES), state=states, scopes=scope_sets, services=service_sets,
-       until=st.none() | days, born=st.none() | days, consent=st.booleans(),
-       scope=st.sampled_from(rules.SCOPES), service=st.sampled_from(ALL), today=days)
+@given(
+    basis=st.sampled_from(rules.BASES),
+    state=states,
+    scopes=scope_sets,
+    services=service_sets,
+    until=st.none() | days,
+    born=st.none() | days,
+    consent=st.booleans(),
+    scope=st.sampled_from(rules.SCOPES),
+    service=st.sampled_from(ALL),
+    today=days,
+)
 def test_property_an_authority_never_allows_more_than_it_covers_or_after_it_ended(
-        basis, state, scopes, services, until, born, consent, scope, service, today):
+    basis, state, scopes, services, until, born, consent, scope, service, today
+):
     f = AuthorityFacts(basis, state, scopes, services, until, None, born, consent)
-    now = datetime(today.year, today.month, today.day, 12, tzinfo=timezone.utc)
+    now = datetime(today.year, today.month, today.day, 12, tzinfo=UTC)
     allowed = rules.allows(f, scope, service, now)
     if allowed:
         assert scope in scopes and service in services

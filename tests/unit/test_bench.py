@@ -1,9 +1,10 @@
 """The benchmark's own parts, so `make bench` does not rot: reading wrk's report, and the
 synthetic rows (their references, their order in the queue, the sequences after them)."""
+
 from __future__ import annotations
 
 import re
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from bench.run import parse_wrk
 
@@ -40,19 +41,26 @@ def test_synthetic_rows_page_in_order_and_leave_the_sequences_past_them(apply_ap
     from portal.models import Case, CaseEvent, Submission
     from portal.services import submissions
 
-    template = {"version": 1, "kind": "application", "service": "stottekontakt", "channel": "online",
-                "answers": {"person": {"full_name": "Kari Nordmann"}}}
+    template = {
+        "version": 1,
+        "kind": "application",
+        "service": "stottekontakt",
+        "channel": "online",
+        "answers": {"person": {"full_name": "Kari Nordmann"}},
+    }
     with apply_app.app_context():
-        newest = datetime(2026, 11, 1, tzinfo=timezone.utc)
+        newest = datetime(2026, 11, 1, tzinfo=UTC)
         assert seed.grow_to(40, template, newest) == 40
         assert seed.grow_to(70, template, newest) == 30 and seed.grow_to(70, template, newest) == 0
-        references = db.session.scalars(select(Submission.reference).order_by(Submission.submitted_at,
-                                                                               Submission.id)).all()
+        references = db.session.scalars(
+            select(Submission.reference).order_by(Submission.submitted_at, Submission.id)
+        ).all()
         assert len(set(references)) == 70 and all(re.fullmatch(r"(SK|LB|BPA)-2024-\d{6}", r) for r in references)
         assert db.session.scalar(select(func.count(Case.id))) == 70
         assert 0 < db.session.scalar(select(func.count(CaseEvent.id))) < 70
         assert db.session.scalar(select(Submission.document).limit(1))["answers"]["person"]["full_name"].startswith(
-            "Person ")
+            "Person "
+        )
         cursor = seed.middle_cursor()
     with apply_app.test_request_context():
         paper = submissions.register_offline("paper", "bpa", "Per Papir", "01019012480")[0]  # the ids go on after them

@@ -1,6 +1,7 @@
 """A case's status comes from its events, never from an edit; its deadlines follow from
 them: fvl § 11 a (answer or preliminary reply in a month), pbrl § 7-5 and fvl § 29 (appeal),
 fvl § 31 (late appeal), and the decision's own end date."""
+
 from datetime import date
 
 from hypothesis import given, strategies as st
@@ -10,9 +11,17 @@ from portal.rules.case_status import Event
 from portal.rules.deadlines import is_working_day
 
 SENT = date(2026, 11, 2)
-DECISION = {"outcome": "granted", "decided_on": "2026-11-20", "notified_on": "2026-11-23", "hours": 4,
-            "per": "week", "form": "individual", "valid_from": "2027-01-01", "valid_to": "2027-12-31",
-            "summary": "Du har rett til støttekontakt."}
+DECISION = {
+    "outcome": "granted",
+    "decided_on": "2026-11-20",
+    "notified_on": "2026-11-23",
+    "hours": 4,
+    "per": "week",
+    "form": "individual",
+    "valid_from": "2027-01-01",
+    "valid_to": "2027-12-31",
+    "summary": "Du har rett til støttekontakt.",
+}
 
 
 def kinds(summary):
@@ -29,32 +38,47 @@ def test_a_new_case_is_submitted_and_the_answer_is_due_in_a_month():
 def test_fvl_11_a_the_month_counts_from_receipt_the_earliest_known_day():
     """An online application is received when it is sent, whenever it is registered; a paper
     one when the letter arrived, whenever it was registered in the portal."""
-    online = cs.summarise("bpa", SENT, [Event("received", date(2026, 11, 5),
-                                             {"case_number": "26/1234", "received_on": "2026-11-05"})])
+    online = cs.summarise(
+        "bpa", SENT, [Event("received", date(2026, 11, 5), {"case_number": "26/1234", "received_on": "2026-11-05"})]
+    )
     assert online.status == cs.RECEIVED and online.case_number == "26/1234"
     assert kinds(online)["reply"].due == date(2026, 12, 2)
-    paper = cs.summarise("bpa", date(2026, 11, 10), [Event("received", date(2026, 11, 10),
-                                                           {"received_on": "2026-11-05"})])
+    paper = cs.summarise(
+        "bpa", date(2026, 11, 10), [Event("received", date(2026, 11, 10), {"received_on": "2026-11-05"})]
+    )
     assert kinds(paper)["reply"].due == date(2026, 12, 7)  # 5 December is a Saturday
 
 
 def test_events_fold_in_the_order_recorded_not_the_day_they_name():
     """A decision dated 30 November, recorded after a preliminary reply of 1 December, is the latest news."""
-    case = cs.summarise("stottekontakt", SENT, [
-        Event("preliminary_reply", date(2026, 12, 1), {"reason": "Mange saker."}),
-        Event("decision", date(2026, 11, 30), {**DECISION, "decided_on": "2026-11-30", "notified_on": "2026-12-02"})])
+    case = cs.summarise(
+        "stottekontakt",
+        SENT,
+        [
+            Event("preliminary_reply", date(2026, 12, 1), {"reason": "Mange saker."}),
+            Event(
+                "decision", date(2026, 11, 30), {**DECISION, "decided_on": "2026-11-30", "notified_on": "2026-12-02"}
+            ),
+        ],
+    )
     assert case.status == cs.DECIDED
 
 
 def test_a_preliminary_reply_or_assessment_during_an_appeal_keeps_the_appeal_waiting():
     base = [Event("decision", date(2026, 11, 20), DECISION), Event("appeal_received", date(2026, 12, 1), {})]
-    for extra in ([Event("preliminary_reply", date(2026, 12, 20), {"reason": "Mange klager."})],
-                  [Event("assessment_started", date(2026, 12, 2), {}),
-                   Event("preliminary_reply", date(2026, 12, 20), {"reason": "Mange klager."})]):
+    for extra in (
+        [Event("preliminary_reply", date(2026, 12, 20), {"reason": "Mange klager."})],
+        [
+            Event("assessment_started", date(2026, 12, 2), {}),
+            Event("preliminary_reply", date(2026, 12, 20), {"reason": "Mange klager."}),
+        ],
+    ):
         case = cs.summarise("stottekontakt", SENT, base + extra)
         assert case.status in (cs.APPEAL_RECEIVED, cs.APPEAL_UNDER_REVIEW) and cs.is_appeal_waiting(case)
-    forwarded = base + [Event("appeal_forwarded", date(2026, 12, 10), {"forwarded_on": "2026-12-10"}),
-                        Event("assessment_started", date(2026, 12, 11), {})]
+    forwarded = base + [
+        Event("appeal_forwarded", date(2026, 12, 10), {"forwarded_on": "2026-12-10"}),
+        Event("assessment_started", date(2026, 12, 11), {}),
+    ]
     assert cs.summarise("stottekontakt", SENT, forwarded).status == cs.APPEAL_FORWARDED
 
 
@@ -68,8 +92,17 @@ def test_event_fields_are_checked_strictly():
 
 
 def test_fvl_11_a_a_preliminary_reply_answers_the_month():
-    case = cs.summarise("bpa", SENT, [Event("preliminary_reply", date(2026, 11, 25),
-                                           {"reason": "Vi venter på legeerklæring", "expected_by": "2027-01-15"})])
+    case = cs.summarise(
+        "bpa",
+        SENT,
+        [
+            Event(
+                "preliminary_reply",
+                date(2026, 11, 25),
+                {"reason": "Vi venter på legeerklæring", "expected_by": "2027-01-15"},
+            )
+        ],
+    )
     assert case.status == cs.PRELIMINARY_REPLY and case.expected_by == date(2027, 1, 15)
     assert "reply" not in kinds(case)
     assert not cs.is_reply_overdue(case, date(2027, 6, 1))
@@ -92,9 +125,11 @@ def test_fvl_29_ledsagerbevis_gives_three_weeks():
 
 
 def test_an_appeal_runs_its_course_and_review_after_an_appeal_is_the_municipalitys_review():
-    events = [Event("decision", date(2026, 11, 20), DECISION),
-              Event("appeal_received", date(2026, 12, 1), {}),
-              Event("assessment_started", date(2026, 12, 2), {})]
+    events = [
+        Event("decision", date(2026, 11, 20), DECISION),
+        Event("appeal_received", date(2026, 12, 1), {}),
+        Event("assessment_started", date(2026, 12, 2), {}),
+    ]
     case = cs.summarise("stottekontakt", SENT, events)
     assert case.status == cs.APPEAL_UNDER_REVIEW and cs.is_appeal_waiting(case)
     assert "appeal" not in kinds(case)  # appealed already
@@ -107,9 +142,15 @@ def test_an_appeal_runs_its_course_and_review_after_an_appeal_is_the_municipalit
 
 
 def test_fvl_33_a_new_decision_on_review_opens_a_new_appeal_period():
-    events = [Event("decision", date(2026, 11, 20), DECISION), Event("appeal_received", date(2026, 12, 1), {}),
-              Event("decision", date(2026, 12, 10), {**DECISION, "decided_on": "2026-12-10",
-                                                     "notified_on": "2026-12-11", "hours": 6})]
+    events = [
+        Event("decision", date(2026, 11, 20), DECISION),
+        Event("appeal_received", date(2026, 12, 1), {}),
+        Event(
+            "decision",
+            date(2026, 12, 10),
+            {**DECISION, "decided_on": "2026-12-10", "notified_on": "2026-12-11", "hours": 6},
+        ),
+    ]
     case = cs.summarise("stottekontakt", SENT, events)
     assert case.status == cs.DECIDED and case.decision.hours == 6
     assert kinds(case)["appeal"].due == date(2027, 1, 8)
@@ -128,9 +169,15 @@ def test_fvl_11_a_no_answer_a_month_after_receipt_is_overdue():
     assert cs.is_reply_overdue(case, date(2026, 12, 3))
 
 
-events = st.lists(st.builds(Event, st.sampled_from(cs.EVENT_TYPES),
-                            st.dates(min_value=date(2026, 1, 1), max_value=date(2030, 12, 31)),
-                            st.just(DECISION)), max_size=8)
+events = st.lists(
+    st.builds(
+        Event,
+        st.sampled_from(cs.EVENT_TYPES),
+        st.dates(min_value=date(2026, 1, 1), max_value=date(2030, 12, 31)),
+        st.just(DECISION),
+    ),
+    max_size=8,
+)
 
 
 @given(events, st.sampled_from(["stottekontakt", "bpa", "ledsagerbevis"]))

@@ -1,5 +1,6 @@
 """Deadlines (LEGAL.md "Deadlines"): weeks and months counted by dl § 148, moved past
 weekends and public holidays by dl § 149, appeal periods by pbrl § 7-5 and fvl § 29."""
+
 from datetime import date, timedelta
 
 from hypothesis import given, strategies as st
@@ -20,9 +21,19 @@ from portal.rules.deadlines import (
 def test_norwegian_public_holidays_2027_include_easter_ascension_whitsun_and_17_may():
     """dl § 149 first paragraph: a deadline that ends on a Saturday, a public holiday
     (helgedag) or a day the law treats as one (1 and 17 May) moves to the next working day."""
-    for day in (date(2027, 1, 1), date(2027, 3, 25), date(2027, 3, 26), date(2027, 3, 28),
-                date(2027, 3, 29), date(2027, 5, 1), date(2027, 5, 6), date(2027, 5, 16),
-                date(2027, 5, 17), date(2027, 12, 25), date(2027, 12, 26)):
+    for day in (
+        date(2027, 1, 1),
+        date(2027, 3, 25),
+        date(2027, 3, 26),
+        date(2027, 3, 28),
+        date(2027, 3, 29),
+        date(2027, 5, 1),
+        date(2027, 5, 6),
+        date(2027, 5, 16),
+        date(2027, 5, 17),
+        date(2027, 12, 25),
+        date(2027, 12, 26),
+    ):
         assert is_public_holiday(day), day
 
 
@@ -82,8 +93,10 @@ def test_fvl_11_a_an_answer_or_preliminary_reply_is_due_one_month_after_receipt(
     assert deadline.basis.citation == "fvl § 11 a"
 
 
-@given(st.dates(min_value=date(2000, 1, 1), max_value=date(2099, 12, 31)),
-       st.sampled_from(["stottekontakt", "bpa", "ledsagerbevis"]))
+@given(
+    st.dates(min_value=date(2000, 1, 1), max_value=date(2099, 12, 31)),
+    st.sampled_from(["stottekontakt", "bpa", "ledsagerbevis"]),
+)
 def test_no_appeal_deadline_is_ever_a_weekend_or_public_holiday(notified_on, service):
     """pbrl § 7-5 (four weeks) and fvl § 29 (three weeks), moved past days off by dl § 149."""
     due = appeal_deadline(service, notified_on).due
@@ -126,11 +139,12 @@ def test_dl_149_whitsun_moves_a_deadline_from_whit_monday():
     assert appeal_deadline("ledsagerbevis", date(2028, 5, 15)).due == date(2028, 6, 6)
 
 
-@given(st.dates(min_value=date(2000, 1, 1), max_value=date(2099, 12, 31)),
-       st.sampled_from(["stottekontakt", "bpa", "ledsagerbevis"]))
+@given(
+    st.dates(min_value=date(2000, 1, 1), max_value=date(2099, 12, 31)),
+    st.sampled_from(["stottekontakt", "bpa", "ledsagerbevis"]),
+)
 def test_property_no_computed_deadline_is_ever_a_weekend_or_public_holiday(day, service):
     """dl § 149 by analogy: every deadline the portal computes lands on a working day. (A
     decision's own end date is the decision's, not computed, and is left as it is.)"""
-    for deadline in (appeal_deadline(service, day), reply_deadline(day), late_appeal_limit(day),
-                     reapply_reminder(day)):
+    for deadline in (appeal_deadline(service, day), reply_deadline(day), late_appeal_limit(day), reapply_reminder(day)):
         assert is_working_day(deadline.due), deadline

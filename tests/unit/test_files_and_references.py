@@ -1,18 +1,22 @@
 """File types by content, and the shape of references."""
+
 import pytest
 
 from portal.rules.files import display_size, extension_for, sniff
 from portal.rules.references import format_reference, is_reference
 
 
-@pytest.mark.parametrize("head,expected", [
-    (b"%PDF-1.7", ("application/pdf", "pdf")),
-    (b"\xff\xd8\xff\xe0", ("image/jpeg", "jpg")),
-    (b"\x89PNG\r\n\x1a\n", ("image/png", "png")),
-    (b"MZ\x90\x00", None),
-    (b"<html>", None),
-    (b"", None),
-])
+@pytest.mark.parametrize(
+    "head,expected",
+    [
+        (b"%PDF-1.7", ("application/pdf", "pdf")),
+        (b"\xff\xd8\xff\xe0", ("image/jpeg", "jpg")),
+        (b"\x89PNG\r\n\x1a\n", ("image/png", "png")),
+        (b"MZ\x90\x00", None),
+        (b"<html>", None),
+        (b"", None),
+    ],
+)
 def test_a_file_is_known_by_its_first_bytes(head, expected):
     assert sniff(head) == expected
 

@@ -1,4 +1,5 @@
 """The guide registry: every guide has a template and a unique address in each language."""
+
 from pathlib import Path
 
 from portal.public.guides import GUIDES, find

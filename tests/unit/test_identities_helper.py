@@ -2,6 +2,7 @@
 exactly n years old on `today` by the portal's own rule of age (portal.rules.authority:
 `age_on`, and `birthday`, where 29 February birthdays fall on 1 March in common years),
 whatever the day, also 29 February and the end of a month."""
+
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta

@@ -1,4 +1,5 @@
 """Identity numbers: fødselsnummer and D-number (LEGAL.md "Identity numbers"; popplyl § 12 for masking)."""
+
 from datetime import date, timedelta
 
 import pytest
@@ -13,12 +14,12 @@ W2 = (5, 4, 3, 2, 7, 6, 5, 4, 3, 2)
 
 def _with_check_digits(nine: str) -> str | None:
     """The mod-11 rule as LEGAL.md states it, to check the library against."""
-    k1 = 11 - sum(int(d) * w for d, w in zip(nine, W1)) % 11
+    k1 = 11 - sum(int(d) * w for d, w in zip(nine, W1, strict=True)) % 11
     k1 = 0 if k1 == 11 else k1
     if k1 == 10:
         return None
     ten = nine + str(k1)
-    k2 = 11 - sum(int(d) * w for d, w in zip(ten, W2)) % 11
+    k2 = 11 - sum(int(d) * w for d, w in zip(ten, W2, strict=True)) % 11
     k2 = 0 if k2 == 11 else k2
     return None if k2 == 10 else ten + str(k2)
 

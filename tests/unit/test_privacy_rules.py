@@ -1,4 +1,5 @@
 """Identity numbers must never be e-mailed or logged (popplyl § 12): the detector."""
+
 import pytest
 
 from portal.rules.privacy import contains_national_id

@@ -1,4 +1,5 @@
 """The legal rules table: services, appeal deadlines and bodies, and the cited sources (LEGAL.md)."""
+
 import pytest
 
 from portal.rules.services import SERVICES, AppealBody

@@ -1,4 +1,5 @@
 """The catalogues: Bokmål complete, the template current, placeholders and markup kept."""
+
 import re
 from pathlib import Path
 
@@ -65,7 +66,7 @@ def test_the_bokmal_catalogue_is_complete_and_has_nothing_fuzzy():
 def test_translations_keep_every_placeholder_and_add_no_markup():
     problems = []
     for m in _messages(_catalogue(NB)):
-        for source, translation in zip(_ids(m) * 2, _strings(m)):
+        for source, translation in zip(_ids(m) * 2, _strings(m), strict=False):
             if not translation:
                 continue
             if sorted(PLACEHOLDER.findall(source)) != sorted(PLACEHOLDER.findall(translation)):

@@ -2,6 +2,7 @@
 only with an authority that allows it now, with the right scope, for that service; a
 stranger gets nothing; and a withdrawal or an end date takes effect on the very next request.
 Every read by a representative is written to the access log; the person's own reads are not."""
+
 from __future__ import annotations
 
 import io
@@ -64,11 +65,18 @@ def _last_day() -> date:
 
 def _send_own(client, service):
     post_form(client, "/nb/apply/", {"service": service})
-    base = post_form(client, f"/nb/apply/for-whom?service={service}", {"who": "self"}).headers["Location"].rsplit("/", 1)[0]
+    base = (
+        post_form(client, f"/nb/apply/for-whom?service={service}", {"who": "self"})
+        .headers["Location"]
+        .rsplit("/", 1)[0]
+    )
     if service == "bpa":
-        steps = [("person", {**STEPS[0][1], "national_id": PERSON_ID}),
-                 ("assistance", {"hours_per_week": "5", "areas": ["leisure"], "description": "Hjelp."}),
-                 ("supervisor", {"supervisor": "self"}), ("family", {"disabled_child": "no"})]
+        steps = [
+            ("person", {**STEPS[0][1], "national_id": PERSON_ID}),
+            ("assistance", {"hours_per_week": "5", "areas": ["leisure"], "description": "Hjelp."}),
+            ("supervisor", {"supervisor": "self"}),
+            ("family", {"disabled_child": "no"}),
+        ]
     else:
         steps = [("person", {**STEPS[0][1], "national_id": PERSON_ID})] + STEPS[1:]
     for key, data in steps:
@@ -81,49 +89,91 @@ def _send_own(client, service):
 def world(id_app, oidc_provider) -> World:
     rep = log_in_with_id(id_app.test_client(), oidc_provider, REP_ID)
     person = log_in_with_id(id_app.test_client(), oidc_provider, PERSON_ID)
-    post_form(rep, "/nb/authorities/new/fullmakt", {
-        "representative_name": "Rita Representant", "person_name": "Gunn Giver", "person_national_id": PERSON_ID,
-        "person_email": "gunn@example.org", "scopes": ["apply", "see_case"], "services": ["stottekontakt"],
-        "valid_until": day(_last_day())})
+    post_form(
+        rep,
+        "/nb/authorities/new/fullmakt",
+        {
+            "representative_name": "Rita Representant",
+            "person_name": "Gunn Giver",
+            "person_national_id": PERSON_ID,
+            "person_email": "gunn@example.org",
+            "scopes": ["apply", "see_case"],
+            "services": ["stottekontakt"],
+            "valid_until": day(_last_day()),
+        },
+    )
     with id_app.app_context():
         public_id = db.session.scalar(select(Authority.public_id))
     post_form(person, f"/nb/authorities/requests/{public_id}", {"answer": "approve"})
     # One application sent by the representative, with a file; one draft with a file.
     base = start_for(rep, public_id)
-    post_form(rep, f"{base}/attachments", {"file": (io.BytesIO(PDF), "a.pdf"), "kind": "supporting"},
-              content_type="multipart/form-data")
+    post_form(
+        rep,
+        f"{base}/attachments",
+        {"file": (io.BytesIO(PDF), "a.pdf"), "kind": "supporting"},
+        content_type="multipart/form-data",
+    )
     fill_for(rep, base, PERSON_ID)
     sent = post_form(rep, f"{base}/check", {"correct": "y"}).headers["Location"]
     draft = start_for(rep, public_id)
     post_form(rep, f"{draft}/person", {"full_name": "Gunn Giver", "national_id": PERSON_ID, **PERSON_REST})
-    post_form(rep, f"{draft}/attachments", {"file": (io.BytesIO(PDF), "b.pdf"), "kind": "supporting"},
-              content_type="multipart/form-data")
+    post_form(
+        rep,
+        f"{draft}/attachments",
+        {"file": (io.BytesIO(PDF), "b.pdf"), "kind": "supporting"},
+        content_type="multipart/form-data",
+    )
     with id_app.app_context():
         draft_id = db.session.scalar(select(Draft.id).where(Draft.public_id == draft.rsplit("/", 1)[1]))
         sent_id = db.session.scalar(select(Submission.id))
-    return World(id_app, rep, person, public_id, draft, _file(id_app, draft_id=draft_id), sent,
-                 _file(id_app, submission_id=sent_id), _send_own(person, "stottekontakt"),
-                 _send_own(person, "bpa"))
+    return World(
+        id_app,
+        rep,
+        person,
+        public_id,
+        draft,
+        _file(id_app, draft_id=draft_id),
+        sent,
+        _file(id_app, submission_id=sent_id),
+        _send_own(person, "stottekontakt"),
+        _send_own(person, "bpa"),
+    )
 
 
 def _reads(w: World) -> list[str]:
     """Every page and file of the person's the representative may read."""
-    return [f"{w.draft}/person", f"{w.draft}/representative", f"{w.draft}/need", f"{w.draft}/check",
-            f"{w.draft}/attachments", f"/nb/apply/files/{w.draft_file}",
-            w.sent, f"{w.sent}/pdf", f"/nb/apply/files/{w.sent_file}", w.own, f"{w.own}/pdf"]
+    return [
+        f"{w.draft}/person",
+        f"{w.draft}/representative",
+        f"{w.draft}/need",
+        f"{w.draft}/check",
+        f"{w.draft}/attachments",
+        f"/nb/apply/files/{w.draft_file}",
+        w.sent,
+        f"{w.sent}/pdf",
+        f"/nb/apply/files/{w.sent_file}",
+        w.own,
+        f"{w.own}/pdf",
+    ]
 
 
 def _writes(w: World) -> list[tuple[str, dict]]:
-    return [(f"{w.draft}/need", NEED), (f"{w.draft}/check", {"correct": "y"}),
-            (f"{w.draft}/attachments", {"action": "continue"}),
-            (f"{w.draft}/attachments/{w.draft_file}/remove", {}), (f"{w.draft}/delete", {})]
+    return [
+        (f"{w.draft}/need", NEED),
+        (f"{w.draft}/check", {"correct": "y"}),
+        (f"{w.draft}/attachments", {"action": "continue"}),
+        (f"{w.draft}/attachments/{w.draft_file}/remove", {}),
+        (f"{w.draft}/delete", {}),
+    ]
 
 
 def _counts(app):
     with app.app_context():
-        return (db.session.scalar(select(func.count(Submission.id))),
-                db.session.scalar(select(func.count(Attachment.id))),
-                db.session.scalar(select(func.count(Draft.id))))
+        return (
+            db.session.scalar(select(func.count(Submission.id))),
+            db.session.scalar(select(func.count(Attachment.id))),
+            db.session.scalar(select(func.count(Draft.id))),
+        )
 
 
 def test_with_an_active_authority_of_the_right_scope_every_read_works_and_is_logged(world):
@@ -213,13 +263,17 @@ def test_after_the_last_day_the_authority_gives_nothing(world, oidc_provider, cl
 
 
 def test_a_parent_loses_access_the_day_the_child_turns_sixteen_until_the_young_person_consents(
-        id_app, oidc_provider, clock):
+    id_app, oidc_provider, clock
+):
     """pbrl § 4-3: a 16- or 17-year-old's case is not visible to a parent without their consent."""
     today = clock.today()
     almost = aged(16, days_past_birthday=-2, start=40)  # turns 16 in two days
     parent = log_in_with_id(id_app.test_client(), oidc_provider, REP_ID)
-    post_form(parent, "/nb/authorities/new/parent", {"representative_name": "Rita", "child_name": "Ola Barn",
-                                                    "child_national_id": almost, "responsibility": "y"})
+    post_form(
+        parent,
+        "/nb/authorities/new/parent",
+        {"representative_name": "Rita", "child_name": "Ola Barn", "child_national_id": almost, "responsibility": "y"},
+    )
     with id_app.app_context():
         public_id = db.session.scalar(select(Authority.public_id))
     base = start_for(parent, public_id)
@@ -232,20 +286,36 @@ def test_a_parent_loses_access_the_day_the_child_turns_sixteen_until_the_young_p
     assert response.status_code == 403 and "16 år eller eldre" in response.get_data(as_text=True)
     assert parent.get(f"{receipt}/pdf").status_code == 403
     # With the young person's consent the parent may act again.
-    post_form(parent, "/nb/authorities/new/parent", {"representative_name": "Rita", "child_name": "Ola Barn",
-                                                    "child_national_id": almost, "responsibility": "y",
-                                                    "consent_name": "Ola Barn", "consent": "y"})
+    post_form(
+        parent,
+        "/nb/authorities/new/parent",
+        {
+            "representative_name": "Rita",
+            "child_name": "Ola Barn",
+            "child_national_id": almost,
+            "responsibility": "y",
+            "consent_name": "Ola Barn",
+            "consent": "y",
+        },
+    )
     assert parent.get(receipt).status_code == 200
 
 
 def test_the_representatives_document_is_theirs_only_while_the_authority_lasts(id_app, oidc_provider):
     rep = log_in_with_id(id_app.test_client(), oidc_provider, REP_ID)
-    post_form(rep, "/nb/authorities/new/verge", {"representative_name": "Rita", "person_name": "Per",
-                                                "person_national_id": PERSON_ID, "scopes": ["apply"]})
+    post_form(
+        rep,
+        "/nb/authorities/new/verge",
+        {"representative_name": "Rita", "person_name": "Per", "person_national_id": PERSON_ID, "scopes": ["apply"]},
+    )
     with id_app.app_context():
         public_id = db.session.scalar(select(Authority.public_id))
-    post_form(rep, f"/nb/authorities/{public_id}/document", {"file": (io.BytesIO(PDF), "a.pdf")},
-              content_type="multipart/form-data")
+    post_form(
+        rep,
+        f"/nb/authorities/{public_id}/document",
+        {"file": (io.BytesIO(PDF), "a.pdf")},
+        content_type="multipart/form-data",
+    )
     assert rep.get(f"/nb/authorities/{public_id}/document/file").data == PDF
     file_id = _file(id_app, kind="verge_appointment")
     assert rep.get(f"/nb/apply/files/{file_id}").data == PDF
@@ -262,16 +332,22 @@ def test_a_parents_declaration_opens_other_submissions_about_the_child_only_once
     they sent themselves and nothing else about the child."""
     child = aged(9, start=30)
     real = log_in_with_id(id_app.test_client(), oidc_provider, REP_ID)
-    post_form(real, "/nb/authorities/new/parent", {"representative_name": "Rita", "child_name": "Ola Barn",
-                                                  "child_national_id": child, "responsibility": "y"})
+    post_form(
+        real,
+        "/nb/authorities/new/parent",
+        {"representative_name": "Rita", "child_name": "Ola Barn", "child_national_id": child, "responsibility": "y"},
+    )
     with id_app.app_context():
         real_authority = db.session.scalar(select(Authority.public_id))
     base = start_for(real, real_authority)
     fill_for(real, base, child, child_views={"heard": "yes", "views": "Ja."})
     receipt = post_form(real, f"{base}/check", {"correct": "y"}).headers["Location"]
     claimant = log_in_with_id(id_app.test_client(), oidc_provider, aged(50, start=30))
-    post_form(claimant, "/nb/authorities/new/parent", {"representative_name": "Ukjent", "child_name": "Ola",
-                                                      "child_national_id": child, "responsibility": "y"})
+    post_form(
+        claimant,
+        "/nb/authorities/new/parent",
+        {"representative_name": "Ukjent", "child_name": "Ola", "child_national_id": child, "responsibility": "y"},
+    )
     assert claimant.get(receipt).status_code == 404
     assert claimant.get(f"{receipt}/pdf").status_code == 404
     caseworker = id_app.test_client()

@@ -1,4 +1,5 @@
 """Local accounts: register, confirm, log in and out, reset, rate limits, in both languages."""
+
 import re
 
 import pytest
@@ -14,7 +15,10 @@ ACCOUNT_PAGES = ["account/register", "account/login", "account/forgot-password",
 
 def _outbox(app):
     with app.app_context():
-        return [(m.to_address, m.subject, m.body) for m in db.session.scalars(select(OutboxMessage).order_by(OutboxMessage.id))]
+        return [
+            (m.to_address, m.subject, m.body)
+            for m in db.session.scalars(select(OutboxMessage).order_by(OutboxMessage.id))
+        ]
 
 
 def _link(body: str) -> str:
@@ -48,17 +52,40 @@ def test_account_pages_are_in_both_languages(client, lang, page):
 @pytest.mark.parametrize(
     "data,field,nb,en",
     [
-        ({"email": "", "password": PASSWORD, "password_repeat": PASSWORD}, "email",
-         "Skriv inn e-postadressen din", "Enter your e-mail address"),
-        ({"email": "kari(at)example.org", "password": PASSWORD, "password_repeat": PASSWORD}, "email",
-         "Skriv e-postadressen i riktig format, som navn@eksempel.no", "Enter an e-mail address in the right format"),
-        ({"email": "kari@example.org", "password": "kort", "password_repeat": "kort"}, "password",
-         "Passordet må ha mellom 12 og 128 tegn", "The password must be between 12 and 128 characters"),
-        ({"email": "kari@example.org", "password": PASSWORD, "password_repeat": PASSWORD + "x"}, "password_repeat",
-         "De to passordene er ikke like", "The two passwords are not the same"),
-        ({"email": "kari.nordmann@example.org", "password": "kari.nordmann@example.org",
-          "password_repeat": "kari.nordmann@example.org"}, "password",
-         "Passordet kan ikke være e-postadressen din", "The password cannot be your e-mail address"),
+        (
+            {"email": "", "password": PASSWORD, "password_repeat": PASSWORD},
+            "email",
+            "Skriv inn e-postadressen din",
+            "Enter your e-mail address",
+        ),
+        (
+            {"email": "kari(at)example.org", "password": PASSWORD, "password_repeat": PASSWORD},
+            "email",
+            "Skriv e-postadressen i riktig format, som navn@eksempel.no",
+            "Enter an e-mail address in the right format",
+        ),
+        (
+            {"email": "kari@example.org", "password": "kort", "password_repeat": "kort"},
+            "password",
+            "Passordet må ha mellom 12 og 128 tegn",
+            "The password must be between 12 and 128 characters",
+        ),
+        (
+            {"email": "kari@example.org", "password": PASSWORD, "password_repeat": PASSWORD + "x"},
+            "password_repeat",
+            "De to passordene er ikke like",
+            "The two passwords are not the same",
+        ),
+        (
+            {
+                "email": "kari.nordmann@example.org",
+                "password": "kari.nordmann@example.org",
+                "password_repeat": "kari.nordmann@example.org",
+            },
+            "password",
+            "Passordet kan ikke være e-postadressen din",
+            "The password cannot be your e-mail address",
+        ),
     ],
 )
 @pytest.mark.parametrize("lang", ["nb", "en"])
@@ -125,7 +152,9 @@ def test_log_in_is_case_insensitive_on_the_address(app, client):
     assert _login(client, email="  Kari@Example.ORG ").status_code == 302
 
 
-@pytest.mark.parametrize("target", ["https://evil.example/", "//evil.example/", "/\\evil.example/", "javascript:alert(1)"])
+@pytest.mark.parametrize(
+    "target", ["https://evil.example/", "//evil.example/", "/\\evil.example/", "javascript:alert(1)"]
+)
 def test_after_log_in_only_a_path_on_this_site_is_followed(app, client, target):
     _registered_and_confirmed(app, client)
     response = _login(client, query_string={"next": target})
@@ -136,8 +165,9 @@ def test_my_page_asks_for_log_in_and_comes_back(app, client):
     response = client.get("/en/my-page")
     assert response.headers["Location"].endswith("/en/account/login?next=%2Fen%2Fmy-page")
     _registered_and_confirmed(app, client, lang="en")
-    back = post_form(client, "/en/account/login?next=%2Fen%2Fmy-page",
-                     {"email": "kari@example.org", "password": PASSWORD})
+    back = post_form(
+        client, "/en/account/login?next=%2Fen%2Fmy-page", {"email": "kari@example.org", "password": PASSWORD}
+    )
     assert back.headers["Location"].endswith("/en/my-page")
 
 

@@ -1,6 +1,7 @@
 """Acting for someone else through the test client: each basis (parent, verge, fullmakt in
 the portal and on paper) in both languages, with its errors; the application sent on the
 authority; the municipality's check (LEGAL.md "Acting on someone else's behalf")."""
+
 from __future__ import annotations
 
 import io
@@ -42,8 +43,14 @@ def rep(id_app, oidc_provider):
 
 
 def _declare_parent(client, child_id, lang="nb", **extra):
-    data = {"representative_name": "Rita Representant", "representative_email": "rita@example.org",
-            "child_name": "Ola Barn", "child_national_id": child_id, "responsibility": "y", **extra}
+    data = {
+        "representative_name": "Rita Representant",
+        "representative_email": "rita@example.org",
+        "child_name": "Ola Barn",
+        "child_national_id": child_id,
+        "responsibility": "y",
+        **extra,
+    }
     return post_form(client, f"/{lang}/authorities/new/parent", data)
 
 
@@ -58,6 +65,7 @@ def _authority(app, **where) -> Authority:
 
 
 # -- Who needs what -------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("lang,text", [("nb", "Logg inn med elektronisk ID"), ("en", "Log in with electronic ID")])
 def test_acting_for_others_needs_a_verified_identity(id_app, lang, text):
@@ -100,23 +108,38 @@ def test_choosing_someone_else_leads_to_setting_up_how_and_back_to_the_applicati
     response = post_form(rep, "/nb/authorities/new?service=bpa", {"basis": "parent"})
     assert response.headers["Location"] == "/nb/authorities/new/parent?service=bpa"
     child = aged(12)
-    response = post_form(rep, "/nb/authorities/new/parent?service=bpa", {
-        "representative_name": "Rita", "child_name": "Ola Barn", "child_national_id": child, "responsibility": "y"})
+    response = post_form(
+        rep,
+        "/nb/authorities/new/parent?service=bpa",
+        {"representative_name": "Rita", "child_name": "Ola Barn", "child_national_id": child, "responsibility": "y"},
+    )
     authority = _authority(rep.application)
     assert response.headers["Location"] == f"/nb/apply/for-whom?service=bpa&who={authority.public_id}"
-    assert re.search(rf'value="{authority.public_id}" aria-describedby="[^"]+" checked', html(rep.get(response.headers["Location"])))
+    assert re.search(
+        rf'value="{authority.public_id}" aria-describedby="[^"]+" checked', html(rep.get(response.headers["Location"]))
+    )
 
 
 # -- Parent ---------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("lang", ["nb", "en"])
 def test_parent_form_says_what_is_missing_in_each_language(rep, lang):
     response = post_form(rep, f"/{lang}/authorities/new/parent", {})
     expected = {
-        "nb": ["Skriv inn det fulle navnet ditt", "Skriv inn hele navnet", "Skriv inn fødselsnummeret eller D-nummeret",
-               "Bekreft at du har foreldreansvar"],
-        "en": ["Enter your full name", "Enter the full name", "Enter the identity number (fødselsnummer or D-number)",
-               "Confirm that you have parental responsibility"]}[lang]
+        "nb": [
+            "Skriv inn det fulle navnet ditt",
+            "Skriv inn hele navnet",
+            "Skriv inn fødselsnummeret eller D-nummeret",
+            "Bekreft at du har foreldreansvar",
+        ],
+        "en": [
+            "Enter your full name",
+            "Enter the full name",
+            "Enter the identity number (fødselsnummer or D-number)",
+            "Confirm that you have parental responsibility",
+        ],
+    }[lang]
     assert errors(response) == expected
 
 
@@ -132,15 +155,25 @@ def test_a_parent_applies_for_a_child_of_ten_who_must_be_heard(id_app, rep, lang
     person_page = html(rep.get(f"{base}/person"))
     assert 'value="Ola Barn"' in person_page and f'value="{child}"' in person_page  # filled in already
     assert {"nb": "Du søker for Ola Barn", "en": "You are applying for Ola Barn"}[lang] in person_page
-    assert post_form(rep, f"{base}/person", {"full_name": "Ola Barn", "national_id": child, **PERSON_REST}).headers[
-        "Location"].endswith("/representative")
+    assert (
+        post_form(rep, f"{base}/person", {"full_name": "Ola Barn", "national_id": child, **PERSON_REST})
+        .headers["Location"]
+        .endswith("/representative")
+    )
     assert post_form(rep, f"{base}/representative", REPRESENTATIVE).headers["Location"].endswith("/child_views")
     response = post_form(rep, f"{base}/child_views", {"heard": "yes"})
-    assert errors(response) == [{"nb": "Skriv hvordan dere snakket om det, og hva barnet mener",
-                                 "en": "Write how you talked about it, and what the child thinks"}[lang]]
+    assert errors(response) == [
+        {
+            "nb": "Skriv hvordan dere snakket om det, og hva barnet mener",
+            "en": "Write how you talked about it, and what the child thinks",
+        }[lang]
+    ]
     response = post_form(rep, f"{base}/child_views", {"heard": "no"})
-    assert errors(response) == [{"nb": "Skriv hvorfor du ikke har snakket med barnet",
-                                 "en": "Write why you have not talked with the child"}[lang]]
+    assert errors(response) == [
+        {"nb": "Skriv hvorfor du ikke har snakket med barnet", "en": "Write why you have not talked with the child"}[
+            lang
+        ]
+    ]
     fill_for(rep, base, child, child_views={"heard": "yes", "views": "Han vil gjerne spille fotball."})
     check = html(rep.get(f"{base}/check"))
     assert {"nb": "Hvem søknaden gjelder", "en": "Who the application is for"}[lang] in check
@@ -154,8 +187,12 @@ def test_a_parent_applies_for_a_child_of_ten_who_must_be_heard(id_app, rep, lang
         assert submission.person.national_id == child and submission.authority_id == authority.id
         assert document["representation"]["basis"] == "parent"
         assert document["representation"]["representative"] == {
-            "name": "Rita Representant", "national_id": REP_ID, "phone": "92233444", "email": "rita@example.org",
-            "relation": "parent"}
+            "name": "Rita Representant",
+            "national_id": REP_ID,
+            "phone": "92233444",
+            "email": "rita@example.org",
+            "relation": "parent",
+        }
         assert document["answers"]["child_views"]["views"] == "Han vil gjerne spille fotball."
         assert "_prefill" not in document["answers"]
         to = {m.to_address for m in db.session.scalars(select(OutboxMessage))}
@@ -176,10 +213,12 @@ def test_a_sixteen_year_old_decides_so_the_parent_needs_their_consent(id_app, re
     """pbrl § 4-3: from 16 the young person decides; a parent acts only with their consent."""
     young = aged(16)
     response = _declare_parent(rep, young, lang)
-    assert errors(response) == [{
-        "nb": "Ungdommen er 16 eller 17 år og bestemmer selv. Skriv navnet deres og bekreft at de er enige",
-        "en": "The young person is 16 or 17 and decides for themselves. Write their name and confirm that they agree",
-    }[lang]]
+    assert errors(response) == [
+        {
+            "nb": "Ungdommen er 16 eller 17 år og bestemmer selv. Skriv navnet deres og bekreft at de er enige",
+            "en": "The young person is 16 or 17 and decides for themselves. Write their name and confirm that they agree",
+        }[lang]
+    ]
     assert 'value="Ola Barn"' in html(response)  # nothing typed is lost
     assert _declare_parent(rep, young, lang, consent_name="Ola Barn", consent="y").status_code == 302
     authority = _authority(id_app)
@@ -189,10 +228,12 @@ def test_a_sixteen_year_old_decides_so_the_parent_needs_their_consent(id_app, re
 @pytest.mark.parametrize("lang", ["nb", "en"])
 def test_parental_responsibility_ends_at_eighteen(rep, lang):
     response = _declare_parent(rep, aged(19), lang)
-    assert errors(response) == [{
-        "nb": "Personen er 18 år eller eldre, så foreldreansvaret er slutt. Be om en fullmakt i stedet",
-        "en": "The person is 18 or older, so parental responsibility has ended. Ask them for a power of attorney instead",
-    }[lang]]
+    assert errors(response) == [
+        {
+            "nb": "Personen er 18 år eller eldre, så foreldreansvaret er slutt. Be om en fullmakt i stedet",
+            "en": "The person is 18 or older, so parental responsibility has ended. Ask them for a power of attorney instead",
+        }[lang]
+    ]
 
 
 def test_no_one_acts_for_themselves(rep):
@@ -211,8 +252,10 @@ def test_an_application_for_oneself_is_about_oneself(id_app, rep):
     base = start_for(rep, "self")
     assert f'value="{REP_ID}"' in html(rep.get(f"{base}/person"))
     response = post_form(rep, f"{base}/person", {"full_name": "Rita", "national_id": aged(30), **PERSON_REST})
-    assert errors(response) == ["Dette må være ditt eget fødselsnummer. Vil du søke for en annen, starter du en ny "
-                                "søknad og velger hvem den gjelder"]
+    assert errors(response) == [
+        "Dette må være ditt eget fødselsnummer. Vil du søke for en annen, starter du en ny "
+        "søknad og velger hvem den gjelder"
+    ]
 
 
 def test_a_password_log_in_never_counts_as_electronic_id(id_app, oidc_provider):
@@ -246,8 +289,12 @@ def test_the_person_acted_for_is_a_guardians_child_of_seven_to_fifteen_asked_abo
     child = aged(12, start=20)
     _verge(rep, child)
     authority = _authority(id_app)
-    post_form(rep, f"/nb/authorities/{authority.public_id}/document", {"file": (io.BytesIO(PDF), "a.pdf")},
-              content_type="multipart/form-data")
+    post_form(
+        rep,
+        f"/nb/authorities/{authority.public_id}/document",
+        {"file": (io.BytesIO(PDF), "a.pdf")},
+        content_type="multipart/form-data",
+    )
     base = start_for(rep, authority.public_id, service="bpa")
     post_form(rep, f"{base}/person", {"full_name": "Per Voksen", "national_id": child, **PERSON_REST})
     assert post_form(rep, f"{base}/representative", REPRESENTATIVE).headers["Location"].endswith("/child_views")
@@ -258,15 +305,23 @@ def test_the_person_page_keeps_to_the_person_acted_for(id_app, rep):
     _declare_parent(rep, child)
     base = start_for(rep, _authority(id_app).public_id)
     response = post_form(rep, f"{base}/person", {"full_name": "Ola Barn", "national_id": aged(8), **PERSON_REST})
-    assert errors(response) == ["Dette må være fødselsnummeret til personen du handler for. "
-                                "Vil du søke for en annen, starter du en ny søknad"]
+    assert errors(response) == [
+        "Dette må være fødselsnummeret til personen du handler for. Vil du søke for en annen, starter du en ny søknad"
+    ]
 
 
 # -- Verge ---------------------------------------------------------------------------------
 
+
 def _verge(client, person_id, lang="nb", **extra):
-    data = {"representative_name": "Rita Representant", "person_name": "Per Voksen", "person_national_id": person_id,
-            "scopes": ["apply", "see_case", "receive_letters"], "valid_until": "", **extra}
+    data = {
+        "representative_name": "Rita Representant",
+        "person_name": "Per Voksen",
+        "person_national_id": person_id,
+        "scopes": ["apply", "see_case", "receive_letters"],
+        "valid_until": "",
+        **extra,
+    }
     return post_form(client, f"/{lang}/authorities/new/verge", data)
 
 
@@ -274,8 +329,12 @@ def _verge(client, person_id, lang="nb", **extra):
 def test_a_verge_uploads_the_appointment_and_may_apply_while_it_is_checked(id_app, rep, lang, clock):
     person = aged(50)
     response = _verge(rep, person, lang, valid_until=day(clock.today() - timedelta(days=1)))
-    assert errors(response) == [{"nb": "Den siste dagen har passert. Sjekk datoen i oppnevningen",
-                                 "en": "The last day has passed. Check the date in the appointment"}[lang]]
+    assert errors(response) == [
+        {
+            "nb": "Den siste dagen har passert. Sjekk datoen i oppnevningen",
+            "en": "The last day has passed. Check the date in the appointment",
+        }[lang]
+    ]
     last_day = _last_day(years=70)
     response = _verge(rep, person, lang, valid_until=day(last_day))
     authority = _authority(id_app)
@@ -284,17 +343,30 @@ def test_a_verge_uploads_the_appointment_and_may_apply_while_it_is_checked(id_ap
     # Not usable until the document is there.
     post_form(rep, f"/{lang}/apply/", {"service": "bpa"})
     assert authority.public_id not in html(rep.get(f"/{lang}/apply/for-whom?service=bpa"))
-    response = post_form(rep, f"/{lang}/authorities/{authority.public_id}/document",
-                         {"file": (io.BytesIO(b"not a pdf"), "oppnevning.txt")}, content_type="multipart/form-data")
-    assert errors(response) == [{"nb": "Filen må være PDF, JPG eller PNG. Lagre den som en av disse og prøv igjen",
-                                 "en": "The file must be a PDF, JPG or PNG. Save it as one of these and try again"}[lang]]
-    response = post_form(rep, f"/{lang}/authorities/{authority.public_id}/document",
-                         {"file": (io.BytesIO(PDF), "oppnevning.pdf")}, content_type="multipart/form-data")
+    response = post_form(
+        rep,
+        f"/{lang}/authorities/{authority.public_id}/document",
+        {"file": (io.BytesIO(b"not a pdf"), "oppnevning.txt")},
+        content_type="multipart/form-data",
+    )
+    assert errors(response) == [
+        {
+            "nb": "Filen må være PDF, JPG eller PNG. Lagre den som en av disse og prøv igjen",
+            "en": "The file must be a PDF, JPG or PNG. Save it as one of these and try again",
+        }[lang]
+    ]
+    response = post_form(
+        rep,
+        f"/{lang}/authorities/{authority.public_id}/document",
+        {"file": (io.BytesIO(PDF), "oppnevning.pdf")},
+        content_type="multipart/form-data",
+    )
     assert response.status_code == 302
     assert _authority(id_app).state == "awaiting_verification"
     base = start_for(rep, authority.public_id, service="bpa", lang=lang)
     assert {"nb": "Kommunen har ennå ikke sjekket", "en": "The municipality has not yet checked"}[lang] in html(
-        rep.get(f"{base}/person"))
+        rep.get(f"{base}/person")
+    )
 
 
 def test_a_verge_cannot_see_cases_until_the_document_is_checked(id_app, rep):
@@ -302,8 +374,12 @@ def test_a_verge_cannot_see_cases_until_the_document_is_checked(id_app, rep):
 
     _verge(rep, aged(50))
     authority = _authority(id_app)
-    post_form(rep, f"/nb/authorities/{authority.public_id}/document", {"file": (io.BytesIO(PDF), "a.pdf")},
-              content_type="multipart/form-data")
+    post_form(
+        rep,
+        f"/nb/authorities/{authority.public_id}/document",
+        {"file": (io.BytesIO(PDF), "a.pdf")},
+        content_type="multipart/form-data",
+    )
     with id_app.app_context():
         authority = db.session.get(Authority, authority.id)
         assert authorities.allows(authority, "apply", "bpa")
@@ -314,8 +390,12 @@ def test_a_verge_cannot_see_cases_until_the_document_is_checked(id_app, rep):
 def test_the_municipality_checks_the_document_and_the_representative_sees_the_result(id_app, rep, outcome):
     _verge(rep, aged(50), representative_email="rita@example.org")
     public_id = _authority(id_app).public_id
-    post_form(rep, f"/nb/authorities/{public_id}/document", {"file": (io.BytesIO(PDF), "a.pdf")},
-              content_type="multipart/form-data")
+    post_form(
+        rep,
+        f"/nb/authorities/{public_id}/document",
+        {"file": (io.BytesIO(PDF), "a.pdf")},
+        content_type="multipart/form-data",
+    )
     caseworker = id_app.test_client()
     make_caseworker(id_app)
     log_in(caseworker, email="sara@fjellvik.kommune.no")
@@ -328,8 +408,11 @@ def test_the_municipality_checks_the_document_and_the_representative_sees_the_re
     if outcome == "reject":
         response = post_form(caseworker, f"/nb/intake/authorities/{public_id}", {"outcome": "reject"})
         assert errors(response) == ["Skriv hvorfor den ikke er i orden"]
-        post_form(caseworker, f"/nb/intake/authorities/{public_id}",
-                  {"outcome": "reject", "reason": "Oppnevningen gjelder en annen person."})
+        post_form(
+            caseworker,
+            f"/nb/intake/authorities/{public_id}",
+            {"outcome": "reject", "reason": "Oppnevningen gjelder en annen person."},
+        )
         assert _authority(id_app).state == "rejected"
         assert "Oppnevningen gjelder en annen person." in html(rep.get(f"/nb/authorities/{public_id}"))
     else:
@@ -344,8 +427,11 @@ def test_the_municipality_checks_the_document_and_the_representative_sees_the_re
 def test_the_intake_pages_are_for_caseworkers_only(id_app, rep):
     _verge(rep, aged(50))
     public_id = _authority(id_app).public_id
-    for path in ("/nb/intake/authorities", f"/nb/intake/authorities/{public_id}",
-                 f"/nb/intake/authorities/{public_id}/document"):
+    for path in (
+        "/nb/intake/authorities",
+        f"/nb/intake/authorities/{public_id}",
+        f"/nb/intake/authorities/{public_id}/document",
+    ):
         assert rep.get(path).status_code == 404, path
         assert id_app.test_client().get(path).status_code == 302, path  # to log-in
 
@@ -361,9 +447,17 @@ def _last_day(years: int) -> date:
 
 
 def _request(client, lang="nb", person_id=PERSON_ID, **extra):
-    data = {"representative_name": "Rita Representant", "representative_email": "rita@example.org",
-            "person_name": "Gunn Giver", "person_national_id": person_id, "person_email": "gunn@example.org",
-            "scopes": ["apply", "see_case"], "services": ["stottekontakt"], "valid_until": day(_last_day(4)), **extra}
+    data = {
+        "representative_name": "Rita Representant",
+        "representative_email": "rita@example.org",
+        "person_name": "Gunn Giver",
+        "person_national_id": person_id,
+        "person_email": "gunn@example.org",
+        "scopes": ["apply", "see_case"],
+        "services": ["stottekontakt"],
+        "valid_until": day(_last_day(4)),
+        **extra,
+    }
     return post_form(client, f"/{lang}/authorities/new/fullmakt", data)
 
 
@@ -374,20 +468,39 @@ def test_fullmakt_form_errors_in_each_language(rep, lang, clock):
     slashed = _last_day(4).strftime("%d/%m/%Y")
     response = post_form(rep, f"/{lang}/authorities/new/fullmakt", {"valid_until": slashed})
     expected = {
-        "nb": ["Skriv inn det fulle navnet ditt", "Skriv inn hele navnet", "Skriv inn fødselsnummeret eller D-nummeret",
-               "Skriv inn e-postadressen deres", "Velg minst én ting", "Velg minst én tjeneste",
-               "Skriv datoen som dag, måned og år, som 31.12.2027"],
-        "en": ["Enter your full name", "Enter the full name", "Enter the identity number (fødselsnummer or D-number)",
-               "Enter their e-mail address", "Choose at least one thing", "Choose at least one service",
-               "Write the date as day, month and year, like 31.12.2027"]}[lang]
+        "nb": [
+            "Skriv inn det fulle navnet ditt",
+            "Skriv inn hele navnet",
+            "Skriv inn fødselsnummeret eller D-nummeret",
+            "Skriv inn e-postadressen deres",
+            "Velg minst én ting",
+            "Velg minst én tjeneste",
+            "Skriv datoen som dag, måned og år, som 31.12.2027",
+        ],
+        "en": [
+            "Enter your full name",
+            "Enter the full name",
+            "Enter the identity number (fødselsnummer or D-number)",
+            "Enter their e-mail address",
+            "Choose at least one thing",
+            "Choose at least one service",
+            "Write the date as day, month and year, like 31.12.2027",
+        ],
+    }[lang]
     assert errors(response) == expected
     assert f'value="{slashed}"' in html(response)
-    assert errors(_request(rep, lang, valid_until=day(today - timedelta(days=1)))) == [{
-        "nb": "Den siste dagen kan ikke være tilbake i tid. Velg en senere dato",
-        "en": "The last day cannot be in the past. Choose a later date"}[lang]]
-    assert errors(_request(rep, lang, valid_until=day(_last_day(11)))) == [{
-        "nb": "En fullmakt kan vare i høyst 10 år. Velg en tidligere dato",
-        "en": "A power of attorney can last at most 10 years. Choose an earlier date"}[lang]]
+    assert errors(_request(rep, lang, valid_until=day(today - timedelta(days=1)))) == [
+        {
+            "nb": "Den siste dagen kan ikke være tilbake i tid. Velg en senere dato",
+            "en": "The last day cannot be in the past. Choose a later date",
+        }[lang]
+    ]
+    assert errors(_request(rep, lang, valid_until=day(_last_day(11)))) == [
+        {
+            "nb": "En fullmakt kan vare i høyst 10 år. Velg en tidligere dato",
+            "en": "A power of attorney can last at most 10 years. Choose an earlier date",
+        }[lang]
+    ]
 
 
 @pytest.mark.parametrize("lang", ["nb", "en"])
@@ -405,9 +518,10 @@ def test_the_person_gets_a_link_sees_exactly_what_is_asked_and_approves(id_app, 
     person = log_in_with_id(id_app.test_client(), oidc_provider, PERSON_ID, lang)
     page = html(person.get(path))
     year = _last_day(4).year
-    for text in {"nb": ["Rita Representant", "Søke om tjenester", "Se sakene", "Støttekontakt", f"31. desember {year}"],
-                 "en": ["Rita Representant", "Apply for services", "See the cases", "Support contact",
-                        f"31 December {year}"]}[lang]:
+    for text in {
+        "nb": ["Rita Representant", "Søke om tjenester", "Se sakene", "Støttekontakt", f"31. desember {year}"],
+        "en": ["Rita Representant", "Apply for services", "See the cases", "Support contact", f"31 December {year}"],
+    }[lang]:
         assert text in page, text
     assert "Klage på vedtak" not in page and "Appeal decisions" not in page  # not asked for
     assert errors(post_form(person, path, {})) == [{"nb": "Velg ja eller nei", "en": "Choose yes or no"}[lang]]
@@ -443,15 +557,15 @@ def test_a_request_expires_after_fourteen_days(id_app, oidc_provider, rep, clock
     person = log_in_with_id(id_app.test_client(), oidc_provider, PERSON_ID)
     page = html(person.get(f"/nb/authorities/requests/{authority.public_id}"))
     assert "Forespørselen gikk ut" in page and 'name="answer"' not in page
-    post_form(person, f"/nb/authorities/requests/{authority.public_id}", {"answer": "approve"},
-              form_page="/nb/my-page")
+    post_form(person, f"/nb/authorities/requests/{authority.public_id}", {"answer": "approve"}, form_page="/nb/my-page")
     assert _authority(id_app).state == "requested"  # stored as asked; counts as expired
 
 
 def test_the_same_person_cannot_be_asked_again_and_again(id_app, oidc_provider, rep):
     _request(rep)
-    assert errors(_request(rep)) == ["Du har allerede spurt denne personen. Vent på svaret, eller avslutt den "
-                                     "forespørselen først"]
+    assert errors(_request(rep)) == [
+        "Du har allerede spurt denne personen. Vent på svaret, eller avslutt den forespørselen først"
+    ]
     # One representative: three requests in 30 days, even when each is ended.
     for _ in range(2):
         post_form(rep, f"/nb/authorities/{_authority(id_app).public_id}/end", {})
@@ -470,8 +584,9 @@ def test_the_same_person_cannot_be_asked_again_and_again(id_app, oidc_provider, 
 def test_someone_under_eighteen_cannot_hold_a_fullmakt_or_be_a_guardian(id_app, oidc_provider):
     """LEGAL.md: a fullmakt is given to an adult ("myndig") person."""
     young = log_in_with_id(id_app.test_client(), oidc_provider, aged(17, start=20))
-    assert errors(_request(young)) == ["Du må være 18 år eller eldre for å handle for en annen som verge "
-                                       "eller med fullmakt"]
+    assert errors(_request(young)) == [
+        "Du må være 18 år eller eldre for å handle for en annen som verge eller med fullmakt"
+    ]
     assert "18 år eller eldre" in errors(_verge(young, aged(50)))[0]
 
 
@@ -482,28 +597,41 @@ def test_a_young_persons_withdrawal_holds_the_parent_cannot_declare_again(id_app
     young = log_in_with_id(id_app.test_client(), oidc_provider, young_id)
     post_form(young, f"/nb/authorities/for-me/{_authority(id_app).public_id}/withdraw", {})
     response = _declare_parent(rep, young_id, consent_name="Ola Barn", consent="y")
-    assert errors(response) == ["Ungdommen har trukket tilbake retten din til å handle for dem. Bare ungdommen kan "
-                                "endre det, for eksempel ved å kontakte tjenestekontoret"]
+    assert errors(response) == [
+        "Ungdommen har trukket tilbake retten din til å handle for dem. Bare ungdommen kan "
+        "endre det, for eksempel ved å kontakte tjenestekontoret"
+    ]
 
 
 def test_a_name_typed_by_one_representative_never_shows_in_anothers_papers(id_app, oidc_provider, rep):
     child = aged(8, start=20)
     _declare_parent(rep, child)
     other = log_in_with_id(id_app.test_client(), oidc_provider, aged(39, start=20))
-    post_form(other, "/nb/authorities/new/parent", {"representative_name": "Ole", "child_name": "Feil Navn",
-                                                   "child_national_id": child, "responsibility": "y"})
+    post_form(
+        other,
+        "/nb/authorities/new/parent",
+        {"representative_name": "Ole", "child_name": "Feil Navn", "child_national_id": child, "responsibility": "y"},
+    )
     page = html(rep.get("/nb/authorities/"))
     assert "Ola Barn" in page and "Feil Navn" not in page
 
 
 # -- Fullmakt on paper -----------------------------------------------------------------------
 
-@pytest.mark.parametrize("lang,title,scope", [("nb", "Fullmakt", "Søke om tjenester"),
-                                              ("en", "Power of attorney", "Apply for services")])
+
+@pytest.mark.parametrize(
+    "lang,title,scope", [("nb", "Fullmakt", "Søke om tjenester"), ("en", "Power of attorney", "Apply for services")]
+)
 def test_the_paper_fullmakt_opens_with_both_names_and_the_scopes(id_app, rep, lang, title, scope, tmp_path):
     last_day = _last_day(2)
-    data = {"representative_name": "Rita Representant", "person_name": "Gunn Giver", "person_national_id": PERSON_ID,
-            "scopes": ["apply", "appeal"], "services": ["bpa"], "valid_until": day(last_day)}
+    data = {
+        "representative_name": "Rita Representant",
+        "person_name": "Gunn Giver",
+        "person_national_id": PERSON_ID,
+        "scopes": ["apply", "appeal"],
+        "services": ["bpa"],
+        "valid_until": day(last_day),
+    }
     response = post_form(rep, f"/{lang}/authorities/new/paper", data)
     authority = _authority(id_app)
     assert authority.state == "awaiting_document" and authority.proof == "document"
@@ -514,22 +642,46 @@ def test_the_paper_fullmakt_opens_with_both_names_and_the_scopes(id_app, rep, la
     assert "attachment" in pdf.headers["Content-Disposition"] and PERSON_ID not in pdf.headers["Content-Disposition"]
     pdftotext = require_tool("pdftotext", "apt-get install poppler-utils")
     (tmp_path / "f.pdf").write_bytes(pdf.data)
-    text = subprocess.run([pdftotext, "-layout", str(tmp_path / "f.pdf"), "-"], capture_output=True, text=True,
-                          check=True).stdout
-    for expected in (title, "Gunn Giver", PERSON_ID, "Rita Representant", REP_ID, scope, "☒", "☐",
-                     {"nb": f"31. desember {last_day.year}", "en": f"31 December {last_day.year}"}[lang]):
+    text = subprocess.run(
+        [pdftotext, "-layout", str(tmp_path / "f.pdf"), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    for expected in (
+        title,
+        "Gunn Giver",
+        PERSON_ID,
+        "Rita Representant",
+        REP_ID,
+        scope,
+        "☒",
+        "☐",
+        {"nb": f"31. desember {last_day.year}", "en": f"31 December {last_day.year}"}[lang],
+    ):
         assert expected in text, expected
-    post_form(rep, f"/{lang}/authorities/{authority.public_id}/document", {"file": (io.BytesIO(PDF), "signert.pdf")},
-              content_type="multipart/form-data")
+    post_form(
+        rep,
+        f"/{lang}/authorities/{authority.public_id}/document",
+        {"file": (io.BytesIO(PDF), "signert.pdf")},
+        content_type="multipart/form-data",
+    )
     assert _authority(id_app).state == "awaiting_verification"
 
 
 def test_another_account_gets_nothing_of_the_paper_form(id_app, oidc_provider, rep):
-    data = {"representative_name": "Rita", "person_name": "Gunn Giver", "person_national_id": PERSON_ID,
-            "scopes": ["apply"], "services": ["bpa"], "valid_until": day(_last_day(2))}
+    data = {
+        "representative_name": "Rita",
+        "person_name": "Gunn Giver",
+        "person_national_id": PERSON_ID,
+        "scopes": ["apply"],
+        "services": ["bpa"],
+        "valid_until": day(_last_day(2)),
+    }
     post_form(rep, "/nb/authorities/new/paper", data)
     public_id = _authority(id_app).public_id
     other = log_in_with_id(id_app.test_client(), oidc_provider, aged(33))
-    for path in (f"/nb/authorities/{public_id}", f"/nb/authorities/{public_id}/fullmakt.pdf",
-                 f"/nb/authorities/{public_id}/document", f"/nb/authorities/{public_id}/end"):
+    for path in (
+        f"/nb/authorities/{public_id}",
+        f"/nb/authorities/{public_id}/fullmakt.pdf",
+        f"/nb/authorities/{public_id}/document",
+        f"/nb/authorities/{public_id}/end",
+    ):
         assert other.get(path).status_code == 404, path

@@ -2,6 +2,7 @@
 what is appealed, what should change and why, attachments; the deadline shown, and after it
 the question why the appeal is late (fvl § 31); a receipt and PDF; the municipality sees the
 appeal on the case (fvl § 30: sent electronically, received at once)."""
+
 from __future__ import annotations
 
 import re
@@ -48,11 +49,21 @@ def test_appeal_a_decision_in_time_from_the_case_page(apply_app, citizen, decide
     page = text(citizen.get(f"{base}/appeal"))
     assert {"nb": "Klagen din", "en": "Your appeal"}[lang] in page
     response = post_form(citizen, f"{base}/appeal", {})
-    assert errors(response) == {
-        "nb": ["Velg minst én ting du er uenig i", "Skriv hva du vil ha endret",
-               "Skriv hvorfor du mener vedtaket bør endres"],
-        "en": ["Choose at least one thing you disagree with", "Write what you want changed",
-               "Write why you think the decision should be changed"]}[lang]
+    assert (
+        errors(response)
+        == {
+            "nb": [
+                "Velg minst én ting du er uenig i",
+                "Skriv hva du vil ha endret",
+                "Skriv hvorfor du mener vedtaket bør endres",
+            ],
+            "en": [
+                "Choose at least one thing you disagree with",
+                "Write what you want changed",
+                "Write why you think the decision should be changed",
+            ],
+        }[lang]
+    )
     response = post_form(citizen, f"{base}/appeal", APPEAL)
     assert response.headers["Location"].endswith("/attachments")  # in time: no question about lateness
     post_form(citizen, f"{base}/attachments", {"action": "continue"})
@@ -74,14 +85,14 @@ def test_appeal_a_decision_in_time_from_the_case_page(apply_app, citizen, decide
     assert "Appeal the decision" not in case_page  # appealed once is enough until a new decision
 
 
-def test_a_late_appeal_still_goes_in_and_asks_why_it_is_late(apply_app, citizen, submit_application, decide,
-                                                             clock):
+def test_a_late_appeal_still_goes_in_and_asks_why_it_is_late(apply_app, citizen, submit_application, decide, clock):
     """fvl § 31: a late appeal may be considered; the form asks why it is late."""
     reference = submit_application(citizen)
     long_ago = clock.today() - timedelta(days=60)
     decide(reference, notified=long_ago, decided_on=long_ago.isoformat())
     assert "You can still appeal, but you must explain why the appeal is late" in text(
-        citizen.get(f"/en/cases/{reference}"))
+        citizen.get(f"/en/cases/{reference}")
+    )
     base = start_appeal(citizen, reference)
     assert post_form(citizen, f"{base}/appeal", APPEAL).headers["Location"].endswith("/late")
     response = post_form(citizen, f"{base}/late", {})
@@ -110,12 +121,21 @@ def test_appeal_a_decision_made_outside_the_portal(apply_app, citizen, clock, la
     no_such_day = f"30.02.{clock.today().year}"
     response = post_form(citizen, f"{base}/decision", {"case_number": "", "decided_on": no_such_day})
     assert len(errors(response)) == 2 and f'value="{no_such_day}"' in html(response)
-    response = post_form(citizen, f"{base}/decision", {
-        "case_number": "26/1234", "decided_on": day(clock.today() - timedelta(days=20)),
-        "received_on": day(clock.today() - timedelta(days=29))})
-    assert errors(response) == [{
-        "nb": "Du kan ikke ha fått brevet før vedtaket ble fattet. Sjekk datoene",
-        "en": "The letter cannot have reached you before the decision was made. Check the dates"}[lang]]
+    response = post_form(
+        citizen,
+        f"{base}/decision",
+        {
+            "case_number": "26/1234",
+            "decided_on": day(clock.today() - timedelta(days=20)),
+            "received_on": day(clock.today() - timedelta(days=29)),
+        },
+    )
+    assert errors(response) == [
+        {
+            "nb": "Du kan ikke ha fått brevet før vedtaket ble fattet. Sjekk datoene",
+            "en": "The letter cannot have reached you before the decision was made. Check the dates",
+        }[lang]
+    ]
     recent = day(clock.today() - timedelta(days=3))
     post_form(citizen, f"{base}/decision", {"case_number": "26/1234", "decided_on": recent, "received_on": ""})
     assert post_form(citizen, f"{base}/person", PERSON).headers["Location"].endswith("/appeal")
@@ -165,8 +185,11 @@ def test_the_appeal_pdf_names_the_decision_and_the_deadline(apply_app, citizen, 
     pdf = citizen.get(f"{receipt}/pdf")
     assert pdf.data.startswith(b"%PDF-")
     (tmp_path / "a.pdf").write_bytes(pdf.data)
-    words = re.sub(r"\s+", " ", subprocess.run([pdftotext, str(tmp_path / "a.pdf"), "-"], capture_output=True,
-                                               text=True, check=True).stdout)
+    words = re.sub(
+        r"\s+",
+        " ",
+        subprocess.run([pdftotext, str(tmp_path / "a.pdf"), "-"], capture_output=True, text=True, check=True).stdout,
+    )
     for expected in ("Appeal a decision", decided, "pbrl § 7-5", "Jeg vil ha seks timer i uka.", "The number of hours"):
         assert expected in words, (expected, words)
 
@@ -203,20 +226,21 @@ def test_an_appeal_draft_cannot_be_sent_after_the_application_was_withdrawn(appl
         assert db.session.scalar(select(func.count(Submission.id)).where(Submission.kind == "appeal")) == 0
 
 
-def test_a_year_after_the_decision_an_appeal_can_no_longer_be_considered(apply_app, citizen, submit_application,
-                                                                        decide, clock):
+def test_a_year_after_the_decision_an_appeal_can_no_longer_be_considered(
+    apply_app, citizen, submit_application, decide, clock
+):
     """fvl § 31: never when more than one year has passed since the decision."""
     reference = submit_application(citizen)
     old = clock.today() - timedelta(days=400)
     decide(reference, notified=old, decided_on=old.isoformat())
     page = text(citizen.get(f"/en/cases/{reference}"))
-    assert "an appeal can no longer be considered" in page and "/appeal/?case=" not in html(citizen.get(
-        f"/en/cases/{reference}"))
+    assert "an appeal can no longer be considered" in page and "/appeal/?case=" not in html(
+        citizen.get(f"/en/cases/{reference}")
+    )
     assert reference not in html(citizen.get("/en/appeal/"))
 
 
-def test_a_number_typed_for_an_outside_decision_never_links_to_a_case_in_the_portal(apply_app, citizen, decided,
-                                                                                      clock):
+def test_a_number_typed_for_an_outside_decision_never_links_to_a_case_in_the_portal(apply_app, citizen, decided, clock):
     stranger = apply_app.test_client()
     make_account(apply_app, email="ola@example.org")
     log_in(stranger, email="ola@example.org")

@@ -1,5 +1,6 @@
 """Applying for støttekontakt through the test client: every page, every error, in both
 languages; drafts, check your answers, one submission, receipt; who may see what."""
+
 import re
 
 import pytest
@@ -45,21 +46,45 @@ def test_applying_needs_log_in(apply_app):
 @pytest.mark.parametrize(
     "step,nb,en",
     [
-        ("person", ["Skriv inn hele navnet", "Skriv inn fødselsnummeret eller D-nummeret", "Skriv inn gateadressen",
-                    "Skriv et postnummer med 4 sifre, som 0150", "Skriv inn poststedet",
-                    "Skriv et norsk telefonnummer med 8 sifre, som 912 34 567", "Velg et språk",
-                    "Svar på om du trenger tolk"],
-         ["Enter the full name", "Enter the identity number (fødselsnummer or D-number)", "Enter the street address",
-          "Enter a postcode with 4 digits, like 0150", "Enter the town or city",
-          "Enter a Norwegian phone number with 8 digits, like 912 34 567", "Choose a language",
-          "Answer whether you need an interpreter"]),
-        ("need", ["Velg minst én grunn", "Beskriv hvilken hjelp du trenger"],
-         ["Choose at least one reason", "Describe what help you need"]),
+        (
+            "person",
+            [
+                "Skriv inn hele navnet",
+                "Skriv inn fødselsnummeret eller D-nummeret",
+                "Skriv inn gateadressen",
+                "Skriv et postnummer med 4 sifre, som 0150",
+                "Skriv inn poststedet",
+                "Skriv et norsk telefonnummer med 8 sifre, som 912 34 567",
+                "Velg et språk",
+                "Svar på om du trenger tolk",
+            ],
+            [
+                "Enter the full name",
+                "Enter the identity number (fødselsnummer or D-number)",
+                "Enter the street address",
+                "Enter a postcode with 4 digits, like 0150",
+                "Enter the town or city",
+                "Enter a Norwegian phone number with 8 digits, like 912 34 567",
+                "Choose a language",
+                "Answer whether you need an interpreter",
+            ],
+        ),
+        (
+            "need",
+            ["Velg minst én grunn", "Beskriv hvilken hjelp du trenger"],
+            ["Choose at least one reason", "Describe what help you need"],
+        ),
         ("situation", ["Velg hvordan du bor"], ["Choose how you live"]),
-        ("network", ["Fortell hvem du er sammen med, eller skriv at du ikke har noen"],
-         ["Tell us who you spend time with, or write that you have nobody"]),
-        ("wishes", ["Velg hvordan du ønsker å få støtte", "Fortell oss hva du liker å gjøre, eller vil prøve"],
-         ["Choose how you would like to get support", "Tell us what you like to do or would like to try"]),
+        (
+            "network",
+            ["Fortell hvem du er sammen med, eller skriv at du ikke har noen"],
+            ["Tell us who you spend time with, or write that you have nobody"],
+        ),
+        (
+            "wishes",
+            ["Velg hvordan du ønsker å få støtte", "Fortell oss hva du liker å gjøre, eller vil prøve"],
+            ["Choose how you would like to get support", "Tell us what you like to do or would like to try"],
+        ),
     ],
 )
 def test_each_page_says_what_is_missing_and_how_to_fix_it(citizen, lang, step, nb, en):
@@ -137,11 +162,18 @@ def test_check_your_answers_shows_every_answer_with_a_change_link_back_to_the_ch
     base = start_application(citizen)
     answer_all(citizen, base)
     page = html(citizen.get(f"{base}/check"))
-    for text in ("Kari Nordmann", "01019012480", "Psykiske helseproblemer, Ensomhet, isolasjon eller en vanskelig livssituasjon",
-                 "Jeg bor alene", "Individuelt: én støttekontakt for meg", "Fastlegen min", "Ikke besvart"):
+    for text in (
+        "Kari Nordmann",
+        "01019012480",
+        "Psykiske helseproblemer, Ensomhet, isolasjon eller en vanskelig livssituasjon",
+        "Jeg bor alene",
+        "Individuelt: én støttekontakt for meg",
+        "Fastlegen min",
+        "Ikke besvart",
+    ):
         assert text in page
     assert "steg 8 av 8" in page
-    change = f'{base}/network?from=check'
+    change = f"{base}/network?from=check"
     assert change in page
     response = post_form(citizen, change, {"network": "Bare mora mi."})
     assert response.headers["Location"].endswith(f"{base}/check")

@@ -1,4 +1,5 @@
 """The ledsagerbevis and BPA journeys on the same engine: pages, errors, guidance, sending."""
+
 import re
 
 import pytest
@@ -18,7 +19,10 @@ JOURNEYS = {
     ],
     "bpa": [
         ("person", PERSON),
-        ("assistance", {"hours_per_week": "30", "areas": ["personal_care", "practical"], "description": "Stell morgen og kveld."}),
+        (
+            "assistance",
+            {"hours_per_week": "30", "areas": ["personal_care", "practical"], "description": "Stell morgen og kveld."},
+        ),
         ("supervisor", {"supervisor": "self", "supervisor_name": "", "supervisor_relation": ""}),
         ("family", {"disabled_child": "no"}),
     ],
@@ -44,18 +48,45 @@ def test_each_service_can_be_applied_for_and_sent(apply_app, citizen, service, p
 @pytest.mark.parametrize(
     "service,step,nb,en",
     [
-        ("ledsagerbevis", "residence", ["Svar på om du bor i kommunen"], ["Answer whether you live in the municipality"]),
-        ("ledsagerbevis", "disability", ["Beskriv funksjonsnedsettelsen eller sykdommen",
-                                         "Svar på om det er ventet å vare i minst to til tre år"],
-         ["Describe the disability or illness", "Answer whether it is expected to last at least two to three years"]),
-        ("ledsagerbevis", "companions", ["Fortell hva du trenger ledsager til"], ["Tell us what you need a companion for"]),
-        ("bpa", "assistance", ["Skriv omtrent hvor mange timer i uka du trenger hjelp",
-                               "Velg minst én ting du trenger hjelp til", "Beskriv hjelpen du trenger"],
-         ["Enter about how many hours a week you need help", "Choose at least one thing you need help with",
-          "Describe the help you need"]),
+        (
+            "ledsagerbevis",
+            "residence",
+            ["Svar på om du bor i kommunen"],
+            ["Answer whether you live in the municipality"],
+        ),
+        (
+            "ledsagerbevis",
+            "disability",
+            ["Beskriv funksjonsnedsettelsen eller sykdommen", "Svar på om det er ventet å vare i minst to til tre år"],
+            ["Describe the disability or illness", "Answer whether it is expected to last at least two to three years"],
+        ),
+        (
+            "ledsagerbevis",
+            "companions",
+            ["Fortell hva du trenger ledsager til"],
+            ["Tell us what you need a companion for"],
+        ),
+        (
+            "bpa",
+            "assistance",
+            [
+                "Skriv omtrent hvor mange timer i uka du trenger hjelp",
+                "Velg minst én ting du trenger hjelp til",
+                "Beskriv hjelpen du trenger",
+            ],
+            [
+                "Enter about how many hours a week you need help",
+                "Choose at least one thing you need help with",
+                "Describe the help you need",
+            ],
+        ),
         ("bpa", "supervisor", ["Velg hvem som skal være arbeidsleder"], ["Choose who will be work supervisor"]),
-        ("bpa", "family", ["Svar på om søknaden gjelder et barn i familien din"],
-         ["Answer whether the application is for a child in your family"]),
+        (
+            "bpa",
+            "family",
+            ["Svar på om søknaden gjelder et barn i familien din"],
+            ["Answer whether the application is for a child in your family"],
+        ),
     ],
 )
 def test_each_page_says_what_is_missing(citizen, service, step, nb, en, lang):

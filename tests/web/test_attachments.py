@@ -1,5 +1,6 @@
 """Attachments: judged by content not name, at most 10 MB and 10 files, stored outside
 static/, given only to their owner, listed in the submission and its PDF."""
+
 import os
 import re
 
@@ -29,13 +30,18 @@ def _upload(client, base, content, name="legeerklaering.pdf", kind="supporting")
     encoder leaves a temporary file open for large bodies)."""
     token = csrf_token(client, f"{base}/attachments")
     boundary = "----portal-test-boundary"
-    parts = [f'--{boundary}\r\nContent-Disposition: form-data; name="{key}"\r\n\r\n{value}\r\n'.encode()
-             for key, value in (("csrf_token", token), ("kind", kind))]
-    parts.append(f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="{name}"\r\n'
-                 f"Content-Type: application/octet-stream\r\n\r\n".encode() + content + b"\r\n")
+    parts = [
+        f'--{boundary}\r\nContent-Disposition: form-data; name="{key}"\r\n\r\n{value}\r\n'.encode()
+        for key, value in (("csrf_token", token), ("kind", kind))
+    ]
+    parts.append(
+        f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="{name}"\r\n'
+        f"Content-Type: application/octet-stream\r\n\r\n".encode()
+        + content
+        + b"\r\n"
+    )
     body = b"".join(parts) + f"--{boundary}--\r\n".encode()
-    return client.post(f"{base}/attachments", data=body,
-                       content_type=f"multipart/form-data; boundary={boundary}")
+    return client.post(f"{base}/attachments", data=body, content_type=f"multipart/form-data; boundary={boundary}")
 
 
 @pytest.fixture
@@ -65,9 +71,17 @@ def test_a_pdf_is_added_listed_and_given_back_to_its_owner(apply_app, citizen, d
 @pytest.mark.parametrize(
     "content,name,message",
     [
-        (b"MZ\x90\x00 not a pdf at all", "virus.pdf", "Filen må være PDF, JPG eller PNG. Lagre den som en av disse og prøv igjen"),
+        (
+            b"MZ\x90\x00 not a pdf at all",
+            "virus.pdf",
+            "Filen må være PDF, JPG eller PNG. Lagre den som en av disse og prøv igjen",
+        ),
         (b"", "tom.pdf", None),
-        (b"%PDF-" + b"0" * (10 * 1024 * 1024), "stor.pdf", "Filen er større enn 10 MB. Velg en mindre fil, eller send den i posten"),
+        (
+            b"%PDF-" + b"0" * (10 * 1024 * 1024),
+            "stor.pdf",
+            "Filen er større enn 10 MB. Velg en mindre fil, eller send den i posten",
+        ),
     ],
 )
 def test_a_bad_file_gets_a_clear_message(citizen, draft_base, content, name, message):
@@ -96,7 +110,8 @@ def test_at_most_ten_files(citizen, draft_base):
     for i in range(10):
         assert _upload(citizen, draft_base, PDF, f"fil{i}.pdf").status_code == 302
     assert errors(_upload(citizen, draft_base, PDF, "fil11.pdf")) == [
-        "Du kan legge til høyst 10 filer. Fjern en for å legge til en ny"]
+        "Du kan legge til høyst 10 filer. Fjern en for å legge til en ny"
+    ]
 
 
 def test_a_file_can_be_removed(apply_app, citizen, draft_base):
@@ -134,7 +149,9 @@ def test_files_go_with_the_submission_into_its_document_and_pdf(apply_app, citiz
         assert entry["filename"] == "legeerklaering.pdf" and entry["content_type"] == "application/pdf"
         # The submission's alone now: a file has one owner.
         assert tuple(db.session.execute(select(Attachment.submission_id, Attachment.draft_id)).one()) == (
-            submission.id, None)
+            submission.id,
+            None,
+        )
     pdftotext = require_tool("pdftotext", "apt-get install poppler-utils")
     pdf = tmp_path / "copy.pdf"
     pdf.write_bytes(citizen.get(f"{receipt}/pdf").data)

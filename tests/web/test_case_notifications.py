@@ -2,6 +2,7 @@
 a preliminary reply or an appeal's outcome is recorded, and a week before an appeal deadline,
 the person and those who receive letters for them (fvl § 12) get an e-mail through the outbox:
 "there is news in your case", with a link and nothing personal."""
+
 from __future__ import annotations
 
 from datetime import timedelta
@@ -31,8 +32,9 @@ from tests.identities import aged
 
 def _messages(app, since_id=0):
     with app.app_context():
-        return db.session.scalars(select(OutboxMessage).where(OutboxMessage.id > since_id)
-                                  .order_by(OutboxMessage.id)).all()
+        return db.session.scalars(
+            select(OutboxMessage).where(OutboxMessage.id > since_id).order_by(OutboxMessage.id)
+        ).all()
 
 
 def _last_id(app):
@@ -52,9 +54,11 @@ def _send_own(app, lang="nb", email="kari@example.org", person_email=""):
 
 
 # What each kind of news says, made when the test runs: its dates count from the test's day.
-NEWS = {"decision": lambda today: decision(today),
-        "preliminary_reply": lambda today: {"reason": "Vi venter på legen."},
-        "appeal_decided": lambda today: {"outcome": "allowed", "decided_on": today.isoformat()}}
+NEWS = {
+    "decision": lambda today: decision(today),
+    "preliminary_reply": lambda today: {"reason": "Vi venter på legen."},
+    "appeal_decided": lambda today: {"outcome": "allowed", "decided_on": today.isoformat()},
+}
 
 
 @pytest.mark.parametrize("kind", NEWS)
@@ -87,11 +91,20 @@ def test_a_representative_receives_letters_only_with_that_scope(id_app, oidc_pro
     reps = []
     for n, scopes in enumerate((["apply", "see_case", "receive_letters"], ["apply", "see_case"])):
         rep = log_in_with_id(id_app.test_client(), oidc_provider, aged(40 + n, start=95))
-        post_form(rep, "/nb/authorities/new/fullmakt", {
-            "representative_name": f"Rep {n}", "representative_email": f"rep{n}@example.org",
-            "person_name": "Gunn", "person_national_id": person_id, "person_email": "gunn@example.org",
-            "scopes": scopes, "services": ["stottekontakt"],
-            "valid_until": day(clock.today() + timedelta(days=365))})
+        post_form(
+            rep,
+            "/nb/authorities/new/fullmakt",
+            {
+                "representative_name": f"Rep {n}",
+                "representative_email": f"rep{n}@example.org",
+                "person_name": "Gunn",
+                "person_national_id": person_id,
+                "person_email": "gunn@example.org",
+                "scopes": scopes,
+                "services": ["stottekontakt"],
+                "valid_until": day(clock.today() + timedelta(days=365)),
+            },
+        )
         reps.append(rep)
     with id_app.app_context():
         ids = db.session.scalars(select(Authority.public_id).order_by(Authority.id)).all()
@@ -115,8 +128,11 @@ def test_a_week_before_the_appeal_deadline_a_reminder_once(apply_app, clock):
     reference = _send_own(apply_app, lang="en")
     # A decision that reached the person so long ago that the deadline is at most a week away.
     today = clock.today()
-    notified = next(reached for reached in (today - timedelta(days=n) for n in range(21, 28))
-                    if appeal_deadline("stottekontakt", reached).due - timedelta(weeks=1) <= today)
+    notified = next(
+        reached
+        for reached in (today - timedelta(days=n) for n in range(21, 28))
+        if appeal_deadline("stottekontakt", reached).due - timedelta(weeks=1) <= today
+    )
     record(apply_app, reference, "decision", **decision(notified, decided_on=notified.isoformat()))
     with apply_app.app_context():
         due = cases.find(reference).appeal_due
@@ -151,8 +167,9 @@ def test_the_news_reaches_a_real_mail_server(mail_app, smtp_server):
     from portal.services import submissions
 
     with mail_app.app_context():
-        reference = submissions.register_offline("paper", "bpa", "Per Papir", "01019012480",
-                                          "per@example.org")[0].reference
+        reference = submissions.register_offline("paper", "bpa", "Per Papir", "01019012480", "per@example.org")[
+            0
+        ].reference
     record(mail_app, reference, "decision", **decision())
     result = mail_app.test_cli_runner().invoke(args=["send-outbox"])
     assert result.exit_code == 0 and "Sent 1, failed 0" in result.output

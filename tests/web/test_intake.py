@@ -1,6 +1,7 @@
 """The caseworker's side (DESIGN.md "Journeys" 8): the queue with filters, search and cursor
 pages; the full submission with its files and PDF; recording every event with clear errors;
 overdue flags (fvl § 11 a; an appeal waiting); every read in the access log; nobody else in."""
+
 from __future__ import annotations
 
 import io
@@ -32,12 +33,17 @@ def _register(app, count: int, service="bpa", start=None):
     from portal.services import submissions
 
     with app.app_context():
-        refs = [submissions.register_offline("paper", service, f"Person {n}", "01019012480")[0].reference for n in range(count)]
+        refs = [
+            submissions.register_offline("paper", service, f"Person {n}", "01019012480")[0].reference
+            for n in range(count)
+        ]
         if start is not None:
             for n, reference in enumerate(refs):
                 submission = db.session.scalar(select(Submission).where(Submission.reference == reference))
                 submission.submitted_at = start + timedelta(minutes=n)
-                db.session.scalar(select(Case).where(Case.reference == reference)).submitted_at = submission.submitted_at
+                db.session.scalar(
+                    select(Case).where(Case.reference == reference)
+                ).submitted_at = submission.submitted_at
             db.session.commit()
     return refs
 
@@ -77,10 +83,16 @@ def test_the_queue_by_status_pages_by_cursor_in_the_same_order(apply_app, casewo
         assert seen == wanted, state
 
 
-@pytest.mark.parametrize("query,expected", [
-    ("kind=appeal", []), ("service=stottekontakt", ["SK"]), ("service=bpa", ["BPA"]),
-    ("state=new", ["SK", "BPA"]), ("state=decided", ["SK"]),
-])
+@pytest.mark.parametrize(
+    "query,expected",
+    [
+        ("kind=appeal", []),
+        ("service=stottekontakt", ["SK"]),
+        ("service=bpa", ["BPA"]),
+        ("state=new", ["SK", "BPA"]),
+        ("state=decided", ["SK"]),
+    ],
+)
 def test_the_queue_filters(apply_app, caseworker, sent, query, expected):
     _register(apply_app, 1)
     record(apply_app, sent, "decision", **decision())
@@ -108,26 +120,40 @@ def test_overdue_means_no_answer_a_month_after_receipt_or_an_appeal_waiting(appl
 
 
 def test_search_by_reference_or_case_number(apply_app, caseworker, sent):
-    assert caseworker.get(f"/nb/intake/search?q={sent.lower()}").headers["Location"].endswith(
-        f"/nb/intake/submissions/{sent}")
+    assert (
+        caseworker.get(f"/nb/intake/search?q={sent.lower()}")
+        .headers["Location"]
+        .endswith(f"/nb/intake/submissions/{sent}")
+    )
     record(apply_app, sent, "received", case_number="26/4711")
     assert caseworker.get("/nb/intake/search?q=26/4711").headers["Location"].endswith(sent)
     response = caseworker.get("/en/intake/search?q=SK-1999-000001")
     assert errors(response) == ["No submission has this reference or case number. Check it and try again"]
     assert errors(caseworker.get("/en/intake/search?q=")) == [
-        "Enter a reference like SK-2026-000123, or the case number"]
+        "Enter a reference like SK-2026-000123, or the case number"
+    ]
 
 
 def test_the_full_submission_with_files_pdf_and_every_read_logged(apply_app, citizen, caseworker):
     base = start_application(citizen)
-    post_form(citizen, f"{base}/attachments", {"file": (io.BytesIO(b"%PDF-1.4\n"), "uttalelse.pdf"),
-                                               "kind": "supporting"}, content_type="multipart/form-data")
+    post_form(
+        citizen,
+        f"{base}/attachments",
+        {"file": (io.BytesIO(b"%PDF-1.4\n"), "uttalelse.pdf"), "kind": "supporting"},
+        content_type="multipart/form-data",
+    )
     answer_all(citizen, base)
-    reference = re.search(r"SK-\d{4}-\d{6}", post_form(citizen, f"{base}/check", {"correct": "y"})
-                          .headers["Location"]).group(0)
+    reference = re.search(
+        r"SK-\d{4}-\d{6}", post_form(citizen, f"{base}/check", {"correct": "y"}).headers["Location"]
+    ).group(0)
     page = text(caseworker.get(f"/en/intake/submissions/{reference}"))
-    for words in ("Kari Nordmann, 01019012480", "Not verified: logged in with e-mail only", "uttalelse.pdf",
-                  "Jeg vil gjerne komme meg ut.", "Register it as received"):
+    for words in (
+        "Kari Nordmann, 01019012480",
+        "Not verified: logged in with e-mail only",
+        "uttalelse.pdf",
+        "Jeg vil gjerne komme meg ut.",
+        "Register it as received",
+    ):
         assert words in page, words
     assert caseworker.get(f"/en/intake/submissions/{reference}/pdf").data.startswith(b"%PDF-")
     with apply_app.app_context():
@@ -149,20 +175,45 @@ def test_register_as_received_with_the_case_number(apply_app, caseworker, citize
 
 
 @pytest.mark.parametrize("lang", ["nb", "en"])
-def test_a_decision_recorded_in_the_portal_with_its_errors_and_the_person_told(apply_app, caseworker, sent, lang,
-                                                                             clock):
+def test_a_decision_recorded_in_the_portal_with_its_errors_and_the_person_told(
+    apply_app, caseworker, sent, lang, clock
+):
     path = f"/{lang}/intake/cases/{sent}/record/decision"
     response = post_form(caseworker, path, {"hours": "3", "valid_from": "01.07.2027", "valid_to": "01.01.2027"})
-    assert errors(response) == {
-        "nb": ["Velg resultatet", "Skriv inn datoen", "Velg om timene gjelder per uke eller per måned",
-               "Den siste dagen kan ikke være før den første. Sjekk datoene", "Skriv begrunnelsen for vedtaket"],
-        "en": ["Choose the outcome", "Enter the date", "Choose whether the hours are per week or per month",
-               "The last day cannot be before the first day. Check the dates", "Write the reasons for the decision"]}[lang]
+    assert (
+        errors(response)
+        == {
+            "nb": [
+                "Velg resultatet",
+                "Skriv inn datoen",
+                "Velg om timene gjelder per uke eller per måned",
+                "Den siste dagen kan ikke være før den første. Sjekk datoene",
+                "Skriv begrunnelsen for vedtaket",
+            ],
+            "en": [
+                "Choose the outcome",
+                "Enter the date",
+                "Choose whether the hours are per week or per month",
+                "The last day cannot be before the first day. Check the dates",
+                "Write the reasons for the decision",
+            ],
+        }[lang]
+    )
     assert 'value="01.07.2027"' in html(response)
     notified = clock.today()
-    response = post_form(caseworker, path, {"outcome": "granted", "decided_on": day(notified - timedelta(days=3)),
-                                            "notified_on": day(notified), "hours": "4", "per": "month",
-                                            "form": "individual", "summary": "Du fyller vilkårene."})
+    response = post_form(
+        caseworker,
+        path,
+        {
+            "outcome": "granted",
+            "decided_on": day(notified - timedelta(days=3)),
+            "notified_on": day(notified),
+            "hours": "4",
+            "per": "month",
+            "form": "individual",
+            "summary": "Du fyller vilkårene.",
+        },
+    )
     assert response.headers["Location"].endswith(f"/intake/submissions/{sent}")
     page = text(caseworker.get(f"/en/intake/submissions/{sent}"))
     due = appeal_deadline("stottekontakt", notified).due  # four weeks, or the next working day
@@ -173,12 +224,19 @@ def test_a_decision_recorded_in_the_portal_with_its_errors_and_the_person_told(a
     assert sent in message.body and "Du fyller" not in message.body and "01019012480" not in message.body
 
 
-@pytest.mark.parametrize("kind,data", [
-    ("received", {"case_number": "26/1"}), ("assessment_started", {}),
-    ("preliminary_reply", {"reason": "Mange saker.", "expected_by": "15.01.2027"}),
-    ("appeal_received", {}), ("appeal_forwarded", {"forwarded_on": "10.12.2026"}),
-    ("appeal_decided", {"outcome": "not_allowed", "decided_on": "01.02.2027"}), ("withdrawn", {}), ("closed", {}),
-])
+@pytest.mark.parametrize(
+    "kind,data",
+    [
+        ("received", {"case_number": "26/1"}),
+        ("assessment_started", {}),
+        ("preliminary_reply", {"reason": "Mange saker.", "expected_by": "15.01.2027"}),
+        ("appeal_received", {}),
+        ("appeal_forwarded", {"forwarded_on": "10.12.2026"}),
+        ("appeal_decided", {"outcome": "not_allowed", "decided_on": "01.02.2027"}),
+        ("withdrawn", {}),
+        ("closed", {}),
+    ],
+)
 def test_every_event_can_be_recorded_in_the_portal(apply_app, caseworker, sent, kind, data):
     response = post_form(caseworker, f"/en/intake/cases/{sent}/record/{kind}", data)
     assert response.status_code == 302, errors(response)
@@ -188,20 +246,26 @@ def test_every_event_can_be_recorded_in_the_portal(apply_app, caseworker, sent, 
 
 def test_required_event_fields_say_what_is_missing(caseworker, sent):
     assert errors(post_form(caseworker, f"/en/intake/cases/{sent}/record/preliminary_reply", {})) == [
-        "Write why the case takes longer"]
-    assert errors(post_form(caseworker, f"/en/intake/cases/{sent}/record/appeal_forwarded", {})) == [
-        "Enter the date"]
+        "Write why the case takes longer"
+    ]
+    assert errors(post_form(caseworker, f"/en/intake/cases/{sent}/record/appeal_forwarded", {})) == ["Enter the date"]
     assert errors(post_form(caseworker, f"/en/intake/cases/{sent}/record/appeal_decided", {})) == [
-        "Choose the outcome", "Enter the date"]
+        "Choose the outcome",
+        "Enter the date",
+    ]
 
 
 def test_the_intake_is_for_caseworkers_only(apply_app, citizen, sent):
-    for path in ("/nb/intake/", "/nb/intake/search?q=x", f"/nb/intake/submissions/{sent}",
-                 f"/nb/intake/submissions/{sent}/pdf", f"/nb/intake/cases/{sent}/record/decision"):
+    for path in (
+        "/nb/intake/",
+        "/nb/intake/search?q=x",
+        f"/nb/intake/submissions/{sent}",
+        f"/nb/intake/submissions/{sent}/pdf",
+        f"/nb/intake/cases/{sent}/record/decision",
+    ):
         assert citizen.get(path).status_code == 404, path
         assert apply_app.test_client().get(path).status_code == 302, path
-    assert post_form(citizen, f"/nb/intake/cases/{sent}/record/closed", {},
-                     form_page="/nb/my-page").status_code == 404
+    assert post_form(citizen, f"/nb/intake/cases/{sent}/record/closed", {}, form_page="/nb/my-page").status_code == 404
 
 
 def test_received_recorded_from_the_case_marks_the_submission_received(apply_app, caseworker, sent):

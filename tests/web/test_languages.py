@@ -1,4 +1,5 @@
 """Language is the first path segment; / picks by Accept-Language, Bokmål by default."""
+
 import pytest
 
 

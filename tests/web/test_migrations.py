@@ -1,5 +1,7 @@
 """The schema comes only from migrations, and they match the models."""
+
 import re
+from datetime import UTC
 
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
@@ -21,17 +23,24 @@ def test_submissions_sent_before_people_were_kept_get_their_person(app, clock):
     with app.app_context():
         downgrade(revision="0005")
         try:
-            db.session.execute(text(
-                "INSERT INTO submission (reference, kind, service, document, submitted_at, intake_state) "
-                "VALUES ('SK-2026-000001', 'application', 'stottekontakt', :doc, :at, 'new')"),
-                {"doc": '{"answers": {"person": {"full_name": "Kari Nordmann", "national_id": "01019012480"}}}',
-                 "at": clock.now()})
+            db.session.execute(
+                text(
+                    "INSERT INTO submission (reference, kind, service, document, submitted_at, intake_state) "
+                    "VALUES ('SK-2026-000001', 'application', 'stottekontakt', :doc, :at, 'new')"
+                ),
+                {
+                    "doc": '{"answers": {"person": {"full_name": "Kari Nordmann", "national_id": "01019012480"}}}',
+                    "at": clock.now(),
+                },
+            )
             db.session.commit()
         finally:
             upgrade()
-        row = db.session.execute(text(
-            "SELECT person.national_id, person.name FROM submission JOIN person ON person.id = submission.person_id"
-        )).one()
+        row = db.session.execute(
+            text(
+                "SELECT person.national_id, person.name FROM submission JOIN person ON person.id = submission.person_id"
+            )
+        ).one()
         assert tuple(row) == ("01019012480", "Kari Nordmann")
         db.session.execute(text("DELETE FROM submission"))
         db.session.commit()
@@ -41,7 +50,7 @@ def test_applications_sent_before_cases_were_kept_get_a_case(app):
     """Migration 0007 opens a case, status "submitted", for each earlier application, its reply
     due a month after it came (fvl § 11 a), on the next working day: 25 December 2026 is
     Christmas Day, the 26th a holiday and the 27th a Sunday. The days are given, not now."""
-    from datetime import datetime, timezone
+    from datetime import datetime
 
     from flask_migrate import downgrade, upgrade
     from sqlalchemy import text
@@ -50,17 +59,21 @@ def test_applications_sent_before_cases_were_kept_get_a_case(app):
         downgrade(revision="0006")
         try:
             for number, state in ((1, "new"), (2, "received")):
-                db.session.execute(text(
-                    "INSERT INTO submission (reference, kind, service, document, submitted_at, intake_state) "
-                    "VALUES (:ref, 'application', 'bpa', '{}', :at, :state)"),
-                    {"ref": f"BPA-2026-00000{number}", "at": datetime(2026, 11, 25, 10, tzinfo=timezone.utc),
-                     "state": state})
+                db.session.execute(
+                    text(
+                        "INSERT INTO submission (reference, kind, service, document, submitted_at, intake_state) "
+                        "VALUES (:ref, 'application', 'bpa', '{}', :at, :state)"
+                    ),
+                    {"ref": f"BPA-2026-00000{number}", "at": datetime(2026, 11, 25, 10, tzinfo=UTC), "state": state},
+                )
             db.session.commit()
         finally:
             upgrade()
         rows = db.session.execute(text("SELECT reference, status, reply_due FROM case_file ORDER BY reference")).all()
-        assert [(r[0], r[1], str(r[2])) for r in rows] == [("BPA-2026-000001", "submitted", "2026-12-28"),
-                                                          ("BPA-2026-000002", "received", "2026-12-28")]
+        assert [(r[0], r[1], str(r[2])) for r in rows] == [
+            ("BPA-2026-000001", "submitted", "2026-12-28"),
+            ("BPA-2026-000002", "received", "2026-12-28"),
+        ]
         assert db.session.execute(text("SELECT type FROM case_event")).scalars().all() == ["received"]
         db.session.execute(text("DELETE FROM case_event"))
         db.session.execute(text("DELETE FROM case_file"))
@@ -110,41 +123,68 @@ def test_submissions_and_files_as_0010_left_them_get_a_channel_a_language_and_on
         downgrade(revision="0010")
         try:
             now = clock.now()
-            account = one("INSERT INTO account (email, created_at, preferred_language, role) "
-                          "VALUES ('kari@example.org', :at, 'en', 'citizen') RETURNING id", at=now)
-            drafts = [one("INSERT INTO draft (public_id, account_id, service, kind, answers, created_at, updated_at) "
-                          "VALUES (:public_id, :account, 'stottekontakt', 'application', '{}', :at, :at) RETURNING id",
-                          public_id=f"draft{n}", account=account, at=now) for n in (1, 2)]
+            account = one(
+                "INSERT INTO account (email, created_at, preferred_language, role) "
+                "VALUES ('kari@example.org', :at, 'en', 'citizen') RETURNING id",
+                at=now,
+            )
+            drafts = [
+                one(
+                    "INSERT INTO draft (public_id, account_id, service, kind, answers, created_at, updated_at) "
+                    "VALUES (:public_id, :account, 'stottekontakt', 'application', '{}', :at, :at) RETURNING id",
+                    public_id=f"draft{n}",
+                    account=account,
+                    at=now,
+                )
+                for n in (1, 2)
+            ]
             submissions = {}
             for reference, document, draft in (
-                    ("SK-2026-000001", '{"channel": "online", "language": "en"}', drafts[0]),
-                    ("SK-2026-000002", '{"channel": "paper", "language": "nb"}', None),
-                    ("SK-2026-000003", '{"answers": {}}', None)):
+                ("SK-2026-000001", '{"channel": "online", "language": "en"}', drafts[0]),
+                ("SK-2026-000002", '{"channel": "paper", "language": "nb"}', None),
+                ("SK-2026-000003", '{"answers": {}}', None),
+            ):
                 submissions[reference] = one(
                     "INSERT INTO submission (reference, kind, service, draft_id, document, submitted_at, intake_state) "
                     "VALUES (:reference, 'application', 'stottekontakt', :draft, :document, :at, 'new') RETURNING id",
-                    reference=reference, draft=draft, document=document, at=now)
-            for name, draft, submission in (("sent", drafts[0], submissions["SK-2026-000001"]),
-                                            ("unsent", drafts[1], None)):
-                db.session.execute(text(
-                    "INSERT INTO attachment (public_id, account_id, draft_id, submission_id, kind, filename, "
-                    "content_type, size, storage_name, created_at) VALUES (:name, :account, :draft, :submission, "
-                    "'supporting', 'a.pdf', 'application/pdf', 10, :name, :at)"),
-                    {"name": name, "account": account, "draft": draft, "submission": submission, "at": now})
+                    reference=reference,
+                    draft=draft,
+                    document=document,
+                    at=now,
+                )
+            for name, draft, submission in (
+                ("sent", drafts[0], submissions["SK-2026-000001"]),
+                ("unsent", drafts[1], None),
+            ):
+                db.session.execute(
+                    text(
+                        "INSERT INTO attachment (public_id, account_id, draft_id, submission_id, kind, filename, "
+                        "content_type, size, storage_name, created_at) VALUES (:name, :account, :draft, :submission, "
+                        "'supporting', 'a.pdf', 'application/pdf', 10, :name, :at)"
+                    ),
+                    {"name": name, "account": account, "draft": draft, "submission": submission, "at": now},
+                )
             db.session.commit()
         finally:
             upgrade()
         rows = db.session.execute(text("SELECT reference, channel, language FROM submission ORDER BY reference")).all()
-        assert [tuple(r) for r in rows] == [("SK-2026-000001", "online", "en"), ("SK-2026-000002", "paper", "nb"),
-                                            ("SK-2026-000003", "online", "nb")]
+        assert [tuple(r) for r in rows] == [
+            ("SK-2026-000001", "online", "en"),
+            ("SK-2026-000002", "paper", "nb"),
+            ("SK-2026-000003", "online", "nb"),
+        ]
         owners = "SELECT public_id, draft_id, submission_id FROM attachment ORDER BY public_id"
         assert [tuple(r) for r in db.session.execute(text(owners))] == [
-            ("sent", None, submissions["SK-2026-000001"]), ("unsent", drafts[1], None)]
+            ("sent", None, submissions["SK-2026-000001"]),
+            ("unsent", drafts[1], None),
+        ]
         db.session.commit()
         downgrade(revision="0010")
         try:
             assert [tuple(r) for r in db.session.execute(text(owners))] == [
-                ("sent", drafts[0], submissions["SK-2026-000001"]), ("unsent", drafts[1], None)]
+                ("sent", drafts[0], submissions["SK-2026-000001"]),
+                ("unsent", drafts[1], None),
+            ]
             db.session.commit()
         finally:
             upgrade()

@@ -1,4 +1,5 @@
 """Front-page notices and the demo-data command."""
+
 from datetime import timedelta
 
 from portal.extensions import db
@@ -7,18 +8,27 @@ from tests.helpers import html, log_in
 
 
 def _notice(key, start, end=None):
-    return Notice(key=key, shown_from=start, shown_until=end, title_nb=f"Melding {key}",
-                  title_en=f"Notice {key}", text_nb="Tekst", text_en="Text")
+    return Notice(
+        key=key,
+        shown_from=start,
+        shown_until=end,
+        title_nb=f"Melding {key}",
+        title_en=f"Notice {key}",
+        text_nb="Tekst",
+        text_en="Text",
+    )
 
 
 def test_the_front_page_shows_current_notices_in_the_reader_s_language(app, client, clock):
     today = clock.today()
     with app.app_context():
-        db.session.add_all([
-            _notice("now", today - timedelta(days=1), today + timedelta(days=1)),
-            _notice("over", today - timedelta(days=10), today - timedelta(days=1)),
-            _notice("later", today + timedelta(days=1)),
-        ])
+        db.session.add_all(
+            [
+                _notice("now", today - timedelta(days=1), today + timedelta(days=1)),
+                _notice("over", today - timedelta(days=10), today - timedelta(days=1)),
+                _notice("later", today + timedelta(days=1)),
+            ]
+        )
         db.session.commit()
     nb = html(client.get("/nb/"))
     assert "Melding now" in nb

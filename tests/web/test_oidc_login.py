@@ -1,5 +1,6 @@
 """Log-in with an ID-porten style provider: the real flow against a local OpenID
 Connect provider (oidc-provider-mock), authorisation code with PKCE."""
+
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -83,9 +84,14 @@ def test_the_login_page_offers_the_provider_only_when_configured(oidc_app, clien
     assert client.get("/nb/account/login/idporten").status_code == 404
 
 
-@pytest.mark.parametrize("next_path,lands", [("/nb/authorities/for-me", "/nb/authorities/for-me"),
-                                             ("https://evil.example/", "/nb/my-page"),
-                                             ("//evil.example/", "/nb/my-page")])
+@pytest.mark.parametrize(
+    "next_path,lands",
+    [
+        ("/nb/authorities/for-me", "/nb/authorities/for-me"),
+        ("https://evil.example/", "/nb/my-page"),
+        ("//evil.example/", "/nb/my-page"),
+    ],
+)
 def test_after_log_in_the_reader_comes_back_to_the_page_they_came_from(oidc_app, provider, next_path, lands):
     from urllib.parse import quote
 

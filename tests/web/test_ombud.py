@@ -1,6 +1,7 @@
 """The patient and user ombud (LEGAL.md; pbrl §§ 8-3, 8-6): sees a client's cases only with
 the client's consent, the scopes the client chooses, until the client withdraws it; the
 ombud's page lists clients, their cases and the coming deadlines; appeals where allowed."""
+
 from __future__ import annotations
 
 import re
@@ -34,7 +35,8 @@ def test_the_person_gives_the_ombud_access_and_chooses_what(id_app, ombud, clien
 
 
 def test_the_ombud_sees_clients_cases_and_deadlines_and_each_read_is_logged_as_the_ombud(
-        id_app, ombud, client_with_case):
+    id_app, ombud, client_with_case
+):
     person, reference = client_with_case
     give_ombud_access(id_app, person)
     page = text(ombud.get("/en/ombud/"))
@@ -61,9 +63,14 @@ def test_the_ombud_may_start_an_appeal_only_with_that_scope(id_app, ombud, clien
     assert f"/en/appeal/?case={reference}" in html(ombud.get("/en/ombud/"))
     response = post_form(ombud, "/en/appeal/", {"decision": reference})
     base = response.headers["Location"].rsplit("/", 1)[0]
-    assert post_form(ombud, f"{base}/representative", {"full_name": "Ola Ombud", "phone": "51000001",
-                                                       "email": "rogaland@pobo.no", "relation": "organisation"}
-                     ).status_code == 302
+    assert (
+        post_form(
+            ombud,
+            f"{base}/representative",
+            {"full_name": "Ola Ombud", "phone": "51000001", "email": "rogaland@pobo.no", "relation": "organisation"},
+        ).status_code
+        == 302
+    )
     post_form(ombud, f"{base}/appeal", {"points": ["refusal"], "change": "Innvilg.", "why": "Behovet er stort."})
     post_form(ombud, f"{base}/attachments", {"action": "continue"})
     receipt = post_form(ombud, f"{base}/check", {"correct": "y"}).headers["Location"]

@@ -1,4 +1,5 @@
 """The operators' contract: db upgrade, demo-data and gunicorn, as an operator runs them."""
+
 import os
 import socket
 import subprocess
@@ -13,15 +14,24 @@ BIN = Path(sys.executable).parent
 
 def _env(tmp_path, **extra):
     env = {k: v for k, v in os.environ.items() if k not in ("PORTAL_ENV", "DATABASE_URL", "FLASK_APP")}
-    env.update(SECRET_KEY="operator-test-" + "x" * 32,
-               DATABASE_URL="sqlite:///" + str(tmp_path / "portal.sqlite3"),
-               PORTAL_INSTANCE_PATH=str(tmp_path), **extra)
+    env.update(
+        SECRET_KEY="operator-test-" + "x" * 32,
+        DATABASE_URL="sqlite:///" + str(tmp_path / "portal.sqlite3"),
+        PORTAL_INSTANCE_PATH=str(tmp_path),
+        **extra,
+    )
     return env
 
 
 def _flask(tmp_path, *args):
-    return subprocess.run([str(BIN / "flask"), "--app", "portal", *args], cwd=ROOT,
-                          env=_env(tmp_path), capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [str(BIN / "flask"), "--app", "portal", *args],
+        cwd=ROOT,
+        env=_env(tmp_path),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def test_db_upgrade_then_demo_data_on_a_new_database(tmp_path):
@@ -45,7 +55,10 @@ def test_gunicorn_serves_the_portal_with_production_settings(tmp_path):
     port = _free_port()
     server = subprocess.Popen(
         [str(BIN / "gunicorn"), "--bind", f"127.0.0.1:{port}", "--workers", "1", "portal:create_app()"],
-        cwd=ROOT, env=_env(tmp_path), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        cwd=ROOT,
+        env=_env(tmp_path),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     try:
         for _ in range(100):

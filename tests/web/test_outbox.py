@@ -1,4 +1,5 @@
 """E-mail through the outbox, delivered to a real SMTP server (aiosmtpd) on loopback."""
+
 import pytest
 
 from portal.extensions import db

@@ -1,4 +1,5 @@
 """Every public page, in both languages: status, language, the switch link and hreflang."""
+
 import re
 
 import pytest

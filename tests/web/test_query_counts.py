@@ -1,6 +1,7 @@
 """The number of SQL statements a page costs does not grow with the data: no query per row
 (N+1), so a page costs the same with a thousand cases or a million. Counted, not timed;
 the benchmark in bench/ measures the time."""
+
 from __future__ import annotations
 
 import re
@@ -72,12 +73,26 @@ def test_the_case_page_and_my_cases_cost_the_same_with_more_cases_and_events(app
     today = clock.today()
     record(apply_app, reference, "received", received_on=today.isoformat())
     record(apply_app, reference, "assessment_started")
-    record(apply_app, reference, "preliminary_reply", expected_by=(today + timedelta(days=20)).isoformat(),
-           reason="Vi venter på opplysninger.")
-    record(apply_app, reference, "decision", outcome="granted", decided_on=(today - timedelta(days=3)).isoformat(),
-           notified_on=today.isoformat(), hours=3, per="week", summary="Innvilget.")
+    record(
+        apply_app,
+        reference,
+        "preliminary_reply",
+        expected_by=(today + timedelta(days=20)).isoformat(),
+        reason="Vi venter på opplysninger.",
+    )
+    record(
+        apply_app,
+        reference,
+        "decision",
+        outcome="granted",
+        decided_on=(today - timedelta(days=3)).isoformat(),
+        notified_on=today.isoformat(),
+        hours=3,
+        per="week",
+        summary="Innvilget.",
+    )
     after = [_statements(apply_app, citizen, page) for page in pages]
-    assert after == before, dict(zip(pages, zip(before, after)))
+    assert after == before, dict(zip(pages, zip(before, after, strict=True), strict=True))
 
 
 def test_the_queue_costs_the_same_on_the_first_and_a_deep_page_with_more_rows(apply_app, caseworker, grown):

@@ -1,4 +1,5 @@
 """With REDIS_URL, every worker counts against the same limit (a real redis-server)."""
+
 import socket
 import subprocess
 import time
@@ -14,8 +15,11 @@ def redis_url():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    server = subprocess.Popen([redis_server, "--port", str(port), "--bind", "127.0.0.1", "--save", "",
-                               "--appendonly", "no"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        [redis_server, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         for _ in range(100):
             try:
@@ -34,8 +38,9 @@ def test_the_counters_live_in_redis_so_every_worker_shares_them(make_app, redis_
 
     client = make_app(RATELIMIT_STORAGE_URI=redis_url).test_client()
     password = "tre lange ord og litt til"
-    post_form(client, "/nb/account/register",
-              {"email": "p@example.org", "password": password, "password_repeat": password})
+    post_form(
+        client, "/nb/account/register", {"email": "p@example.org", "password": password, "password_repeat": password}
+    )
     assert redis.Redis.from_url(redis_url).keys("LIMITS*")
 
 
@@ -45,9 +50,13 @@ def test_two_workers_share_the_registration_limit(make_app, redis_url):
     password = "tre lange ord og litt til"
     for i in range(5):
         client = first if i % 2 else second
-        response = post_form(client, "/nb/account/register",
-                             {"email": f"p{i}@example.org", "password": password, "password_repeat": password})
+        response = post_form(
+            client,
+            "/nb/account/register",
+            {"email": f"p{i}@example.org", "password": password, "password_repeat": password},
+        )
         assert response.status_code == 302
-    blocked = post_form(first, "/nb/account/register",
-                        {"email": "p9@example.org", "password": password, "password_repeat": password})
+    blocked = post_form(
+        first, "/nb/account/register", {"email": "p9@example.org", "password": password, "password_repeat": password}
+    )
     assert blocked.status_code == 429

@@ -1,4 +1,5 @@
 """Security headers, cookies, CSRF and the start-up checks."""
+
 import pytest
 from flask import Blueprint
 
@@ -129,7 +130,9 @@ def test_a_failure_gives_a_friendly_page_and_logs_no_personal_data(make_app, cap
 def test_behind_a_proxy_links_use_the_public_host_and_https(make_app, monkeypatch):
     monkeypatch.setenv("PROXY_COUNT", "1")
     client = make_app().test_client()
-    html = client.get("/nb/", headers={"X-Forwarded-Proto": "https", "X-Forwarded-Host": "portal.example"}).get_data(as_text=True)
+    html = client.get("/nb/", headers={"X-Forwarded-Proto": "https", "X-Forwarded-Host": "portal.example"}).get_data(
+        as_text=True
+    )
     assert 'hreflang="en" href="https://portal.example/en/"' in html
 
 

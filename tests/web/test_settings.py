@@ -1,4 +1,5 @@
 """The municipality comes from the settings file, never from a template."""
+
 from pathlib import Path
 
 import pytest
@@ -14,8 +15,16 @@ def test_no_template_names_the_municipality_or_its_numbers():
     settings = municipality.load()
     words = set()
     for m in settings.values():
-        words |= {m.name, m.office.name, m.office.phone, m.office.email, m.ombud.name,
-                  m.state_administrator.name, m.municipal_appeal_board.name, "Fjellvik"}
+        words |= {
+            m.name,
+            m.office.name,
+            m.office.phone,
+            m.office.email,
+            m.ombud.name,
+            m.state_administrator.name,
+            m.municipal_appeal_board.name,
+            "Fjellvik",
+        }
         words |= set(m.office.postal_address) | set(m.office.visiting_address)
     for template in (ROOT / "templates").rglob("*.html"):
         text = template.read_text(encoding="utf-8")
@@ -47,8 +56,9 @@ def test_a_missing_setting_is_named_in_the_error(tmp_path):
 def test_a_text_missing_in_one_language_is_refused(tmp_path):
     broken = tmp_path / "broken.toml"
     broken.write_text(
-        DEMO.replace('name = { nb = "Fjellvik kommune", en = "Fjellvik Municipality" }',
-                     'name = { nb = "Fjellvik kommune" }'),
+        DEMO.replace(
+            'name = { nb = "Fjellvik kommune", en = "Fjellvik Municipality" }', 'name = { nb = "Fjellvik kommune" }'
+        ),
         encoding="utf-8",
     )
     with pytest.raises(SettingsError, match=r"municipality\.name\.en"):
@@ -65,7 +75,10 @@ def test_a_file_that_is_not_there_or_not_toml_is_refused(tmp_path):
 
 
 def test_the_demo_settings_name_both_appeal_bodies_and_the_ombud():
-    for lang, m in municipality.load().items():
-        assert m.state_administrator.name.startswith("Statsforvalteren") or "Statsforvalteren" in m.state_administrator.name
+    for m in municipality.load().values():
+        assert (
+            m.state_administrator.name.startswith("Statsforvalteren")
+            or "Statsforvalteren" in m.state_administrator.name
+        )
         assert m.municipal_appeal_board.name
         assert m.ombud.name and m.ombud.phone

@@ -1,5 +1,6 @@
 """Staff accounts from the command line: flask --app portal create-user (caseworker, admin,
 ombud), with the password from the terminal or standard input; and what a role opens."""
+
 from sqlalchemy import select
 
 from portal.extensions import db
@@ -8,8 +9,19 @@ from tests.helpers import log_in, make_account
 
 
 def test_create_user_reads_the_password_from_stdin_and_the_account_can_log_in(app, runner):
-    result = runner.invoke(args=["create-user", "--email", "Sara@Fjellvik.Kommune.no", "--role", "caseworker",
-                                 "--name", "Sara S", "--password-stdin"], input="et langt passord her\n")
+    result = runner.invoke(
+        args=[
+            "create-user",
+            "--email",
+            "Sara@Fjellvik.Kommune.no",
+            "--role",
+            "caseworker",
+            "--name",
+            "Sara S",
+            "--password-stdin",
+        ],
+        input="et langt passord her\n",
+    )
     assert result.exit_code == 0, result.output
     assert "sara@fjellvik.kommune.no" in result.output and "caseworker" in result.output
     assert "et langt passord her" not in result.output
@@ -23,17 +35,21 @@ def test_create_user_reads_the_password_from_stdin_and_the_account_can_log_in(ap
 
 
 def test_create_user_asks_twice_at_the_terminal(runner):
-    result = runner.invoke(args=["create-user", "--email", "o@ombud.no", "--role", "ombud", "--name", "Ombudet"],
-                           input="et langt passord her\net langt passord her\n")
+    result = runner.invoke(
+        args=["create-user", "--email", "o@ombud.no", "--role", "ombud", "--name", "Ombudet"],
+        input="et langt passord her\net langt passord her\n",
+    )
     assert result.exit_code == 0, result.output
 
 
 def test_create_user_refuses_a_short_password_and_an_unknown_role(runner):
-    short = runner.invoke(args=["create-user", "--email", "a@b.no", "--role", "admin", "--password-stdin"],
-                          input="kort\n")
+    short = runner.invoke(
+        args=["create-user", "--email", "a@b.no", "--role", "admin", "--password-stdin"], input="kort\n"
+    )
     assert short.exit_code != 0 and "12 characters" in short.output
-    unknown = runner.invoke(args=["create-user", "--email", "a@b.no", "--role", "god", "--password-stdin"],
-                            input="et langt passord her\n")
+    unknown = runner.invoke(
+        args=["create-user", "--email", "a@b.no", "--role", "god", "--password-stdin"], input="et langt passord her\n"
+    )
     assert unknown.exit_code != 0
 
 

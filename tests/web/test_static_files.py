@@ -1,5 +1,6 @@
 """Static files: fingerprinted names cached for a year, compressed text, and page weight
 (HTML under 20 KB; everything a guide page needs under 150 KB compressed)."""
+
 from __future__ import annotations
 
 import gzip
@@ -109,8 +110,16 @@ def test_a_guide_is_built_once_a_minute_for_visitors_but_always_for_someone_logg
     visitor = apply_app.test_client()
     first = visitor.get("/nb/")
     with apply_app.app_context():
-        db.session.add(Notice(key="ny", shown_from=clock.today(), title_nb="Ny melding", title_en="New notice",
-                              text_nb="Tekst", text_en="Text"))
+        db.session.add(
+            Notice(
+                key="ny",
+                shown_from=clock.today(),
+                title_nb="Ny melding",
+                title_en="New notice",
+                text_nb="Tekst",
+                text_en="Text",
+            )
+        )
         db.session.commit()
     assert visitor.get("/nb/").data == first.data  # kept for a minute
     assert "Set-Cookie" not in first.headers

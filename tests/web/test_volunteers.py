@@ -2,6 +2,7 @@
 requirements (18 or older, the duty of confidentiality), the municipality's register with
 states and the police certificate (hol § 5-4), matching to a person granted a støttekontakt
 with the reasons, and timesheets and half-year reports from engaged volunteers."""
+
 from __future__ import annotations
 
 import io
@@ -30,14 +31,27 @@ from tests.helpers import (
 )
 from tests.identities import aged
 
-ABOUT = {"full_name": "Vera Frivillig", "national_id": aged(35, start=120), "street_address": "Gata 3",
-         "postcode": "4999", "city": "Fjellvik", "occupation": "Lærer", "work": "part_time", "phone": "912 34 567",
-         "other_phone": "", "email": "vera@example.org"}
-STEPS = [("about_you", ABOUT), ("driving", {"has_car": "yes", "has_licence": "yes"}),
-         ("experience", {"experience": "Lærer i ti år, og leder i speideren."}),
-         ("interests", {"interests": ["sports", "culture"], "hobbies": "Fotball og kino"}),
-         ("availability", {"times": ["evening", "weekends"], "groups": ["adults", "young_people"]}),
-         ("capacity", {"hours": "4", "per": "week", "people": "2"}), ("other", {"other": "", "confidentiality": "y"})]
+ABOUT = {
+    "full_name": "Vera Frivillig",
+    "national_id": aged(35, start=120),
+    "street_address": "Gata 3",
+    "postcode": "4999",
+    "city": "Fjellvik",
+    "occupation": "Lærer",
+    "work": "part_time",
+    "phone": "912 34 567",
+    "other_phone": "",
+    "email": "vera@example.org",
+}
+STEPS = [
+    ("about_you", ABOUT),
+    ("driving", {"has_car": "yes", "has_licence": "yes"}),
+    ("experience", {"experience": "Lærer i ti år, og leder i speideren."}),
+    ("interests", {"interests": ["sports", "culture"], "hobbies": "Fotball og kino"}),
+    ("availability", {"times": ["evening", "weekends"], "groups": ["adults", "young_people"]}),
+    ("capacity", {"hours": "4", "per": "week", "people": "2"}),
+    ("other", {"other": "", "confidentiality": "y"}),
+]
 
 
 def _start(client, lang="nb"):
@@ -55,10 +69,13 @@ def _apply(client, lang="nb", **about):
     return response.headers["Location"]
 
 
-@pytest.mark.parametrize("lang,texts", [
-    ("nb", ["Søk om å bli støttekontakt", "18 år", "politiattest", "taushetsplikt"]),
-    ("en", ["Apply to become a support contact", "18 or older", "police certificate", "confidentiality"]),
-])
+@pytest.mark.parametrize(
+    "lang,texts",
+    [
+        ("nb", ["Søk om å bli støttekontakt", "18 år", "politiattest", "taushetsplikt"]),
+        ("en", ["Apply to become a support contact", "18 or older", "police certificate", "confidentiality"]),
+    ],
+)
 def test_the_requirements_are_shown_up_front(apply_app, lang, texts):
     page = text(apply_app.test_client().get(f"/{lang}/volunteer/"))
     for expected in texts:
@@ -71,18 +88,24 @@ def test_apply_to_become_a_support_contact(apply_app, citizen, lang):
     receipt = _apply(citizen, lang)
     assert re.search(r"/apply/receipt/FR-\d{4}-\d{6}$", receipt)
     page = text(citizen.get(receipt))
-    assert {"nb": "Takk for at du vil bli støttekontakt", "en": "Thank you for wanting to be a support contact"}[lang] \
-        in page
+    assert {"nb": "Takk for at du vil bli støttekontakt", "en": "Thank you for wanting to be a support contact"}[
+        lang
+    ] in page
     with apply_app.app_context():
         volunteer = db.session.scalar(select(Volunteer))
         assert volunteer.state == "applied" and volunteer.name == "Vera Frivillig"
         assert volunteer.times == ["evening", "weekends"] and volunteer.has_car and volunteer.capacity == 2
         message = db.session.scalars(select(OutboxMessage).order_by(OutboxMessage.id.desc())).first()
-        assert message.to_address in ("kari@example.org", "vera@example.org") and ABOUT["national_id"] not in message.body
+        assert (
+            message.to_address in ("kari@example.org", "vera@example.org") and ABOUT["national_id"] not in message.body
+        )
     status = text(citizen.get(f"/{lang}/volunteer/"))
     assert {"nb": "intervju", "en": "interview"}[lang] in status
-    assert post_form(citizen, f"/{lang}/volunteer/start", {}, form_page=f"/{lang}/my-page").headers[
-        "Location"].endswith(f"/{lang}/volunteer/")  # one application is enough
+    assert (
+        post_form(citizen, f"/{lang}/volunteer/start", {}, form_page=f"/{lang}/my-page")
+        .headers["Location"]
+        .endswith(f"/{lang}/volunteer/")
+    )  # one application is enough
 
 
 @pytest.mark.parametrize("lang", ["nb", "en"])
@@ -90,16 +113,26 @@ def test_each_page_says_what_is_missing(citizen, lang):
     base = _start(citizen, lang)
     expected = {
         "driving": {"nb": ["Svar på om du har bil"], "en": ["Answer whether you have a car"]},
-        "experience": {"nb": ["Skriv om utdanningen og erfaringen din"], "en": ["Write about your education and experience"]},
-        "interests": {"nb": ["Velg minst én ting du liker å gjøre"], "en": ["Choose at least one thing you like doing"]},
-        "availability": {"nb": ["Velg minst ett tidspunkt du kan", "Velg minst én gruppe"],
-                         "en": ["Choose at least one time you can", "Choose at least one group"]},
-        "other": {"nb": ["Du må godta taushetsplikten for å bli støttekontakt"],
-                  "en": ["You must accept the duty of confidentiality to be a support contact"]},
+        "experience": {
+            "nb": ["Skriv om utdanningen og erfaringen din"],
+            "en": ["Write about your education and experience"],
+        },
+        "interests": {
+            "nb": ["Velg minst én ting du liker å gjøre"],
+            "en": ["Choose at least one thing you like doing"],
+        },
+        "availability": {
+            "nb": ["Velg minst ett tidspunkt du kan", "Velg minst én gruppe"],
+            "en": ["Choose at least one time you can", "Choose at least one group"],
+        },
+        "other": {
+            "nb": ["Du må godta taushetsplikten for å bli støttekontakt"],
+            "en": ["You must accept the duty of confidentiality to be a support contact"],
+        },
     }
     for step, messages in expected.items():
         shown = errors(post_form(citizen, f"{base}/{step}", {}))
-        assert shown[:len(messages[lang])] == messages[lang], step
+        assert shown[: len(messages[lang])] == messages[lang], step
     assert len(errors(post_form(citizen, f"{base}/about_you", {}))) == 9
     assert len(errors(post_form(citizen, f"{base}/capacity", {}))) == 3
 
@@ -111,11 +144,16 @@ def test_someone_under_18_is_told_when_they_can_apply(citizen, lang):
     young = aged(17, days_past_birthday=30, start=120)
     shown = errors(post_form(citizen, f"{base}/about_you", {**ABOUT, "national_id": young}))
     assert len(shown) == 1
-    assert shown[0].startswith({"nb": "Du må være 18 år eller eldre for å bli støttekontakt. Du kan søke fra",
-                                 "en": "You must be 18 or older to be a support contact. You can apply from"}[lang])
+    assert shown[0].startswith(
+        {
+            "nb": "Du må være 18 år eller eldre for å bli støttekontakt. Du kan søke fra",
+            "en": "You must be 18 or older to be a support contact. You can apply from",
+        }[lang]
+    )
 
 
 # -- The register ---------------------------------------------------------------------------------
+
 
 @pytest.fixture
 def volunteer(apply_app, citizen):
@@ -125,9 +163,18 @@ def volunteer(apply_app, citizen):
 
 
 def test_the_register_filters_by_time_group_interest_car_and_state(apply_app, caseworker, volunteer):
-    for query, shown in (("", True), ("times=evening", True), ("times=daytime", False), ("groups=adults", True),
-                         ("groups=children", False), ("interests=culture", True), ("interests=music", False),
-                         ("car=y", True), ("state=applied", True), ("state=approved", False)):
+    for query, shown in (
+        ("", True),
+        ("times=evening", True),
+        ("times=daytime", False),
+        ("groups=adults", True),
+        ("groups=children", False),
+        ("interests=culture", True),
+        ("interests=music", False),
+        ("car=y", True),
+        ("state=applied", True),
+        ("state=approved", False),
+    ):
         assert ("Vera Frivillig" in html(caseworker.get(f"/en/intake/volunteers?{query}"))) is shown, query
 
 
@@ -135,12 +182,16 @@ def test_the_states_go_in_order_and_the_police_certificate_needs_its_date(apply_
     """hol § 5-4: the police certificate's date counts (no older than three months when engaged)."""
     path = f"/en/intake/volunteers/{volunteer}"
     assert errors(post_form(caseworker, path, {"to": "approved"})) == [
-        "A volunteer cannot go straight to this state from where they are now. Choose another state"]
+        "A volunteer cannot go straight to this state from where they are now. Choose another state"
+    ]
     assert post_form(caseworker, path, {"to": "interviewed", "note": "Fin samtale."}).status_code == 302
     assert errors(post_form(caseworker, path, {"to": "certificate_received"})) == [
-        "Enter the date of the police certificate"]
+        "Enter the date of the police certificate"
+    ]
     issued = day(clock.today() - timedelta(days=10))
-    assert post_form(caseworker, path, {"to": "certificate_received", "certificate_issued_on": issued}).status_code == 302
+    assert (
+        post_form(caseworker, path, {"to": "certificate_received", "certificate_issued_on": issued}).status_code == 302
+    )
     page = text(caseworker.get(path))
     assert "Police certificate received" in page and "Fin samtale." in page and "they can start until" in page
 
@@ -164,15 +215,35 @@ def _make_volunteer(app, name, state="approved", certificate_days_ago=10, **chan
     """A volunteer straight into the register, as if their application had been handled."""
     now, today = portal_clock.now(), portal_clock.today()
     with app.app_context():
-        submission = Submission(reference=f"FR-{today.year}-{abs(hash(name)) % 999999:06d}", kind="volunteer",
-                                service="stottekontakt", document={"answers": {}}, submitted_at=now,
-                                intake_state="new", channel="online", language="nb")
+        submission = Submission(
+            reference=f"FR-{today.year}-{abs(hash(name)) % 999999:06d}",
+            kind="volunteer",
+            service="stottekontakt",
+            document={"answers": {}},
+            submitted_at=now,
+            intake_state="new",
+            channel="online",
+            language="nb",
+        )
         db.session.add(submission)
         db.session.flush()
-        values = dict(name=name, state=state, times=["evening", "weekends"], groups=["adults"], interests=["sports"],
-                      interests_text="", has_car=False, has_licence=False, capacity=1,
-                      certificate_issued_on=today - timedelta(days=certificate_days_ago) if certificate_days_ago
-                      is not None else None, submission_id=submission.id, created_at=now, updated_at=now)
+        values = dict(
+            name=name,
+            state=state,
+            times=["evening", "weekends"],
+            groups=["adults"],
+            interests=["sports"],
+            interests_text="",
+            has_car=False,
+            has_licence=False,
+            capacity=1,
+            certificate_issued_on=today - timedelta(days=certificate_days_ago)
+            if certificate_days_ago is not None
+            else None,
+            submission_id=submission.id,
+            created_at=now,
+            updated_at=now,
+        )
         values.update(changes)
         volunteer = Volunteer(**values)
         db.session.add(volunteer)
@@ -188,12 +259,22 @@ def test_matching_ranks_who_fits_with_the_reasons_and_leaves_out_who_does_not(ap
     _make_volunteer(apply_app, "Cato Children", groups=["children"])
     _make_volunteer(apply_app, "Eva Ennå", state="interviewed")
     page = text(caseworker.get(f"/en/intake/cases/{reference}/match"))
-    names = re.findall(r"(Anne Aktiv|Bjørn Ballspiller|Dina Dagtid|Cato Children|Eva Ennå)", page.split("best first", 1)[1])
-    assert names[::2] == ["Anne Aktiv", "Bjørn Ballspiller", "Dina Dagtid"] or \
-        list(dict.fromkeys(names)) == ["Anne Aktiv", "Bjørn Ballspiller", "Dina Dagtid"]
+    names = re.findall(
+        r"(Anne Aktiv|Bjørn Ballspiller|Dina Dagtid|Cato Children|Eva Ennå)", page.split("best first", 1)[1]
+    )
+    assert names[::2] == ["Anne Aktiv", "Bjørn Ballspiller", "Dina Dagtid"] or list(dict.fromkeys(names)) == [
+        "Anne Aktiv",
+        "Bjørn Ballspiller",
+        "Dina Dagtid",
+    ]
     anne = page.split("Anne Aktiv", 1)[1].split("Engage Anne Aktiv", 1)[0]
-    for reason in ("Both like: Sports and exercise", "Both like: Cinema, theatre and museums",
-                   "Suits both: Evenings", "Wants to work with: Adults", "Room for 2 more"):
+    for reason in (
+        "Both like: Sports and exercise",
+        "Both like: Cinema, theatre and museums",
+        "Suits both: Evenings",
+        "Wants to work with: Adults",
+        "Room for 2 more",
+    ):
         assert reason in anne, reason
     assert "Cato Children" not in page and "Eva Ennå" not in page
 
@@ -247,8 +328,7 @@ def engaged(apply_app, citizen, caseworker):
         vera.state, vera.certificate_issued_on = "approved", _engaged_on() - timedelta(days=15)
         db.session.commit()
         worker = db.session.scalar(select(Account).where(Account.role == "caseworker"))
-        assignment = volunteers.engage(worker, vera, cases.find(reference), signed=True,
-                                       on=_engaged_on())
+        assignment = volunteers.engage(worker, vera, cases.find(reference), signed=True, on=_engaged_on())
         return volunteer_client, assignment.public_id
 
 
@@ -267,19 +347,41 @@ def test_a_timesheet_with_its_errors_then_sent_once(apply_app, engaged, casework
     last = _month(1)
     assert last.isoformat() in html(client.get(path))
     response = post_form(client, path, {"month": last.isoformat()})
-    assert errors(response) == ["Enter at least one day with hours",
-                                "Confirm that the hours and expenses are correct before you send"]
+    assert errors(response) == [
+        "Enter at least one day with hours",
+        "Confirm that the hours and expenses are correct before you send",
+    ]
     wrong_day = day(last - timedelta(days=3))
-    response = post_form(client, path, {"month": last.isoformat(), "lines-0-day": wrong_day, "lines-0-hours": "3",
-                                        "lines-1-hours": "2", "expenses-0-amount": "149.50", "correct": "y"})
-    assert errors(response) == ["The date must be in the month the timesheet is for", "Enter the date for these hours",
-                                "Write what the expense was for"]
+    response = post_form(
+        client,
+        path,
+        {
+            "month": last.isoformat(),
+            "lines-0-day": wrong_day,
+            "lines-0-hours": "3",
+            "lines-1-hours": "2",
+            "expenses-0-amount": "149.50",
+            "correct": "y",
+        },
+    )
+    assert errors(response) == [
+        "The date must be in the month the timesheet is for",
+        "Enter the date for these hours",
+        "Write what the expense was for",
+    ]
     assert f'value="{wrong_day}"' in html(response)  # nothing typed is lost
     # The 12th, or the day she started when that was later (45 days ago can be the 17th of last month).
     worked = max(last.replace(day=12), _engaged_on())
-    data = {"month": last.isoformat(), "lines-0-day": day(worked), "lines-0-hours": "3", "lines-0-activity": "Kino",
-            "expenses-0-amount": "149.50", "expenses-0-what": "Kinobilletter", "correct": "y",
-            "receipt": (io.BytesIO(b"%PDF-1.4\n"), "kvittering.pdf")}
+    data = {
+        "month": last.isoformat(),
+        "lines-0-day": day(worked),
+        "lines-0-hours": "3",
+        "lines-0-activity": "Kino",
+        "expenses-0-amount": "149.50",
+        "expenses-0-what": "Kinobilletter",
+        "correct": "y",
+        "receipt": (io.BytesIO(b"%PDF-1.4\n"), "kvittering.pdf"),
+    }
     assert post_form(client, path, data, content_type="multipart/form-data").status_code == 302
     assert last.isoformat() not in html(client.get(path))  # that month is done
     with apply_app.app_context():
@@ -326,8 +428,10 @@ def test_nobody_else_hands_in_for_the_volunteer_and_only_caseworkers_see_the_reg
 
 # -- Engaging once, signing, ending, and the certificate from the volunteer --------------------------
 
-def test_a_volunteer_is_engaged_once_per_case_and_only_when_the_declaration_is_signed(apply_app, citizen, caseworker,
-                                                                                    clock):
+
+def test_a_volunteer_is_engaged_once_per_case_and_only_when_the_declaration_is_signed(
+    apply_app, citizen, caseworker, clock
+):
     """hol § 12-1 (duty of confidentiality): the declaration is signed when they start."""
     reference = _granted_case(apply_app, citizen)
     anne = _make_volunteer(apply_app, "Anne Aktiv", capacity=2)
@@ -336,7 +440,9 @@ def test_a_volunteer_is_engaged_once_per_case_and_only_when_the_declaration_is_s
     assert "Confirm that the volunteer has signed the confidentiality declaration" in text(response)
     assert post_form(caseworker, path, {"volunteer": anne, "signed": "y"}).status_code == 302
     assert "Engage Anne Aktiv" not in text(caseworker.get(path))  # room left, but already here
-    response = post_form(caseworker, path, {"volunteer": anne, "signed": "y"}, form_page=f"/en/intake/volunteers/{anne}")
+    response = post_form(
+        caseworker, path, {"volunteer": anne, "signed": "y"}, form_page=f"/en/intake/volunteers/{anne}"
+    )
     assert "The volunteer is already support contact in this case." in text(response)
     with apply_app.app_context():
         assert db.session.scalar(select(func.count(Assignment.id))) == 1
@@ -368,23 +474,36 @@ def test_the_police_certificate_cannot_be_dated_in_the_future(apply_app, casewor
     assert f'value="{tomorrow}"' in html(response)
 
 
-@pytest.mark.parametrize("lang,done", [("nb", "Politiattesten er lastet opp"), ("en", "The police certificate is uploaded")])
+@pytest.mark.parametrize(
+    "lang,done", [("nb", "Politiattesten er lastet opp"), ("en", "The police certificate is uploaded")]
+)
 def test_the_volunteer_uploads_the_police_certificate_and_only_the_municipality_reads_it(
-        apply_app, citizen, caseworker, volunteer, lang, done):
+    apply_app, citizen, caseworker, volunteer, lang, done
+):
     """hol § 5-4: the volunteer hands in the politiattest when the municipality asks."""
     post_form(caseworker, f"/en/intake/volunteers/{volunteer}", {"to": "interviewed"})
     page = f"/{lang}/volunteer/"
-    response = post_form(citizen, f"/{lang}/volunteer/certificate", {}, form_page=page,
-                         content_type="multipart/form-data")
+    response = post_form(
+        citizen, f"/{lang}/volunteer/certificate", {}, form_page=page, content_type="multipart/form-data"
+    )
     assert errors(response) == [{"nb": "Velg filen du vil laste opp", "en": "Choose the file to upload"}[lang]]
     assert response.status_code == 400 and "<title>" + {"nb": "Feil:", "en": "Error:"}[lang] in html(response)
-    response = post_form(citizen, f"/{lang}/volunteer/certificate",
-                         {"file": (io.BytesIO(b"GIF89a"), "attest.gif")}, form_page=page,
-                         content_type="multipart/form-data")
+    response = post_form(
+        citizen,
+        f"/{lang}/volunteer/certificate",
+        {"file": (io.BytesIO(b"GIF89a"), "attest.gif")},
+        form_page=page,
+        content_type="multipart/form-data",
+    )
     assert len(errors(response)) == 1 and response.status_code == 400
-    response = post_form(citizen, f"/{lang}/volunteer/certificate",
-                         {"file": (io.BytesIO(b"%PDF-1.4\nattest"), "politiattest.pdf")}, form_page=page,
-                         content_type="multipart/form-data", follow_redirects=True)
+    response = post_form(
+        citizen,
+        f"/{lang}/volunteer/certificate",
+        {"file": (io.BytesIO(b"%PDF-1.4\nattest"), "politiattest.pdf")},
+        form_page=page,
+        content_type="multipart/form-data",
+        follow_redirects=True,
+    )
     assert done in text(response) and "politiattest.pdf" in text(response)
     download = f"/en/intake/volunteers/{volunteer}/certificate"
     assert caseworker.get(download).data == b"%PDF-1.4\nattest"
@@ -397,21 +516,29 @@ def test_the_volunteer_uploads_the_police_certificate_and_only_the_municipality_
 
 
 def test_a_timesheet_is_for_ended_months_with_days_not_after_today_and_more_rows_keep_what_was_typed(
-        apply_app, engaged):
+    apply_app, engaged
+):
     client, assignment = engaged
     path = f"/en/volunteer/timesheet/{assignment}"
     page = html(client.get(path))
     assert _month(1).isoformat() in page and _month(0).isoformat() not in page  # this month is not over
     assert len(re.findall(r'name="lines-\d+-day"', page)) == 8
-    typed = {"month": _month(1).isoformat(), "lines-0-day": day(_month(1).replace(day=28)),
-             "lines-0-hours": "2,5", "action": "more"}
+    typed = {
+        "month": _month(1).isoformat(),
+        "lines-0-day": day(_month(1).replace(day=28)),
+        "lines-0-hours": "2,5",
+        "action": "more",
+    }
     response = post_form(client, path, typed)
     assert len(re.findall(r'name="lines-\d+-day"', html(response))) == 12 and 'value="2,5"' in html(response)
     with apply_app.app_context():
         assert db.session.scalar(select(func.count(VolunteerReport.id))) == 0
     for bad in ("inf", "NaN"):
-        response = post_form(client, path, {"month": _month(1).isoformat(), "lines-0-day": typed["lines-0-day"],
-                                            "lines-0-hours": bad, "correct": "y"})
+        response = post_form(
+            client,
+            path,
+            {"month": _month(1).isoformat(), "lines-0-day": typed["lines-0-day"], "lines-0-hours": bad, "correct": "y"},
+        )
         assert "Write the hours as a number, like 2,5" in errors(response), bad
 
 
@@ -437,8 +564,11 @@ def test_a_caseworker_reading_a_report_is_logged_for_the_person(apply_app, engag
         row = db.session.get(Assignment, db.session.scalar(select(Assignment.id)))
         row.started_on = portal_clock.today() - timedelta(days=170)
         db.session.commit()
-    post_form(client, f"/en/volunteer/report/{assignment}", {"activities": "Kino.", "goals": "Bra.", "benefit": "Mer ute.",
-                                                             "contact": "God.", "guidance": ""})
+    post_form(
+        client,
+        f"/en/volunteer/report/{assignment}",
+        {"activities": "Kino.", "goals": "Bra.", "benefit": "Mer ute.", "contact": "God.", "guidance": ""},
+    )
     with apply_app.app_context():
         report = db.session.scalar(select(VolunteerReport.public_id))
     assert caseworker.get(f"/en/intake/volunteers/reports/{report}").status_code == 200
@@ -461,8 +591,13 @@ def test_a_caseworker_reading_a_volunteers_papers_is_logged_and_the_volunteer_se
     log_in(worker, email="sara@fjellvik.kommune.no")
     assert worker.get(f"/nb/intake/volunteers/{public_id}").status_code == 200
     post_form(worker, f"/nb/intake/volunteers/{public_id}", {"to": "interviewed"})
-    post_form(vera, "/nb/volunteer/certificate", {"file": (io.BytesIO(b"%PDF-1.4\nattest"), "politiattest.pdf")},
-              form_page="/nb/volunteer/", content_type="multipart/form-data")
+    post_form(
+        vera,
+        "/nb/volunteer/certificate",
+        {"file": (io.BytesIO(b"%PDF-1.4\nattest"), "politiattest.pdf")},
+        form_page="/nb/volunteer/",
+        content_type="multipart/form-data",
+    )
     assert worker.get(f"/nb/intake/volunteers/{public_id}/certificate").data == b"%PDF-1.4\nattest"
     with id_app.app_context():
         logged = set(db.session.execute(select(AccessLogEntry.actor_role, AccessLogEntry.action)).all())

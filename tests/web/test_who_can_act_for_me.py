@@ -1,6 +1,7 @@
 """The person's side: Who can act for me, in both languages: every authority given, asked
 for or checked, its scopes and period; answering; withdrawing what is theirs to withdraw
 (fvl § 12, pbrl § 4-3); and nothing of anyone else's."""
+
 import io
 from datetime import date
 
@@ -26,14 +27,30 @@ def given(id_app, oidc_provider, clock):
     """Three representatives: a fullmakt asked for, a fullmakt approved, a verge's appointment."""
     today = clock.today()
     reps = [log_in_with_id(id_app.test_client(), oidc_provider, aged(40 + n, today, start=80)) for n in range(3)]
-    fullmakt = {"person_name": "Gunn Giver", "person_national_id": PERSON_ID, "person_email": "g@example.org",
-                "scopes": ["apply", "appeal"], "services": ["bpa", "ledsagerbevis"],
-                "valid_until": day(_last_day(today))}
+    fullmakt = {
+        "person_name": "Gunn Giver",
+        "person_national_id": PERSON_ID,
+        "person_email": "g@example.org",
+        "scopes": ["apply", "appeal"],
+        "services": ["bpa", "ledsagerbevis"],
+        "valid_until": day(_last_day(today)),
+    }
     post_form(reps[0], "/nb/authorities/new/fullmakt", {"representative_name": "Asle Asker", **fullmakt})
-    post_form(reps[1], "/nb/authorities/new/fullmakt", {"representative_name": "Berit Bruker",
-                                                       "representative_email": "berit@example.org", **fullmakt})
-    post_form(reps[2], "/nb/authorities/new/verge", {"representative_name": "Vera Verge", "person_name": "Gunn Giver",
-                                                    "person_national_id": PERSON_ID, "scopes": ["see_case"]})
+    post_form(
+        reps[1],
+        "/nb/authorities/new/fullmakt",
+        {"representative_name": "Berit Bruker", "representative_email": "berit@example.org", **fullmakt},
+    )
+    post_form(
+        reps[2],
+        "/nb/authorities/new/verge",
+        {
+            "representative_name": "Vera Verge",
+            "person_name": "Gunn Giver",
+            "person_national_id": PERSON_ID,
+            "scopes": ["see_case"],
+        },
+    )
     with id_app.app_context():
         ids = dict(db.session.execute(select(Authority.representative_name, Authority.public_id)).all())
     person = log_in_with_id(id_app.test_client(), oidc_provider, PERSON_ID)
@@ -41,12 +58,35 @@ def given(id_app, oidc_provider, clock):
     return person, ids, reps
 
 
-@pytest.mark.parametrize("lang,texts", [
-    ("nb", ["Asle Asker", "ber om å få handle for deg", "Berit Bruker", "Aktiv til og med 1. februar {year}",
-            "Vera Verge", "Klage på vedtak", "Ledsagerbevis"]),
-    ("en", ["Asle Asker", "asks to act for you", "Berit Bruker", "Active until 1 February {year}", "Vera Verge",
-            "Appeal decisions", "Companion card"]),
-])
+@pytest.mark.parametrize(
+    "lang,texts",
+    [
+        (
+            "nb",
+            [
+                "Asle Asker",
+                "ber om å få handle for deg",
+                "Berit Bruker",
+                "Aktiv til og med 1. februar {year}",
+                "Vera Verge",
+                "Klage på vedtak",
+                "Ledsagerbevis",
+            ],
+        ),
+        (
+            "en",
+            [
+                "Asle Asker",
+                "asks to act for you",
+                "Berit Bruker",
+                "Active until 1 February {year}",
+                "Vera Verge",
+                "Appeal decisions",
+                "Companion card",
+            ],
+        ),
+    ],
+)
 def test_the_person_sees_every_authority_with_what_it_covers(given, lang, texts, clock):
     person, ids, _ = given
     html = person.get(f"/{lang}/authorities/for-me").get_data(as_text=True)
@@ -76,8 +116,12 @@ def test_my_page_tells_the_person_a_request_waits_for_an_answer(given):
 
 def test_a_checked_guardian_cannot_be_withdrawn_here_but_an_unchecked_claim_can(given, id_app):
     person, ids, reps = given
-    post_form(reps[2], f"/nb/authorities/{ids['Vera Verge']}/document", {"file": (io.BytesIO(b"%PDF-1.4\n"), "a.pdf")},
-              content_type="multipart/form-data")
+    post_form(
+        reps[2],
+        f"/nb/authorities/{ids['Vera Verge']}/document",
+        {"file": (io.BytesIO(b"%PDF-1.4\n"), "a.pdf")},
+        content_type="multipart/form-data",
+    )
     caseworker = id_app.test_client()
     make_caseworker(id_app)
     log_in(caseworker, email="sara@fjellvik.kommune.no")
@@ -109,17 +153,29 @@ def test_withdrawing_a_fullmakt_tells_the_representative_without_names(given):
     assert _state(person.application, ids["Berit Bruker"]) == "revoked"
     assert "Du trakk den tilbake" in person.get("/nb/authorities/for-me").get_data(as_text=True)
     with person.application.app_context():
-        message = db.session.scalars(select(OutboxMessage).where(OutboxMessage.to_address == "berit@example.org")
-                                     .order_by(OutboxMessage.id.desc())).first()
+        message = db.session.scalars(
+            select(OutboxMessage)
+            .where(OutboxMessage.to_address == "berit@example.org")
+            .order_by(OutboxMessage.id.desc())
+        ).first()
     assert message.subject == "Du kan ikke lenger handle for en person"
     assert "Gunn" not in message.body and PERSON_ID not in message.body
 
 
 def test_a_sixteen_year_old_sees_the_parent_and_may_withdraw_their_consent(id_app, oidc_provider, clock):
     parent = log_in_with_id(id_app.test_client(), oidc_provider, aged(45, clock.today(), start=80))
-    post_form(parent, "/nb/authorities/new/parent", {"representative_name": "Pål Forelder", "child_name": "Unn Ung",
-                                                    "child_national_id": YOUNG_ID, "responsibility": "y",
-                                                    "consent_name": "Unn Ung", "consent": "y"})
+    post_form(
+        parent,
+        "/nb/authorities/new/parent",
+        {
+            "representative_name": "Pål Forelder",
+            "child_name": "Unn Ung",
+            "child_national_id": YOUNG_ID,
+            "responsibility": "y",
+            "consent_name": "Unn Ung",
+            "consent": "y",
+        },
+    )
     young = log_in_with_id(id_app.test_client(), oidc_provider, YOUNG_ID)
     html = young.get("/nb/authorities/for-me").get_data(as_text=True)
     assert "Pål Forelder" in html and "Forelder" in html
@@ -147,7 +203,8 @@ def test_an_uploaded_document_can_be_replaced_while_it_waits(given):
     verge = reps[2]
     path = f"/nb/authorities/{ids['Vera Verge']}/document"
     for name in ("first.pdf", "second.pdf"):
-        post_form(verge, path, {"file": (io.BytesIO(b"%PDF-1.4\n" + name.encode()), name)},
-                  content_type="multipart/form-data")
+        post_form(
+            verge, path, {"file": (io.BytesIO(b"%PDF-1.4\n" + name.encode()), name)}, content_type="multipart/form-data"
+        )
     html = verge.get(f"/nb/authorities/{ids['Vera Verge']}").get_data(as_text=True)
     assert "second.pdf" in html and "first.pdf" not in html

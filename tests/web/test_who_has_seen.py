@@ -1,6 +1,7 @@
 """Who has seen my case (LEGAL.md "Personal data": the sector norm's access log, shown to the
 person it is about): every kind of reader, with role and name, when and what; to the person
 and nobody else; and no way to change it from the portal."""
+
 from __future__ import annotations
 
 import re
@@ -24,8 +25,9 @@ from tests.helpers import (
 from tests.identities import aged
 
 
-def test_the_person_sees_every_kind_of_reader_and_what_they_did(id_app, oidc_provider, ombud, client_with_case,
-                                                                ombud_client_id, clock):
+def test_the_person_sees_every_kind_of_reader_and_what_they_did(
+    id_app, oidc_provider, ombud, client_with_case, ombud_client_id, clock
+):
     person, reference = client_with_case
     # The ombud, with consent.
     give_ombud_access(id_app, person)
@@ -40,10 +42,19 @@ def test_the_person_sees_every_kind_of_reader_and_what_they_did(id_app, oidc_pro
     id_app.test_client().get(f"/api/v1/cases/{reference}", headers={"Authorization": f"Bearer {token}"})
     # A representative with a fullmakt.
     rep = log_in_with_id(id_app.test_client(), oidc_provider, aged(44, start=150))
-    post_form(rep, "/nb/authorities/new/fullmakt", {
-        "representative_name": "Rita Representant", "person_name": "Kari", "person_national_id": ombud_client_id,
-        "person_email": "kari@example.org", "scopes": ["see_case"], "services": ["stottekontakt"],
-        "valid_until": day(clock.today() + timedelta(days=365))})
+    post_form(
+        rep,
+        "/nb/authorities/new/fullmakt",
+        {
+            "representative_name": "Rita Representant",
+            "person_name": "Kari",
+            "person_national_id": ombud_client_id,
+            "person_email": "kari@example.org",
+            "scopes": ["see_case"],
+            "services": ["stottekontakt"],
+            "valid_until": day(clock.today() + timedelta(days=365)),
+        },
+    )
     from portal.models import Authority
 
     with id_app.app_context():
@@ -52,10 +63,15 @@ def test_the_person_sees_every_kind_of_reader_and_what_they_did(id_app, oidc_pro
     rep.get(f"/en/cases/{reference}/decision.pdf")
 
     page = text(person.get(f"/en/cases/{reference}/seen"))
-    for expected in ("The patient and user ombud: Pasient- og brukerombudet i Rogaland", "Opened the case",
-                     "A caseworker at the municipality: Sara Saksbehandler", "Opened an application or appeal",
-                     "The municipality's case-management system: Arkivsystemet",
-                     "Someone who acts for you: Rita Representant", "Opened the decision letter"):
+    for expected in (
+        "The patient and user ombud: Pasient- og brukerombudet i Rogaland",
+        "Opened the case",
+        "A caseworker at the municipality: Sara Saksbehandler",
+        "Opened an application or appeal",
+        "The municipality's case-management system: Arkivsystemet",
+        "Someone who acts for you: Rita Representant",
+        "Opened the decision letter",
+    ):
         assert expected in page, expected
     assert re.search(r"\d{1,2} \w+ \d{4} \d{2}:\d{2}", page)  # when, to the minute
     assert "Who has seen this case" in text(person.get(f"/en/cases/{reference}"))
@@ -87,8 +103,14 @@ def test_the_log_cannot_be_changed_from_the_portal(id_app, client_with_case, omb
     with id_app.app_context():
         assert db.session.scalar(select(func.count(AccessLogEntry.id))) == before
     rules = [r.rule for r in id_app.url_map.iter_rules() if "seen" in r.rule]
-    assert all({"POST", "PUT", "DELETE", "PATCH"}.isdisjoint(r.methods) for r in id_app.url_map.iter_rules()
-               if "seen" in r.rule) and rules
+    assert (
+        all(
+            {"POST", "PUT", "DELETE", "PATCH"}.isdisjoint(r.methods)
+            for r in id_app.url_map.iter_rules()
+            if "seen" in r.rule
+        )
+        and rules
+    )
 
 
 def test_a_person_whom_nobody_has_looked_at_is_told_so(id_app, client_with_case):
