@@ -12,7 +12,7 @@ VENDOR := static/vendor
 PO_FILES := $(wildcard translations/*/LC_MESSAGES/messages.po)
 MO_FILES := $(PO_FILES:.po=.mo)
 
-.PHONY: run test setup python assets translations extract db clean bench bench-tools
+.PHONY: run test lint setup python assets translations extract db clean bench bench-tools
 
 # The demo's stand-in for ID-porten: a local OpenID Connect provider with made-up people.
 # On its log-in page, type kari (an adult who can act for others) or gunn (someone to act for).
@@ -25,11 +25,17 @@ run: setup db
 	@echo "A child to declare parental responsibility for: 20051650140."
 	@$(BIN)/python -W ignore -m oidc_provider_mock --port $(ID_PORT) $(DEMO_PEOPLE) >/dev/null 2>&1 & \
 	provider=$$!; trap 'kill $$provider 2>/dev/null' EXIT INT TERM; \
-	PORTAL_ENV=development OIDC_ISSUER=http://127.0.0.1:$(ID_PORT) OIDC_CLIENT_ID=demo OIDC_CLIENT_SECRET=demo \
+	PORTAL_ENV=development PORTAL_URL=http://127.0.0.1:$(PORT) OIDC_ISSUER=http://127.0.0.1:$(ID_PORT) OIDC_CLIENT_ID=demo OIDC_CLIENT_SECRET=demo \
 	OIDC_PROVIDER_NAME="ID-porten (test)" $(BIN)/flask --app portal run --host 127.0.0.1 --port $(PORT)
 
 test: setup
 	$(BIN)/pytest $(PYTEST_ARGS)
+
+# ruff (lint, and the format check) over the project; mypy over the rules and the services.
+lint: python
+	$(BIN)/ruff check portal tests bench
+	$(BIN)/ruff format --check portal tests bench
+	$(BIN)/mypy
 
 setup: python assets translations
 

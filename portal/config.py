@@ -96,6 +96,8 @@ class TestingConfig(DevelopmentConfig):
     # The browser tests log in many times from one address; only a test server may turn the
     # limits off (PORTAL_RATE_LIMITS=off), and the limits have tests of their own.
     RATELIMIT_ENABLED = os.environ.get("PORTAL_RATE_LIMITS", "on") != "off"
+    # Links in e-mail lead where Flask's test client sends its requests.
+    PORTAL_URL = os.environ.get("PORTAL_URL", "http://localhost")
 
 
 CONFIGS = {

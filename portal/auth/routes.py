@@ -6,6 +6,7 @@ from flask import current_app, flash, redirect, render_template, request, sessio
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 
+from .. import links
 from ..apply.journeys import JOURNEYS, journey_of
 from ..extensions import limiter
 from ..i18n import current_language
@@ -39,8 +40,8 @@ def register():
             form.email.data,
             form.password.data,
             current_language(),
-            confirm_link=lambda token: url_for("auth.confirm", token=token, _external=True),
-            login_link=url_for("auth.login", _external=True),
+            confirm_link=lambda token: links.link("auth.confirm", lang_code=current_language(), token=token),
+            login_link=links.link("auth.login", lang_code=current_language()),
         )
         session["pending_email"] = accounts.normalise_email(form.email.data)
         return redirect(url_for("auth.check_email"))
@@ -106,7 +107,7 @@ def forgot_password():
     if form.validate_on_submit():
         accounts.request_password_reset(
             form.email.data,
-            reset_link=lambda token: url_for("auth.reset_password", token=token, _external=True),
+            reset_link=lambda token: links.link("auth.reset_password", lang_code=current_language(), token=token),
         )
         return render_template("auth/reset_sent.html")
     return render_template("auth/forgot_password.html", form=form)

@@ -10,6 +10,7 @@ from flask import abort, current_app, flash, redirect, render_template, request,
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
+from .. import links
 from ..documents.fullmakt import render_fullmakt_pdf
 from ..downloads import private_file
 from ..extensions import limiter
@@ -146,7 +147,9 @@ def _set_up(basis: str, form):
         **person,
         **period,
         person_email=form.person_email.data,
-        answer_link=lambda public_id: url_for("authorities.answer", public_id=public_id, _external=True),
+        answer_link=lambda public_id: links.link(
+            "authorities.answer", lang_code=current_language(), public_id=public_id
+        ),
         lang=current_language(),
     )
 

@@ -144,7 +144,7 @@ def test_a_week_before_the_appeal_deadline_a_reminder_once(apply_app, clock):
     assert result.exit_code == 0 and "Reminders queued for 1 case(s)" in result.output
     messages = _messages(apply_app, before)
     assert len(messages) == 1 and messages[0].subject == "The deadline to appeal is soon"
-    assert reference in messages[0].body and "http://localhost:5000/en/cases/" in messages[0].body
+    assert reference in messages[0].body and "http://localhost/en/cases/" in messages[0].body
     assert "Reminders queued for 0 case(s)" in runner.invoke(args=["send-reminders"]).output
 
 

@@ -151,3 +151,32 @@ def test_a_log_in_lasts_its_thirty_minutes_whatever_the_device_s_clock_says(app,
     assert "Max-Age=1800" in cookie and "Expires=" in cookie
     clock.shift(minutes=31)
     assert client.get("/nb/my-page").status_code == 302  # and the server ends it all the same
+
+
+@pytest.mark.parametrize(
+    "path,data",
+    [
+        ("/nb/account/forgot-password", {"email": "kari@example.org"}),
+        (
+            "/nb/account/register",
+            {"email": "ny@example.org", "password": "fire ord er nok her", "password_repeat": "fire ord er nok her"},
+        ),
+    ],
+)
+def test_links_in_e_mail_lead_to_the_portals_own_address_whatever_host_a_request_names(make_app, path, data):
+    """A reset or confirmation link mailed to someone must lead to the municipality's portal,
+    not to a host an attacker put in the request (portal/links.py)."""
+    from portal.extensions import db
+    from portal.models import OutboxMessage
+    from tests.helpers import CSRF_INPUT, make_account
+
+    app = make_app(PORTAL_URL="https://portal.fjellvik.kommune.no")
+    make_account(app)
+    client = app.test_client()
+    page = client.get(path, base_url="http://evil.example").get_data(as_text=True)
+    token = next(group for group in CSRF_INPUT.search(page).groups() if group)
+    response = client.post(path, data={**data, "csrf_token": token}, base_url="http://evil.example")
+    assert response.status_code in (200, 302)
+    with app.app_context():
+        body = db.session.scalars(db.select(OutboxMessage.body)).one()
+    assert "https://portal.fjellvik.kommune.no/nb/account/" in body and "evil.example" not in body
