@@ -1,4 +1,5 @@
-"""Applications: drafts saved at every step, and the immutable submissions made from them."""
+"""What people write and send: drafts (of an application, an appeal or a volunteer's
+application) saved at every step, and the submissions made from them, never changed after."""
 
 from __future__ import annotations
 
@@ -23,7 +24,8 @@ def _public_id() -> str:
 
 
 class Draft(db.Model):
-    """An application being filled in. Its public id is random, never a counter."""
+    """An application, appeal or volunteer's application being filled in. Its public id is
+    random, never a counter."""
 
     __tablename__ = "draft"
     __table_args__ = (one_of("kind", KINDS), one_of("service", SERVICES))

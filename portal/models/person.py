@@ -19,5 +19,7 @@ class Person(db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     national_id: Mapped[str] = mapped_column(String(11), unique=True)
-    name: Mapped[str] = mapped_column(String(200))  # the name last given for them
+    # The name first given for them; pages show the name given with each submission or
+    # authority, so nobody's typing shows up in someone else's papers (services/people.py).
+    name: Mapped[str] = mapped_column(String(200))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))

@@ -211,7 +211,7 @@ def is_appeal_waiting(case: Summary) -> bool:
 # What each event may carry, and what it must: (field, kind, required). Kinds: text, date,
 # int, or a tuple of the codes allowed. The intake API and the caseworker's forms both check
 # against this, so a case never holds an event the summary cannot read.
-EVENT_FIELDS: dict[str, tuple[tuple[str, object, bool], ...]] = {
+EVENT_FIELDS: dict[str, tuple[tuple[str, str | tuple[str, ...], bool], ...]] = {
     "received": (("case_number", "text", False), ("received_on", "date", False)),
     "assessment_started": (),
     "preliminary_reply": (("reason", "text", True), ("expected_by", "date", False)),

@@ -97,6 +97,6 @@ def reapply_reminder(valid_to: date) -> Deadline:
     return Deadline("reapply", previous_working_day(add_months(valid_to, -1)), SOURCES["decision"])
 
 
-def reminder_day(deadline: Deadline) -> date:
-    """When to remind people of a deadline: a week before it."""
-    return deadline.due - timedelta(weeks=1)
+def reminder_day(due: date) -> date:
+    """When to remind people of a deadline that falls on `due`: a week before it."""
+    return due - timedelta(weeks=1)

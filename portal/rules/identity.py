@@ -45,7 +45,7 @@ def national_id_problem(value: str) -> str | None:
     return None if is_valid_national_id(value) else "invalid"
 
 
-def birth_date(value: str):
+def birth_date(value: str) -> date | None:
     """The date of birth in a valid number (a D-number's too), or None."""
     if not is_valid_national_id(value):
         return None

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Generic, TypeVar
 
 from .volunteers import GROUPS, INTERESTS, TIMES
 
@@ -160,9 +161,12 @@ class Need:
     when_text: str
 
 
+Key = TypeVar("Key")  # the caller's id for a volunteer, handed back with the match
+
+
 @dataclass(frozen=True)
-class Candidate:
-    key: object  # the caller's id for the volunteer
+class Candidate(Generic[Key]):
+    key: Key
     name: str
     times: frozenset[str]
     groups: frozenset[str]
@@ -179,8 +183,8 @@ class Reason:
 
 
 @dataclass(frozen=True)
-class Match:
-    candidate: Candidate
+class Match(Generic[Key]):
+    candidate: Candidate[Key]
     score: int
     reasons: tuple[Reason, ...]
 
@@ -231,7 +235,7 @@ def times_of(need: Need) -> set[str]:
     return _found(need.when_text, TIME_WORDS)
 
 
-def score(need: Need, candidate: Candidate) -> Match | None:
+def score(need: Need, candidate: Candidate[Key]) -> Match[Key] | None:
     """How well the volunteer fits the person, with the reasons; None when they do not fit."""
     free = candidate.capacity - candidate.taken
     if free <= 0:
@@ -256,7 +260,7 @@ def score(need: Need, candidate: Candidate) -> Match | None:
     return Match(candidate, points, tuple(reasons))
 
 
-def rank(need: Need, candidates: list[Candidate]) -> list[Match]:
+def rank(need: Need, candidates: list[Candidate[Key]]) -> list[Match[Key]]:
     """The volunteers who fit, best first (ties by name, so the order is the same each time)."""
     found = [m for m in (score(need, c) for c in candidates) if m is not None]
     return sorted(found, key=lambda m: (-m.score, m.candidate.name, str(m.candidate.key)))

@@ -89,7 +89,8 @@ def months_worked(engaged_on: date, today: date) -> list[date]:
 def half_years(engaged_on: date, ended_on: date | None, today: date) -> list[date]:
     """The ends of every half-year of an assignment a report is asked for: six months after
     it started, then every six months, up to its end; each can be sent from a month before."""
-    found, n = [], 1
+    found: list[date] = []
+    n = 1
     while True:
         end = add_months(engaged_on, 6 * n)
         if end - timedelta(days=31) > today or (ended_on is not None and end - timedelta(days=183) > ended_on):

@@ -14,6 +14,8 @@ anyone with no business at all gets NotFound, and learns nothing.
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from flask_login import AnonymousUserMixin
 from sqlalchemy import and_, or_, select
 
@@ -217,7 +219,7 @@ def cases_for(account: Account) -> list:
             authority = held[case.person_id]
             access_log.record(
                 account,
-                case.person,
+                authority.person,  # the case's person, as `held` is keyed by it
                 role_of(authority),
                 "case.list",
                 name=authority.representative_name,
@@ -235,22 +237,20 @@ def attachment_for(actor, public_id: str) -> Attachment:
     if attachment is None:
         raise NotFound()
     if attachment.submission_id is not None:
-        check_submission(account, db.session.get(Submission, attachment.submission_id), "attachment.download")
+        check_submission(account, _owner(Submission, attachment.submission_id), "attachment.download")
     elif attachment.draft_id is not None:
-        draft = db.session.get(Draft, attachment.draft_id)
-        draft_for(account, draft.public_id, "attachment.download")
+        draft_for(account, _owner(Draft, attachment.draft_id).public_id, "attachment.download")
     elif attachment.authority_id is not None:
-        authority = db.session.get(Authority, attachment.authority_id)
-        document_for(account, authority)
+        document_for(account, _owner(Authority, attachment.authority_id))
     elif attachment.volunteer_report_id is not None or attachment.volunteer_id is not None:
         # A volunteer's police certificate or receipt: theirs, and the municipality's.
         if attachment.account_id != account.id:
             if not account.has_role("caseworker"):
                 raise NotFound()
             volunteer = (
-                db.session.get(Volunteer, attachment.volunteer_id)
+                _owner(Volunteer, attachment.volunteer_id)
                 if attachment.volunteer_id is not None
-                else db.session.get(VolunteerReport, attachment.volunteer_report_id).assignment.volunteer
+                else _owner(VolunteerReport, attachment.volunteer_report_id).assignment.volunteer
             )
             volunteer_read_by_staff(
                 account,
@@ -260,6 +260,18 @@ def attachment_for(actor, public_id: str) -> Attachment:
     else:
         raise NotFound()
     return attachment
+
+
+Owner = TypeVar("Owner")
+
+
+def _owner(model: type[Owner], owner_id: int | None) -> Owner:
+    """What a file belongs to. Deleting it deletes the file (or unlinks it), so it is there
+    unless it went while the file was being read: then there is nothing to see."""
+    owner = db.session.get(model, owner_id) if owner_id is not None else None
+    if owner is None:
+        raise NotFound()
+    return owner
 
 
 def document_for(account: Account, authority: Authority) -> None:

@@ -19,6 +19,14 @@ def actor_name(account: Account) -> str:
     return account.full_name or account.email or "?"
 
 
+def _reader_name(account: Account | None, name: str | None) -> str:
+    if name:
+        return name
+    if account is None:
+        raise ValueError("a read by no account (the case-management system) must be named")
+    return actor_name(account)
+
+
 def record(
     account: Account | None,
     person: Person,
@@ -39,7 +47,7 @@ def record(
             person_id=person.id,
             account_id=account.id if account else None,
             actor_role=role,
-            actor_name=(name or actor_name(account))[:200],
+            actor_name=_reader_name(account, name)[:200],
             action=action,
             submission_id=submission.id if submission else None,
             draft_id=draft.id if draft else None,

@@ -71,7 +71,10 @@ def find_by_email(email: str) -> Account | None:
 
 
 def _serializer(purpose: str) -> URLSafeTimedSerializer:
-    return URLSafeTimedSerializer(current_app.secret_key, salt=f"account-{purpose}")
+    secret = current_app.secret_key
+    if secret is None:  # create_app refuses to start without one
+        raise RuntimeError("SECRET_KEY is not set")
+    return URLSafeTimedSerializer(secret, salt=f"account-{purpose}")
 
 
 @transaction
@@ -86,18 +89,19 @@ def register(email: str, password: str, lang: str, confirm_link: Link, login_lin
         )
         db.session.add(account)
         db.session.flush()
-        _send_confirmation(account, confirm_link)
+        _send_confirmation(account, email, confirm_link)
     elif account.email_confirmed_at is None:
-        _send_confirmation(account, confirm_link)
+        _send_confirmation(account, email, confirm_link)
     else:
         with force_locale(account.preferred_language):
             outbox.queue(email, *emails.already_registered(login_link))
 
 
-def _send_confirmation(account: Account, confirm_link: Link) -> None:
-    token = _serializer("confirm").dumps({"a": account.id, "e": account.email})
+def _send_confirmation(account: Account, email: str, confirm_link: Link) -> None:
+    """`email`: the account's address, which it was found by or made with."""
+    token = _serializer("confirm").dumps({"a": account.id, "e": email})
     with force_locale(account.preferred_language):
-        outbox.queue(account.email, *emails.confirm_address(confirm_link(token)))
+        outbox.queue(email, *emails.confirm_address(confirm_link(token)))
 
 
 @transaction
@@ -149,7 +153,7 @@ def _verify(password_hash: str, password: str) -> bool:
 def request_password_reset(email: str, reset_link: Link) -> None:
     """E-mail a reset link if the address has an account; the caller answers the same."""
     account = find_by_email(email)
-    if account is None or not account.password_hash:
+    if account is None or account.email is None or not account.password_hash:
         return
     token = _serializer("reset").dumps({"a": account.id, "h": account.password_hash[-16:]})
     with force_locale(account.preferred_language):

@@ -39,8 +39,8 @@ def appealable(account: Account) -> list[Case]:
 
 
 def _authority_for(account: Account, case: Case) -> Authority | None:
-    if access.is_own_case(account, case):
-        return None
+    if access.is_own_case(account, case) or case.person_id is None:
+        return None  # nobody else's authority can reach a case about no known person
     return authorities.usable(
         account, case.person_id, "appeal", case.service, confirmed=case.submission.account_id != account.id
     )

@@ -37,7 +37,7 @@ def for_draft(draft: Draft) -> list[Attachment]:
 
 @transaction
 def add(account: Account, draft: Draft, stream, filename: str, kind: str) -> Attachment:
-    count = db.session.scalar(select(func.count(Attachment.id)).where(Attachment.draft_id == draft.id))
+    count = db.session.execute(select(func.count(Attachment.id)).where(Attachment.draft_id == draft.id)).scalar_one()
     if count >= MAX_FILES:
         raise AttachmentRejected("too_many")
     attachment = store(account, stream, filename, kind, draft=draft)

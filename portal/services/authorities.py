@@ -188,7 +188,7 @@ def find(public_id: str) -> Authority | None:
 def _check_representative(account: Account, national_id: str, adult: bool = True) -> None:
     """A verified identity, not acting for oneself; a guardian or someone with a fullmakt
     must be an adult (LEGAL.md: a fullmakt is given to a "myndig" person)."""
-    if not account.identity_verified:
+    if not account.identity_verified or account.national_id is None:
         raise AuthorityProblem("not_verified")
     if normalise(national_id) == account.national_id:
         raise AuthorityProblem("own_number")
@@ -272,11 +272,14 @@ def declare_parent(
     today = clock.today()
     _check_representative(account, child_national_id, adult=False)
     born = birth_date(child_national_id)
+    if born is None:
+        raise ValueError("not a valid identity number")  # the form lets only valid ones through
     age = age_on(born, today)
     if age >= rules.ADULT_AGE:
         raise AuthorityProblem("adult")
     consent = rules.needs_young_persons_consent(age)
-    if consent and not (consent_confirmed and (consent_name or "").strip()):
+    consenting = (consent_name or "").strip()
+    if consent and not (consent_confirmed and consenting):
         raise AuthorityProblem("consent_missing")
     person = people.person_for(child_national_id, child_name)
     if db.session.scalar(
@@ -290,7 +293,7 @@ def declare_parent(
         raise AuthorityProblem("consent_withdrawn")
     paused = next((a for a in _open(account, person, "parent") if state_of(a) == rules.NEEDS_CONSENT), None)
     if paused is not None and consent:
-        paused.young_person_consent_name = consent_name.strip()
+        paused.young_person_consent_name = consenting
         paused.young_person_consent_at = clock.now()
         return paused
     _check_no_duplicate(account, person, "parent")
@@ -306,7 +309,7 @@ def declare_parent(
         scopes=rules.SCOPES,
         services=SERVICES,
         valid_until=rules.parent_authority_ends(born),
-        young_person_consent_name=consent_name.strip() if consent else None,
+        young_person_consent_name=consenting if consent else None,
         young_person_consent_at=clock.now() if consent else None,
     )
     return authority
@@ -375,7 +378,7 @@ def _recent_requests(person: Person, account: Account | None = None) -> int:
     )
     if account is not None:
         query = query.where(Authority.representative_account_id == account.id)
-    return db.session.scalar(query)
+    return db.session.execute(query).scalar_one()
 
 
 def _open_requests(account: Account, person: Person) -> int:
@@ -601,9 +604,9 @@ def ombud_offices() -> list[Account]:
 def give_ombud(account: Account, office: Account, scopes, services, valid_until: date) -> Authority:
     """The person lets an ombud office see their cases, or help with an appeal (pbrl § 8-6:
     the ombud sees a case only with the person's consent, which they withdraw at any time)."""
-    person = people.self_of(account) or people.person_for(account.national_id, account.full_name or "")
-    if not account.identity_verified or office.role != "ombud":
+    if not account.identity_verified or account.national_id is None or office.role != "ombud":
         raise AuthorityProblem("not_verified")
+    person = people.self_of(account) or people.person_for(account.national_id, account.full_name or "")
     for existing in db.session.scalars(
         select(Authority).where(
             Authority.representative_account_id == office.id,

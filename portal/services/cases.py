@@ -19,7 +19,7 @@ from ..extensions import db
 from ..models import Account, ApiToken, Authority, Case, CaseEvent, Submission
 from ..rules import authority as authority_rules, case_status as rules, clock
 from ..rules.clock import local_day, today
-from ..rules.deadlines import Deadline, reminder_day
+from ..rules.deadlines import reminder_day
 from . import authorities, emails, outbox
 from .transaction import transaction
 
@@ -149,6 +149,8 @@ def record_event(
     except IntegrityError:
         # The same key in a request a moment ago: answer with that one.
         db.session.rollback()
+        if not idempotency_key:
+            raise  # no key to clash on: something else failed
         earlier = _by_key(case, idempotency_key)
         if earlier is None or earlier.request_hash != fingerprint:
             raise IdempotencyConflict(idempotency_key) from None
@@ -230,15 +232,14 @@ def send_appeal_reminders(on_day=None) -> int:
         select(Case).where(Case.status == rules.DECIDED, Case.appeal_due.is_not(None), Case.appeal_due >= on_day)
     )
     for case in due_cases:
-        if case.appeal_reminder_for == case.appeal_due:
-            continue
-        if on_day < reminder_day(Deadline("appeal", case.appeal_due, None)):
+        due = case.appeal_due
+        if due is None or case.appeal_reminder_for == due or on_day < reminder_day(due):
             continue
         lang = _language_of(case)
         with force_locale(lang):
             link = links.link("cases.show", lang_code=lang, reference=case.reference)
             for address in letter_addresses(case):
-                outbox.queue(address, *emails.appeal_reminder(case.reference, case.appeal_due, lang, link))
-        case.appeal_reminder_for = case.appeal_due
+                outbox.queue(address, *emails.appeal_reminder(case.reference, due, lang, link))
+        case.appeal_reminder_for = due
         sent += 1
     return sent

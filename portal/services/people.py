@@ -33,6 +33,6 @@ def is_person(account: Account, person: Person | None) -> bool:
 
 def self_of(account: Account) -> Person | None:
     """The person a verified account is, if anything is known about them."""
-    if not account.identity_verified:
+    if not account.identity_verified or account.national_id is None:
         return None
     return find(account.national_id)

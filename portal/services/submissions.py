@@ -210,7 +210,7 @@ def register_offline(
         if earlier is not None:
             if earlier.request_hash != fingerprint:
                 raise RegistrationConflict(idempotency_key)
-            return db.session.get(Submission, earlier.submission_id), False
+            return db.session.get_one(Submission, earlier.submission_id), False
     now = clock.now()
     person = people.person_for(national_id, name)
     submission = Submission(

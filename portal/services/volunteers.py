@@ -193,9 +193,9 @@ def engaged_in(case: Case) -> list[Assignment]:
 
 
 def taken(volunteer: Volunteer) -> int:
-    return db.session.scalar(
+    return db.session.execute(
         select(func.count(Assignment.id)).where(Assignment.volunteer_id == volunteer.id, Assignment.ended_on.is_(None))
-    )
+    ).scalar_one()
 
 
 # -- Matching and engaging ------------------------------------------------------------------------
@@ -213,7 +213,7 @@ def need_of(case: Case) -> matching.Need:
     )
 
 
-def suggestions(case: Case) -> list[tuple[Volunteer, matching.Match]]:
+def suggestions(case: Case) -> list[tuple[Volunteer, matching.Match[int]]]:
     """Approved or engaged volunteers who fit the person, best first, with the reasons."""
     already = set(
         db.session.scalars(
