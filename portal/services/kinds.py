@@ -7,9 +7,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ..models import Account, Case, Submission
 from ..rules import submissions as submission_rules
+from ..rules.clock import local_day
 from ..rules.references import APPEAL_PREFIX, PREFIXES, VOLUNTEER_PREFIX
-from . import emails
+from . import cases, emails, volunteers
 
 
 @dataclass(frozen=True)
@@ -23,17 +25,44 @@ class Kind:
     prefix: Callable[[str], str]
     # The e-mail receipt: the reference only.
     receipt: Callable[[str], emails.Email]
-    # Only an application opens a case of its own; an appeal joins its case.
-    opens_case: bool
+    # What sending it sets going, in the same transaction: (the submission, the sender, the
+    # case an appeal in the portal appeals).
+    after_sending: Callable[[Submission, Account, Case | None], None]
+    # Linked to a person only by a number the identity provider vouched for.
+    verified_person_only: bool = False
+
+
+def _open_case(submission: Submission, sender: Account, appealed: Case | None) -> None:
+    cases.open_case(submission)
+
+
+def _received_by_its_case(submission: Submission, sender: Account, appealed: Case | None) -> None:
+    """An appeal sent in the portal is received by its case at once (fvl § 30: sent
+    electronically, it is received when sent); one of a decision made outside has no case."""
+    if appealed is not None:
+        received_on = local_day(submission.submitted_at).isoformat()
+        cases.record_event(appealed, "appeal_received", {"received_on": received_on}, account=sender)
+
+
+def _enter_register(submission: Submission, sender: Account, appealed: Case | None) -> None:
+    volunteers.create_from(submission, sender)
 
 
 APPLICATION, APPEAL, VOLUNTEER = submission_rules.KINDS
 KINDS: dict[str, Kind] = {
     kind.name: kind
     for kind in (
-        Kind(APPLICATION, "apply", "person", lambda service: PREFIXES[service], emails.application_receipt, True),
-        Kind(APPEAL, "appeal", "person", lambda service: APPEAL_PREFIX, emails.appeal_receipt, False),
-        Kind(VOLUNTEER, "apply", "about_you", lambda service: VOLUNTEER_PREFIX, emails.volunteer_receipt, False),
+        Kind(APPLICATION, "apply", "person", lambda service: PREFIXES[service], emails.application_receipt, _open_case),
+        Kind(APPEAL, "appeal", "person", lambda service: APPEAL_PREFIX, emails.appeal_receipt, _received_by_its_case),
+        Kind(
+            VOLUNTEER,
+            "apply",
+            "about_you",
+            lambda service: VOLUNTEER_PREFIX,
+            emails.volunteer_receipt,
+            _enter_register,
+            verified_person_only=True,
+        ),
     )
 }
 

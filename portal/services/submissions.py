@@ -16,7 +16,7 @@ from ..models import Account, ApiRegistration, ApiToken, Attachment, Draft, Refe
 from ..rules import clock
 from ..rules.clock import local_day
 from ..rules.references import PREFIXES, format_reference
-from . import appeals, authorities, cases, outbox, people, volunteers
+from . import appeals, authorities, cases, outbox, people
 from .drafts import answers_of
 from .kinds import KINDS
 from .transaction import transaction
@@ -76,7 +76,7 @@ def submit(account: Account, draft: Draft, lang: str) -> Submission:
         # Sent: the file is the submission's now, and no longer the draft's (one owner each).
         attachment.submission_id = submission.id
         attachment.draft_id = None
-    _after_sending(submission, account, appealed)
+    kind.after_sending(submission, account, appealed)
     # The PDF copy is drawn from the stored document outside this request (render-pdfs), or
     # when first asked for (portal/copies.py): sending stays quick, and the copy is the same.
     with force_locale(lang):
@@ -88,7 +88,7 @@ def submit(account: Account, draft: Draft, lang: str) -> Submission:
 def _person_named(account: Account, draft: Draft, answers: dict):
     """The person the submission is about. A volunteer's application is linked only to a
     number the identity provider vouched for (the account's own)."""
-    if draft.kind == "volunteer" and not account.identity_verified:
+    if KINDS[draft.kind].verified_person_only and not account.identity_verified:
         return None
     given = answers.get(KINDS[draft.kind].person_page) or {}
     return people.person_for(given["national_id"], given.get("full_name", "")) if given.get("national_id") else None
@@ -113,22 +113,6 @@ def _document(account: Account, draft: Draft, answers: dict, files: list[Attachm
             for a in files
         ],
     }
-
-
-def _after_sending(submission: Submission, account: Account, appealed) -> None:
-    """An application opens its case; an appeal sent in the portal is received by its case at
-    once (fvl § 30: sent electronically, received when sent); a volunteer enters the register."""
-    if KINDS[submission.kind].opens_case:
-        cases.open_case(submission)
-    elif submission.kind == "appeal" and appealed is not None:
-        cases.record_event(
-            appealed,
-            "appeal_received",
-            {"received_on": local_day(submission.submitted_at).isoformat()},
-            account=account,
-        )
-    elif submission.kind == "volunteer":
-        volunteers.create_from(submission, account)
 
 
 def representation_of(account: Account, draft: Draft) -> dict | None:
