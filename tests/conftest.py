@@ -26,7 +26,6 @@ from tests.helpers import (
     decide as _decide,
     log_in,
     make_account,
-    make_caseworker,
     reference_in,
     require_tool,
     send_application,
@@ -198,12 +197,9 @@ def apply_app(make_app):
 
 
 @pytest.fixture
-def citizen(apply_app):
+def citizen(login_as):
     """A logged-in citizen's test client on the app with online applications."""
-    client = apply_app.test_client()
-    make_account(apply_app)
-    log_in(client)
-    return client
+    return login_as("citizen")
 
 
 @pytest.fixture(scope="session")
@@ -227,12 +223,9 @@ def id_app(make_app, oidc_provider):
 
 
 @pytest.fixture
-def caseworker(apply_app):
+def caseworker(login_as):
     """A logged-in caseworker's test client."""
-    client = apply_app.test_client()
-    make_caseworker(apply_app)
-    log_in(client, email="sara@fjellvik.kommune.no")
-    return client
+    return login_as("caseworker")
 
 
 # -- Shared factories -------------------------------------------------------------------------

@@ -7,6 +7,7 @@ test module.
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import shutil
@@ -197,9 +198,17 @@ def answer_all(client, base, upto=None, national_id=None) -> None:
         assert post_form(client, f"{base}/attachments", {"action": "continue"}).status_code == 302
 
 
-def send_application(client, lang="nb", national_id=None) -> tuple[str, str]:
-    """Start, answer and send a støttekontakt application: (the draft's address, the receipt's)."""
+def send_application(client, lang="nb", national_id=None, files=()) -> tuple[str, str]:
+    """Start, answer and send a støttekontakt application, with `files` ((content, name), ...)
+    attached first: (the draft's address, the receipt's)."""
     base = start_application(client, lang)
+    for content, name in files:
+        post_form(
+            client,
+            f"{base}/attachments",
+            {"file": (io.BytesIO(content), name), "kind": "supporting"},
+            content_type="multipart/form-data",
+        )
     answer_all(client, base, national_id=national_id)
     response = post_form(client, f"{base}/check", {"correct": "y"})
     assert response.status_code == 302

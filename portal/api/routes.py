@@ -96,7 +96,7 @@ def submissions():
         rows, following = intake.page(intake.Filters(intake_state=state), request.args.get("after"), limit)
     except intake.BadCursor:
         return error(422, "invalid", "The query is not valid.", {"after": "is not a cursor this API gave out"})
-    return jsonify({"items": [schemas.submission_summary(r.submission, r.channel) for r in rows], "next": following})
+    return jsonify({"items": [schemas.submission_summary(r.submission) for r in rows], "next": following})
 
 
 @bp.route("/submissions", methods=["POST"])
@@ -160,7 +160,7 @@ def attachment(reference: str, attachment_id: str):
     file = attachments.find(attachment_id)
     if found is None or file is None or file.submission_id != found.id:
         return error(404, "not_found", f"Submission {reference} has no attachment {attachment_id}.")
-    access.submission_for_staff(g.api_token, reference, "attachment.download")
+    access.submission_read_by_staff(g.api_token, found, "attachment.download")
     return private_file(
         attachments.read(file), file.content_type, f"{file.public_id}.{extension_for(file.content_type)}"
     )

@@ -122,15 +122,15 @@ def event_problems(problems: dict[str, str]) -> dict[str, str]:
 # -- Responses --------------------------------------------------------------------------------
 
 
-def submission_summary(submission: Submission, channel: str | None = None) -> dict:
-    """A submission in a list: no personal details, links to the rest. The channel comes
-    with the list's rows, so a list never loads the documents."""
+def submission_summary(submission: Submission) -> dict:
+    """A submission in a list: no personal details, links to the rest (nothing from the
+    document, so a list never loads the documents)."""
     reference = submission.reference
     return {
         "reference": reference,
         "kind": submission.kind,
         "service": submission.service,
-        "channel": channel or submission.channel,
+        "channel": submission.channel,
         "state": submission.intake_state,
         "submitted_at": _moment(submission.submitted_at),
         "appeals": submission.appeals_reference,

@@ -304,8 +304,14 @@ def submission_for_staff(reader: Account | ApiToken, reference: str, action: str
     """A submission for the municipality, or None; the read is logged."""
     submission = intake.find(reference)
     if submission is not None:
-        _staff_read(reader, submission.person, action, submission=submission)
+        submission_read_by_staff(reader, submission, action)
     return submission
+
+
+@transaction
+def submission_read_by_staff(reader: Account | ApiToken, submission: Submission, action: str) -> None:
+    """The municipality read the submission (or a file of it) it has found already: logged."""
+    _staff_read(reader, submission.person, action, submission=submission)
 
 
 @transaction

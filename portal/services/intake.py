@@ -34,7 +34,6 @@ class Row:
     case: Case | None
     reply_overdue: bool
     appeal_waiting: bool
-    channel: str = "online"
 
 
 def encode_cursor(submission: Submission) -> str:
@@ -106,7 +105,6 @@ def page(filters: Filters, cursor: str | None = None, limit: int = PAGE_SIZE) ->
             c,
             bool(c and c.answered_on is None and c.reply_due < day and c.status not in case_status.FINISHED),
             bool(c and c.appeal_waiting),
-            s.channel,
         )
         for s, c in found[:limit]
     ]

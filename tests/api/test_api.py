@@ -5,7 +5,6 @@ checked against the running endpoints by schemathesis."""
 
 from __future__ import annotations
 
-import io
 import re
 from datetime import date, timedelta
 
@@ -18,13 +17,12 @@ from portal.extensions import db
 from portal.models import AccessLogEntry, CaseEvent, OutboxMessage, Submission
 from tests.helpers import (
     APPEAL,
-    answer_all,
     decision,
     make_token,
     post_form,
+    reference_in,
     send_application,
     start_appeal,
-    start_application,
 )
 
 
@@ -139,17 +137,7 @@ def test_a_bad_query_names_the_field(api, query, field):
 
 
 def test_the_full_submission_its_pdf_and_attachment_and_each_read_logged(apply_app, citizen, api):
-    base = start_application(citizen)
-    post_form(
-        citizen,
-        f"{base}/attachments",
-        {"file": (io.BytesIO(b"\x89PNG\r\n\x1a\nrest"), "bilde.png"), "kind": "supporting"},
-        content_type="multipart/form-data",
-    )
-    answer_all(citizen, base)
-    reference = re.search(
-        r"SK-\d{4}-\d{6}", post_form(citizen, f"{base}/check", {"correct": "y"}).headers["Location"]
-    ).group(0)
+    reference = reference_in(send_application(citizen, files=[(b"\x89PNG\r\n\x1a\nrest", "bilde.png")])[1])
     listed = api.get("/api/v1/submissions", headers=api.auth).json["items"][0]
     assert "person" not in listed and listed["links"]["self"] == f"/api/v1/submissions/{reference}"
     full = api.get(listed["links"]["self"], headers=api.auth).json

@@ -4,7 +4,6 @@ overdue flags (fvl § 11 a; an appeal waiting); every read in the access log; no
 
 from __future__ import annotations
 
-import io
 import re
 from datetime import timedelta
 
@@ -15,15 +14,14 @@ from portal.extensions import db
 from portal.models import AccessLogEntry, Case, OutboxMessage, Submission
 from portal.rules.deadlines import appeal_deadline
 from tests.helpers import (
-    answer_all,
     day,
     decision,
     errors,
     html,
     post_form,
     record,
+    reference_in,
     send_application,
-    start_application,
     text,
 )
 
@@ -135,17 +133,7 @@ def test_search_by_reference_or_case_number(apply_app, caseworker, sent):
 
 
 def test_the_full_submission_with_files_pdf_and_every_read_logged(apply_app, citizen, caseworker):
-    base = start_application(citizen)
-    post_form(
-        citizen,
-        f"{base}/attachments",
-        {"file": (io.BytesIO(b"%PDF-1.4\n"), "uttalelse.pdf"), "kind": "supporting"},
-        content_type="multipart/form-data",
-    )
-    answer_all(citizen, base)
-    reference = re.search(
-        r"SK-\d{4}-\d{6}", post_form(citizen, f"{base}/check", {"correct": "y"}).headers["Location"]
-    ).group(0)
+    reference = reference_in(send_application(citizen, files=[(b"%PDF-1.4\n", "uttalelse.pdf")])[1])
     page = text(caseworker.get(f"/en/intake/submissions/{reference}"))
     for words in (
         "Kari Nordmann, 01019012480",

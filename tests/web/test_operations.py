@@ -1,12 +1,13 @@
 """The operators' contract: db upgrade, demo-data and gunicorn, as an operator runs them."""
 
 import os
-import socket
 import subprocess
 import sys
 import time
 import urllib.request
 from pathlib import Path
+
+from tests.helpers import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
@@ -44,15 +45,9 @@ def test_db_upgrade_then_demo_data_on_a_new_database(tmp_path):
     assert "0 new notice(s)" in _flask(tmp_path, "demo-data").stdout
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def test_gunicorn_serves_the_portal_with_production_settings(tmp_path):
     assert _flask(tmp_path, "db", "upgrade").returncode == 0
-    port = _free_port()
+    port = free_port()
     server = subprocess.Popen(
         [str(BIN / "gunicorn"), "--bind", f"127.0.0.1:{port}", "--workers", "1", "portal:create_app()"],
         cwd=ROOT,
