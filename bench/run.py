@@ -255,6 +255,9 @@ def portal_env(database_url: str, instance: str, logs: str) -> dict[str, str]:
     env.update(
         PORTAL_ENV="production",
         SECRET_KEY=SECRET,
+        # Loopback only: requests name 127.0.0.1, and links in the e-mail it queues lead there.
+        PORTAL_URL="http://127.0.0.1",
+        PORTAL_SETTINGS=str(ROOT / "portal" / "settings" / "demo.toml"),
         DATABASE_URL=database_url,
         PORTAL_INSTANCE_PATH=instance,
         PROXY_COUNT="1",

@@ -18,7 +18,7 @@ from .apply import bp as apply, display
 from .auth import bp as auth, oidc
 from .authorities import bp as authorities
 from .cases import bp as cases
-from .config import PROJECT_ROOT, config_from_environment, database_url
+from .config import PROJECT_ROOT, config_from_environment, database_url, trusted_hosts
 from .extensions import babel, csrf, db, init_sqlite, limiter, login_manager
 from .intake import bp as intake
 from .models import Account
@@ -65,6 +65,28 @@ def _init_login(app: Flask) -> None:
         return account
 
 
+def _check_settings(app: Flask) -> None:
+    """Refuse to start rather than run a production portal on made-up or missing settings."""
+    if not app.config.get("SECRET_KEY"):
+        raise RuntimeError(
+            "SECRET_KEY is not set. Set it in the environment (a long random string); "
+            "only PORTAL_ENV=development runs without one."
+        )
+    production = app.config["ENV_NAME"] == "production"
+    if not app.config.get("PORTAL_URL"):
+        raise RuntimeError(
+            "PORTAL_URL is not set. Set it to the portal's public address (https://portal.kommune.no): "
+            "links in e-mail lead there, and requests for other hosts are refused."
+        )
+    if production and not app.config.get("PORTAL_SETTINGS"):
+        raise RuntimeError(
+            "PORTAL_SETTINGS is not set. Set it to the municipality's settings file (TOML); "
+            "without one the portal would show a made-up municipality."
+        )
+    if app.config.get("TRUSTED_HOSTS") is None:
+        app.config["TRUSTED_HOSTS"] = trusted_hosts(app.config["PORTAL_URL"], app.config["EXTRA_TRUSTED_HOSTS"])
+
+
 def create_app(config: Mapping[str, Any] | type | None = None) -> Flask:
     """Build the app. `config` is a config class, or a mapping of overrides applied
     on top of the class PORTAL_ENV names (production by default)."""
@@ -78,15 +100,12 @@ def create_app(config: Mapping[str, Any] | type | None = None) -> Flask:
     app.config.from_object(base)
     app.config["SQLALCHEMY_DATABASE_URI"] = database_url(app.instance_path)
     app.config["PORTAL_SETTINGS"] = os.environ.get("PORTAL_SETTINGS") or None
-    if os.environ.get("SECRET_KEY"):
-        app.config["SECRET_KEY"] = os.environ["SECRET_KEY"]
+    for name in ("SECRET_KEY", "PORTAL_URL"):
+        if os.environ.get(name):
+            app.config[name] = os.environ[name]
     if isinstance(config, Mapping):
         app.config.update(config)
-    if not app.config.get("SECRET_KEY"):
-        raise RuntimeError(
-            "SECRET_KEY is not set. Set it in the environment (a long random string); "
-            "only PORTAL_ENV=development runs without one."
-        )
+    _check_settings(app)
     if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite:///"):
         os.makedirs(app.instance_path, exist_ok=True)
     if app.config["ENV_NAME"] == "production":

@@ -25,7 +25,13 @@ from .services.outbox import send_pending
 def init_app(app: Flask) -> None:
     @app.cli.command("demo-data")
     def demo_data() -> None:
-        """Load the demo content. Safe to run again: nothing is added twice."""
+        """Load the demo content. Safe to run again: nothing is added twice. Refused in
+        production: the demo accounts' password is printed here and in the README."""
+        if current_app.config["ENV_NAME"] == "production":
+            raise click.UsageError(
+                "demo-data adds accounts with a public password and is refused in production. "
+                "Run it with PORTAL_ENV=development."
+            )
         notices = load_demo_notices(today())
         accounts = load_demo_account()
         click.echo(f"Demo data loaded: {notices} new notice(s), {accounts} new account(s).")

@@ -3,6 +3,7 @@
 import os
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -57,8 +58,12 @@ class ProductionConfig:
     SMTP_PASSWORD = os.environ.get("SMTP_PASSWORD")
     SMTP_STARTTLS = os.environ.get("SMTP_STARTTLS", "true").lower() in ("1", "true", "yes")
     MAIL_FROM = os.environ.get("MAIL_FROM", "no-reply@localhost")
-    # The portal's public address, for links in e-mail sent by commands (reminders).
-    PORTAL_URL = os.environ.get("PORTAL_URL", "http://localhost:5000")
+    # The portal's public address (https://portal.kommune.no): every link in e-mail is built
+    # on it, never on the host a request names, and requests for any other host are refused
+    # (TRUSTED_HOSTS, from it and the comma-separated TRUSTED_HOSTS in the environment).
+    # Production refuses to start without it.
+    PORTAL_URL: str | None = None
+    EXTRA_TRUSTED_HOSTS: tuple[str, ...] = ()
     # Sessions end after 30 minutes without a request; drafts live on the server,
     # so nothing typed is lost when that happens.
     PERMANENT_SESSION_LIFETIME = timedelta(minutes=30)
@@ -84,6 +89,8 @@ class DevelopmentConfig(ProductionConfig):
     SESSION_COOKIE_SECURE = False
     PREFERRED_URL_SCHEME = "http"
     HSTS = False
+    PORTAL_URL = "http://127.0.0.1:5000"
+    EXTRA_TRUSTED_HOSTS = ("localhost", "127.0.0.1")
 
 
 class TestingConfig(DevelopmentConfig):
@@ -97,7 +104,7 @@ class TestingConfig(DevelopmentConfig):
     # limits off (PORTAL_RATE_LIMITS=off), and the limits have tests of their own.
     RATELIMIT_ENABLED = os.environ.get("PORTAL_RATE_LIMITS", "on") != "off"
     # Links in e-mail lead where Flask's test client sends its requests.
-    PORTAL_URL = os.environ.get("PORTAL_URL", "http://localhost")
+    PORTAL_URL = "http://localhost"
 
 
 CONFIGS = {
@@ -105,6 +112,15 @@ CONFIGS = {
     "development": DevelopmentConfig,
     "testing": TestingConfig,
 }
+
+
+def trusted_hosts(portal_url: str, extra: tuple[str, ...] = ()) -> list[str]:
+    """The host names requests may name: the public address's, and any others the
+    operator lists (TRUSTED_HOSTS=portal.kommune.no,intern.kommune.no)."""
+    found = [urlsplit(portal_url).hostname or ""]
+    found += [h.strip() for h in os.environ.get("TRUSTED_HOSTS", "").split(",") if h.strip()]
+    found += list(extra)
+    return [h for h in dict.fromkeys(found) if h]
 
 
 def config_from_environment() -> type:

@@ -4,6 +4,18 @@ import pytest
 from flask import Blueprint
 
 from portal import create_app
+from portal.municipality import DEMO_SETTINGS
+
+
+@pytest.fixture
+def production_env(monkeypatch, tmp_path):
+    """The environment a production portal needs to start."""
+    monkeypatch.delenv("PORTAL_ENV", raising=False)
+    monkeypatch.setenv("SECRET_KEY", "x" * 40)
+    monkeypatch.setenv("DATABASE_URL", "sqlite:///" + str(tmp_path / "p.sqlite3"))
+    monkeypatch.setenv("PORTAL_URL", "https://portal.fjellvik.kommune.no")
+    monkeypatch.setenv("PORTAL_SETTINGS", str(DEMO_SETTINGS))
+    return monkeypatch
 
 
 def test_every_response_has_a_strict_content_security_policy(client):
@@ -30,7 +42,9 @@ def test_pages_have_no_inline_script_or_style(client):
 
 
 def test_hsts_is_sent_outside_development(make_app):
-    production = make_app(ENV_NAME="production", HSTS=True, SESSION_COOKIE_SECURE=True)
+    production = make_app(
+        ENV_NAME="production", HSTS=True, SESSION_COOKIE_SECURE=True, PORTAL_SETTINGS=str(DEMO_SETTINGS)
+    )
     assert "max-age=" in production.test_client().get("/nb/").headers["Strict-Transport-Security"]
     development = make_app(HSTS=False)
     assert "Strict-Transport-Security" not in development.test_client().get("/nb/").headers
@@ -43,11 +57,18 @@ def test_production_refuses_to_start_without_a_secret_key(monkeypatch):
         create_app()
 
 
-def test_production_defaults_are_safe(monkeypatch, tmp_path):
-    monkeypatch.delenv("PORTAL_ENV", raising=False)
-    monkeypatch.setenv("SECRET_KEY", "x" * 40)
-    monkeypatch.setenv("DATABASE_URL", "sqlite:///" + str(tmp_path / "p.sqlite3"))
+@pytest.mark.parametrize("name", ["PORTAL_URL", "PORTAL_SETTINGS"])
+def test_production_refuses_to_start_without_its_address_or_its_municipality(production_env, name):
+    """Without PORTAL_URL links in e-mail would lead to localhost; without PORTAL_SETTINGS
+    the portal would quietly serve the made-up demo municipality."""
+    production_env.delenv(name)
+    with pytest.raises(RuntimeError, match=name):
+        create_app()
+
+
+def test_production_defaults_are_safe(production_env):
     app = create_app()
+    assert app.config["TRUSTED_HOSTS"] == ["portal.fjellvik.kommune.no"]
     assert app.config["SESSION_COOKIE_SECURE"] is True
     assert app.config["SESSION_COOKIE_HTTPONLY"] is True
     assert app.config["SESSION_COOKIE_SAMESITE"] == "Lax"
@@ -129,11 +150,12 @@ def test_a_failure_gives_a_friendly_page_and_logs_no_personal_data(make_app, cap
 
 def test_behind_a_proxy_links_use_the_public_host_and_https(make_app, monkeypatch):
     monkeypatch.setenv("PROXY_COUNT", "1")
-    client = make_app().test_client()
+    client = make_app(PORTAL_URL="https://portal.example").test_client()
     html = client.get("/nb/", headers={"X-Forwarded-Proto": "https", "X-Forwarded-Host": "portal.example"}).get_data(
         as_text=True
     )
     assert 'hreflang="en" href="https://portal.example/en/"' in html
+    assert client.get("/nb/", headers={"X-Forwarded-Host": "evil.example"}).status_code == 400
 
 
 def test_without_a_proxy_forwarded_headers_are_ignored(client):
@@ -153,19 +175,38 @@ def test_a_log_in_lasts_its_thirty_minutes_whatever_the_device_s_clock_says(app,
     assert client.get("/nb/my-page").status_code == 302  # and the server ends it all the same
 
 
-@pytest.mark.parametrize(
-    "path,data",
-    [
-        ("/nb/account/forgot-password", {"email": "kari@example.org"}),
-        (
-            "/nb/account/register",
-            {"email": "ny@example.org", "password": "fire ord er nok her", "password_repeat": "fire ord er nok her"},
-        ),
-    ],
-)
+ACCOUNT_FORMS = [
+    ("/nb/account/forgot-password", {"email": "kari@example.org"}),
+    (
+        "/nb/account/register",
+        {"email": "ny@example.org", "password": "fire ord er nok her", "password_repeat": "fire ord er nok her"},
+    ),
+]
+
+
+@pytest.mark.parametrize("path,data", ACCOUNT_FORMS)
+def test_a_request_for_another_host_is_refused_and_mails_nothing(make_app, path, data):
+    """Host: evil.example used to put the attacker's host into a working reset link mailed to
+    the victim. Requests may name only the portal's own host (TRUSTED_HOSTS)."""
+    from portal.extensions import db
+    from portal.models import OutboxMessage
+    from tests.helpers import make_account
+
+    app = make_app(PORTAL_URL="https://portal.fjellvik.kommune.no")
+    make_account(app)
+    client = app.test_client()
+    assert client.get(path, base_url="https://evil.example").status_code == 400
+    assert client.post(path, data=data, base_url="https://evil.example").status_code == 400
+    assert client.get("/nb/", headers={"Host": "evil.example"}).status_code == 400
+    assert client.get("/nb/", base_url="https://portal.fjellvik.kommune.no").status_code == 200
+    with app.app_context():
+        assert db.session.scalars(db.select(OutboxMessage.body)).all() == []
+
+
+@pytest.mark.parametrize("path,data", ACCOUNT_FORMS)
 def test_links_in_e_mail_lead_to_the_portals_own_address_whatever_host_a_request_names(make_app, path, data):
-    """A reset or confirmation link mailed to someone must lead to the municipality's portal,
-    not to a host an attacker put in the request (portal/links.py)."""
+    """A reset or confirmation link mailed to someone leads to the municipality's portal, even
+    when the request came by another of its trusted names (portal/links.py)."""
     from portal.extensions import db
     from portal.models import OutboxMessage
     from tests.helpers import CSRF_INPUT, make_account
@@ -173,10 +214,10 @@ def test_links_in_e_mail_lead_to_the_portals_own_address_whatever_host_a_request
     app = make_app(PORTAL_URL="https://portal.fjellvik.kommune.no")
     make_account(app)
     client = app.test_client()
-    page = client.get(path, base_url="http://evil.example").get_data(as_text=True)
+    page = client.get(path, base_url="http://127.0.0.1").get_data(as_text=True)
     token = next(group for group in CSRF_INPUT.search(page).groups() if group)
-    response = client.post(path, data={**data, "csrf_token": token}, base_url="http://evil.example")
+    response = client.post(path, data={**data, "csrf_token": token}, base_url="http://127.0.0.1")
     assert response.status_code in (200, 302)
     with app.app_context():
         body = db.session.scalars(db.select(OutboxMessage.body)).one()
-    assert "https://portal.fjellvik.kommune.no/nb/account/" in body and "evil.example" not in body
+    assert "https://portal.fjellvik.kommune.no/nb/account/" in body and "127.0.0.1" not in body
