@@ -21,7 +21,7 @@ from .cases import bp as cases
 from .config import PROJECT_ROOT, config_from_environment, database_url, trusted_hosts
 from .extensions import babel, csrf, db, init_sqlite, limiter, login_manager
 from .intake import bp as intake
-from .models import Account
+from .services import login_sessions
 from .municipality import load as load_municipality
 from .ombud import bp as ombud
 from .public import bp as public
@@ -55,13 +55,20 @@ def _init_login(app: Flask) -> None:
     login_manager.login_view = "auth.login"
     login_manager.login_message = _l("Log in to see this page.")
     login_manager.login_message_category = "info"
-    login_manager.session_protection = "strong"
+
+    # Log-ins are checked on the server on every request (portal/services/login_sessions.py);
+    # Flask-Login's session protection, which ties a session to an address, is left off: it
+    # only marks a permanent session "not fresh", and would log out people whose phone moves
+    # between networks.
+    login_manager.session_protection = None
 
     @login_manager.user_loader
     def load_account(account_id: str):
-        account = db.session.get(Account, int(account_id))
-        if account is not None:
-            account.signed_in_with_id = session.get("signed_in_with") == "id"
+        found = login_sessions.find(session.get("login"), int(account_id))
+        if found is None:
+            return None
+        account, login = found
+        account.signed_in_with_id = login.method == "id"
         return account
 
 

@@ -5,10 +5,11 @@ with the provider; the reader's language travels in the session.
 """
 
 from flask import Blueprint, abort, current_app, g, redirect, render_template, session, url_for
-from flask_login import current_user, login_user
+from flask_login import current_user
 
 from ..i18n import current_language
 from ..services.identity import IdentityRejected, account_for_verified_identity
+from . import signin
 
 bp = Blueprint("oidc", __name__, url_prefix="/account/oidc")
 
@@ -60,9 +61,5 @@ def callback():
     except (OAuthError, IdentityRejected) as error:
         current_app.logger.warning("Identity provider log-in failed: %s", type(error).__name__)
         return render_template("auth/oidc_failed.html"), 400
-    session.clear()
-    session.permanent = True
-    session["signed_in_with"] = "id"  # makes the account count as verified in this session only
-    account.signed_in_with_id = True
-    login_user(account)
+    signin.start(account, "id")
     return redirect(next_path or url_for("auth.my_page", lang_code=g.lang_code))

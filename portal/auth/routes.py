@@ -2,23 +2,30 @@
 
 from urllib.parse import urlsplit
 
-from flask import current_app, flash, redirect, render_template, request, session, url_for
+from flask import current_app, flash, make_response, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
-from flask_login import current_user, login_required, login_user, logout_user
+from flask_limiter.util import get_remote_address
+from flask_login import current_user, login_required
 
 from .. import links
 from ..apply.journeys import JOURNEYS, journey_of
 from ..extensions import limiter
 from ..i18n import current_language
 from ..rules.clock import today
-from ..services import accounts, authorities, drafts, submissions
-from . import bp, oidc
+from ..services import accounts, authorities, drafts, login_sessions, submissions
+from . import bp, oidc, signin
 from .forms import ForgotPasswordForm, LoginForm, RegisterForm, ResetPasswordForm
 
 
-def _email_key() -> str:
-    """Rate-limit key for log-in attempts against one account, from wherever they come."""
-    return "login:" + accounts.normalise_email(request.form.get("email", ""))
+def _account_and_address_key() -> str:
+    """Rate-limit key for failed log-ins against one account from one address. Counted per
+    account alone, a stranger with many addresses could lock the owner out; this way each
+    address runs out of tries on its own, and the owner's address keeps its own."""
+    return "login:" + accounts.normalise_email(request.form.get("email", "")) + ":" + get_remote_address()
+
+
+def _failed(response) -> bool:
+    return response.status_code != 302  # a log-in that worked redirects
 
 
 def _safe_next(target: str | None) -> str | None:
@@ -50,7 +57,10 @@ def register():
 
 @bp.route("/account/check-your-email")
 def check_email():
-    return render_template("auth/check_email.html", email=session.get("pending_email"))
+    response = make_response(render_template("auth/check_email.html", email=session.get("pending_email")))
+    # The page shows the address just typed: not for the browser's disk or a shared cache.
+    response.headers["Cache-Control"] = "private, no-store"
+    return response
 
 
 @bp.route("/account/confirm/<token>")
@@ -64,7 +74,7 @@ def confirm(token: str):
 
 @bp.route("/account/login", methods=["GET", "POST"])
 @limiter.limit("10 per 5 minutes", methods=["POST"])
-@limiter.limit("20 per hour", methods=["POST"], key_func=_email_key)
+@limiter.limit("20 per hour", methods=["POST"], key_func=_account_and_address_key, deduct_when=_failed)
 def login():
     if current_user.is_authenticated:
         return redirect(url_for("auth.my_page"))
@@ -73,9 +83,7 @@ def login():
     if form.validate_on_submit():
         result = accounts.authenticate(form.email.data, form.password.data)
         if result.account:
-            session.clear()  # a new session on log-in: no fixation
-            session.permanent = True
-            login_user(result.account)
+            signin.start(result.account, "password")
             return redirect(_safe_next(request.args.get("next")) or url_for("auth.my_page"))
         if result.unconfirmed:
             problem = _(
@@ -94,10 +102,19 @@ def login_with_provider():
 
 @bp.route("/account/logout", methods=["POST"])
 def logout():
-    logout_user()
-    session.clear()
+    signin.stop()
     flash(_("You are logged out."), "success")
     return redirect(url_for("public.index"))
+
+
+@bp.route("/account/logout-everywhere", methods=["POST"])
+@login_required
+def logout_everywhere():
+    """For a phone lost, or a computer left logged in somewhere: every log-in of the account ends."""
+    login_sessions.end_all(current_user)
+    signin.stop()
+    flash(_("You are logged out on every device. Log in again to go on."), "success")
+    return redirect(url_for("auth.login"))
 
 
 @bp.route("/account/forgot-password", methods=["GET", "POST"])

@@ -7,6 +7,7 @@ from .application import Draft, ReferenceCounter, Submission
 from .attachment import Attachment
 from .authority import Authority
 from .case import Case, CaseEvent
+from .login_session import LoginSession
 from .notice import Notice
 from .outbox import OutboxMessage
 from .person import Person
@@ -23,6 +24,7 @@ __all__ = [
     "Case",
     "CaseEvent",
     "Draft",
+    "LoginSession",
     "Notice",
     "OutboxMessage",
     "Person",

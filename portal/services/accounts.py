@@ -22,7 +22,7 @@ from ..extensions import db
 from ..models import Account
 from ..roles import ROLES
 from ..rules import clock
-from . import emails, outbox
+from . import emails, login_sessions, outbox
 from .transaction import transaction
 
 CONFIRM_MAX_AGE = 3 * 24 * 3600  # three days
@@ -80,13 +80,14 @@ def _serializer(purpose: str) -> URLSafeTimedSerializer:
 @transaction
 def register(email: str, password: str, lang: str, confirm_link: Link, login_link: str) -> None:
     """Create an unconfirmed account and e-mail a confirmation link. If the address
-    already has an account, e-mail its owner instead; the caller answers the same."""
+    already has an account, e-mail its owner instead; the caller answers the same, and in the
+    same time: the password is hashed either way (the hash is nearly all of the work), so
+    how long the answer takes does not tell who has an account either."""
     email = normalise_email(email)
+    password_hash = _hasher.hash(password)
     account = find_by_email(email)
     if account is None:
-        account = Account(
-            email=email, password_hash=_hasher.hash(password), created_at=clock.now(), preferred_language=lang
-        )
+        account = Account(email=email, password_hash=password_hash, created_at=clock.now(), preferred_language=lang)
         db.session.add(account)
         db.session.flush()
         _send_confirmation(account, email, confirm_link)
@@ -179,6 +180,8 @@ def reset_password(token: str, new_password: str) -> Account | None:
     account.password_hash = _hasher.hash(new_password)
     # Following the link proves the address, so an unconfirmed account is confirmed too.
     account.email_confirmed_at = account.email_confirmed_at or clock.now()
+    # Whoever knew the old password is logged out wherever they are.
+    login_sessions.end_all(account)
     return account
 
 
@@ -195,6 +198,8 @@ def create_staff_account(email: str, password: str, role: str, name: str | None 
     if account is None:
         account = Account(email=normalise_email(email), created_at=clock.now(), preferred_language="nb")
         db.session.add(account)
+    else:
+        login_sessions.end_all(account)  # a new password, and maybe a new role: log in anew
     account.password_hash = _hasher.hash(password)
     account.email_confirmed_at = account.email_confirmed_at or clock.now()
     account.role = role

@@ -1,0 +1,70 @@
+"""Log-ins kept on the server. The session cookie is signed but copyable: a copy used to keep
+working after log-out, from any address. Now the cookie carries a random token whose hash is
+a row here, and a log-in counts only while its row is open. Logging out ends the row; a new
+password and "Log out everywhere" end every row of the account. A log-in also ends by itself
+after MAX_AGE, however busy (the cookie's own 30 minutes end it sooner when idle)."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from datetime import timedelta
+
+from sqlalchemy import select, update
+
+from ..extensions import db
+from ..models import Account, LoginSession
+from ..rules import clock
+from .transaction import transaction
+
+MAX_AGE = timedelta(hours=12)
+
+
+def _hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+@transaction
+def begin(account: Account, method: str) -> str:
+    """A new log-in for the account; the token to keep in the session cookie."""
+    token = secrets.token_urlsafe(32)
+    db.session.add(LoginSession(account_id=account.id, token_hash=_hash(token), method=method, created_at=clock.now()))
+    return token
+
+
+def find(token: str | None, account_id: int) -> tuple[Account, LoginSession] | None:
+    """The account and its log-in, if the token is an open log-in of that account (one query)."""
+    if not token:
+        return None
+    row = db.session.execute(
+        select(Account, LoginSession)
+        .join(LoginSession, LoginSession.account_id == Account.id)
+        .where(
+            LoginSession.token_hash == _hash(token),
+            LoginSession.account_id == account_id,
+            LoginSession.ended_at.is_(None),
+            LoginSession.created_at > clock.now() - MAX_AGE,
+        )
+    ).first()
+    return (row[0], row[1]) if row else None
+
+
+@transaction
+def end(token: str | None) -> None:
+    if token:
+        db.session.execute(
+            update(LoginSession)
+            .where(LoginSession.token_hash == _hash(token), LoginSession.ended_at.is_(None))
+            .values(ended_at=clock.now())
+        )
+
+
+@transaction
+def end_all(account: Account) -> int:
+    """End every log-in of the account, on every device; how many were open."""
+    result = db.session.execute(
+        update(LoginSession)
+        .where(LoginSession.account_id == account.id, LoginSession.ended_at.is_(None))
+        .values(ended_at=clock.now())
+    )
+    return result.rowcount or 0  # type: ignore[attr-defined]
