@@ -21,10 +21,10 @@ from .cases import bp as cases
 from .config import PROJECT_ROOT, config_from_environment, database_url, trusted_hosts
 from .extensions import babel, csrf, db, init_sqlite, limiter, login_manager
 from .intake import bp as intake
-from .services import login_sessions
 from .municipality import load as load_municipality
 from .ombud import bp as ombud
 from .public import bp as public
+from .services import login_sessions
 from .volunteer import bp as volunteer
 
 

@@ -66,9 +66,6 @@ class QueueForm(FlaskForm):
 
 
 class SearchForm(FlaskForm):
-    class Meta:
-        csrf = False
-
     q = StringField(
         _l("Reference or case number"),
         filters=[strip],

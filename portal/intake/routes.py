@@ -106,11 +106,13 @@ def queue():
     return render_template("intake/queue.html", form=form, rows=rows, next_page=next_page, search=SearchForm())
 
 
-@bp.route("/search")
+@bp.route("/search", methods=["GET", "POST"])
 @role_required("caseworker")
 def search():
-    form = SearchForm(request.args)
-    if form.validate():
+    # Posted, never a query string: what is typed (sometimes an identity number, by mistake)
+    # stays out of addresses, the browser's history and the server's access log.
+    form = SearchForm()
+    if form.validate_on_submit():
         found = intake.search(form.q.data)
         if found is not None:
             return redirect(url_for("intake.submission", reference=found.reference))

@@ -440,7 +440,7 @@ def request_fullmakt(
         outbox.queue(
             person_email,
             *emails.fullmakt_request(
-                representative_name, answer_link(authority.public_id), clock.local_day(rules.request_expires(now)), lang
+                answer_link(authority.public_id), clock.local_day(rules.request_expires(now)), lang
             ),
         )
     return authority

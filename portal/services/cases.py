@@ -204,9 +204,22 @@ def letter_addresses(case: Case) -> list[str]:
         for authority in db.session.scalars(
             select(Authority).where(Authority.person_id == case.person_id, Authority.state == authority_rules.ACTIVE)
         ):
-            if authority.representative_email and authorities.allows(authority, "receive_letters", case.service):
+            if authority.representative_email and _told_as_representative(authority, submission):
                 found.append(authority.representative_email)
     return list(dict.fromkeys(a.strip().lower() for a in found))
+
+
+def _told_as_representative(authority: Authority, submission) -> bool:
+    """Told of news only when the authority lets them receive letters and also open the case
+    the link leads to, as portal.services.access decides it: confirmed by the person or checked
+    by the municipality, or the case is one the representative sent. A parent's declaration
+    nobody has checked is only a claim, and anyone can make one for any child's number."""
+    service = submission.service
+    if not (
+        authorities.allows(authority, "receive_letters", service) and authorities.allows(authority, "see_case", service)
+    ):
+        return False
+    return authorities.is_confirmed(authority) or submission.account_id == authority.representative_account_id
 
 
 def _language_of(case: Case) -> str:

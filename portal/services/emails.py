@@ -1,7 +1,8 @@
 """Every e-mail the portal sends, in one place: its subject and text, in the language the
 caller has chosen (`with force_locale(lang)`). An e-mail only says that something happened
 and where to log in: it never carries an identity number or anything about someone's health
-(DESIGN.md, "Security"), and the outbox refuses one that has a number."""
+(DESIGN.md, "Security"), and the outbox refuses one that has a number. Nothing typed by
+someone else goes into an e-mail: only links, references and dates the portal made."""
 
 from __future__ import annotations
 
@@ -119,14 +120,15 @@ def appeal_reminder(reference: str, due: date, lang: str, link: str) -> Email:
 # -- Acting for someone else ------------------------------------------------------------------------
 
 
-def fullmakt_request(representative_name: str, link: str, open_until: date, lang: str) -> Email:
+def fullmakt_request(link: str, open_until: date, lang: str) -> Email:
+    """Sent to an address the asker typed, so it carries nothing the asker typed: not even
+    their name, which the person sees once logged in (a typed name could read as anything)."""
     return Email(
         _("Someone asks to act on your behalf"),
         _(
-            "%(name)s asks for a power of attorney to act on your behalf towards the municipality.\n\n"
-            "Log in to see exactly what is asked, and to approve or decline: %(link)s\n\n"
-            "The request is open until %(date)s. If you do not know who this is, decline the request.",
-            name=representative_name,
+            "Someone asks for a power of attorney to act on your behalf towards the municipality.\n\n"
+            "Log in to see who is asking and exactly what is asked, and to approve or decline: %(link)s\n\n"
+            "The request is open until %(date)s. If you do not know who is asking, decline the request.",
             link=link,
             date=long_date(open_until, lang),
         ),

@@ -16,7 +16,7 @@ from ..extensions import db
 from ..mail import Transport
 from ..models import OutboxMessage
 from ..rules import clock
-from ..rules.privacy import contains_national_id
+from ..rules.privacy import contains_national_id, has_control_characters
 from .transaction import transaction
 
 MAX_ATTEMPTS = 5
@@ -30,6 +30,10 @@ def queue(to_address: str, subject: str, body: str) -> OutboxMessage:
     """Add a message to the outbox in the current transaction (the caller commits)."""
     if contains_national_id(subject) or contains_national_id(body):
         raise UnsafeMessage("an e-mail must never contain an identity number")
+    if has_control_characters(to_address) or has_control_characters(subject) or has_control_characters(body, "\n"):
+        # A line break in an address or subject would add a header; bidi controls would make
+        # a link read as something else.
+        raise UnsafeMessage("an e-mail must never contain control characters")
     message = OutboxMessage(
         created_at=clock.now(),
         to_address=to_address,

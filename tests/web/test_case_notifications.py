@@ -176,3 +176,43 @@ def test_the_news_reaches_a_real_mail_server(mail_app, smtp_server):
     message = inbox.messages[0]
     assert message["To"] == "per@example.org" and message["Subject"] == "Det er nytt i saken din"
     assert reference in message.get_payload(decode=True).decode("utf-8")
+
+
+def test_news_goes_only_to_a_representative_who_may_see_the_case(id_app, oidc_provider, clock):
+    """Anyone could declare parental responsibility for any child's number and was then
+    e-mailed whenever the child's case moved, though the declaration let them open nothing.
+    News now goes only to those whose authority lets them see the case: a declaration the
+    municipality has not checked does not."""
+    from portal.models import Account, Authority
+    from portal.services import authorities, submissions
+
+    child = aged(12, start=60)
+    with id_app.app_context():
+        submission, _ = submissions.register_offline("paper", "stottekontakt", "Ola Barn", child)
+        reference = submission.reference
+    stranger = log_in_with_id(id_app.test_client(), oidc_provider, aged(41, start=60))
+    post_form(
+        stranger,
+        "/nb/authorities/new/parent",
+        {
+            "representative_name": "Rita Representant",
+            "representative_email": "rita@example.org",
+            "child_name": "Ola Barn",
+            "child_national_id": child,
+            "responsibility": "y",
+        },
+    )
+    before = _last_id(id_app)
+    record(id_app, reference, "preliminary_reply", reason="Vi venter på legen.")
+    assert "rita@example.org" not in {m.to_address for m in _messages(id_app, before)}
+    assert stranger.get(f"/nb/cases/{reference}").status_code == 404
+
+    # Once the municipality has checked the declaration, the parent sees the case and is told.
+    make_account(id_app, email="sara@fjellvik.kommune.no", role="caseworker")
+    with id_app.app_context():
+        caseworker = db.session.scalar(select(Account).where(Account.role == "caseworker"))
+        authorities.verify(caseworker, db.session.scalar(select(Authority)))
+    assert stranger.get(f"/nb/cases/{reference}").status_code == 200
+    before = _last_id(id_app)
+    record(id_app, reference, "decision", **decision())
+    assert "rita@example.org" in {m.to_address for m in _messages(id_app, before)}

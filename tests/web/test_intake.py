@@ -117,19 +117,27 @@ def test_overdue_means_no_answer_a_month_after_receipt_or_an_appeal_waiting(appl
     assert sent in page and "Appeal waiting" in page
 
 
+def _search(client, q, lang="nb"):
+    return post_form(client, f"/{lang}/intake/search", {"q": q})
+
+
 def test_search_by_reference_or_case_number(apply_app, caseworker, sent):
-    assert (
-        caseworker.get(f"/nb/intake/search?q={sent.lower()}")
-        .headers["Location"]
-        .endswith(f"/nb/intake/submissions/{sent}")
-    )
+    assert _search(caseworker, sent.lower()).headers["Location"].endswith(f"/nb/intake/submissions/{sent}")
     record(apply_app, sent, "received", case_number="26/4711")
-    assert caseworker.get("/nb/intake/search?q=26/4711").headers["Location"].endswith(sent)
-    response = caseworker.get("/en/intake/search?q=SK-1999-000001")
+    assert _search(caseworker, "26/4711").headers["Location"].endswith(sent)
+    response = _search(caseworker, "SK-1999-000001", "en")
     assert errors(response) == ["No submission has this reference or case number. Check it and try again"]
-    assert errors(caseworker.get("/en/intake/search?q=")) == [
-        "Enter a reference like SK-2026-000123, or the case number"
-    ]
+    assert 'value="SK-1999-000001"' in html(response)  # kept, to correct
+    assert errors(_search(caseworker, "", "en")) == ["Enter a reference like SK-2026-000123, or the case number"]
+
+
+def test_the_search_is_posted_so_what_is_typed_stays_out_of_addresses_and_logs(caseworker, sent):
+    """A caseworker who typed an identity number into the search put it in the URL, the
+    browser's history and the server's access log (GET). The search form posts, with CSRF."""
+    page = html(caseworker.get("/nb/intake/"))
+    assert '<form method="post" action="/nb/intake/search"' in page
+    assert caseworker.get("/nb/intake/search?q=" + sent).status_code == 200  # the form, not a search
+    assert caseworker.post("/nb/intake/search", data={"q": sent}).status_code == 400  # no CSRF token
 
 
 def test_the_full_submission_with_files_pdf_and_every_read_logged(apply_app, citizen, caseworker):
@@ -246,7 +254,7 @@ def test_required_event_fields_say_what_is_missing(caseworker, sent):
 def test_the_intake_is_for_caseworkers_only(apply_app, citizen, sent):
     for path in (
         "/nb/intake/",
-        "/nb/intake/search?q=x",
+        "/nb/intake/search",
         f"/nb/intake/submissions/{sent}",
         f"/nb/intake/submissions/{sent}/pdf",
         f"/nb/intake/cases/{sent}/record/decision",

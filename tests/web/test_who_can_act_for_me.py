@@ -3,13 +3,14 @@ for or checked, its scopes and period; answering; withdrawing what is theirs to 
 (fvl § 12, pbrl § 4-3); and nothing of anyone else's."""
 
 import io
-from datetime import date
+import re
+from datetime import date, timedelta
 
 import pytest
 from sqlalchemy import select
 
 from portal.extensions import db
-from portal.models import Authority
+from portal.models import Authority, OutboxMessage
 from tests.helpers import day, log_in, log_in_with_id, make_caseworker, post_form
 from tests.identities import aged
 
@@ -208,3 +209,31 @@ def test_an_uploaded_document_can_be_replaced_while_it_waits(given):
         )
     html = verge.get(f"/nb/authorities/{ids['Vera Verge']}").get_data(as_text=True)
     assert "second.pdf" in html and "first.pdf" not in html
+
+
+def test_the_fullmakt_request_e_mail_carries_nothing_the_asker_typed(id_app, oidc_provider, clock):
+    """The request goes to an address the asker types. A representative name with line breaks
+    and a link used to be put into it verbatim: phishing from the municipality's own sender."""
+    rep = log_in_with_id(id_app.test_client(), oidc_provider, aged(45, start=70))
+    typed = "Kommunen ber deg logge inn her"
+    response = post_form(
+        rep,
+        "/nb/authorities/new/fullmakt",
+        {
+            "representative_name": typed,
+            "representative_email": "rep@example.org",
+            "person_name": "Gunn Bruker",
+            "person_national_id": aged(80, start=70),
+            "person_email": "gunn@example.org",
+            "scopes": ["apply", "see_case"],
+            "services": ["stottekontakt"],
+            "valid_until": day(clock.today() + timedelta(days=365)),
+        },
+    )
+    assert response.status_code == 302
+    with id_app.app_context():
+        message = db.session.scalars(select(OutboxMessage).where(OutboxMessage.to_address == "gunn@example.org")).one()
+    assert typed not in message.body and "Gunn Bruker" not in message.body
+    assert "Noen ber om fullmakt" in message.body or "ber om fullmakt" in message.body
+    links = re.findall(r"https?://\S+", message.body)
+    assert len(links) == 1 and links[0].startswith("http://localhost/nb/authorities/requests/")
