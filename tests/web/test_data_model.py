@@ -19,6 +19,7 @@ from portal.models import (
     Case,
     CaseEvent,
     Draft,
+    LoginSession,
     Person,
     ReferenceCounter,
     Submission,
@@ -145,6 +146,7 @@ def rows(app, clock):
         db.session.add(report)
         db.session.flush()
         db.session.add(_file(account.id, draft_id=draft.id))
+        db.session.add(LoginSession(account_id=account.id, token_hash="0" * 64, method="password", created_at=now))
         db.session.commit()
         return {
             "account": account.id,
