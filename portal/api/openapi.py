@@ -1,10 +1,12 @@
 """The OpenAPI document of the intake API, served at /api/v1/openapi.json. The tests run
-schemathesis against it, so it must say exactly what the endpoints do."""
+schemathesis against it, so it must say exactly what the endpoints do: the request bodies are
+described by the same fields that read them (schemas.py)."""
 
 from __future__ import annotations
 
 from ..rules import case_status
 from ..rules.services import SERVICES
+from . import schemas
 
 DATE = {"type": "string", "format": "date"}
 MOMENT = {"type": "string", "format": "date-time"}
@@ -35,24 +37,6 @@ ERRORS = {
 NOT_FOUND = {"404": _json(_ref("Error"), "Nothing has that reference.")}
 INVALID = {"422": _json(_ref("Error"), "The request is not valid; `fields` names each field and what is wrong.")}
 PDF = {"description": "The PDF.", "content": {"application/pdf": {"schema": {"type": "string", "format": "binary"}}}}
-
-
-def _event_body(kind: str) -> dict:
-    """The body for one event type, from the same table the portal checks events against."""
-    properties: dict = {"type": {"const": kind}}
-    required = ["type"]
-    for name, form, needed in case_status.EVENT_FIELDS[kind]:
-        if form == "date":
-            properties[name] = DATE
-        elif form == "int":
-            properties[name] = {"type": "integer", "minimum": 0, "maximum": 1000}
-        elif form == "text":
-            properties[name] = {"type": "string", "minLength": 1, "maxLength": case_status.TEXT_MAX}
-        else:
-            properties[name] = {"enum": list(form)}
-        if needed:
-            required.append(name)
-    return {"type": "object", "properties": properties, "required": required, "additionalProperties": False}
 
 
 def document() -> dict:
@@ -291,38 +275,10 @@ def document() -> dict:
                         },
                     ]
                 },
-                "Registration": {
-                    "type": "object",
-                    "required": ["channel", "service", "person"],
-                    "properties": {
-                        "channel": {"enum": ["paper", "phone"]},
-                        "kind": {"const": "application"},
-                        "service": {"enum": list(SERVICES)},
-                        "person": {
-                            "type": "object",
-                            "required": ["name", "national_id"],
-                            "properties": {
-                                "name": {"type": "string", "minLength": 1, "maxLength": 200},
-                                "national_id": {
-                                    "type": "string",
-                                    "pattern": "^[0-9]{11}$",
-                                    "description": "Fødselsnummer or D-number.",
-                                },
-                                "email": {"type": "string", "format": "email"},
-                            },
-                        },
-                    },
-                },
+                "Registration": schemas.REGISTRATION.schema(),
                 "Registered": {"allOf": [_ref("SubmissionSummary")]},
-                "Receipt": {
-                    "type": "object",
-                    "required": ["case_number", "received_on"],
-                    "properties": {
-                        "case_number": {"type": "string", "minLength": 1, "maxLength": 40},
-                        "received_on": DATE,
-                    },
-                },
-                "EventBody": {"oneOf": [_event_body(kind) for kind in case_status.EVENT_TYPES]},
+                "Receipt": schemas.RECEIPT.schema(),
+                "EventBody": schemas.EVENT.schema(),
                 "Event": {
                     "type": "object",
                     "required": ["id", "type", "occurred_on", "recorded_at"],
