@@ -28,9 +28,14 @@ def made_up_number(n: int) -> str:
     raise ValueError(n)
 
 
+def letters(n: int) -> str:
+    """A number written in letters (120 -> "Bca"), for names: a name cannot hold digits."""
+    return "".join("abcdefghij"[int(d)] for d in str(n)).capitalize()
+
+
 def steps(n: int) -> list[tuple[str, dict]]:
     person = dict(
-        full_name=f"Bench Person {n}",
+        full_name=f"Bench Person {letters(n)}",
         national_id=made_up_number(n),
         street_address="Gata 1",
         postcode="4999",

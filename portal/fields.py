@@ -13,6 +13,7 @@ from wtforms.widgets import CheckboxInput, ListWidget
 
 from .rules.clock import parse_day
 from .rules.identity import national_id_problem, normalise
+from .rules.text import name_problem
 
 
 def strip(value):
@@ -41,6 +42,27 @@ def national_id_valid(form, field):
     if problem:
         raise ValidationError(NATIONAL_ID_MESSAGES[problem])
     field.data = normalise(field.data)
+
+
+NAME_MESSAGES = {
+    "digits": _l(
+        "A name cannot contain digits. Write only the name here. "
+        "If we need an identity number, we ask for it in its own field"
+    ),
+    "characters": _l(
+        "A name can only have letters, spaces, hyphens (-), apostrophes (') and full stops (.). Take out anything else"
+    ),
+    "length": _l("The name can be at most 200 characters"),  # rules.text.NAME_MAX_LENGTH
+}
+
+
+def person_name(form, field):
+    """A person's name: letters in any script, spaces, hyphens, apostrophes and full stops.
+    Digits are refused first: they are most often an identity number in the wrong field, and
+    a name is put in e-mails, where an identity number must never be."""
+    problem = name_problem(field.data or "")
+    if problem:
+        raise ValidationError(NAME_MESSAGES[problem])
 
 
 def norwegian_phone(form, field):

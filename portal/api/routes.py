@@ -10,6 +10,7 @@ from werkzeug.exceptions import BadRequest
 from .. import copies
 from ..downloads import private_file
 from ..extensions import csrf
+from ..rules import text
 from ..rules.files import extension_for
 from ..services import access, api_tokens, attachments, cases, intake, submissions as sent
 from . import bp, schemas
@@ -55,11 +56,32 @@ def requires(right: str):
     return decorator
 
 
+NUL_PROBLEM = "contains a NUL character, which cannot be stored; remove it"
+NAME_PROBLEMS = {
+    "digits": "must not contain digits: a name has letters, spaces, hyphens, apostrophes and full stops, "
+    "and the identity number goes in national_id",
+    "characters": "may have only letters, spaces, hyphens, apostrophes and full stops",
+    "length": f"can be at most {text.NAME_MAX_LENGTH} characters",
+}
+
+
 def _body():
+    """The JSON body with every string in it cleaned (portal.rules.text); a NUL anywhere is
+    refused (schemas.Invalid, answered 422 by each endpoint) naming where it is."""
     try:
-        return request.get_json(force=True, silent=False)
+        body = request.get_json(force=True, silent=False)
     except BadRequest:
         return None
+    body, unstorable = text.clean_json(body)
+    if unstorable:
+        raise schemas.Invalid(dict.fromkeys(unstorable, NUL_PROBLEM))
+    return body
+
+
+def _person_name(name: str) -> None:
+    problem = text.name_problem(name)
+    if problem:
+        raise schemas.Invalid({"person.name": NAME_PROBLEMS[problem]})
 
 
 def _submission_or_404(reference: str, action: str | None = None):
@@ -104,6 +126,7 @@ def submissions():
 def register():
     try:
         data = schemas.registration(_body())
+        _person_name(data["person"]["name"])
     except schemas.Invalid as invalid:
         return error(422, "invalid", "The submission is not valid.", invalid.fields)
     key = request.headers.get("Idempotency-Key")

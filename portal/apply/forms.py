@@ -7,7 +7,6 @@ values (text, numbers, lists of codes) so a draft can store them as JSON.
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 from wtforms import BooleanField, EmailField, IntegerField, RadioField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Email, InputRequired, Length, NumberRange, Optional, ValidationError
@@ -20,20 +19,22 @@ from ..fields import (
     choices,
     national_id_valid,
     norwegian_phone,
+    person_name,
     postcode,
     required_if,
     strip as _strip,
 )
+from ..forms import PortalForm
 
 
-class PersonForm(ExpectedNumber, FlaskForm):
+class PersonForm(ExpectedNumber, PortalForm):
     full_name = StringField(
         _l("Full name"),
         render_kw={"autocomplete": "name"},
         filters=[_strip],
         validators=[
             DataRequired(_l("Enter the full name")),
-            Length(max=200, message=_l("The name can be at most 200 characters")),
+            person_name,
         ],
     )
     national_id = StringField(
@@ -113,7 +114,7 @@ RELATIONS = choices(
 )
 
 
-class RepresentativeForm(FlaskForm):
+class RepresentativeForm(PortalForm):
     """The one who applies for someone else: letters go to them as well (fvl § 12)."""
 
     full_name = StringField(
@@ -122,7 +123,7 @@ class RepresentativeForm(FlaskForm):
         filters=[_strip],
         validators=[
             DataRequired(_l("Enter your full name")),
-            Length(max=200, message=_l("The name can be at most 200 characters")),
+            person_name,
         ],
     )
     phone = StringField(
@@ -149,7 +150,7 @@ class RepresentativeForm(FlaskForm):
     )
 
 
-class ChildViewsForm(FlaskForm):
+class ChildViewsForm(PortalForm):
     """pbrl § 4-4: a child of 7 or more is heard, and from 12 their views carry great weight."""
 
     heard = RadioField(
@@ -188,7 +189,7 @@ NEED_GROUPS = choices(
 )
 
 
-class SupportNeedForm(FlaskForm):
+class SupportNeedForm(PortalForm):
     groups = MultiCheckboxField(
         _l("What is the reason you need help? Choose all that fit."),
         choices=NEED_GROUPS,
@@ -213,7 +214,7 @@ LIVING = choices(
 )
 
 
-class SituationForm(FlaskForm):
+class SituationForm(PortalForm):
     living = RadioField(_l("How do you live?"), choices=LIVING, validators=[InputRequired(_l("Choose how you live"))])
     current_services = TextAreaField(
         _l("What help do you get today? (optional)"),
@@ -222,7 +223,7 @@ class SituationForm(FlaskForm):
     )
 
 
-class NetworkForm(FlaskForm):
+class NetworkForm(PortalForm):
     network = TextAreaField(
         _l("Who do you spend time with today?"),
         filters=[_strip],
@@ -241,7 +242,7 @@ FORMS_OF_SUPPORT = choices(
 )
 
 
-class WishesForm(FlaskForm):
+class WishesForm(PortalForm):
     form_of_support = RadioField(
         _l("How would you like to get support?"),
         choices=FORMS_OF_SUPPORT,
@@ -295,7 +296,7 @@ CONSENT_SOURCES = choices(
 )
 
 
-class ConsentForm(FlaskForm):
+class ConsentForm(PortalForm):
     sources = MultiCheckboxField(
         _l("Who may we get information from? (optional)"), choices=CONSENT_SOURCES, validators=[Optional()]
     )
@@ -306,7 +307,7 @@ class ConsentForm(FlaskForm):
     )
 
 
-class ResidenceForm(FlaskForm):
+class ResidenceForm(PortalForm):
     lives_here = RadioField(
         _l("Do you live in the municipality?"),
         choices=YES_NO,
@@ -317,7 +318,7 @@ class ResidenceForm(FlaskForm):
 LASTING = choices(("yes", _l("Yes")), ("no", _l("No")), ("unsure", _l("I do not know")))
 
 
-class DisabilityForm(FlaskForm):
+class DisabilityForm(PortalForm):
     description = TextAreaField(
         _l("Describe the disability or illness, and how it makes you need a companion"),
         filters=[_strip],
@@ -333,7 +334,7 @@ class DisabilityForm(FlaskForm):
     )
 
 
-class CompanionsForm(FlaskForm):
+class CompanionsForm(PortalForm):
     companions = TextAreaField(
         _l("Who will usually come with you? (optional)"),
         filters=[_strip],
@@ -360,7 +361,7 @@ ASSISTANCE_AREAS = choices(
 )
 
 
-class AssistanceForm(FlaskForm):
+class AssistanceForm(PortalForm):
     hours_per_week = IntegerField(
         _l("About how many hours of help a week do you need?"),
         render_kw={"inputmode": "numeric"},
@@ -384,7 +385,7 @@ class AssistanceForm(FlaskForm):
     )
 
 
-class SupervisorForm(FlaskForm):
+class SupervisorForm(PortalForm):
     supervisor = RadioField(
         _l("Who will be work supervisor (arbeidsleder)?"),
         choices=choices(("self", _l("I will")), ("someone", _l("Someone else will do it for me"))),
@@ -395,7 +396,7 @@ class SupervisorForm(FlaskForm):
         filters=[_strip],
         validators=[
             required_if("supervisor", "someone", _l("Enter the name of the work supervisor")),
-            Length(max=200, message=_l("The name can be at most 200 characters")),
+            person_name,
         ],
     )
     supervisor_relation = StringField(
@@ -405,7 +406,7 @@ class SupervisorForm(FlaskForm):
     )
 
 
-class FamilyForm(FlaskForm):
+class FamilyForm(PortalForm):
     disabled_child = RadioField(
         _l("Is the application for a child with a disability in your family?"),
         choices=YES_NO,
@@ -413,7 +414,7 @@ class FamilyForm(FlaskForm):
     )
 
 
-class AttachmentForm(FlaskForm):
+class AttachmentForm(PortalForm):
     file = FileField(
         _l("Choose a file"),
         description=_l("PDF, JPG or PNG, at most 10 MB."),
@@ -422,14 +423,14 @@ class AttachmentForm(FlaskForm):
     kind = RadioField(_l("What is the file?"), validators=[InputRequired(_l("Choose what the file is"))])
 
 
-class DeclarationForm(FlaskForm):
+class DeclarationForm(PortalForm):
     correct = BooleanField(
         _l("I confirm that the information I have given is correct"),
         validators=[DataRequired(_l("Confirm that the information is correct before you send"))],
     )
 
 
-class ForWhomForm(FlaskForm):
+class ForWhomForm(PortalForm):
     """Who the application is for. The choices are set by the page: the account itself,
     each person it may apply for, and someone new."""
 
@@ -438,7 +439,7 @@ class ForWhomForm(FlaskForm):
     )
 
 
-class ChooseServiceForm(FlaskForm):
+class ChooseServiceForm(PortalForm):
     service = RadioField(
         _l("What do you want to apply for?"),
         choices=choices(
@@ -460,7 +461,7 @@ APPEAL_POINTS = choices(
 )
 
 
-class AppealDecisionForm(FlaskForm):
+class AppealDecisionForm(PortalForm):
     """A decision made outside the portal: enough to find it and to count the deadline."""
 
     case_number = StringField(
@@ -496,7 +497,7 @@ class AppealDecisionForm(FlaskForm):
             )
 
 
-class AppealForm(FlaskForm):
+class AppealForm(PortalForm):
     points = MultiCheckboxField(
         _l("What do you disagree with? Choose all that fit."),
         choices=APPEAL_POINTS,
@@ -522,7 +523,7 @@ class AppealForm(FlaskForm):
     )
 
 
-class LateForm(FlaskForm):
+class LateForm(PortalForm):
     """fvl § 31: a late appeal may be considered when the delay is excusable or for special reasons."""
 
     why_late = TextAreaField(

@@ -4,7 +4,6 @@ one small group a page). Each message says how to fix the answer."""
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, IntegerField, RadioField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Email, InputRequired, Length, NumberRange, Optional, ValidationError
 
@@ -15,9 +14,11 @@ from ..fields import (
     choices,
     national_id_valid,
     norwegian_phone,
+    person_name,
     postcode,
     strip,
 )
+from ..forms import PortalForm
 from ..i18n import long_date
 from ..rules.authority import birthday
 from ..rules.clock import today
@@ -82,14 +83,14 @@ def adult(form, field):
         )
 
 
-class AboutVolunteerForm(ExpectedNumber, FlaskForm):
+class AboutVolunteerForm(ExpectedNumber, PortalForm):
     full_name = StringField(
         _l("Full name"),
         render_kw={"autocomplete": "name"},
         filters=[strip],
         validators=[
             DataRequired(_l("Enter the full name")),
-            Length(max=200, message=_l("The name can be at most 200 characters")),
+            person_name,
         ],
     )
     national_id = StringField(
@@ -160,7 +161,7 @@ class AboutVolunteerForm(ExpectedNumber, FlaskForm):
     )
 
 
-class DrivingForm(FlaskForm):
+class DrivingForm(PortalForm):
     has_car = RadioField(
         _l("Do you have a car you can use?"),
         choices=YES_NO,
@@ -173,7 +174,7 @@ class DrivingForm(FlaskForm):
     )
 
 
-class ExperienceForm(FlaskForm):
+class ExperienceForm(PortalForm):
     experience = TextAreaField(
         _l("Your education and experience"),
         filters=[strip],
@@ -187,7 +188,7 @@ class ExperienceForm(FlaskForm):
     )
 
 
-class InterestsForm(FlaskForm):
+class InterestsForm(PortalForm):
     interests = MultiCheckboxField(
         _l("What do you like doing? Choose all that fit."),
         choices=INTERESTS,
@@ -200,7 +201,7 @@ class InterestsForm(FlaskForm):
     )
 
 
-class AvailabilityForm(FlaskForm):
+class AvailabilityForm(PortalForm):
     times = MultiCheckboxField(
         _l("When can you be a support contact? Choose all that fit."),
         choices=TIMES,
@@ -213,7 +214,7 @@ class AvailabilityForm(FlaskForm):
     )
 
 
-class CapacityForm(FlaskForm):
+class CapacityForm(PortalForm):
     hours = IntegerField(
         _l("About how many hours could you give?"),
         render_kw={"inputmode": "numeric"},
@@ -234,7 +235,7 @@ class CapacityForm(FlaskForm):
     )
 
 
-class OtherForm(FlaskForm):
+class OtherForm(PortalForm):
     other = TextAreaField(
         _l("Anything else you want us to know? (optional)"),
         filters=[strip],

@@ -1,9 +1,10 @@
 """Account forms. Each message says how to fix the problem."""
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import EmailField, PasswordField
 from wtforms.validators import DataRequired, Email, EqualTo, Length, ValidationError
+
+from ..forms import PortalForm
 
 PASSWORD_MIN = 12
 PASSWORD_MAX = 128
@@ -47,7 +48,7 @@ def _repeat_field():
     )
 
 
-class RegisterForm(FlaskForm):
+class RegisterForm(PortalForm):
     email = _email_field()
     password = _new_password_field()
     password_repeat = _repeat_field()
@@ -57,15 +58,15 @@ class RegisterForm(FlaskForm):
             raise ValidationError(_l("The password cannot be your e-mail address"))
 
 
-class LoginForm(FlaskForm):
+class LoginForm(PortalForm):
     email = _email_field()
     password = PasswordField(_l("Password"), validators=[DataRequired(_l("Enter your password"))])
 
 
-class ForgotPasswordForm(FlaskForm):
+class ForgotPasswordForm(PortalForm):
     email = _email_field()
 
 
-class ResetPasswordForm(FlaskForm):
+class ResetPasswordForm(PortalForm):
     password = _new_password_field()
     password_repeat = _repeat_field()

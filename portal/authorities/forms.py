@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 from wtforms import BooleanField, EmailField, RadioField, StringField
 from wtforms.validators import DataRequired, Email, InputRequired, Length, Optional, ValidationError
 
-from ..fields import DayField, MultiCheckboxField, choices, national_id_valid, strip
+from ..fields import DayField, MultiCheckboxField, choices, national_id_valid, person_name, strip
+from ..forms import PortalForm
 from ..labels import SCOPES, SERVICES
 from ..rules.authority import period_problem
 from ..rules.clock import today
@@ -59,7 +59,7 @@ def _your_name():
         filters=[strip],
         validators=[
             DataRequired(_l("Enter your full name")),
-            Length(max=200, message=_l("The name can be at most 200 characters")),
+            person_name,
         ],
     )
 
@@ -85,7 +85,7 @@ def _their_name(label):
         render_kw={"autocomplete": "off"},
         validators=[
             DataRequired(_l("Enter the full name")),
-            Length(max=200, message=_l("The name can be at most 200 characters")),
+            person_name,
         ],
     )
 
@@ -112,7 +112,7 @@ def _services():
     )
 
 
-class BasisForm(FlaskForm):
+class BasisForm(PortalForm):
     basis = RadioField(
         _l("How may you act for them?"),
         choices=BASES,
@@ -120,7 +120,7 @@ class BasisForm(FlaskForm):
     )
 
 
-class ParentForm(FlaskForm):
+class ParentForm(PortalForm):
     representative_name = _your_name()
     representative_email = _your_email()
     child_name = _their_name(_l("The child's full name"))
@@ -133,7 +133,7 @@ class ParentForm(FlaskForm):
         _l("The young person's full name"),
         filters=[strip],
         description=_l("Only for a child aged 16 or 17, who decides for themselves."),
-        validators=[Optional(), Length(max=200, message=_l("The name can be at most 200 characters"))],
+        validators=[Optional(), person_name],
     )
     consent = BooleanField(
         _l("The young person has agreed that I apply and act for them"),
@@ -141,7 +141,7 @@ class ParentForm(FlaskForm):
     )
 
 
-class VergeForm(FlaskForm):
+class VergeForm(PortalForm):
     representative_name = _your_name()
     representative_email = _your_email()
     person_name = _their_name(_l("Full name of the person you are guardian for"))
@@ -160,7 +160,7 @@ class VergeForm(FlaskForm):
             raise ValidationError(_l("The last day has passed. Check the date in the appointment"))
 
 
-class FullmaktForm(FlaskForm):
+class FullmaktForm(PortalForm):
     """A power of attorney (fvl § 12): both parties, what it covers, which services, how long."""
 
     representative_name = _your_name()
@@ -200,7 +200,7 @@ class PaperFullmaktForm(FullmaktForm):
     person_email = None  # they sign on paper: no e-mail needed
 
 
-class DocumentForm(FlaskForm):
+class DocumentForm(PortalForm):
     file = FileField(
         _l("Choose the file"),
         description=_l("PDF, JPG or PNG, at most 10 MB. A photo of the signed paper is fine."),
@@ -208,11 +208,11 @@ class DocumentForm(FlaskForm):
     )
 
 
-class ConfirmForm(FlaskForm):
+class ConfirmForm(PortalForm):
     """A button that changes something, with CSRF protection."""
 
 
-class AnswerForm(FlaskForm):
+class AnswerForm(PortalForm):
     answer = RadioField(
         _l("Do you give this power of attorney?"),
         choices=choices(("approve", _l("Yes, I give this power of attorney")), ("decline", _l("No, I decline"))),
@@ -226,7 +226,7 @@ OMBUD_SCOPES = choices(
 )
 
 
-class OmbudForm(FlaskForm):
+class OmbudForm(PortalForm):
     office = RadioField(_l("Which ombud office?"), validators=[InputRequired(_l("Choose the ombud office"))])
     scopes = MultiCheckboxField(
         _l("What may the ombud do? Choose all you want."),

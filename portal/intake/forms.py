@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, IntegerField, RadioField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, ValidationError
 
 from ..apply.volunteer_forms import GROUPS, INTERESTS, STATES, TIMES
 from ..fields import DayField, MultiCheckboxField, choices, strip
+from ..forms import PortalForm
 from ..rules.clock import today
 
 
-class CheckForm(FlaskForm):
+class CheckForm(PortalForm):
     """The municipality's check of an uploaded document."""
 
     outcome = RadioField(
@@ -35,7 +35,7 @@ class CheckForm(FlaskForm):
 # -- The queue and recording what happens in a case --------------------------------------------
 
 
-class QueueForm(FlaskForm):
+class QueueForm(PortalForm):
     """Filters for the queue, sent with GET so a filtered queue has an address."""
 
     class Meta:
@@ -65,7 +65,7 @@ class QueueForm(FlaskForm):
     overdue = BooleanField(_l("Only overdue: no answer a month after receipt, or an appeal waiting"))
 
 
-class SearchForm(FlaskForm):
+class SearchForm(PortalForm):
     q = StringField(
         _l("Reference or case number"),
         filters=[strip],
@@ -83,7 +83,7 @@ def _day(label, required=False, description=None):
     )
 
 
-class ReceivedForm(FlaskForm):
+class ReceivedForm(PortalForm):
     case_number = StringField(
         _l("The municipality's case number (optional)"),
         filters=[strip],
@@ -92,11 +92,11 @@ class ReceivedForm(FlaskForm):
     received_on = _day(_l("Received on (optional)"), description=_l("Leave it empty to use today's date."))
 
 
-class ConfirmEventForm(FlaskForm):
+class ConfirmEventForm(PortalForm):
     """For events that carry nothing but the day they are recorded."""
 
 
-class PreliminaryReplyForm(FlaskForm):
+class PreliminaryReplyForm(PortalForm):
     reason = TextAreaField(
         _l("Why the case takes longer"),
         filters=[strip],
@@ -108,7 +108,7 @@ class PreliminaryReplyForm(FlaskForm):
     expected_by = _day(_l("When you expect to answer (optional)"), description=_l("Like 15.01.2027."))
 
 
-class DecisionForm(FlaskForm):
+class DecisionForm(PortalForm):
     outcome = RadioField(
         _l("The outcome"),
         choices=choices(
@@ -168,15 +168,15 @@ class DecisionForm(FlaskForm):
         return valid
 
 
-class AppealReceivedForm(FlaskForm):
+class AppealReceivedForm(PortalForm):
     received_on = _day(_l("Received on (optional)"), description=_l("Leave it empty to use today's date."))
 
 
-class AppealForwardedForm(FlaskForm):
+class AppealForwardedForm(PortalForm):
     forwarded_on = _day(_l("Sent to the appeal body on"), required=True)
 
 
-class AppealDecidedForm(FlaskForm):
+class AppealDecidedForm(PortalForm):
     outcome = RadioField(
         _l("The appeal body's decision"),
         choices=choices(
@@ -220,7 +220,7 @@ def event_data(form) -> dict:
 VOLUNTEER_STATES = STATES
 
 
-class RegisterFilterForm(FlaskForm):
+class RegisterFilterForm(PortalForm):
     class Meta:
         csrf = False
 
@@ -231,7 +231,7 @@ class RegisterFilterForm(FlaskForm):
     car = BooleanField(_l("Has a car"))
 
 
-class MoveForm(FlaskForm):
+class MoveForm(PortalForm):
     to = RadioField(
         _l("New state"),
         choices=[c for c in VOLUNTEER_STATES if c.value != "engaged"],

@@ -21,7 +21,7 @@ from sqlalchemy import select
 from ..extensions import db
 from ..models import Account
 from ..roles import ROLES
-from ..rules import clock
+from ..rules import clock, text
 from . import emails, login_sessions, outbox
 from .transaction import transaction
 
@@ -194,6 +194,12 @@ def create_staff_account(email: str, password: str, role: str, name: str | None 
         raise ValueError(f"the role must be one of {', '.join(ROLES)}")
     if len(password) < 12:
         raise ValueError("the password must have at least 12 characters")
+    name = text.clean(name).strip() if name else name
+    if name and text.name_problem(name):
+        raise ValueError(
+            "the name can have only letters, spaces, hyphens, apostrophes and full stops (no digits), "
+            f"and at most {text.NAME_MAX_LENGTH} characters"
+        )
     account = find_by_email(email)
     if account is None:
         account = Account(email=normalise_email(email), created_at=clock.now(), preferred_language="nb")

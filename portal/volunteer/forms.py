@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
-from wtforms import BooleanField, FieldList, Form, FormField, SelectField, StringField, TextAreaField
+from wtforms import BooleanField, FieldList, FormField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
 from ..fields import DayField, NorwegianDecimalField, strip
+from ..forms import PortalForm, PortalSubform
 
 
-class DayLine(Form):
+class DayLine(PortalSubform):
     day = DayField(_l("Date"), filters=[strip], render_kw={"inputmode": "numeric"}, validators=[Optional()])
     hours = NorwegianDecimalField(
         _l("Hours"),
@@ -27,7 +27,7 @@ class DayLine(Form):
     )
 
 
-class ExpenseLine(Form):
+class ExpenseLine(PortalSubform):
     amount = NorwegianDecimalField(
         _l("Amount in kroner"),
         places=2,
@@ -45,7 +45,7 @@ class ExpenseLine(Form):
     )
 
 
-class TimesheetForm(FlaskForm):
+class TimesheetForm(PortalForm):
     month = SelectField(_l("Which month?"), validators=[InputRequired(_l("Choose the month"))])
     lines = FieldList(FormField(DayLine), min_entries=8, max_entries=31)
     expenses = FieldList(FormField(ExpenseLine), min_entries=3, max_entries=10)
@@ -61,7 +61,7 @@ class TimesheetForm(FlaskForm):
     )
 
 
-class HalfYearReportForm(FlaskForm):
+class HalfYearReportForm(PortalForm):
     activities = TextAreaField(
         _l("What have you done together?"),
         filters=[strip],
@@ -101,7 +101,7 @@ class HalfYearReportForm(FlaskForm):
     )
 
 
-class CertificateForm(FlaskForm):
+class CertificateForm(PortalForm):
     file = FileField(
         _l("Your police certificate"),
         description=_l("PDF, JPG or PNG, at most 10 MB. A photo of the paper is fine."),

@@ -95,7 +95,7 @@ def test_a_representative_receives_letters_only_with_that_scope(id_app, oidc_pro
             rep,
             "/nb/authorities/new/fullmakt",
             {
-                "representative_name": f"Rep {n}",
+                "representative_name": ("Rita Rep", "Roar Rep")[n],
                 "representative_email": f"rep{n}@example.org",
                 "person_name": "Gunn",
                 "person_national_id": person_id,

@@ -58,3 +58,16 @@ def test_a_citizen_does_not_reach_the_intake_pages(app):
     make_account(app)
     log_in(client)
     assert client.get("/nb/intake/authorities").status_code == 404
+
+
+def test_create_user_refuses_a_name_with_digits_and_cleans_out_bidi_characters(app, runner):
+    """A staff name is shown to citizens on their case: no identity number, nothing that turns text round."""
+    args = ["create-user", "--email", "a@b.no", "--role", "caseworker", "--password-stdin", "--name"]
+    refused = runner.invoke(args=[*args, "Sara 01019012480"], input="et langt passord her\n")
+    assert refused.exit_code != 0 and "no digits" in refused.output
+    with app.app_context():
+        assert db.session.scalar(select(Account)) is None
+    result = runner.invoke(args=[*args, "Sara \u202eS\u202c"], input="et langt passord her\n")
+    assert result.exit_code == 0, result.output
+    with app.app_context():
+        assert db.session.scalar(select(Account.full_name)) == "Sara S"
