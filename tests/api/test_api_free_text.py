@@ -10,33 +10,14 @@ from sqlalchemy import func, select
 
 from portal.extensions import db
 from portal.models import CaseEvent, Submission
-from tests.helpers import make_token
 
 
-@pytest.fixture
-def api(apply_app):
-    client = apply_app.test_client()
-    client.auth = {"Authorization": f"Bearer {make_token(apply_app)}"}
-    return client
-
-
-def _register(api, **changes):
-    body = {
-        "channel": "paper",
-        "kind": "application",
-        "service": "bpa",
-        "person": {"name": "Per Papir", "national_id": "01019012480", "email": "per@example.org"},
-        **changes,
-    }
-    return api.post("/api/v1/submissions", json=body, headers=api.auth)
-
-
-def test_a_nul_anywhere_in_a_body_is_422_naming_where_it_is(apply_app, api):
+def test_a_nul_anywhere_in_a_body_is_422_naming_where_it_is(apply_app, api, register):
     """A NUL cannot be stored (PostgreSQL refuses it in text): refused, never a 500 or a half-kept case."""
-    response = _register(api, person={"name": "Per\x00 Papir", "national_id": "01019012480"})
+    response = register(person={"name": "Per\x00 Papir", "national_id": "01019012480"})
     assert response.status_code == 422 and response.json["error"] == "invalid"
     assert list(response.json["fields"]) == ["person.name"] and "NUL" in response.json["fields"]["person.name"]
-    reference = _register(api).json["reference"]
+    reference = register().json["reference"]
     event = {"type": "preliminary_reply", "reason": "Mange saker\x00", "expected_by": "2027-01-15"}
     response = api.post(f"/api/v1/cases/{reference}/events", json=event, headers=api.auth)
     assert response.status_code == 422 and list(response.json["fields"]) == ["reason"]
@@ -48,10 +29,10 @@ def test_a_nul_anywhere_in_a_body_is_422_naming_where_it_is(apply_app, api):
         assert db.session.scalar(select(func.count(CaseEvent.id))) == 0
 
 
-def test_bidi_overrides_and_control_characters_are_taken_out_of_what_the_api_keeps(api):
+def test_bidi_overrides_and_control_characters_are_taken_out_of_what_the_api_keeps(api, register):
     """U+202E would show the name and the reason backwards to the caseworker and in the PDF."""
     person = {"name": "Per \u202eripaP\u202c Papir\u0007", "national_id": "01019012480"}
-    reference = _register(api, person=person).json["reference"]
+    reference = register(person=person).json["reference"]
     full = api.get(f"/api/v1/submissions/{reference}", headers=api.auth).json
     assert full["person"]["name"] == "Per ripaP Papir"
     event = {
@@ -64,9 +45,9 @@ def test_bidi_overrides_and_control_characters_are_taken_out_of_what_the_api_kee
 
 
 @pytest.mark.parametrize("name", ["Per Papir 01019012480", "Per <Papir>"])
-def test_a_name_with_an_identity_number_or_other_signs_is_422_naming_the_field(apply_app, api, name):
+def test_a_name_with_an_identity_number_or_other_signs_is_422_naming_the_field(apply_app, api, register, name):
     """A name is letters: an identity number typed there would go wherever the name goes (popplyl § 12)."""
-    response = _register(api, person={"name": name, "national_id": "01019012480", "email": "per@example.org"})
+    response = register(person={"name": name, "national_id": "01019012480", "email": "per@example.org"})
     assert response.status_code == 422 and list(response.json["fields"]) == ["person.name"]
     with apply_app.app_context():
         assert db.session.scalar(select(func.count(Submission.id))) == 0
