@@ -34,6 +34,15 @@ NATIONAL_ID_MESSAGES = {
     "characters": _l("The identity number can only have digits"),
     "length": _l("The identity number must have 11 digits"),
     "invalid": _l("This is not a valid identity number. Check each digit"),
+    # Numbers with valid check digits that are not a person's identity number (LEGAL.md,
+    # "Added after the first legal review"): say what it is and what to write instead.
+    "h_number": _l(
+        "This is an H-number, a temporary number from the health service. Enter the fødselsnummer or D-number instead"
+    ),
+    "fh_number": _l(
+        "This is an FH-number, a temporary number from the health service. Enter the fødselsnummer or D-number instead"
+    ),
+    "synthetic": _l("This is a made-up test number, not a person's number. Enter the fødselsnummer or D-number"),
 }
 
 

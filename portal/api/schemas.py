@@ -39,6 +39,9 @@ NATIONAL_ID_PROBLEMS = {
     "characters": "must have only digits",
     "length": "must have 11 digits",
     "invalid": "is not a valid fødselsnummer or D-number",
+    "h_number": "is an H-number; only a fødselsnummer or D-number is accepted",
+    "fh_number": "is an FH-number; only a fødselsnummer or D-number is accepted",
+    "synthetic": "is a synthetic test number; only a fødselsnummer or D-number is accepted",
 }
 
 

@@ -180,6 +180,19 @@ def test_a_bad_registration_names_each_field(api, changes, fields, register):
     assert response.status_code == 422 and sorted(response.json["fields"]) == sorted(fields)
 
 
+@pytest.mark.parametrize(
+    "number,says",
+    [
+        ("15419012480", "is an H-number; only a fødselsnummer or D-number is accepted"),
+        ("01819000049", "is a synthetic test number; only a fødselsnummer or D-number is accepted"),
+    ],
+)
+def test_a_registration_with_an_h_number_or_a_test_number_is_422_saying_what_it_is(api, register, number, says):
+    """LEGAL.md ("Added after the first legal review"): only fødselsnummer and D-number."""
+    response = register(person={"name": "Per", "national_id": number})
+    assert response.status_code == 422 and response.json["fields"] == {"person.national_id": says}
+
+
 def test_a_body_that_is_not_a_json_object_is_422(api):
     for body in ("[1, 2]", "not json", '"text"'):
         response = api.post("/api/v1/submissions", data=body, headers={**api.auth, "Content-Type": "application/json"})

@@ -108,6 +108,21 @@ def test_the_consent_page_may_be_left_empty(citizen):
         ("0101901248", "Fødselsnummeret må ha 11 sifre"),
         ("010190-12480", "Fødselsnummeret kan bare ha sifre"),
         ("01019012481", "Dette er ikke et gyldig fødselsnummer. Sjekk hvert siffer"),
+        # LEGAL.md ("Added after the first legal review"): only fødselsnummer and D-number.
+        (
+            "15419012480",
+            "Dette er et H-nummer, et midlertidig nummer fra helsetjenesten. "
+            "Skriv inn fødselsnummeret eller D-nummeret i stedet",
+        ),
+        (
+            "80000000098",
+            "Dette er et FH-nummer, et midlertidig nummer fra helsetjenesten. "
+            "Skriv inn fødselsnummeret eller D-nummeret i stedet",
+        ),
+        (
+            "01819000049",
+            "Dette er et testnummer, ikke nummeret til en virkelig person. Skriv inn fødselsnummeret eller D-nummeret",
+        ),
     ],
 )
 def test_identity_number_errors_say_what_is_wrong(citizen, value, message):
