@@ -10,12 +10,12 @@ def test_a_valid_identity_number_is_found(text):
     assert contains_national_id(text)
 
 
-@pytest.mark.parametrize("text", ["H-nummer 15419012480", "nytt nummer 30108299939"])
-def test_h_numbers_and_numbers_issued_from_2032_are_found_too(text):
-    """An H-number is refused as an identity number in forms (LEGAL.md), but it still points at
-    a patient; a number issued under Skatteetaten's rule from 2032 is a person's number on any
-    day the text is checked. Neither may be e-mailed (popplyl § 12)."""
-    assert contains_national_id(text)
+def test_numbers_issued_from_2032_and_h_numbers_are_found_too():
+    """A number issued under Skatteetaten's rule from 2032 is a person's number on any day the
+    text is checked; an H-number is refused as an identity number in forms (LEGAL.md), but it
+    still points at a patient. Neither may be e-mailed (popplyl § 12)."""
+    assert contains_national_id("nytt nummer 30108299939")
+    assert contains_national_id("H-nummer 15419012480")
 
 
 @pytest.mark.parametrize("text", ["Sak SK-2026-000123", "01019012481", "Ring 51000000", "010190124801234"])
