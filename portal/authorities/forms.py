@@ -14,14 +14,17 @@ from ..rules.authority import period_problem
 from ..rules.clock import today
 
 BASES = choices(
-    ("parent", _l("I am the parent of a child under 18")),
+    ("parent", _l("I am the parent of a child under 16")),
     ("verge", _l("I am their guardian (verge), appointed by the Statsforvalteren")),
     ("fullmakt", _l("They give me a power of attorney here in the portal")),
     ("paper", _l("They give me a power of attorney on paper that they sign")),
 )
 
 BASIS_HINTS = {
-    "parent": _l("You confirm that you have parental responsibility. It counts at once."),
+    "parent": _l(
+        "You confirm that you have parental responsibility. It counts at once. "
+        "A young person of 16 or 17 decides for themselves: ask them for a power of attorney instead."
+    ),
     "verge": _l("You upload your appointment (vergefullmakt). The municipality checks it."),
     "fullmakt": _l("They get an e-mail, log in with electronic ID and approve what you ask for."),
     "paper": _l("We fill in the form for you. They sign it, and you upload it. The municipality checks it."),
@@ -37,17 +40,19 @@ PROBLEM_MESSAGES = {
     "adult": _l(
         "The person is 18 or older, so parental responsibility has ended. Ask them for a power of attorney instead"
     ),
-    "consent_missing": _l(
-        "The young person is 16 or 17 and decides for themselves. Write their name and confirm that they agree"
+    "young_person": _l(
+        "The young person is 16 or 17 and decides for themselves, so you cannot act for them as a parent. "
+        "Ask them for a power of attorney instead"
     ),
+    "birth_date_needed": _l("Enter the date of birth. We cannot tell the year from the identity number"),
+    "birth_date_wrong": _l("The date of birth does not match the identity number. Check both"),
+    "own_birth_date_needed": _l("Enter your date of birth. We cannot tell your age from your identity number"),
+    "own_birth_date_wrong": _l("The date of birth does not match your identity number. Check it"),
     "duplicate": _l("You already act for this person on this basis, or have asked to. See Who I act for"),
     "asked_too_often": _l(
         "No more requests can be sent to this person just now. Try again in a few weeks, or contact the service office"
     ),
     "minor": _l("You must be 18 or older to act for someone as guardian or with a power of attorney"),
-    "consent_withdrawn": _l(
-        "The young person has withdrawn your right to act for them. Only they can change that, for example by contacting the service office"
-    ),
     "already_asked": _l("You have already asked this person. Wait for their answer, or end that request first"),
 }
 
@@ -75,6 +80,21 @@ def _your_email():
             Length(max=320, message=_l("The e-mail address can be at most 320 characters")),
             Email(_l("Enter an e-mail address in the right format, like name@example.no"), check_deliverability=False),
         ],
+    )
+
+
+def _your_birth_date():
+    """Asked only where the representative's own number does not tell the year (numbers
+    issued from 2032): a guardian or someone with a fullmakt must be 18 or older (fvl § 12)."""
+    return DayField(
+        _l("Your date of birth"),
+        render_kw={"inputmode": "numeric", "autocomplete": "bday"},
+        description=_l(
+            "Like 31.12.1990. We cannot tell your age from your identity number, "
+            "and you must be 18 or older to act for someone."
+        ),
+        filters=[strip],
+        validators=[DataRequired(PROBLEM_MESSAGES["own_birth_date_needed"])],
     )
 
 
@@ -121,29 +141,30 @@ class BasisForm(PortalForm):
 
 
 class ParentForm(PortalForm):
+    """A parent's declaration for a child under 16 (pbrl § 4-4; from 16, pbrl § 4-3)."""
+
     representative_name = _your_name()
     representative_email = _your_email()
     child_name = _their_name(_l("The child's full name"))
     child_national_id = _their_national_id(_l("The child's identity number (fødselsnummer or D-number)"))
+    # Asked only where the number does not tell the year (numbers issued from 2032).
+    child_birth_date = DayField(
+        _l("The child's date of birth"),
+        render_kw={"inputmode": "numeric", "autocomplete": "off"},
+        description=_l("Like 31.12.2033. We cannot tell the year from the identity number."),
+        filters=[strip],
+        validators=[DataRequired(PROBLEM_MESSAGES["birth_date_needed"])],
+    )
     responsibility = BooleanField(
         _l("I confirm that I have parental responsibility for the child"),
         validators=[DataRequired(_l("Confirm that you have parental responsibility"))],
-    )
-    consent_name = StringField(
-        _l("The young person's full name"),
-        filters=[strip],
-        description=_l("Only for a child aged 16 or 17, who decides for themselves."),
-        validators=[Optional(), person_name],
-    )
-    consent = BooleanField(
-        _l("The young person has agreed that I apply and act for them"),
-        description=_l("Only for a child aged 16 or 17."),
     )
 
 
 class VergeForm(PortalForm):
     representative_name = _your_name()
     representative_email = _your_email()
+    representative_birth_date = _your_birth_date()
     person_name = _their_name(_l("Full name of the person you are guardian for"))
     person_national_id = _their_national_id(_l("Their identity number (fødselsnummer or D-number)"))
     scopes = _scopes(_l("What does your appointment let you do? Choose all that it covers."))
@@ -165,6 +186,7 @@ class FullmaktForm(PortalForm):
 
     representative_name = _your_name()
     representative_email = _your_email()
+    representative_birth_date = _your_birth_date()
     person_name = _their_name(_l("Full name of the person who gives you the power of attorney"))
     person_national_id = _their_national_id(_l("Their identity number (fødselsnummer or D-number)"))
     person_email = EmailField(

@@ -37,8 +37,18 @@ from .forms import (
 )
 
 BASIS_FORMS = {"parent": ParentForm, "verge": VergeForm, "fullmakt": FullmaktForm, "paper": PaperFullmaktForm}
-# Which field a problem from the service belongs to.
-PROBLEM_FIELDS = {"consent_missing": "consent"}
+# Which field a problem from the service belongs to (else the identity number's).
+PROBLEM_FIELDS = {
+    "birth_date_needed": "child_birth_date",
+    "birth_date_wrong": "child_birth_date",
+    "own_birth_date_needed": "representative_birth_date",
+    "own_birth_date_wrong": "representative_birth_date",
+}
+# A parent told that the young person decides (16 or 17) or is an adult is offered to ask
+# them for a fullmakt instead, with what they typed carried over (pbrl § 4-3, fvl § 12).
+ASK_FOR_FULLMAKT = ("young_person", "adult")
+# What is carried from one form to the fullmakt form: the fields both have.
+CARRIED = ("representative_name", "representative_email", "person_name", "person_national_id")
 
 
 def verified_identity_required(view):
@@ -102,14 +112,20 @@ def new_basis(basis: str):
     if form_class is None:
         abort(404)
     service = _service_arg()
-    form = form_class(
-        data={
-            "representative_name": current_user.full_name,
-            "representative_email": current_user.email,
-            "services": [service] if service else [],
-        }
-    )
-    if form.validate_on_submit():
+    defaults = {
+        "representative_name": current_user.full_name,
+        "representative_email": current_user.email,
+        "services": [service] if service else [],
+    }
+    carried = request.method == "POST" and request.form.get("carried_over") == "1" and basis in ("fullmakt", "paper")
+    if carried:
+        # Sent on from the parent form or a parent's ended declaration: filled in, not yet checked.
+        form = form_class(formdata=None, data={**defaults, **{k: request.form.get(k, "") for k in CARRIED}})
+    else:
+        form = form_class(data=defaults)
+    _ask_only_needed_birth_dates(form)
+    ask_for_fullmakt = None
+    if not carried and form.validate_on_submit():
         try:
             authority = _set_up(basis, form)
         except authorities.AuthorityProblem as problem:
@@ -117,9 +133,36 @@ def new_basis(basis: str):
                 name for name in ("child_national_id", "person_national_id") if name in form
             )
             form[field].errors.append(PROBLEM_MESSAGES[problem.reason])
+            if basis == "parent" and problem.reason in ASK_FOR_FULLMAKT:
+                ask_for_fullmakt = _carry_from_parent_form(form, problem.reason)
         else:
             return _after_set_up(authority, service)
-    return render_template("authorities/form.html", form=form, basis=basis, service=service)
+    return render_template(
+        "authorities/form.html", form=form, basis=basis, service=service, ask_for_fullmakt=ask_for_fullmakt
+    )
+
+
+def _ask_only_needed_birth_dates(form) -> None:
+    """A date of birth is asked only where an identity number does not tell the year: the
+    child's as typed, or the representative's own from their electronic ID."""
+    if "child_birth_date" in form and not authorities.must_ask_birth_date(form.child_national_id.data):
+        del form.child_birth_date
+    if "representative_birth_date" in form and not authorities.must_ask_own_birth_date(current_user):
+        del form.representative_birth_date
+
+
+def _carry_from_parent_form(form, reason: str) -> dict:
+    """What the parent typed, to go on to ask the young person for a fullmakt."""
+    return {
+        "reason": reason,
+        "person_name": form.child_name.data,
+        "fields": {
+            "representative_name": form.representative_name.data,
+            "representative_email": form.representative_email.data or "",
+            "person_name": form.child_name.data,
+            "person_national_id": form.child_national_id.data,
+        },
+    }
 
 
 def _set_up(basis: str, form):
@@ -130,9 +173,10 @@ def _set_up(basis: str, form):
             **given,
             child_name=form.child_name.data,
             child_national_id=form.child_national_id.data,
-            consent_name=form.consent_name.data,
-            consent_confirmed=form.consent.data,
+            child_birth_date=form.child_birth_date.day if "child_birth_date" in form else None,
         )
+    if "representative_birth_date" in form:
+        given["representative_birth_date"] = form.representative_birth_date.day
     person = dict(person_name=form.person_name.data, person_national_id=form.person_national_id.data)
     if basis == "verge":
         return authorities.register_verge(
@@ -298,7 +342,9 @@ def withdraw(public_id: str):
 @bp.route("/for-me/ombud", methods=["GET", "POST"])
 @verified_identity_required
 def give_ombud():
-    """Let the patient and user ombud see the cases, or help with an appeal (pbrl §§ 8-3, 8-6)."""
+    """Let the patient and user ombud see the cases, or help with an appeal: the person's
+    consent is the portal's rule for what the ombud sees here (LEGAL.md; GDPR art. 5), and the
+    ombud's own statutory access (pbrl chapter 8) is not handled in the portal."""
     offices = authorities.ombud_offices()
     form = OmbudForm()
     form.office.choices = choices(*[(str(o.id), o.full_name or o.email) for o in offices])

@@ -50,7 +50,11 @@ class Authority(db.Model):
     # A digital request: where the person was told, and until when they can answer.
     person_email: Mapped[str | None] = mapped_column(String(320))
     request_expires_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
-    # A parent of a 16- or 17-year-old: the young person's name and the parent's confirmation.
+    # The person's date of birth as the representative gave it, only where the identity
+    # number does not tell the year (numbers issued from 2032, portal.rules.identity).
+    person_birth_date: Mapped[date | None] = mapped_column(Date)
+    # Kept from before the portal followed pbrl § 4-3 as LEGAL.md states it: a parent's word
+    # that a 16- or 17-year-old agreed. It allows nothing now (rules.YOUNG_PERSON_DECIDES).
     young_person_consent_name: Mapped[str | None] = mapped_column(String(200))
     young_person_consent_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)

@@ -4,10 +4,12 @@ Who may act for whom, with which scopes, and when an authority stops: pure rules
 dates in and answers out. The services and routes ask these functions and nothing
 else, so the law is applied the same way on every page.
 
-- fullmakt: written, given by the person, withdrawn by them at any time (fvl § 12);
-- parent: parental responsibility for a child under 18 (pbrl § 4-4, barneloven),
-  but a 16- or 17-year-old decides for themselves (pbrl § 4-3): a parent acts for them
-  only with their consent;
+- fullmakt: written, given by the person, withdrawn by them at any time (fvl § 12). The
+  adult requirement is on the holder; the giver is the party, who may be 16 or 17;
+- parent: parental responsibility for a child under 16 (pbrl § 4-4, barneloven). From 16
+  the young person decides for themselves (pbrl § 4-3): a parent then acts for them only
+  with a written fullmakt the young person gives themselves, in the portal or on paper
+  (pbrl § 7-2 last paragraph, fvl § 12), never on the parent's word that they agreed;
 - verge: the appointment's mandate sets the limits (vergemålsloven).
 """
 
@@ -31,10 +33,11 @@ BASIS_SOURCES: dict[str, Source] = {
     "parent": SOURCES["parental_responsibility"],
     "verge": SOURCES["guardianship"],
     "fullmakt": SOURCES["power_of_attorney"],
-    "ombud": SOURCES["ombud_confidentiality"],
+    # Not the law: the portal's rule that the ombud sees only what the person consents to.
+    "ombud": SOURCES["data_minimisation"],
 }
 
-ADULT_AGE = 18  # myndig; parental responsibility ends (barneloven)
+ADULT_AGE = 18  # myndig (fvl § 12: who may hold a fullmakt); parental responsibility ends (barneloven)
 HEALTH_MAJORITY_AGE = 16  # pbrl § 4-3: decides for themselves in health and care matters
 HEARD_FROM_AGE = 7  # pbrl § 4-4: children are heard from 7 at the latest
 
@@ -48,7 +51,7 @@ REQUEST_WINDOW_DAYS = 30
 # The longest period a fullmakt can be given for in the portal.
 LONGEST_PERIOD_YEARS = 10
 
-# Stored states. "expired" and "needs_consent" are never stored: they follow from dates.
+# Stored states. "expired" and "young_person_decides" are never stored: they follow from dates.
 REQUESTED = "requested"  # digital fullmakt waiting for the person's answer
 AWAITING_DOCUMENT = "awaiting_document"  # verge or paper fullmakt: the document is not uploaded yet
 AWAITING_VERIFICATION = "awaiting_verification"  # document uploaded, the municipality checks it
@@ -57,9 +60,12 @@ DECLINED = "declined"  # the person said no
 REJECTED = "rejected"  # the municipality did not accept the document
 REVOKED = "revoked"  # withdrawn by the person, or ended by the representative
 EXPIRED = "expired"
-NEEDS_CONSENT = "needs_consent"  # parent of a 16- or 17-year-old without their consent
+# A parent's declaration once the child is 16: the young person decides (pbrl § 4-3). So
+# also a declaration stored before the portal followed this, with the parent's word that
+# the young person agreed: it allows nothing more; what was sent stays sent.
+YOUNG_PERSON_DECIDES = "young_person_decides"
 
-ENDED = frozenset({DECLINED, REJECTED, REVOKED, EXPIRED})
+ENDED = frozenset({DECLINED, REJECTED, REVOKED, EXPIRED, YOUNG_PERSON_DECIDES})
 STORED_STATES = (REQUESTED, AWAITING_DOCUMENT, AWAITING_VERIFICATION, ACTIVE, DECLINED, REJECTED, REVOKED)
 # Who ended it: the person (declined or withdrew), the representative, or the municipality
 # (did not accept the document).
@@ -77,7 +83,6 @@ class AuthorityFacts:
     valid_until: date | None = None
     request_expires_at: datetime | None = None
     person_birth_date: date | None = None
-    young_person_consent: bool = False
 
 
 def birthday(birth_date: date, age: int) -> date:
@@ -88,18 +93,20 @@ def birthday(birth_date: date, age: int) -> date:
         return date(birth_date.year + age, 3, 1)
 
 
-def parent_authority_ends(birth_date: date) -> date:
-    """The last day a parent acts on parental responsibility: the day before the child turns 18."""
-    return birthday(birth_date, ADULT_AGE) - timedelta(days=1)
+def parent_declaration_ends(birth_date: date) -> date:
+    """The last day a parent acts on a declaration of parental responsibility: the day before
+    the child turns 16 (pbrl § 4-3), though parental responsibility lasts to 18 (barneloven)."""
+    return birthday(birth_date, HEALTH_MAJORITY_AGE) - timedelta(days=1)
 
 
-def needs_young_persons_consent(age: int) -> bool:
-    """pbrl § 4-3: from 16 the young person decides; a parent needs their consent."""
-    return HEALTH_MAJORITY_AGE <= age < ADULT_AGE
+def decides_for_themselves(age: int) -> bool:
+    """pbrl § 4-3: from 16 the young person decides in health and care matters. A parent may
+    not declare for them; they need the young person's own fullmakt (pbrl § 7-2, fvl § 12)."""
+    return age >= HEALTH_MAJORITY_AGE
 
 
 def child_must_be_heard(age: int) -> bool:
-    """pbrl § 4-4: a child of 7 or more is heard before a decision (from 16, consent covers it)."""
+    """pbrl § 4-4: a child of 7 or more is heard before a decision (from 16 they decide)."""
     return HEARD_FROM_AGE <= age < HEALTH_MAJORITY_AGE
 
 
@@ -113,14 +120,14 @@ def effective_state(facts: AuthorityFacts, now: datetime) -> str:
         if facts.request_expires_at is not None and now >= facts.request_expires_at:
             return EXPIRED
         return REQUESTED
+    if (
+        facts.basis == "parent"
+        and facts.person_birth_date is not None
+        and decides_for_themselves(age_on(facts.person_birth_date, today))
+    ):
+        return YOUNG_PERSON_DECIDES
     if facts.valid_until is not None and today > facts.valid_until:
         return EXPIRED
-    if facts.basis == "parent" and facts.person_birth_date is not None:
-        age = age_on(facts.person_birth_date, today)
-        if age >= ADULT_AGE:
-            return EXPIRED
-        if needs_young_persons_consent(age) and not facts.young_person_consent:
-            return NEEDS_CONSENT
     return facts.state
 
 
@@ -155,16 +162,14 @@ def may_ask_again(for_person: int, from_representative: int, open_from_represent
     )
 
 
-def person_may_withdraw(basis: str, person_age: int | None, checked: bool) -> bool:
-    """A fullmakt or the ombud's access is the person's to withdraw at any time (fvl § 12);
-    so is a 16- or 17-year-old's consent to a parent (pbrl § 4-3). A claim to be their
-    guardian the municipality has not yet checked, the person may reject. Parental
-    responsibility for a younger child and a checked appointment are not the person's to end
-    in the portal (the Statsforvalteren appoints guardians)."""
+def person_may_withdraw(basis: str, checked: bool) -> bool:
+    """A fullmakt or the ombud's access is the person's to withdraw at any time (fvl § 12),
+    also when they are 16 or 17. A claim to be their guardian the municipality has not yet
+    checked, the person may reject. Parental responsibility for a child under 16 and a
+    checked appointment are not the person's to end in the portal (the Statsforvalteren
+    appoints guardians); a parent's declaration stops by itself when the child turns 16."""
     if basis in ("fullmakt", "ombud"):
         return True
-    if basis == "parent":
-        return person_age is not None and person_age >= HEALTH_MAJORITY_AGE
     if basis == "verge":
         return not checked
     return False

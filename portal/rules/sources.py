@@ -91,12 +91,18 @@ SOURCES: dict[str, Source] = {
     "deadline_counting": cite("dl", "148"),
     "deadline_holiday": cite("dl", "149"),
     "power_of_attorney": cite("fvl", "12"),
+    # A 16- or 17-year-old gives a parent a written fullmakt themselves (LEGAL.md).
+    "young_persons_fullmakt": cite("pbrl", "7-2", "siste ledd"),
     "parental_responsibility": cite("pbrl", "4-4"),
     "age_of_majority_health": cite("pbrl", "4-3"),
     "guardianship": cite("vml"),
     "children_act": cite("bl"),
     "ombud": cite("pbrl", "8-3"),
     "ombud_confidentiality": cite("pbrl", "8-6"),
+    # The ombud's own statutory access to information; what it sees in the portal is the
+    # portal's rule (consent, data minimisation), not this (LEGAL.md).
+    "ombud_statutory_access": cite("pbrl", "", "kapittel 8"),
+    "data_minimisation": cite("gdpr", "5", "nr. 1 bokstav c"),
     "police_certificate": cite("hol", "5-4"),
     "accessibility": cite("ldl", "18"),
     "identity_number": cite("popplyl", "12"),

@@ -7,8 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..models import Draft
-from ..rules.identity import age_from_number
-from . import appeals
+from . import appeals, authorities
 
 
 @dataclass(frozen=True)
@@ -36,6 +35,4 @@ def applying_for(draft: Draft, today: date) -> ApplyingFor:
     authority = draft.authority
     if authority is None:
         return ApplyingFor(outside=outside, late=late)
-    return ApplyingFor(
-        authority.basis, authority.person_name, age_from_number(authority.person.national_id, today), outside, late
-    )
+    return ApplyingFor(authority.basis, authority.person_name, authorities.person_age(authority, today), outside, late)

@@ -17,7 +17,7 @@ from sqlalchemy import and_, func, or_, select
 from ..extensions import db
 from ..models import Account, Attachment, Authority, Draft, Person, Submission
 from ..rules import authority as rules, clock
-from ..rules.identity import age_on, birth_date, normalise
+from ..rules.identity import age_on, birth_date, birth_date_fits, check_national_id, normalise
 from ..rules.services import SERVICES
 from . import attachments, emails, outbox, people
 from .transaction import transaction
@@ -27,8 +27,9 @@ Link = Callable[[str], str]  # public id -> absolute URL
 
 class AuthorityProblem(ValueError):
     """Why an authority cannot be set up or changed, as a code the form turns into a message:
-    own_number, adult, minor, consent_missing, consent_withdrawn, duplicate, asked_too_often,
-    already_asked, not_verified, not_open."""
+    own_number, adult, young_person, minor, birth_date_needed, birth_date_wrong,
+    own_birth_date_needed, own_birth_date_wrong, duplicate, asked_too_often, already_asked,
+    not_verified, not_open."""
 
     def __init__(self, reason: str) -> None:
         super().__init__(reason)
@@ -42,6 +43,12 @@ def _aware(value: datetime | None) -> datetime | None:
     return value
 
 
+def person_birth_date(authority: Authority) -> date | None:
+    """The person's date of birth: from the identity number, or where the number does not tell
+    the year, as the representative gave it; None when neither does."""
+    return birth_date(authority.person.national_id) or authority.person_birth_date
+
+
 def facts(authority: Authority) -> rules.AuthorityFacts:
     return rules.AuthorityFacts(
         basis=authority.basis,
@@ -50,8 +57,7 @@ def facts(authority: Authority) -> rules.AuthorityFacts:
         services=tuple(authority.services),
         valid_until=authority.valid_until,
         request_expires_at=_aware(authority.request_expires_at),
-        person_birth_date=birth_date(authority.person.national_id),
-        young_person_consent=authority.young_person_consent_at is not None,
+        person_birth_date=person_birth_date(authority),
     )
 
 
@@ -63,9 +69,9 @@ def allows(authority: Authority, scope: str, service: str, now: datetime | None 
     return rules.allows(facts(authority), scope, service, now or clock.now())
 
 
-def person_age(authority: Authority) -> int | None:
-    born = birth_date(authority.person.national_id)
-    return age_on(born, clock.today()) if born else None
+def person_age(authority: Authority, today: date | None = None) -> int | None:
+    born = person_birth_date(authority)
+    return age_on(born, today or clock.today()) if born else None
 
 
 def is_confirmed(authority: Authority) -> bool:
@@ -77,9 +83,20 @@ def is_confirmed(authority: Authority) -> bool:
 
 def person_may_withdraw(authority: Authority) -> bool:
     return (
-        rules.person_may_withdraw(authority.basis, person_age(authority), authority.verified_at is not None)
+        rules.person_may_withdraw(authority.basis, authority.verified_at is not None)
         and state_of(authority) not in rules.ENDED
     )
+
+
+def must_ask_birth_date(national_id: str | None) -> bool:
+    """A valid number that does not tell the year (issued from 2032): the form asks the date."""
+    return check_national_id(national_id or "").year_unknown
+
+
+def must_ask_own_birth_date(account: Account) -> bool:
+    """Whether a representative must give their own date of birth for the portal to know they
+    are 18 or older (fvl § 12): only where their number does not tell the year."""
+    return account.national_id is not None and birth_date(account.national_id) is None
 
 
 # -- Finding ---------------------------------------------------------------------------
@@ -185,15 +202,34 @@ def find(public_id: str) -> Authority | None:
 # -- Setting up ------------------------------------------------------------------------
 
 
-def _check_representative(account: Account, national_id: str, adult: bool = True) -> None:
+def _birth_date(national_id: str, given: date | None, needed: str, wrong: str) -> date:
+    """The date of birth in the number; where it does not tell the year, the one given,
+    which must fit the number (its day, month and two-digit year)."""
+    born = birth_date(national_id)
+    if born is not None:
+        return born
+    if given is None:
+        raise AuthorityProblem(needed)
+    if not birth_date_fits(national_id, given):
+        raise AuthorityProblem(wrong)
+    return given
+
+
+def _check_representative(
+    account: Account, national_id: str, adult: bool = True, own_birth_date: date | None = None
+) -> None:
     """A verified identity, not acting for oneself; a guardian or someone with a fullmakt
-    must be an adult (LEGAL.md: a fullmakt is given to a "myndig" person)."""
+    must be an adult (fvl § 12: the holder of a fullmakt is "myndig"; the giver is the party,
+    who may be 16 or 17). Where the representative's number does not tell the year, the date
+    of birth they give decides: an unknown age never lets a minor hold a fullmakt."""
     if not account.identity_verified or account.national_id is None:
         raise AuthorityProblem("not_verified")
     if normalise(national_id) == account.national_id:
         raise AuthorityProblem("own_number")
-    born = birth_date(account.national_id)
-    if adult and born is not None and age_on(born, clock.today()) < rules.ADULT_AGE:
+    if not adult:
+        return
+    born = _birth_date(account.national_id, own_birth_date, "own_birth_date_needed", "own_birth_date_wrong")
+    if age_on(born, clock.today()) < rules.ADULT_AGE:
         raise AuthorityProblem("minor")
 
 
@@ -262,42 +298,23 @@ def declare_parent(
     representative_email: str | None,
     child_name: str,
     child_national_id: str,
-    consent_name: str | None = None,
-    consent_confirmed: bool = False,
+    child_birth_date: date | None = None,
 ) -> Authority:
-    """A parent's declaration of parental responsibility (pbrl § 4-4). It counts at once;
-    the municipality may check it. For a 16- or 17-year-old it needs their consent (pbrl § 4-3);
-    a declaration paused at 16 goes on when the parent declares again with that consent.
-    Once the young person has withdrawn it, only they can change that."""
-    today = clock.today()
+    """A parent's declaration of parental responsibility for a child under 16 (pbrl § 4-4). It
+    counts at once; the municipality may check it. It lasts to the day before the child turns
+    16: from then the young person decides (pbrl § 4-3), and a parent acts for them only with
+    a written fullmakt the young person gives themselves (pbrl § 7-2 last paragraph, fvl § 12).
+    Where the child's number does not tell the year, the parent gives the date of birth."""
     _check_representative(account, child_national_id, adult=False)
-    born = birth_date(child_national_id)
-    if born is None:
-        raise ValueError("not a valid identity number")  # the form lets only valid ones through
-    age = age_on(born, today)
+    born = _birth_date(child_national_id, child_birth_date, "birth_date_needed", "birth_date_wrong")
+    age = age_on(born, clock.today())
     if age >= rules.ADULT_AGE:
         raise AuthorityProblem("adult")
-    consent = rules.needs_young_persons_consent(age)
-    consenting = (consent_name or "").strip()
-    if consent and not (consent_confirmed and consenting):
-        raise AuthorityProblem("consent_missing")
+    if rules.decides_for_themselves(age):
+        raise AuthorityProblem("young_person")
     person = people.person_for(child_national_id, child_name)
-    if db.session.scalar(
-        select(Authority.id).where(
-            Authority.representative_account_id == account.id,
-            Authority.person_id == person.id,
-            Authority.basis == "parent",
-            Authority.ended_by == "person",
-        )
-    ):
-        raise AuthorityProblem("consent_withdrawn")
-    paused = next((a for a in _open(account, person, "parent") if state_of(a) == rules.NEEDS_CONSENT), None)
-    if paused is not None and consent:
-        paused.young_person_consent_name = consenting
-        paused.young_person_consent_at = clock.now()
-        return paused
     _check_no_duplicate(account, person, "parent")
-    authority = _new(
+    return _new(
         account,
         person,
         "parent",
@@ -308,11 +325,9 @@ def declare_parent(
         representative_email=representative_email,
         scopes=rules.SCOPES,
         services=SERVICES,
-        valid_until=rules.parent_authority_ends(born),
-        young_person_consent_name=consenting if consent else None,
-        young_person_consent_at=clock.now() if consent else None,
+        valid_until=rules.parent_declaration_ends(born),
+        person_birth_date=None if birth_date(child_national_id) else born,
     )
-    return authority
 
 
 @transaction
@@ -325,6 +340,7 @@ def register_verge(
     person_national_id: str,
     scopes,
     valid_until: date | None,
+    representative_birth_date: date | None = None,
 ) -> Authority:
     """A verge (guardian): the appointment is uploaded next, then the municipality checks it.
     The appointment's mandate sets the limits (vergemålsloven): the scopes chosen here."""
@@ -338,6 +354,7 @@ def register_verge(
         scopes,
         SERVICES,
         valid_until,
+        representative_birth_date,
     )
 
 
@@ -351,8 +368,9 @@ def _awaiting_document(
     scopes,
     services,
     valid_until: date | None,
+    representative_birth_date: date | None,
 ) -> Authority:
-    _check_representative(account, person_national_id)
+    _check_representative(account, person_national_id, own_birth_date=representative_birth_date)
     person = people.person_for(person_national_id, person_name)
     _check_no_duplicate(account, person, basis)
     authority = _new(
@@ -409,11 +427,13 @@ def request_fullmakt(
     valid_until: date,
     answer_link: Link,
     lang: str,
+    representative_birth_date: date | None = None,
 ) -> Authority:
     """Ask the person, in the portal, for a fullmakt (fvl § 12). They get an e-mail with a
     link, log in with a verified identity and approve or decline. The e-mail says only that
-    someone asks: no name of a service, no identity number."""
-    _check_representative(account, person_national_id)
+    someone asks: no name of a service, no identity number. The person gives it themselves,
+    also a 16- or 17-year-old asked by a parent (pbrl § 4-3, § 7-2 last paragraph)."""
+    _check_representative(account, person_national_id, own_birth_date=representative_birth_date)
     person = people.person_for(person_national_id, person_name)
     open_requests = _open_requests(account, person)
     if not rules.may_ask_again(_recent_requests(person), _recent_requests(person, account), open_requests):
@@ -457,9 +477,11 @@ def prepare_paper_fullmakt(
     scopes,
     services,
     valid_until: date,
+    representative_birth_date: date | None = None,
 ) -> Authority:
     """A fullmakt on paper: the portal fills in the form, the person signs it, the
-    representative uploads it, and the municipality checks it."""
+    representative uploads it, and the municipality checks it. The person signs it
+    themselves, also a 16- or 17-year-old whose parent asks (pbrl § 4-3, fvl § 12)."""
     return _awaiting_document(
         account,
         "fullmakt",
@@ -470,6 +492,7 @@ def prepare_paper_fullmakt(
         scopes,
         services,
         valid_until,
+        representative_birth_date,
     )
 
 
@@ -602,8 +625,10 @@ def ombud_offices() -> list[Account]:
 
 @transaction
 def give_ombud(account: Account, office: Account, scopes, services, valid_until: date) -> Authority:
-    """The person lets an ombud office see their cases, or help with an appeal (pbrl § 8-6:
-    the ombud sees a case only with the person's consent, which they withdraw at any time)."""
+    """The person lets an ombud office see their cases, or help with an appeal. That the ombud
+    sees a case in the portal only with the person's consent, with the scopes they choose and
+    withdrawn at any time, is the portal's rule (data minimisation, GDPR art. 5), not the
+    law's: the ombud has its own access to information under pbrl chapter 8 (LEGAL.md)."""
     if not account.identity_verified or account.national_id is None or office.role != "ombud":
         raise AuthorityProblem("not_verified")
     person = people.self_of(account) or people.person_for(account.national_id, account.full_name or "")

@@ -1,6 +1,6 @@
 """Rules for acting on someone else's behalf (LEGAL.md): fvl § 12 (fullmakt), pbrl § 4-3
-(16-year-olds decide for themselves), pbrl § 4-4 (parents; children heard from 7),
-vergemålsloven (the appointment sets the limits)."""
+(16-year-olds decide for themselves; a parent then needs their own fullmakt, pbrl § 7-2),
+pbrl § 4-4 (parents; children heard from 7), vergemålsloven (the appointment sets the limits)."""
 
 from datetime import UTC, date, datetime, timedelta
 
@@ -52,61 +52,63 @@ def test_while_the_municipality_checks_a_document_only_applying_is_allowed():
         assert not rules.allows(f, scope, "bpa", NOW)
 
 
-def test_pbrl_4_3_a_parent_of_a_sixteen_year_old_needs_their_consent():
+def test_pbrl_4_3_a_parents_declaration_for_a_sixteen_year_old_allows_nothing():
+    """From 16 the young person decides; a parent acts only with the young person's own
+    written fullmakt (pbrl § 7-2 last paragraph, fvl § 12). A declaration stored before, which
+    lasts to the 18th birthday, allows nothing once the child is 16."""
     born = date(2010, 11, 1)  # 16 on NOW
-    f = facts(basis="parent", person_birth_date=born, valid_until=rules.parent_authority_ends(born))
-    assert rules.effective_state(f, NOW) == rules.NEEDS_CONSENT
-    assert not rules.allows(f, "see_case", "bpa", NOW)
-    consented = facts(
-        basis="parent", person_birth_date=born, valid_until=rules.parent_authority_ends(born), young_person_consent=True
-    )
-    assert rules.allows(consented, "see_case", "bpa", NOW)
+    stored_before = facts(basis="parent", person_birth_date=born, valid_until=date(2028, 10, 31))
+    assert rules.effective_state(stored_before, NOW) == rules.YOUNG_PERSON_DECIDES
+    assert rules.YOUNG_PERSON_DECIDES in rules.ENDED
+    for scope in rules.SCOPES:
+        assert not rules.allows(stored_before, scope, "bpa", NOW)
 
 
-def test_pbrl_4_3_the_day_a_child_turns_sixteen_the_parent_stops_without_consent():
+def test_pbrl_4_3_a_parents_declaration_lasts_to_the_day_before_the_sixteenth_birthday():
     born = date(2010, 11, 25)
-    f = facts(basis="parent", person_birth_date=born, valid_until=rules.parent_authority_ends(born))
+    assert rules.parent_declaration_ends(born) == date(2026, 11, 24)
+    f = facts(basis="parent", person_birth_date=born, valid_until=rules.parent_declaration_ends(born))
     assert rules.effective_state(f, NOW - timedelta(days=1)) == rules.ACTIVE
-    assert rules.effective_state(f, NOW) == rules.NEEDS_CONSENT
+    assert rules.effective_state(f, NOW) == rules.YOUNG_PERSON_DECIDES
 
 
-def test_barneloven_parental_responsibility_ends_the_day_before_the_eighteenth_birthday():
-    born = date(2008, 11, 26)
-    assert rules.parent_authority_ends(born) == date(2026, 11, 25)
-    f = facts(
-        basis="parent", person_birth_date=born, valid_until=rules.parent_authority_ends(born), young_person_consent=True
-    )
-    assert rules.effective_state(f, NOW) == rules.ACTIVE
-    assert rules.effective_state(f, NOW + timedelta(days=1)) == rules.EXPIRED
+def test_pbrl_4_3_without_a_birth_date_the_declarations_last_day_ends_it():
+    """Where the number does not tell the year and no date is known, the last day stored
+    (the day before the 16th birthday, from the date the parent gave) ends it."""
+    f = facts(basis="parent", person_birth_date=None, valid_until=date(2026, 11, 24))
+    assert rules.effective_state(f, NOW) == rules.EXPIRED
 
 
 def test_a_leap_day_birthday_counts_from_the_first_of_march():
     """Barneloven (18) and pbrl § 4-3 (16) count from the birthday; in a common year someone
     born on 29 February has it on 1 March (the portal's rule, `birthday`)."""
     assert rules.birthday(date(2008, 2, 29), 18) == date(2026, 3, 1)
+    assert rules.parent_declaration_ends(date(2012, 2, 29)) == date(2028, 2, 28)  # 16 on 29 February 2028
+    assert rules.parent_declaration_ends(date(2011, 2, 28)) == date(2027, 2, 27)
 
 
 @pytest.mark.parametrize("age,heard", [(6, False), (7, True), (12, True), (15, True), (16, False), (17, False)])
-def test_pbrl_4_4_children_from_seven_are_heard_and_from_sixteen_consent(age, heard):
+def test_pbrl_4_4_children_from_seven_are_heard_and_pbrl_4_3_from_sixteen_they_decide(age, heard):
     assert rules.child_must_be_heard(age) is heard
-    assert rules.needs_young_persons_consent(age) is (16 <= age < 18)
+    assert rules.decides_for_themselves(age) is (age >= 16)
 
 
 @pytest.mark.parametrize(
-    "basis,age,checked,may",
+    "basis,checked,may",
     [
-        ("fullmakt", 70, True, True),
-        ("ombud", 40, True, True),
-        ("parent", 12, False, False),
-        ("parent", 16, True, True),
-        ("verge", 50, True, False),
-        ("verge", 50, False, True),
+        ("fullmakt", True, True),
+        ("ombud", True, True),
+        ("parent", False, False),
+        ("parent", True, False),
+        ("verge", True, False),
+        ("verge", False, True),
     ],
 )
-def test_who_the_person_may_withdraw(basis, age, checked, may):
-    """fvl § 12: a fullmakt is withdrawn at will; a verge is appointed by the Statsforvalteren,
-    but a claim nobody has checked yet the person may reject; pbrl § 4-3 from 16."""
-    assert rules.person_may_withdraw(basis, age, checked) is may
+def test_who_the_person_may_withdraw(basis, checked, may):
+    """fvl § 12: a fullmakt is withdrawn at will, by a 16- or 17-year-old too; a verge is
+    appointed by the Statsforvalteren, but a claim nobody has checked yet the person may
+    reject; a parent's declaration is for a child under 16 and stops by itself at 16 (pbrl § 4-3)."""
+    assert rules.person_may_withdraw(basis, checked) is may
 
 
 @pytest.mark.parametrize(
@@ -168,15 +170,15 @@ days = st.dates(min_value=date(1920, 1, 1), max_value=date(2060, 12, 31))
     services=service_sets,
     until=st.none() | days,
     born=st.none() | days,
-    consent=st.booleans(),
     scope=st.sampled_from(rules.SCOPES),
     service=st.sampled_from(ALL),
     today=days,
 )
 def test_property_an_authority_never_allows_more_than_it_covers_or_after_it_ended(
-    basis, state, scopes, services, until, born, consent, scope, service, today
+    basis, state, scopes, services, until, born, scope, service, today
 ):
-    f = AuthorityFacts(basis, state, scopes, services, until, None, born, consent)
+    """pbrl § 4-3: a parent's declaration never allows anything once the child is 16."""
+    f = AuthorityFacts(basis, state, scopes, services, until, None, born)
     now = datetime(today.year, today.month, today.day, 12, tzinfo=UTC)
     allowed = rules.allows(f, scope, service, now)
     if allowed:
@@ -184,7 +186,6 @@ def test_property_an_authority_never_allows_more_than_it_covers_or_after_it_ende
         assert state in (rules.ACTIVE, rules.AWAITING_VERIFICATION)
         assert until is None or today <= until
         if basis == "parent" and born is not None:
-            age = age_on(born, today)
-            assert age < 18 and (age < 16 or consent)
+            assert age_on(born, today) < 16
     if state in (rules.DECLINED, rules.REJECTED, rules.REVOKED):
         assert not allowed

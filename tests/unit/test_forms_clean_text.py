@@ -83,7 +83,6 @@ def test_the_walk_sees_the_name_fields(app):
         "AboutVolunteerForm.full_name",
         "ParentForm.representative_name",
         "ParentForm.child_name",
-        "ParentForm.consent_name",
         "FullmaktForm.person_name",
         "VergeForm.person_name",
     } <= found

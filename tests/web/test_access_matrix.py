@@ -262,10 +262,11 @@ def test_after_the_last_day_the_authority_gives_nothing(world, oidc_provider, cl
     assert "Gunn Giver" not in delete_page and PERSON_ID not in delete_page
 
 
-def test_a_parent_loses_access_the_day_the_child_turns_sixteen_until_the_young_person_consents(
+def test_a_parent_loses_access_the_day_the_child_turns_sixteen_until_the_young_person_gives_a_fullmakt(
     id_app, oidc_provider, clock
 ):
-    """pbrl § 4-3: a 16- or 17-year-old's case is not visible to a parent without their consent."""
+    """pbrl § 4-3: a 16- or 17-year-old's case is not visible to a parent on a declaration; the
+    young person's own written fullmakt (pbrl § 7-2, fvl § 12) lets the parent follow it again."""
     today = clock.today()
     almost = aged(16, days_past_birthday=-2, start=40)  # turns 16 in two days
     parent = log_in_with_id(id_app.test_client(), oidc_provider, REP_ID)
@@ -285,19 +286,30 @@ def test_a_parent_loses_access_the_day_the_child_turns_sixteen_until_the_young_p
     response = parent.get(receipt)
     assert response.status_code == 403 and "16 år eller eldre" in response.get_data(as_text=True)
     assert parent.get(f"{receipt}/pdf").status_code == 403
-    # With the young person's consent the parent may act again.
+    # Declaring again is refused: only the young person's own fullmakt lets the parent go on.
     post_form(
         parent,
         "/nb/authorities/new/parent",
+        {"representative_name": "Rita", "child_name": "Ola Barn", "child_national_id": almost, "responsibility": "y"},
+    )
+    assert parent.get(receipt).status_code == 403
+    post_form(
+        parent,
+        "/nb/authorities/new/fullmakt",
         {
             "representative_name": "Rita",
-            "child_name": "Ola Barn",
-            "child_national_id": almost,
-            "responsibility": "y",
-            "consent_name": "Ola Barn",
-            "consent": "y",
+            "person_name": "Ola Barn",
+            "person_national_id": almost,
+            "person_email": "ola@example.org",
+            "scopes": ["apply", "see_case"],
+            "services": ["stottekontakt"],
+            "valid_until": day(clock.today() + timedelta(days=365)),
         },
     )
+    with id_app.app_context():
+        request_id = db.session.scalar(select(Authority.public_id).where(Authority.basis == "fullmakt"))
+    young = log_in_with_id(id_app.test_client(), oidc_provider, almost)
+    post_form(young, f"/nb/authorities/requests/{request_id}", {"answer": "approve"})
     assert parent.get(receipt).status_code == 200
 
 

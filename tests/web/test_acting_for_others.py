@@ -30,7 +30,7 @@ from tests.helpers import (
     require_tool,
     start_for,
 )
-from tests.identities import aged
+from tests.identities import aged, born_for, issued_from_2032, national_id
 
 REP_ID = aged(45)
 PDF = b"%PDF-1.4\n% a signed paper\n"
@@ -208,21 +208,69 @@ def test_a_child_under_seven_is_not_asked_about(id_app, rep):
     assert rep.get(f"{base}/child_views").status_code == 404
 
 
+def _carried_forms(page: str) -> list[dict]:
+    """The forms that carry what was typed on to a fullmakt: their action and hidden fields."""
+    found = []
+    for action, inner in re.findall(
+        r'<form method="post" action="([^"]+)" class="inline-form">(.*?)</form>', page, re.S
+    ):
+        fields = dict(re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)">', inner))
+        if fields.get("carried_over") == "1":
+            found.append({"action": action.replace("&amp;", "&"), "fields": fields})
+    return found
+
+
 @pytest.mark.parametrize("lang", ["nb", "en"])
-def test_a_sixteen_year_old_decides_so_the_parent_needs_their_consent(id_app, rep, lang):
-    """pbrl § 4-3: from 16 the young person decides; a parent acts only with their consent."""
-    young = aged(16)
+@pytest.mark.parametrize("age", [16, 17])
+def test_pbrl_4_3_a_parent_of_a_sixteen_or_seventeen_year_old_is_sent_to_ask_for_a_fullmakt(id_app, rep, lang, age):
+    """pbrl § 4-3: from 16 the young person decides; a parent needs their written fullmakt
+    (pbrl § 7-2 last paragraph, fvl § 12), never the parent's word that they agreed. The parent
+    is told why, and goes on to ask for one with what they typed carried over."""
+    young = aged(age, start=30)
     response = _declare_parent(rep, young, lang)
     assert errors(response) == [
         {
-            "nb": "Ungdommen er 16 eller 17 år og bestemmer selv. Skriv navnet deres og bekreft at de er enige",
-            "en": "The young person is 16 or 17 and decides for themselves. Write their name and confirm that they agree",
+            "nb": "Ungdommen er 16 eller 17 år og bestemmer selv, så du kan ikke handle for dem som forelder. "
+            "Be dem om en fullmakt i stedet",
+            "en": "The young person is 16 or 17 and decides for themselves, so you cannot act for them as a parent. "
+            "Ask them for a power of attorney instead",
         }[lang]
     ]
-    assert 'value="Ola Barn"' in html(response)  # nothing typed is lost
-    assert _declare_parent(rep, young, lang, consent_name="Ola Barn", consent="y").status_code == 302
+    page = html(response)
+    assert 'value="Ola Barn"' in page and f'value="{young}"' in page  # nothing typed is lost
+    assert 'name="consent' not in page  # no box for the parent to tick on the young person's behalf
+    assert _authority(id_app) is None
+    carried = _carried_forms(page)
+    assert [c["action"] for c in carried] == [f"/{lang}/authorities/new/fullmakt", f"/{lang}/authorities/new/paper"]
+    assert young not in "".join(c["action"] for c in carried)  # the number never goes in an address
+    fields = carried[0]["fields"]
+    assert fields["person_name"] == "Ola Barn" and fields["person_national_id"] == young
+    assert fields["representative_name"] == "Rita Representant"
+    for form in carried:
+        response = post_form(rep, form["action"], {k: v for k, v in form["fields"].items() if k != "csrf_token"})
+        assert response.status_code == 200 and errors(response) == []
+        filled = html(response)
+        assert 'value="Ola Barn"' in filled and f'value="{young}"' in filled and 'value="Rita Representant"' in filled
+    assert _authority(id_app) is None  # carried over, not yet asked
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_fvl_12_a_seventeen_year_old_gives_the_parent_a_fullmakt_in_the_portal(id_app, oidc_provider, rep, lang):
+    """LEGAL.md: the adult requirement in fvl § 12 is on the holder; the giver is the party, who
+    may be 16 or 17. The young person approves it after logging in with electronic ID, and can
+    withdraw it again."""
+    young_id = aged(17, start=30)
+    assert _request(rep, lang, person_id=young_id).status_code == 302
     authority = _authority(id_app)
-    assert authority.state == "active" and authority.young_person_consent_name == "Ola Barn"
+    young = log_in_with_id(id_app.test_client(), oidc_provider, young_id, lang)
+    assert (
+        post_form(young, f"/{lang}/authorities/requests/{authority.public_id}", {"answer": "approve"}).status_code
+        == 302
+    )
+    assert _authority(id_app).state == "active"
+    assert "Gunn Giver" in html(rep.get(f"/{lang}/apply/for-whom?service=stottekontakt"))
+    post_form(young, f"/{lang}/authorities/for-me/{authority.public_id}/withdraw", {})
+    assert _authority(id_app).state == "revoked"
 
 
 @pytest.mark.parametrize("lang", ["nb", "en"])
@@ -272,9 +320,9 @@ def test_a_password_log_in_never_counts_as_electronic_id(id_app, oidc_provider):
 
 
 def test_a_draft_for_someone_one_can_no_longer_act_for_can_still_be_deleted(id_app, oidc_provider, rep, clock):
-    """Barneloven: parental responsibility ends when the child turns 18."""
-    child = aged(17, days_past_birthday=360, start=20)  # turns 18 in a few days
-    _declare_parent(rep, child, consent_name="Ola Barn", consent="y")
+    """pbrl § 4-3: a parent's declaration ends when the child turns 16."""
+    child = aged(15, days_past_birthday=360, start=20)  # turns 16 in a few days
+    _declare_parent(rep, child)
     base = start_for(rep, _authority(id_app).public_id)
     clock.shift(days=10)
     log_in_with_id(rep, oidc_provider, REP_ID)  # ten days on, the log-in has long run out
@@ -590,17 +638,61 @@ def test_someone_under_eighteen_cannot_hold_a_fullmakt_or_be_a_guardian(id_app, 
     assert "18 år eller eldre" in errors(_verge(young, aged(50)))[0]
 
 
-def test_a_young_persons_withdrawal_holds_the_parent_cannot_declare_again(id_app, oidc_provider, rep):
-    """pbrl § 4-3: from 16 the young person decides, also to stop the parent."""
-    young_id = aged(17, start=20)
-    _declare_parent(rep, young_id, consent_name="Ola Barn", consent="y")
+def test_skatteetaten_2032_a_parent_gives_the_birth_date_the_childs_number_does_not_tell(id_app, oidc_provider, clock):
+    """Skatteetaten: a number issued from 2032 does not tell the century. The portal does not
+    guess: it asks the parent for the child's date of birth, which must fit the number, and
+    counts the 16th birthday (pbrl § 4-3) and whether the child is heard (pbrl § 4-4) from it."""
+    clock.move_to("2033-05-10 12:00")
+    rep = log_in_with_id(id_app.test_client(), oidc_provider, REP_ID)
+    assert 'name="child_birth_date"' not in html(rep.get("/nb/authorities/new/parent"))
+    child = issued_from_2032(date(2021, 3, 15))
+    response = _declare_parent(rep, child)
+    assert errors(response) == ["Skriv inn fødselsdatoen. Vi kan ikke se fødselsåret av fødselsnummeret"]
+    assert 'name="child_birth_date"' in html(response) and f'value="{child}"' in html(response)
+    response = _declare_parent(rep, child, child_birth_date="15.03.2020")
+    assert errors(response) == ["Fødselsdatoen passer ikke med fødselsnummeret. Sjekk begge"]
+    assert _declare_parent(rep, child, child_birth_date="15.03.2021").status_code == 302
+    authority = _authority(id_app)
+    assert authority.person_birth_date == date(2021, 3, 15) and authority.valid_until == date(2037, 3, 14)
+    base = start_for(rep, authority.public_id)
+    post_form(rep, f"{base}/person", {"full_name": "Ola Barn", "national_id": child, **PERSON_REST})
+    assert post_form(rep, f"{base}/representative", REPRESENTATIVE).headers["Location"].endswith("/child_views")
+    # A young person of 16 by the date given is theirs to decide for, as with any number.
+    older = issued_from_2032(date(2017, 1, 20))
+    assert "bestemmer selv" in errors(_declare_parent(rep, older, child_birth_date="20.01.2017"))[0]
+
+
+def test_fvl_12_a_representative_whose_number_does_not_tell_the_year_gives_their_date_of_birth(
+    id_app, oidc_provider, clock
+):
+    """fvl § 12: the holder of a fullmakt is an adult. Where the representative's own number
+    (issued from 2032) does not tell their age, they give their date of birth; an unknown age
+    never lets a minor hold one."""
+    clock.move_to("2033-05-10 12:00")
+    assert 'name="representative_birth_date"' not in html(
+        log_in_with_id(id_app.test_client(), oidc_provider, REP_ID).get("/nb/authorities/new/fullmakt")
+    )
+    young_id = issued_from_2032(date(2016, 6, 1), start=5)
     young = log_in_with_id(id_app.test_client(), oidc_provider, young_id)
-    post_form(young, f"/nb/authorities/for-me/{_authority(id_app).public_id}/withdraw", {})
-    response = _declare_parent(rep, young_id, consent_name="Ola Barn", consent="y")
-    assert errors(response) == [
-        "Ungdommen har trukket tilbake retten din til å handle for dem. Bare ungdommen kan "
-        "endre det, for eksempel ved å kontakte tjenestekontoret"
+    assert 'name="representative_birth_date"' in html(young.get("/nb/authorities/new/fullmakt"))
+    assert errors(_request(young)) == ["Skriv inn fødselsdatoen din. Vi kan ikke se alderen din av fødselsnummeret"]
+    assert errors(_request(young, representative_birth_date="01.06.2016")) == [
+        "Du må være 18 år eller eldre for å handle for en annen som verge eller med fullmakt"
     ]
+    assert _authority(id_app) is None
+    adult = log_in_with_id(id_app.test_client(), oidc_provider, issued_from_2032(date(1980, 6, 1), start=5))
+    assert errors(_request(adult, representative_birth_date="01.06.1981")) == [
+        "Fødselsdatoen passer ikke med fødselsnummeret ditt. Sjekk den"
+    ]
+    assert _request(adult, representative_birth_date="01.06.1980").status_code == 302
+
+
+def test_a_parents_declaration_lasts_to_the_day_before_the_sixteenth_birthday(id_app, rep, clock):
+    """pbrl § 4-3: the period the parent and the child see is the one that counts."""
+    twelfth_birthday = clock.today() - timedelta(days=30)
+    _declare_parent(rep, national_id(born_for(12, twelfth_birthday), start=20))
+    sixteenth_birthday = born_for(-4, twelfth_birthday)  # four years on from the twelfth
+    assert _authority(id_app).valid_until == sixteenth_birthday - timedelta(days=1)
 
 
 def test_a_name_typed_by_one_representative_never_shows_in_anothers_papers(id_app, oidc_provider, rep):

@@ -1,7 +1,7 @@
 """The schema comes only from migrations, and they match the models."""
 
 import re
-from datetime import UTC
+from datetime import UTC, timedelta
 
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
@@ -188,3 +188,73 @@ def test_submissions_and_files_as_0010_left_them_get_a_channel_a_language_and_on
             db.session.commit()
         finally:
             upgrade()
+
+
+def test_parents_declarations_as_0012_left_them_last_to_the_day_before_the_sixteenth_birthday(app, clock):
+    """pbrl § 4-3 (LEGAL.md): a parent's declaration counts until the child turns 16, no longer
+    to 18. Migration 0013 moves the last day of declarations stored before, so what the parent
+    and the child see is what counts; other authorities keep theirs. Its downgrade moves it
+    back to the day before the 18th birthday."""
+    from datetime import date
+
+    from flask_migrate import downgrade, upgrade
+    from sqlalchemy import text
+
+    def one(sql, **values):
+        return db.session.execute(text(sql), values).scalar()
+
+    def last_days():
+        rows = db.session.execute(text("SELECT basis, valid_until FROM authority ORDER BY id")).all()
+        return [(basis, str(day)) for basis, day in rows]
+
+    with app.app_context():
+        downgrade(revision="0012")
+        try:
+            now = clock.now()
+            account = one(
+                "INSERT INTO account (email, created_at, preferred_language, role) "
+                "VALUES ('rita@example.org', :at, 'nb', 'citizen') RETURNING id",
+                at=now,
+            )
+            for n, (basis, number, until) in enumerate(
+                (
+                    ("parent", "01011250013", date(2030, 1, 1) - timedelta(days=1)),  # born 1.1.2012
+                    ("parent", "29021250048", date(2030, 3, 1) - timedelta(days=1)),  # born 29.2.2012
+                    ("fullmakt", "01019012480", date(2030, 6, 30)),
+                )
+            ):
+                person = one(
+                    "INSERT INTO person (national_id, name, created_at) VALUES (:n, 'Ola', :at) RETURNING id",
+                    n=number,
+                    at=now,
+                )
+                db.session.execute(
+                    text(
+                        "INSERT INTO authority (public_id, basis, proof, person_id, person_name, "
+                        "representative_account_id, representative_name, scopes, services, valid_from, valid_until, "
+                        "state, created_at) VALUES (:public_id, :basis, 'declaration', :person, 'Ola', :account, "
+                        "'Rita', '[]', '[]', :today, :until, 'active', :at)"
+                    ),
+                    {
+                        "public_id": f"authority{n}",
+                        "basis": basis,
+                        "person": person,
+                        "account": account,
+                        "today": clock.today(),
+                        "until": until,
+                        "at": now,
+                    },
+                )
+            db.session.commit()
+        finally:
+            upgrade()
+        assert last_days() == [("parent", "2027-12-31"), ("parent", "2028-02-28"), ("fullmakt", "2030-06-30")]
+        downgrade(revision="0012")
+        try:
+            assert last_days() == [("parent", "2029-12-31"), ("parent", "2030-02-28"), ("fullmakt", "2030-06-30")]
+        finally:
+            upgrade()
+        db.session.execute(text("DELETE FROM authority"))
+        db.session.execute(text("DELETE FROM person"))
+        db.session.execute(text("DELETE FROM account"))
+        db.session.commit()

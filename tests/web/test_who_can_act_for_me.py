@@ -163,28 +163,63 @@ def test_withdrawing_a_fullmakt_tells_the_representative_without_names(given):
     assert "Gunn" not in message.body and PERSON_ID not in message.body
 
 
-def test_a_sixteen_year_old_sees_the_parent_and_may_withdraw_their_consent(id_app, oidc_provider, clock):
-    parent = log_in_with_id(id_app.test_client(), oidc_provider, aged(45, clock.today(), start=80))
-    post_form(
-        parent,
-        "/nb/authorities/new/parent",
-        {
-            "representative_name": "Pål Forelder",
-            "child_name": "Unn Ung",
-            "child_national_id": YOUNG_ID,
-            "responsibility": "y",
-            "consent_name": "Unn Ung",
-            "consent": "y",
-        },
-    )
-    young = log_in_with_id(id_app.test_client(), oidc_provider, YOUNG_ID)
-    html = young.get("/nb/authorities/for-me").get_data(as_text=True)
-    assert "Pål Forelder" in html and "Forelder" in html
-    with id_app.app_context():
-        public_id = db.session.scalar(select(Authority.public_id))
-    post_form(young, f"/nb/authorities/for-me/{public_id}/withdraw", {})
-    assert _state(id_app, public_id) == "revoked"
-    assert parent.get("/nb/apply/for-whom?service=bpa").get_data(as_text=True).count("Unn Ung") == 0
+def _stored_before(app, parent_id: str, young_id: str) -> str:
+    """A parent's declaration for a 16-year-old as the portal stored it before it followed
+    pbrl § 4-3 as LEGAL.md states it: with the parent's word that the young person agreed."""
+    from portal.models import Account, Person
+    from portal.rules import clock as portal_clock
+
+    with app.app_context():
+        parent = db.session.scalar(select(Account).where(Account.national_id == parent_id))
+        person = Person(national_id=young_id, name="Unn Ung", created_at=portal_clock.now())
+        authority = Authority(
+            basis="parent",
+            proof="declaration",
+            person=person,
+            person_name="Unn Ung",
+            representative_account_id=parent.id,
+            representative_name="Pål Forelder",
+            representative_email="pal@example.org",
+            scopes=["apply", "appeal", "see_case", "receive_letters"],
+            services=["stottekontakt", "ledsagerbevis", "bpa"],
+            valid_from=portal_clock.today() - timedelta(days=60),
+            valid_until=portal_clock.today() + timedelta(days=600),
+            state="active",
+            young_person_consent_name="Unn Ung",
+            young_person_consent_at=portal_clock.now(),
+            created_at=portal_clock.now(),
+        )
+        db.session.add_all([person, authority])
+        db.session.commit()
+        return authority.public_id
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_pbrl_4_3_a_declaration_for_a_sixteen_year_old_stored_before_allows_nothing_more(
+    id_app, oidc_provider, clock, lang
+):
+    """LEGAL.md: a parent acts for a 16- or 17-year-old only with the young person's own written
+    fullmakt, "never the parent's statement that the young person agreed". A declaration stored
+    with that statement stops: the parent may not apply, appeal or see anything on it, and is
+    told why and how to ask for a fullmakt; the young person is told they decide."""
+    parent_id = aged(45, clock.today(), start=80)
+    parent = log_in_with_id(id_app.test_client(), oidc_provider, parent_id)
+    public_id = _stored_before(id_app, parent_id, YOUNG_ID)
+    assert "Unn Ung" not in parent.get(f"/{lang}/apply/for-whom?service=bpa").get_data(as_text=True)
+    page = parent.get(f"/{lang}/authorities/{public_id}").get_data(as_text=True)
+    assert {
+        "nb": "Unn Ung er 16 år eller eldre og bestemmer selv, så du kan ikke lenger handle for dem som forelder",
+        "en": "Unn Ung is 16 or older and decides for themselves, so you can no longer act for them as a parent",
+    }[lang] in page
+    assert f'action="/{lang}/authorities/new/fullmakt"' in page and f'value="{YOUNG_ID}"' in page
+    assert f"/{lang}/authorities/{public_id}/end" not in page  # nothing left to end
+    young = log_in_with_id(id_app.test_client(), oidc_provider, YOUNG_ID, lang)
+    mine = young.get(f"/{lang}/authorities/for-me").get_data(as_text=True)
+    assert {
+        "nb": "Du er 16 år eller eldre og bestemmer selv, så Pål Forelder kan ikke lenger handle for deg som forelder",
+        "en": "You are 16 or older and decide for yourself, so Pål Forelder can no longer act for you as a parent",
+    }[lang] in mine
+    assert f"/{lang}/authorities/for-me/{public_id}/withdraw" not in mine
 
 
 def test_nobody_else_sees_or_answers_the_persons_authorities(given, id_app, oidc_provider, clock):
