@@ -286,11 +286,19 @@ def test_a_parent_loses_access_the_day_the_child_turns_sixteen_until_the_young_p
     response = parent.get(receipt)
     assert response.status_code == 403 and "16 år eller eldre" in response.get_data(as_text=True)
     assert parent.get(f"{receipt}/pdf").status_code == 403
-    # Declaring again is refused: only the young person's own fullmakt lets the parent go on.
+    # Declaring again is refused, also with the parent's word that the young person agrees
+    # (the fields an earlier form had): only the young person's own fullmakt lets them go on.
     post_form(
         parent,
         "/nb/authorities/new/parent",
-        {"representative_name": "Rita", "child_name": "Ola Barn", "child_national_id": almost, "responsibility": "y"},
+        {
+            "representative_name": "Rita",
+            "child_name": "Ola Barn",
+            "child_national_id": almost,
+            "responsibility": "y",
+            "consent_name": "Ola Barn",
+            "consent": "y",
+        },
     )
     assert parent.get(receipt).status_code == 403
     post_form(
