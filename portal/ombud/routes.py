@@ -1,5 +1,7 @@
 """The ombud's page: every client who has given the office access, their cases with the
-status, and the coming deadlines across them, soonest first (pbrl § 8-6: only with consent)."""
+status, and the coming deadlines across them, soonest first. Only with the client's consent:
+the portal's rule (data minimisation, GDPR art. 5), not the law's; the ombud's own access to
+information under pbrl chapter 8 is used outside the portal (LEGAL.md)."""
 
 from __future__ import annotations
 

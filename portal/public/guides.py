@@ -65,7 +65,7 @@ GUIDES: tuple[Guide, ...] = (
         {"nb": "soke-for-andre", "en": "applying-for-someone-else"},
         _l("Applying for someone else"),
         _l("As a parent, as a guardian or with a power of attorney."),
-        date(2026, 11, 24),
+        date(2026, 11, 30),
     ),
     Guide(
         "volunteer",
@@ -79,7 +79,7 @@ GUIDES: tuple[Guide, ...] = (
         {"nb": "rettigheter-og-hjelp", "en": "your-rights-and-help"},
         _l("Your rights and where to get help"),
         _l("The patient and user ombud, and seeing your own documents."),
-        date(2026, 11, 24),
+        date(2026, 11, 30),
     ),
     Guide(
         "accessibility",

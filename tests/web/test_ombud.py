@@ -1,6 +1,8 @@
-"""The patient and user ombud (LEGAL.md; pbrl §§ 8-3, 8-6): sees a client's cases only with
-the client's consent, the scopes the client chooses, until the client withdraws it; the
-ombud's page lists clients, their cases and the coming deadlines; appeals where allowed."""
+"""The patient and user ombud (LEGAL.md, "Patient and user ombudsman"; pbrl § 8-3): in the
+portal it sees a client's cases only with the client's consent, the scopes the client chooses,
+until the client withdraws it. That is the portal's rule (data minimisation, GDPR art. 5), not
+the law's, and the pages say so. The ombud's page lists clients, their cases and the coming
+deadlines; appeals where allowed."""
 
 from __future__ import annotations
 
@@ -32,6 +34,27 @@ def test_the_person_gives_the_ombud_access_and_chooses_what(id_app, ombud, clien
     page = text(person.get(f"/{lang}/authorities/for-me"))
     assert "Pasient- og brukerombudet i Rogaland" in page
     assert {"nb": "Trekk tilbake", "en": "Withdraw"}[lang] in page
+
+
+@pytest.mark.parametrize(
+    "lang,says",
+    [
+        ("nb", "vår regel, slik at vi ikke deler mer enn det som trengs"),
+        ("en", "our rule, so that we share no more than needed"),
+    ],
+)
+def test_legal_md_the_pages_tell_the_ombuds_access_as_the_portals_rule(id_app, ombud, client_with_case, lang, says):
+    """LEGAL.md: the ombud has its own statutory access (pbrl chapter 8); that it sees a case
+    in the portal only with the person's consent is the portal's rule (data minimisation, GDPR
+    art. 5), and the texts say so, citing that for it, not the ombud's duty of confidentiality."""
+    person, _ = client_with_case
+    for path in (f"/{lang}/authorities/for-me/ombud", f"/{lang}/authorities/for-me"):
+        page = html(person.get(path))
+        assert says in page and "art. 5 nr. 1 bokstav c" in page and "§ 8-6" not in page, path
+    give_ombud_access(id_app, person)
+    own = html(ombud.get(f"/{lang}/ombud/"))
+    assert {"nb": "er portalens regel", "en": "is the portal's rule"}[lang] in own
+    assert "art. 5 nr. 1 bokstav c" in own and "kapittel 8" in own
 
 
 def test_the_ombud_sees_clients_cases_and_deadlines_and_each_read_is_logged_as_the_ombud(

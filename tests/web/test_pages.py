@@ -91,3 +91,75 @@ def test_breadcrumbs_lead_back_to_the_front_page(client):
     assert crumbs
     assert 'href="/nb/"' in crumbs.group(1)
     assert 'aria-current="page"' in crumbs.group(1)
+
+
+@pytest.mark.parametrize(
+    "lang,path,texts",
+    [
+        (
+            "nb",
+            "/nb/soke-for-andre",
+            [
+                "Foreldre med foreldreansvar kan søke for barnet sitt under 16 år",
+                "En forelder kan bare søke for dem med en fullmakt som ungdommen gir selv",
+                "Det er ikke nok at forelderen sier at ungdommen er enig",
+                "også når personen er 16 eller 17 år. Den som får fullmakten, må være voksen",
+                "pasient- og brukerrettighetsloven § 7-2 siste ledd",
+            ],
+        ),
+        (
+            "en",
+            "/en/applying-for-someone-else",
+            [
+                "Parents with parental responsibility can apply for their child under 16",
+                "A parent can apply for them only with a power of attorney that the young person gives themselves",
+                "It is not enough that the parent says the young person agrees",
+                "also when they are 16 or 17. The one who gets it must be an adult",
+                "pasient- og brukerrettighetsloven § 7-2 siste ledd",
+            ],
+        ),
+    ],
+)
+def test_pbrl_4_3_and_fvl_12_the_guide_on_acting_for_someone_else(client, lang, path, texts):
+    """LEGAL.md: from 16 the young person decides and gives a parent a written fullmakt
+    themselves (pbrl § 4-3, § 7-2 last paragraph); fvl § 12 puts "adult" on the holder."""
+    page = _page(client, path)
+    for text in texts:
+        assert text in page, text
+
+
+@pytest.mark.parametrize(
+    "path,text,link",
+    [
+        (
+            "/nb/stottekontakt",
+            "Noen du stoler på, kan også søke for deg hvis du gir dem fullmakt.",
+            "/nb/soke-for-andre",
+        ),
+        (
+            "/en/companion-card",
+            "Someone you trust can also apply for you, if you give them a power of attorney.",
+            "/en/applying-for-someone-else",
+        ),
+    ],
+)
+def test_fvl_12_someone_you_trust_applies_for_you_with_a_power_of_attorney(client, path, text, link):
+    page = _page(client, path)
+    assert text in page
+    assert f'href="{link}#power-of-attorney"' in page
+
+
+@pytest.mark.parametrize(
+    "path,text",
+    [
+        ("/nb/rettigheter-og-hjelp", "Det er vår regel, slik at vi ikke deler mer enn det som trengs."),
+        ("/en/your-rights-and-help", "That is our rule, so that we share no more than needed."),
+    ],
+)
+def test_the_ombuds_access_in_the_portal_is_told_as_the_portals_rule(client, path, text):
+    """LEGAL.md, "Patient and user ombudsman": the ombud has its own statutory access (pbrl
+    chapter 8); that it sees a case in the portal only with consent is the portal's rule (data
+    minimisation, GDPR art. 5), and the guide says so."""
+    page = _page(client, path)
+    assert text in page
+    assert "pasient- og brukerrettighetsloven kapittel 8" in page and "art. 5 nr. 1 bokstav c" in page
