@@ -72,7 +72,9 @@ PEOPLE = choices(("1", _l("One person")), ("2", _l("Two people")), ("3", _l("Thr
 
 
 def adult(form, field):
-    """At least 18 (municipal practice), read from the identity number's birth date."""
+    """At least 18 (municipal practice), read from the identity number's birth date. A number
+    issued from 2032 may not tell the year: then nobody is turned away on a guess, and the
+    municipality sees the age when it meets the volunteer and reads the police certificate."""
     born = birth_date(field.data or "")
     if born is not None and not old_enough(born, today()):
         raise ValidationError(
