@@ -10,6 +10,7 @@ from datetime import timedelta
 
 import pytest
 from babel.dates import format_date
+from playwright.sync_api import expect
 
 from tests.browser.conftest import errors_shown, fill, last_message, log_in, log_in_with_id, violations
 from tests.helpers import day, make_caseworker
@@ -214,6 +215,30 @@ def test_a_parent_in_english_the_child_views_page_and_stopping(browser, live_ser
     assert "You no longer act for them" in page.content()
     page.goto(base + "/need")
     assert page.get_by_role("heading", level=1).inner_text() == "Page not found"  # the unsent draft is gone
+    page.context.close()
+
+
+def test_a_parent_of_a_sixteen_year_old_goes_on_to_ask_for_a_fullmakt(browser, live_server, identity_provider):
+    """pbrl § 4-3: from 16 the young person decides. The parent is told why and goes on to ask
+    them for a fullmakt with what they typed carried over; axe on both pages."""
+    page = log_in_with_id(browser, live_server, identity_provider, aged(44, start=60))
+    page.goto(f"{live_server}/nb/authorities/new/parent")
+    page.fill("input[name=representative_name]", "Pål Forelder")
+    page.fill("input[name=child_name]", "Unn Ung")
+    young = aged(16, start=60)
+    page.fill("input[name=child_national_id]", young)
+    page.check("input[name=responsibility]")
+    page.get_by_role("button", name="Bekreft").click()
+    expect(page).to_have_title(re.compile(r"^Feil:"))
+    assert "Fra 16 år bestemmer Unn Ung selv" in page.content()
+    assert violations(page) == []
+    page.get_by_role("button", name="Spør dem i portalen").click()
+    assert page.get_by_role("heading", level=1).inner_text() == "Be om fullmakt"
+    assert page.input_value("input[name=person_name]") == "Unn Ung"
+    assert page.input_value("input[name=person_national_id]") == young
+    assert page.input_value("input[name=representative_name]") == "Pål Forelder"
+    assert young not in page.url
+    assert violations(page) == []
     page.context.close()
 
 
