@@ -120,7 +120,7 @@ def new_basis(basis: str):
     carried = request.method == "POST" and request.form.get("carried_over") == "1" and basis in ("fullmakt", "paper")
     if carried:
         # Sent on from the parent form or a parent's ended declaration: filled in, not yet checked.
-        form = form_class(formdata=None, data={**defaults, **{k: request.form.get(k, "") for k in CARRIED}})
+        form = form_class(formdata=None, data={**defaults, **_carried()})
     else:
         form = form_class(data=defaults)
     _ask_only_needed_birth_dates(form)
@@ -149,6 +149,21 @@ def _ask_only_needed_birth_dates(form) -> None:
         del form.child_birth_date
     if "representative_birth_date" in form and not authorities.must_ask_own_birth_date(current_user):
         del form.representative_birth_date
+
+
+def _carried() -> dict:
+    """What comes on to the fullmakt form: the fields the parent typed, or what the account's
+    own ended declaration holds (so the number need not be put in that page)."""
+    source = request.form.get("from_authority")
+    if not source:
+        return {name: request.form.get(name, "") for name in CARRIED}
+    authority = _mine(source)
+    return {
+        "representative_name": authority.representative_name,
+        "representative_email": authority.representative_email or "",
+        "person_name": authority.person_name,
+        "person_national_id": authority.person.national_id,
+    }
 
 
 def _carry_from_parent_form(form, reason: str) -> dict:

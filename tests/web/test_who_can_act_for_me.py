@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from portal.extensions import db
 from portal.models import Authority, OutboxMessage
-from tests.helpers import day, log_in, log_in_with_id, make_caseworker, post_form
+from tests.helpers import csrf_token, day, log_in, log_in_with_id, make_caseworker, post_form
 from tests.identities import aged
 
 PERSON_ID = aged(66, start=80)
@@ -211,8 +211,17 @@ def test_pbrl_4_3_a_declaration_for_a_sixteen_year_old_stored_before_allows_noth
         "nb": "Unn Ung er 16 år eller eldre og bestemmer selv, så du kan ikke lenger handle for dem som forelder",
         "en": "Unn Ung is 16 or older and decides for themselves, so you can no longer act for them as a parent",
     }[lang] in page
-    assert f'action="/{lang}/authorities/new/fullmakt"' in page and f'value="{YOUNG_ID}"' in page
     assert f"/{lang}/authorities/{public_id}/end" not in page  # nothing left to end
+    # Asking for a fullmakt instead: the form comes filled in from the declaration, whose
+    # number is not put in the page that offers it; nobody else can use it that way.
+    assert f'action="/{lang}/authorities/new/fullmakt"' in page and YOUNG_ID not in page
+    carry = {"carried_over": "1", "from_authority": public_id}
+    filled = parent.post(
+        f"/{lang}/authorities/new/fullmakt", data={**carry, "csrf_token": csrf_token(parent, f"/{lang}/my-page")}
+    )
+    assert f'value="{YOUNG_ID}"' in filled.get_data(as_text=True) and 'value="Unn Ung"' in filled.get_data(as_text=True)
+    stranger = log_in_with_id(id_app.test_client(), oidc_provider, aged(50, clock.today(), start=80))
+    assert post_form(stranger, f"/{lang}/authorities/new/fullmakt", carry).status_code == 404
     young = log_in_with_id(id_app.test_client(), oidc_provider, YOUNG_ID, lang)
     mine = young.get(f"/{lang}/authorities/for-me").get_data(as_text=True)
     assert {
