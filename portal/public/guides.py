@@ -44,7 +44,7 @@ GUIDES: tuple[Guide, ...] = (
         {"nb": "bpa", "en": "user-directed-personal-assistance"},
         _l("User-directed personal assistance (BPA)"),
         _l("Practical and personal assistance that you direct yourself."),
-        date(2026, 11, 24),
+        date(2026, 11, 30),
     ),
     Guide(
         "case_handling",
@@ -93,7 +93,7 @@ GUIDES: tuple[Guide, ...] = (
         {"nb": "personvern", "en": "privacy"},
         _l("Privacy statement"),
         _l("What we store about you, why, for how long, and your rights."),
-        date(2026, 11, 24),
+        date(2026, 11, 30),
     ),
     Guide(
         "contact",

@@ -103,9 +103,17 @@ SOURCES: dict[str, Source] = {
     "access_to_documents": cite("fvl", "18"),
     "confidentiality": cite("hol", "12-1"),
     "accessibility_statement": cite("uu"),
-    "gdpr_lawful_basis": cite("gdpr", "6"),
+    # Støttekontakt and BPA: a duty in law (hol §§ 3-2, 3-8). Ledsagerbevis: no law requires it;
+    # the municipality gives it as a public authority, by an enkeltvedtak. Volunteers: the steps
+    # before an assignment is agreed.
+    "gdpr_legal_obligation": cite("gdpr", "6", "nr. 1 bokstav c"),
+    "gdpr_public_authority": cite("gdpr", "6", "nr. 1 bokstav e"),
+    "gdpr_contract": cite("gdpr", "6", "nr. 1 bokstav b"),
+    "gdpr_storage_limitation": cite("gdpr", "5", "nr. 1 bokstav e"),
     "gdpr_special_categories": cite("gdpr", "9"),
     "gdpr_access": cite("gdpr", "15"),
+    # An answer within one month, extendable by two more when needed, told within the first.
+    "gdpr_response_time": cite("gdpr", "12", "nr. 3"),
     "gdpr_rights": cite("gdpr", "16–21"),
     "gdpr_complaint": cite("gdpr", "77"),
 }

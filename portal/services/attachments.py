@@ -41,6 +41,7 @@ def add(account: Account, draft: Draft, stream, filename: str, kind: str) -> Att
     if count >= MAX_FILES:
         raise AttachmentRejected("too_many")
     attachment = store(account, stream, filename, kind, draft=draft)
+    draft.updated_at = clock.now()  # adding a file is using the draft (rules/retention.py)
     return attachment
 
 

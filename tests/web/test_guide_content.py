@@ -50,3 +50,46 @@ def test_the_bpa_guide_keeps_the_right_after_67_and_gives_its_thresholds(client,
     for fact in facts:
         assert fact in page, fact
     assert "People under 67 with" not in page and "Personer under 67 år med" not in page
+
+
+PRIVACY = {
+    "nb": (
+        "/nb/personvern",
+        [
+            "Ledsagerbevis: Ingen lov pålegger kommunen å tilby det. Kommunen gir det som offentlig myndighet",
+            "personvernforordningen (GDPR) art. 6 nr. 1 bokstav e",
+            "Støttekontakten vi engasjerer for deg",
+            "Et utkast du aldri sender, blir slettet når det ikke er endret på 90 dager, sammen med filene",
+            "En forespørsel om fullmakt som ingen svarte på, blir slettet 90 dager etter at den gikk ut",
+            "Opplysningene om en innlogging blir slettet 30 dager etter at innloggingen ble avsluttet",
+            "Vi svarer innen én måned",
+            "personvernforordningen (GDPR) art. 12 nr. 3",
+        ],
+    ),
+    "en": (
+        "/en/privacy",
+        [
+            "Companion card: no law requires the municipality to offer it. The municipality gives it as a public "
+            "authority",
+            "personvernforordningen (GDPR) art. 6 nr. 1 bokstav e",
+            "The support contact we engage for you",
+            "A draft you never send is deleted when it has not been changed for 90 days, with the files",
+            "A request for a power of attorney that nobody answered is deleted 90 days after it ran out",
+            "The record of a log-in is deleted 30 days after the log-in ended",
+            "We answer within one month",
+            "personvernforordningen (GDPR) art. 12 nr. 3",
+        ],
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_the_privacy_statement_covers_the_companion_card_the_support_contact_and_what_is_deleted(client, lang):
+    """The companion card rests on public authority (GDPR art. 6(1)(e)), not a duty in law; the
+    support contact is a recipient; every period `flask purge` keeps is stated; access is
+    answered within a month (GDPR art. 12(3))."""
+    path, facts = PRIVACY[lang]
+    page = read(client, path)
+    for fact in facts:
+        assert fact in page, fact
+    assert "because the law requires the municipality to handle applications for health" not in page
