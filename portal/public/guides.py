@@ -86,7 +86,7 @@ GUIDES: tuple[Guide, ...] = (
         {"nb": "tilgjengelighet", "en": "accessibility"},
         _l("Accessibility statement"),
         _l("How accessible this website is, and how to report a problem."),
-        date(2026, 11, 24),
+        date(2026, 11, 30),
     ),
     Guide(
         "privacy",

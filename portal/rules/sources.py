@@ -53,6 +53,8 @@ ACTS = {
         Act("fvl", "forvaltningsloven", "lov/1967-02-10"),
         Act("dl", "domstolloven", "lov/1915-08-13-5"),
         Act("ldl", "likestillings- og diskrimineringsloven", "lov/2017-06-16-51"),
+        # Diskrimineringsnemnda hears complaints under ldl, also about ICT that is not universally designed.
+        Act("dombl", "diskrimineringsombudsloven", "lov/2017-06-16-50"),
         Act("popplyl", "personopplysningsloven", "lov/2018-06-15-38"),
         Act("vml", "vergemålsloven", "lov/2010-03-26-9"),
         Act("bl", "barneloven", "lov/1981-04-08-7"),
@@ -103,6 +105,7 @@ SOURCES: dict[str, Source] = {
     "access_to_documents": cite("fvl", "18"),
     "confidentiality": cite("hol", "12-1"),
     "accessibility_statement": cite("uu"),
+    "discrimination_tribunal": cite("dombl"),
     # Støttekontakt and BPA: a duty in law (hol §§ 3-2, 3-8). Ledsagerbevis: no law requires it;
     # the municipality gives it as a public authority, by an enkeltvedtak. Volunteers: the steps
     # before an assignment is agreed.

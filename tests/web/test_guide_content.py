@@ -93,3 +93,43 @@ def test_the_privacy_statement_covers_the_companion_card_the_support_contact_and
     for fact in facts:
         assert fact in page, fact
     assert "because the law requires the municipality to handle applications for health" not in page
+
+
+ACCESSIBILITY = {
+    "nb": (
+        "/nb/tilgjengelighet",
+        [
+            "47 suksesskriterier i WCAG 2.1 (nivå A og AA)",
+            "Les tilgjengelighetserklæringen i uustatus",
+            "Tilsynet for universell utforming av ikt",
+            "kan du også klage til Diskrimineringsnemnda",
+            "Dette er en demoversjon av portalen",
+        ],
+    ),
+    "en": (
+        "/en/accessibility",
+        [
+            "47 success criteria of WCAG 2.1 (A and AA)",
+            "Read the accessibility statement in uustatus",
+            "Tilsynet for universell utforming av ikt",
+            "you can also complain to the Anti-Discrimination Tribunal (Diskrimineringsnemnda)",
+            "This is a demonstration of the portal",
+        ],
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_the_accessibility_statement_links_to_uustatus_and_names_both_complaint_routes(app, client, lang):
+    """The statement is the one published in Digdir's uustatus (its address from the settings);
+    complaints go to Tilsynet and to Diskrimineringsnemnda; the rule is 47 criteria of WCAG 2.1."""
+    path, facts = ACCESSIBILITY[lang]
+    page = read(client, path)
+    for fact in facts:
+        assert fact in page, fact
+    assert "WCAG 2.1 guidelines at levels A and AA" not in page
+    raw = client.get(path).get_data(as_text=True)
+    statement = app.extensions["municipality"][lang].accessibility_statement_url
+    assert statement.startswith("https://uustatus.no/")
+    assert f'href="{statement}"' in raw
+    assert 'href="https://www.diskrimineringsnemnda.no"' in raw
