@@ -30,14 +30,14 @@ GUIDES: tuple[Guide, ...] = (
         {"nb": "stottekontakt", "en": "support-contact"},
         _l("Support contact (støttekontakt)"),
         _l("Help to take part in leisure activities, culture and social life."),
-        date(2026, 11, 24),
+        date(2026, 11, 30),
     ),
     Guide(
         "ledsagerbevis",
         {"nb": "ledsagerbevis", "en": "companion-card"},
         _l("Companion card (ledsagerbevis)"),
         _l("A card that lets someone come with you for free or at a lower price."),
-        date(2026, 11, 24),
+        date(2026, 11, 30),
     ),
     Guide(
         "bpa",
@@ -72,7 +72,7 @@ GUIDES: tuple[Guide, ...] = (
         {"nb": "bli-stottekontakt", "en": "become-a-support-contact"},
         _l("Become a support contact"),
         _l("Use a few hours a week to give someone a richer free time."),
-        date(2026, 11, 24),
+        date(2026, 11, 30),
     ),
     Guide(
         "rights",

@@ -58,6 +58,7 @@ ACTS = {
         Act("popplyl", "personopplysningsloven", "lov/2018-06-15-38"),
         Act("vml", "vergemålsloven", "lov/2010-03-26-9"),
         Act("bl", "barneloven", "lov/1981-04-08-7"),
+        Act("bvl", "barnevernsloven", "lov/2021-06-18-97"),
         # The GDPR is Norwegian law through personopplysningsloven § 1.
         Act("gdpr", "personvernforordningen (GDPR)", "lov/2018-06-15-38", "art."),
         Act("uu", "forskrift om universell utforming av IKT-løsninger", "forskrift/2013-06-21-732"),
@@ -97,6 +98,8 @@ SOURCES: dict[str, Source] = {
     "age_of_majority_health": cite("pbrl", "4-3"),
     "guardianship": cite("vml"),
     "children_act": cite("bl"),
+    # A child barnevernet helps may get a støttekontakt from barnevernet as a help measure.
+    "child_welfare_help": cite("bvl", "3-1"),
     "ombud": cite("pbrl", "8-3"),
     "ombud_confidentiality": cite("pbrl", "8-6"),
     "police_certificate": cite("hol", "5-4"),

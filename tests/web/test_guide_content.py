@@ -20,8 +20,8 @@ BPA = {
         "/nb/bpa",
         [
             "Langvarig betyr at du kommer til å trenge hjelpen i mer enn to år",
-            "minst 32 timer hjelp i uken",
-            "Fra 25 timer i uken har du også rett",
+            "minst 32 timer hjelp i uka",
+            "Fra 25 timer i uka har du også rett",
             "Fikk du BPA etter denne retten før du fylte 67 år, beholder du retten også etter at du har fylt 67",
             "avlastning",
             "barn under 18 år som bor hjemme",
@@ -133,3 +133,87 @@ def test_the_accessibility_statement_links_to_uustatus_and_names_both_complaint_
     assert statement.startswith("https://uustatus.no/")
     assert f'href="{statement}"' in raw
     assert 'href="https://www.diskrimineringsnemnda.no"' in raw
+
+
+SUPPORT_CONTACT = {
+    "nb": (
+        "/nb/stottekontakt",
+        [
+            "et besøk hjemme",
+            "kopp kaffe på kafé",
+            "kino, konsert eller museum",
+            "idrett: trene sammen eller gå på kamp",
+            "De har taushetsplikt og har skrevet under på en taushetserklæring",
+            "Vi gir dem opplæring i oppdraget og følger dem opp",
+            "kan barnevernet gi barnet en støttekontakt som hjelpetiltak",
+            "barnevernsloven § 3-1",
+            "Følge til offentlige kontorer eller til lege.",
+            "Les om ledsagerbevis",
+            "Ledsagerbeviset er gratis",
+            "kontakte saksbehandleren som har skrevet under vedtaket",
+            "Du kan klage innen fire uker",
+            "Statsforvalteren i Rogaland",
+            "send det i posten til Fjellvik kommune, Tjenestekontoret, Postboks 100, 4999 Fjellvik",
+            "Du kan sende klagen i posten til Fjellvik kommune, Tjenestekontoret, Postboks 100, 4999 Fjellvik",
+            "Vi svarer innen én måned",
+            "personvernforordningen (GDPR) art. 12 nr. 3",
+        ],
+    ),
+    "en": (
+        "/en/support-contact",
+        [
+            "a visit at home",
+            "a cup of coffee at a café",
+            "the cinema, a concert or a museum",
+            "sports: training together, or going to a match",
+            "They have a duty of confidentiality and have signed a declaration of confidentiality",
+            "We give them training for the work, and we follow them up",
+            "barnevernet can give the child a support contact as a help measure (hjelpetiltak)",
+            "barnevernsloven § 3-1",
+            "Going with you to public offices or the doctor.",
+            "Read about the companion card",
+            "The card is free",
+            "contact the caseworker who signed it",
+            "You can appeal within four weeks",
+            "Statsforvalteren i Rogaland",
+            "send it by post to Fjellvik kommune, Tjenestekontoret, Postboks 100, 4999 Fjellvik",
+            "You can send your appeal by post to Fjellvik kommune, Tjenestekontoret, Postboks 100, 4999 Fjellvik",
+            "We answer within one month",
+            "personvernforordningen (GDPR) art. 12 nr. 3",
+        ],
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_the_support_contact_guide_gives_examples_routes_and_rights(client, lang):
+    """Concrete examples; confidentiality with a signed declaration; training and follow-up;
+    barnevernet's own route (barnevernsloven § 3-1); the companion card; who to ask about the
+    decision; appeal (four weeks, pbrl § 7-5) and applying on paper to the office's postal
+    address; access answered within a month (GDPR art. 12(3))."""
+    path, facts = SUPPORT_CONTACT[lang]
+    page = read(client, path)
+    for fact in facts:
+        assert fact in page, fact
+    assert "other appointments" not in page and "andre avtaler" not in page
+    assert 'href="https://lovdata.no/lov/2021-06-18-97/§3-1"' in client.get(path).get_data(as_text=True)
+
+
+@pytest.mark.parametrize(
+    "path,facts",
+    [
+        ("/nb/ledsagerbevis", ["Ledsagerbeviset er gratis", "Ledsagerbeviset kan gjelde for flere ledsagere"]),
+        ("/en/companion-card", ["The card is free", "the card can cover more than one companion"]),
+        ("/nb/bli-stottekontakt", ["Du har taushetsplikt", "skriver under på en taushetserklæring", "opplæring"]),
+        (
+            "/en/become-a-support-contact",
+            ["You have a duty of confidentiality", "you sign a declaration of confidentiality", "training"],
+        ),
+    ],
+)
+def test_the_companion_card_is_free_for_more_than_one_companion_and_volunteers_sign_for_confidentiality(
+    client, path, facts
+):
+    page = read(client, path)
+    for fact in facts:
+        assert fact in page, fact
