@@ -475,7 +475,7 @@ def test_fullmakt_form_errors_in_each_language(rep, lang, clock):
             "Skriv inn e-postadressen deres",
             "Velg minst én ting",
             "Velg minst én tjeneste",
-            "Skriv datoen som dag, måned og år, som 31.12.2027",
+            "Skriv datoen som dag, måned og år, for eksempel 31.12.2027",
         ],
         "en": [
             "Enter your full name",

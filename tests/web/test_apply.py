@@ -52,9 +52,9 @@ def test_applying_needs_log_in(apply_app):
                 "Skriv inn hele navnet",
                 "Skriv inn fødselsnummeret eller D-nummeret",
                 "Skriv inn gateadressen",
-                "Skriv et postnummer med 4 sifre, som 0150",
+                "Skriv et postnummer med 4 sifre, for eksempel 0150",
                 "Skriv inn poststedet",
-                "Skriv et norsk telefonnummer med 8 sifre, som 912 34 567",
+                "Skriv et norsk telefonnummer med 8 sifre, for eksempel 912 34 567",
                 "Velg et språk",
                 "Svar på om du trenger tolk",
             ],
@@ -121,9 +121,9 @@ def test_identity_number_errors_say_what_is_wrong(citizen, value, message):
     "changes,message",
     [
         ({"interpreter": "yes"}, "Skriv hvilket språk tolken skal snakke"),
-        ({"postcode": "49999"}, "Skriv et postnummer med 4 sifre, som 0150"),
-        ({"phone": "12345"}, "Skriv et norsk telefonnummer med 8 sifre, som 912 34 567"),
-        ({"email": "kari(at)example.org"}, "Skriv e-postadressen i riktig format, som navn@eksempel.no"),
+        ({"postcode": "49999"}, "Skriv et postnummer med 4 sifre, for eksempel 0150"),
+        ({"phone": "12345"}, "Skriv et norsk telefonnummer med 8 sifre, for eksempel 912 34 567"),
+        ({"email": "kari(at)example.org"}, "Skriv e-postadressen i riktig format, for eksempel navn@eksempel.no"),
     ],
 )
 def test_person_page_checks_each_answer(citizen, changes, message):

@@ -57,7 +57,10 @@ def test_each_service_can_be_applied_for_and_sent(apply_app, citizen, service, p
         (
             "ledsagerbevis",
             "disability",
-            ["Beskriv funksjonsnedsettelsen eller sykdommen", "Svar på om det er ventet å vare i minst to til tre år"],
+            [
+                "Beskriv funksjonsnedsettelsen eller sykdommen",
+                "Svar på om behovet forventes å vare i minst to til tre år",
+            ],
             ["Describe the disability or illness", "Answer whether it is expected to last at least two to three years"],
         ),
         (
