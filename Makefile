@@ -84,7 +84,7 @@ bench-tools:
 	  $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends wrk postgresql >/dev/null; }
 
 # The chaos run (RELIABILITY.md): four faults, one at a time, under load; CHAOS_FAULTS narrows it
-# (kill,postgres,smtp,redis). About eight minutes.
+# (kill,postgres,smtp,redis). About six minutes.
 chaos: setup bench-tools chaos-tools
 	$(BIN)/python -u -m bench.chaos
 
