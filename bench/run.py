@@ -305,9 +305,6 @@ def portal_env(database_url: str, instance: str, logs: str, port: int) -> dict[s
         PORTAL_URL=f"http://127.0.0.1:{port}",
         PORTAL_SETTINGS=str(ROOT / "portal" / "settings" / "demo.toml"),
         SECRET_KEY=SECRET,
-        # Loopback only: requests name 127.0.0.1, and links in the e-mail it queues lead there.
-        PORTAL_URL="http://127.0.0.1",
-        PORTAL_SETTINGS=str(ROOT / "portal" / "settings" / "demo.toml"),
         DATABASE_URL=database_url,
         PORTAL_INSTANCE_PATH=instance,
         PROXY_COUNT="1",
