@@ -350,6 +350,62 @@ def start_appeal(client, reference, lang="nb") -> str:
     return response.headers["Location"].rsplit("/", 1)[0]
 
 
+# -- Volunteers -------------------------------------------------------------------------------
+
+
+def make_volunteer(app, email: str, state: str = "interviewed") -> str:
+    """A volunteer in the register for the account with this e-mail, as if their application
+    had been handled (its answers are not needed); gives the volunteer's public id."""
+    from sqlalchemy import select
+
+    from portal.models import Account, Submission, Volunteer
+
+    with app.app_context():
+        submission = Submission(
+            reference=f"FR-{clock.today().year}-000001",
+            kind="volunteer",
+            service="stottekontakt",
+            document={"answers": {}},
+            submitted_at=clock.now(),
+            intake_state="new",
+            channel="online",
+            language="nb",
+        )
+        db.session.add(submission)
+        db.session.flush()
+        volunteer = Volunteer(
+            name="Vera Frivillig",
+            state=state,
+            times=["evening"],
+            groups=["adults"],
+            interests=["sports"],
+            account_id=db.session.scalar(select(Account.id).where(Account.email == email)),
+            submission_id=submission.id,
+            created_at=clock.now(),
+            updated_at=clock.now(),
+        )
+        db.session.add(volunteer)
+        db.session.commit()
+        return volunteer.public_id
+
+
+def engage_volunteer(app, volunteer: str, reference: str, started_on: date) -> str:
+    """The volunteer engaged for the decided case `reference` since `started_on` (their police
+    certificate issued a fortnight before) by the caseworker (an account there must be, as the
+    `caseworker` fixture makes); gives the assignment's id."""
+    from sqlalchemy import select
+
+    from portal.models import Account, Volunteer
+    from portal.services import cases, volunteers
+
+    with app.app_context():
+        found = db.session.scalar(select(Volunteer).where(Volunteer.public_id == volunteer))
+        found.state, found.certificate_issued_on = "approved", started_on - timedelta(days=14)
+        db.session.commit()
+        worker = db.session.scalar(select(Account).where(Account.role == "caseworker"))
+        return volunteers.engage(worker, found, cases.find(reference), signed=True, on=started_on).public_id
+
+
 # -- Mail and the patient and user ombud ------------------------------------------------------
 
 

@@ -14,7 +14,7 @@ from sqlalchemy import select
 
 from portal.downloads import private_file
 from portal.extensions import db
-from portal.models import Account, Attachment, Authority, Submission, Volunteer
+from portal.models import Attachment, Authority
 from portal.rules import clock
 from tests.helpers import (
     PDF,
@@ -25,6 +25,7 @@ from tests.helpers import (
     log_in_with_id,
     make_caseworker,
     make_token,
+    make_volunteer,
     pdf_file,
     post_form,
     reference_in,
@@ -140,33 +141,7 @@ def test_a_fullmakt_and_its_signed_copy_are_sandboxed_for_the_representative_and
 
 
 def test_a_volunteers_police_certificate_is_sandboxed_for_the_caseworker(apply_app, citizen, caseworker):
-    with apply_app.app_context():
-        submission = Submission(
-            reference=f"FR-{clock.today().year}-000001",
-            kind="volunteer",
-            service="stottekontakt",
-            document={"answers": {}},
-            submitted_at=clock.now(),
-            intake_state="new",
-            channel="online",
-            language="nb",
-        )
-        db.session.add(submission)
-        db.session.flush()
-        volunteer = Volunteer(
-            name="Vera Frivillig",
-            state="interviewed",
-            times=[],
-            groups=[],
-            interests=[],
-            account_id=db.session.scalar(select(Account.id).where(Account.role == "citizen")),
-            submission_id=submission.id,
-            created_at=clock.now(),
-            updated_at=clock.now(),
-        )
-        db.session.add(volunteer)
-        db.session.commit()
-        public_id = volunteer.public_id
+    public_id = make_volunteer(apply_app, "kari@example.org")
     post_form(
         citizen,
         "/nb/volunteer/certificate",
