@@ -14,6 +14,7 @@ from portal.extensions import db
 from portal.models import AccessLogEntry, Case, OutboxMessage, Submission
 from portal.rules.deadlines import appeal_deadline
 from tests.helpers import (
+    PDF,
     csrf_token,
     day,
     decision,
@@ -142,7 +143,7 @@ def test_the_search_is_posted_so_what_is_typed_stays_out_of_addresses_and_logs(c
 
 
 def test_the_full_submission_with_files_pdf_and_every_read_logged(apply_app, citizen, caseworker):
-    reference = reference_in(send_application(citizen, files=[(b"%PDF-1.4\n", "uttalelse.pdf")])[1])
+    reference = reference_in(send_application(citizen, files=[(PDF, "uttalelse.pdf")])[1])
     page = text(caseworker.get(f"/en/intake/submissions/{reference}"))
     for words in (
         "Kari Nordmann, 01019012480",
@@ -155,7 +156,7 @@ def test_the_full_submission_with_files_pdf_and_every_read_logged(apply_app, cit
     assert caseworker.get(f"/en/intake/submissions/{reference}/pdf").data.startswith(b"%PDF-")
     with apply_app.app_context():
         file_id = db.session.scalar(select(Submission)).document["attachments"][0]["id"]
-    assert caseworker.get(f"/en/intake/submissions/{reference}/files/{file_id}").data == b"%PDF-1.4\n"
+    assert caseworker.get(f"/en/intake/submissions/{reference}/files/{file_id}").data == PDF
     with apply_app.app_context():
         actions = [e.action for e in db.session.scalars(select(AccessLogEntry).order_by(AccessLogEntry.id))]
         roles = set(db.session.scalars(select(AccessLogEntry.actor_role)))
