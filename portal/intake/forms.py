@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import uuid
+
 from flask_babel import lazy_gettext as _l
-from wtforms import BooleanField, IntegerField, RadioField, SelectField, StringField, TextAreaField
-from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, ValidationError
+from wtforms import BooleanField, HiddenField, IntegerField, RadioField, SelectField, StringField, TextAreaField
+from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, Regexp, ValidationError
 
 from ..apply.volunteer_forms import GROUPS, INTERESTS, STATES, TIMES
 from ..fields import DayField, MultiCheckboxField, choices, strip
@@ -188,6 +190,19 @@ class AppealDecidedForm(PortalForm):
         validators=[InputRequired(_l("Choose the outcome"))],
     )
     decided_on = _day(_l("Decided on"), required=True)
+
+
+class SentOnceForm(PortalForm):
+    """A key made when a record form is first shown, sent back with it: the same form sent twice
+    (a double click, or again after an error or a lost answer) records its event once."""
+
+    class Meta:
+        csrf = False  # the event's own form carries the token
+
+    once = HiddenField(default=lambda: uuid.uuid4().hex, validators=[Regexp("^[0-9a-f]{32}$")])
+
+    def key(self) -> str | None:
+        return "form:" + self.once.data if self.validate() else None
 
 
 EVENT_FORMS = {

@@ -16,7 +16,17 @@ from ..roles import role_required
 from ..rules.files import extension_for
 from ..services import access, attachments, authorities, cases, intake, volunteers
 from . import bp
-from .forms import EVENT_FORMS, CheckForm, MoveForm, QueueForm, ReceivedForm, RegisterFilterForm, SearchForm, event_data
+from .forms import (
+    EVENT_FORMS,
+    CheckForm,
+    MoveForm,
+    QueueForm,
+    ReceivedForm,
+    RegisterFilterForm,
+    SearchForm,
+    SentOnceForm,
+    event_data,
+)
 
 
 def _authority(public_id: str):
@@ -174,19 +184,24 @@ def record(reference: str, kind: str):
     case = cases.find(reference)
     if form_class is None or case is None:
         abort(404)
-    form = form_class()
+    form, sent_once = form_class(), SentOnceForm()
     if form.validate_on_submit():
         try:
-            cases.record_event(case, kind, event_data(form), account=current_user)
+            cases.record_event(case, kind, event_data(form), account=current_user, idempotency_key=sent_once.key())
         except cases.EventInvalid as invalid:
             for name in invalid.problems:
                 if name in form:
                     form[name].errors.append(_("This answer is not valid. Check it and try again"))
+        except cases.IdempotencyConflict:
+            flash(_("This form was sent already, with other answers. Check on the case what was recorded."), "info")
+            return redirect(url_for("intake.submission", reference=reference))
         else:
             flash(_("Recorded. The case page shows it to the person now."), "success")
             return redirect(url_for("intake.submission", reference=reference))
     access.case_read_by_staff(current_user, case)
-    return render_template("intake/record.html", form=form, case=case, kind=kind, summary=cases.summary_of(case))
+    return render_template(
+        "intake/record.html", form=form, sent_once=sent_once, case=case, kind=kind, summary=cases.summary_of(case)
+    )
 
 
 # -- Volunteers: the register, each volunteer, and matching them to a granted case --------------

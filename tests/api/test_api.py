@@ -17,6 +17,7 @@ from portal.extensions import db
 from portal.models import AccessLogEntry, CaseEvent, OutboxMessage, Submission
 from tests.helpers import (
     APPEAL,
+    PNG,
     decision,
     make_token,
     post_form,
@@ -117,7 +118,7 @@ def test_a_bad_query_names_the_field(api, query, field):
 
 
 def test_the_full_submission_its_pdf_and_attachment_and_each_read_logged(apply_app, citizen, api):
-    reference = reference_in(send_application(citizen, files=[(b"\x89PNG\r\n\x1a\nrest", "bilde.png")])[1])
+    reference = reference_in(send_application(citizen, files=[(PNG, "bilde.png")])[1])
     listed = api.get("/api/v1/submissions", headers=api.auth).json["items"][0]
     assert "person" not in listed and listed["links"]["self"] == f"/api/v1/submissions/{reference}"
     full = api.get(listed["links"]["self"], headers=api.auth).json
@@ -125,7 +126,7 @@ def test_the_full_submission_its_pdf_and_attachment_and_each_read_logged(apply_a
     assert full["document"]["answers"]["need"]["description"] == "Jeg vil gjerne komme meg ut."
     file = full["attachments"][0]
     assert file["filename"] == "bilde.png" and file["content_type"] == "image/png"
-    assert api.get(file["href"], headers=api.auth).data == b"\x89PNG\r\n\x1a\nrest"
+    assert api.get(file["href"], headers=api.auth).data == PNG
     pdf = api.get(listed["links"]["pdf"], headers=api.auth)
     assert pdf.mimetype == "application/pdf" and pdf.data.startswith(b"%PDF-")
     with apply_app.app_context():

@@ -26,6 +26,7 @@ from tests.helpers import (
     log_in_with_id,
     make_account,
     make_caseworker,
+    pdf_file,
     post_form,
     require_tool,
     start_for,
@@ -33,7 +34,7 @@ from tests.helpers import (
 from tests.identities import aged
 
 REP_ID = aged(45)
-PDF = b"%PDF-1.4\n% a signed paper\n"
+PDF = pdf_file(note="a signed paper")
 
 
 @pytest.fixture

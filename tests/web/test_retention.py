@@ -12,6 +12,7 @@ from portal.extensions import db
 from portal.models import Attachment, Authority, Draft, LoginSession, Person, Submission
 from portal.services import retention
 from tests.helpers import (
+    PDF,
     PERSON,
     answer_all,
     log_in,
@@ -22,8 +23,6 @@ from tests.helpers import (
     text,
 )
 from tests.identities import national_id
-
-PDF = b"%PDF-1.4\n%\xe2\xe3\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
 def _attach(client, base) -> None:
