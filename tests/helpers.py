@@ -11,6 +11,7 @@ import io
 import os
 import re
 import shutil
+from contextlib import contextmanager
 from datetime import date, timedelta
 
 import pytest
@@ -314,14 +315,15 @@ def record(app, reference: str, kind: str, **data):
 
 def decision(notified: date | None = None, **overrides) -> dict:
     """A decision partly granting three hours a week in a group, for the half-year that starts
-    next month: decided three days before it reached the person (`notified`, today unless
-    given), so its deadlines run from the day the test runs."""
+    next month: decided on the day it reached the person (`notified`, today unless given), so
+    its deadlines run from the day the test runs. (A decision is never dated before the
+    application came in: a test with a decision in the past sends the application before it.)"""
     notified = notified or clock.today()
     starts = (notified.replace(day=1) + timedelta(days=32)).replace(day=1)
     ends = (starts + timedelta(days=31 * 6)).replace(day=1) - timedelta(days=1)
     return {
         "outcome": "partly_granted",
-        "decided_on": (notified - timedelta(days=3)).isoformat(),
+        "decided_on": notified.isoformat(),
         "notified_on": notified.isoformat(),
         "hours": 3,
         "per": "week",
@@ -331,6 +333,19 @@ def decision(notified: date | None = None, **overrides) -> dict:
         "summary": "Du har behov for støtte til fritid.\nVi gir tre timer i uka i gruppe.",
         **overrides,
     }
+
+
+@contextmanager
+def back_then(clock, day: date):
+    """The `clock` fixture at noon on an earlier `day`, then back at the moment it was: for an
+    application sent before a decision a test dates in the past. A log-in does not survive
+    the jump either way (the session cookie is signed with its moment): log in again."""
+    moment = clock.now()
+    clock.move_to(day)
+    try:
+        yield
+    finally:
+        clock.move_to(moment)
 
 
 def decide(app, reference: str, notified: date | None = None, **overrides) -> dict:

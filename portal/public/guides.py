@@ -51,14 +51,14 @@ GUIDES: tuple[Guide, ...] = (
         {"nb": "saksbehandling", "en": "how-your-case-is-handled"},
         _l("How your case is handled"),
         _l("What happens after you apply, and how long it takes."),
-        date(2026, 11, 24),
+        date(2026, 11, 30),
     ),
     Guide(
         "appeals",
         {"nb": "klage", "en": "appeals"},
         _l("Appealing a decision"),
         _l("What you can appeal, the deadline, and how to do it."),
-        date(2026, 11, 24),
+        date(2026, 11, 30),
     ),
     Guide(
         "on_behalf",

@@ -79,15 +79,22 @@ SOURCES: dict[str, Source] = {
     "appeal_pbrl": cite("pbrl", "7-2"),
     "appeal_deadline_pbrl": cite("pbrl", "7-5"),
     "appeal_who_and_where": cite("fvl", "28"),
+    # Appeals on the municipality's own decisions (not under the health acts) go to the
+    # municipal appeal board.
+    "appeal_municipal_board": cite("fvl", "28", "andre ledd"),
     "appeal_deadline_fvl": cite("fvl", "29"),
     "appeal_sent_in_time": cite("fvl", "30"),
     "late_appeal": cite("fvl", "31"),
     "late_appeal_pbrl": cite("pbrl", "7-7"),
-    "reasons_request": cite("fvl", "24"),
+    # Only a decision given without reasons can be followed by a demand for them.
+    "reasons_request": cite("fvl", "24", "andre ledd"),
+    # Such a demand, made in time, interrupts the appeal deadline; a new one runs from the
+    # day the reasons reach the person.
+    "reasons_new_deadline": cite("fvl", "29", "tredje ledd"),
     "reasons": cite("fvl", "23"),
     "reasons_content": cite("fvl", "25"),
     "decision_notice": cite("fvl", "27", "tredje ledd"),
-    # An end date or a reminder that comes from the decision itself (an enkeltvedtak).
+    # An end date that comes from the decision itself (an enkeltvedtak).
     "decision": cite("fvl", "2", "første ledd bokstav b"),
     "reversal_on_review": cite("fvl", "33"),
     "preliminary_reply": cite("fvl", "11 a"),

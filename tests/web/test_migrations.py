@@ -188,3 +188,28 @@ def test_submissions_and_files_as_0010_left_them_get_a_channel_a_language_and_on
             db.session.commit()
         finally:
             upgrade()
+
+
+def test_0013_lets_a_case_hold_reasons_demanded_and_given_and_its_downgrade_takes_them_out(apply_app, clock):
+    """fvl § 24 second paragraph and § 29 third paragraph as events: the database's check on
+    the event types takes them from 0013 on; going back to 0012 removes them, and only them."""
+    from flask_migrate import downgrade, upgrade
+    from sqlalchemy import text
+
+    from portal.services import submissions
+    from tests.helpers import decision, record
+
+    with apply_app.app_context():
+        reference = submissions.register_offline("paper", "stottekontakt", "Per Papir", "01019012480")[0].reference
+    today = clock.today().isoformat()
+    record(apply_app, reference, "decision", **decision(with_reasons=False))
+    record(apply_app, reference, "reasons_requested", requested_on=today)
+    record(apply_app, reference, "reasons_given", notified_on=today)
+    types = "SELECT type FROM case_event ORDER BY id"
+    with apply_app.app_context():
+        downgrade(revision="0012")
+        try:
+            assert db.session.execute(text(types)).scalars().all() == ["decision"]
+            db.session.commit()
+        finally:
+            upgrade()
