@@ -12,7 +12,7 @@ VENDOR := static/vendor
 PO_FILES := $(wildcard translations/*/LC_MESSAGES/messages.po)
 MO_FILES := $(PO_FILES:.po=.mo)
 
-.PHONY: run test lint setup python assets translations extract db clean bench bench-tools
+.PHONY: run test lint setup python assets translations extract db clean bench bench-tools chaos chaos-tools
 
 # The demo's stand-in for ID-porten: a local OpenID Connect provider with made-up people.
 # On its log-in page, type kari (an adult who can act for others) or gunn (someone to act for).
@@ -82,6 +82,19 @@ bench-tools:
 	  [ -z "$$SUDO" ] || command -v sudo >/dev/null || { echo "wrk and PostgreSQL are missing: install them as root (apt-get install wrk postgresql)"; exit 1; }; \
 	  $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
 	  $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends wrk postgresql >/dev/null; }
+
+# The chaos run (RELIABILITY.md): four faults, one at a time, under load; CHAOS_FAULTS narrows it
+# (kill,postgres,smtp,redis). About six minutes.
+chaos: setup bench-tools chaos-tools
+	$(BIN)/python -u -m bench.chaos
+
+# Redis is the rate limits' store in the chaos run. Installed with apt when missing.
+chaos-tools:
+	@command -v redis-server >/dev/null || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  [ -z "$$SUDO" ] || command -v sudo >/dev/null || { echo "redis-server is missing: install it as root (apt-get install redis-server)"; exit 1; }; \
+	  $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+	  $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends redis-server >/dev/null; }
 
 clean:
 	rm -rf $(VENV) $(STAMPS) node_modules $(VENDOR) instance

@@ -69,8 +69,8 @@ def steps(n: int) -> list[tuple[str, dict]]:
 class Browser:
     """One person at one address (X-Forwarded-For, the portal runs behind a proxy)."""
 
-    def __init__(self, base: str, address: str):
-        self.base, self.address = base, address
+    def __init__(self, base: str, address: str, timeout: float = 30):
+        self.base, self.address, self.timeout = base, address, timeout
         self.http = requests.Session()
         self.cookies: dict[str, str] = {}
 
@@ -86,7 +86,9 @@ class Browser:
         return response
 
     def get(self, path: str) -> requests.Response:
-        return self._keep(self.http.get(self.base + path, headers=self.headers(), allow_redirects=False, timeout=30))
+        return self._keep(
+            self.http.get(self.base + path, headers=self.headers(), allow_redirects=False, timeout=self.timeout)
+        )
 
     def post(self, path: str, data: dict, token: str) -> requests.Response:
         return self._keep(
@@ -95,7 +97,7 @@ class Browser:
                 data={**data, "csrf_token": token},
                 headers=self.headers(),
                 allow_redirects=False,
-                timeout=30,
+                timeout=self.timeout,
             )
         )
 
@@ -116,22 +118,30 @@ class Browser:
     def cookie_header(self) -> str:
         return self.headers()["Cookie"]
 
-    def apply(self, n: int) -> tuple[str, float]:
-        """Fill in a støttekontakt application page by page; send it. Returns the receipt's
-        address and the seconds the sending itself took."""
+    def start_application(self) -> tuple[str, str]:
+        """A new støttekontakt draft for oneself: (its address without the page, the CSRF token)."""
         token = self.token("/nb/apply/")
         where = self.post("/nb/apply/", {"service": "stottekontakt"}, token).headers["Location"]
         response = self.post(where, {"who": "self"}, token)
         if response.status_code != 302:
             raise RuntimeError(f"could not start an application ({response.status_code})")
-        base = response.headers["Location"].rsplit("/", 1)[0]
+        return response.headers["Location"].rsplit("/", 1)[0], token
+
+    def send(self, base: str, token: str) -> requests.Response:
+        """The final post: check your answers, confirm, send."""
+        return self.post(f"{base}/check", {"correct": "y"}, token)
+
+    def apply(self, n: int) -> tuple[str, float]:
+        """Fill in a støttekontakt application page by page; send it. Returns the receipt's
+        address and the seconds the sending itself took."""
+        base, token = self.start_application()
         for key, data in steps(n):
             response = self.post(f"{base}/{key}", data, token)
             if response.status_code != 302:
                 raise RuntimeError(f"the {key} page did not take the answers ({response.status_code})")
         self.post(f"{base}/attachments", {"action": "continue"}, token)
         started = time.perf_counter()
-        response = self.post(f"{base}/check", {"correct": "y"}, token)
+        response = self.send(base, token)
         took = time.perf_counter() - started
         if response.status_code != 302 or "/receipt/" not in response.headers.get("Location", ""):
             raise RuntimeError(f"sending failed ({response.status_code})")

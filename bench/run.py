@@ -90,9 +90,9 @@ class Server:
             self.process.kill()
 
 
-def gunicorn(name: str, app: str, env: dict[str, str], check_path: str = "/") -> Server:
+def gunicorn(name: str, app: str, env: dict[str, str], check_path: str = "/", port: int | None = None) -> Server:
     """gunicorn as production runs it: sync workers, two per core, no access log."""
-    port = free_port()
+    port = port or free_port()
     process = subprocess.Popen(
         [
             str(BIN / "gunicorn"),
@@ -125,47 +125,83 @@ def gunicorn(name: str, app: str, env: dict[str, str], check_path: str = "/") ->
     raise RuntimeError(f"{name} did not start; see {env['BENCH_LOGS']}/{name}.log")
 
 
+@dataclass
+class Cluster:
+    """A throwaway PostgreSQL cluster (as in RECIPES: works as root or not), which the chaos
+    run stops and starts again."""
+
+    pgbin: Path
+    data: str
+    port: int
+    run_as: list[str]
+    options: str = "-c shared_buffers=256MB -c max_connections=200"
+
+    @property
+    def url(self) -> str:
+        return f"postgresql+psycopg://portal:portal@127.0.0.1:{self.port}/portal"
+
+    def start(self) -> None:
+        subprocess.run(
+            self.run_as
+            + [
+                str(self.pgbin / "pg_ctl"),
+                "-D",
+                self.data,
+                "-l",
+                f"{self.data}/server.log",
+                "-w",
+                "-t",
+                "30",
+                "-o",
+                f"-p {self.port} -k {self.data} -c listen_addresses=127.0.0.1 {self.options}",
+                "start",
+            ],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+
+    def stop(self) -> None:
+        """As an operator stops it: sessions ended, transactions in flight rolled back."""
+        subprocess.run(
+            self.run_as + [str(self.pgbin / "pg_ctl"), "-D", self.data, "-m", "fast", "-w", "stop"],
+            stdout=subprocess.DEVNULL,
+        )
+
+
 @contextmanager
-def throwaway_postgres():
-    """A PostgreSQL cluster in a temporary folder (as in RECIPES: works as root or not)."""
-    given = os.environ.get("BENCH_DATABASE_URL")
-    if given:
-        yield given
-        return
+def postgres_cluster(options: str | None = None):
+    """A new cluster in a temporary folder with the database `portal`; removed afterwards."""
     versions = sorted(
         Path("/usr/lib/postgresql").glob("*/bin"), key=lambda p: [int(x) for x in p.parent.name.split(".")]
     )
     if not versions:
         raise RuntimeError("PostgreSQL is not installed (apt-get install postgresql), or set BENCH_DATABASE_URL")
-    pgbin, port = versions[-1], free_port()
     data = tempfile.mkdtemp(prefix="benchpg.")
     run_as = []
     if os.geteuid() == 0:
         shutil.chown(data, "postgres", "postgres")
         run_as = ["runuser", "-u", "postgres", "--"]
-    subprocess.run(
-        run_as + [str(pgbin / "initdb"), "-D", data, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C.UTF-8"],
-        check=True,
-        stdout=subprocess.DEVNULL,
-    )
+    cluster = Cluster(versions[-1], data, free_port(), run_as)
+    if options is not None:
+        cluster.options = options
     subprocess.run(
         run_as
         + [
-            str(pgbin / "pg_ctl"),
+            str(cluster.pgbin / "initdb"),
             "-D",
             data,
-            "-l",
-            f"{data}/server.log",
-            "-w",
-            "-t",
-            "30",
-            "-o",
-            f"-p {port} -k {data} -c listen_addresses=127.0.0.1 -c shared_buffers=256MB -c max_connections=200",
-            "start",
+            "-U",
+            "postgres",
+            "-A",
+            "trust",
+            "-E",
+            "UTF8",
+            "--locale=C.UTF-8",
         ],
         check=True,
         stdout=subprocess.DEVNULL,
     )
+    cluster.start()
     try:
         subprocess.run(
             [
@@ -173,7 +209,7 @@ def throwaway_postgres():
                 "-h",
                 "127.0.0.1",
                 "-p",
-                str(port),
+                str(cluster.port),
                 "-U",
                 "postgres",
                 "-q",
@@ -186,10 +222,21 @@ def throwaway_postgres():
             ],
             check=True,
         )
-        yield f"postgresql+psycopg://portal:portal@127.0.0.1:{port}/portal"
+        yield cluster
     finally:
-        subprocess.run(run_as + [str(pgbin / "pg_ctl"), "-D", data, "-m", "fast", "stop"], stdout=subprocess.DEVNULL)
+        cluster.stop()
         shutil.rmtree(data, ignore_errors=True)
+
+
+@contextmanager
+def throwaway_postgres():
+    """The database URL of a throwaway cluster, or BENCH_DATABASE_URL when given."""
+    given = os.environ.get("BENCH_DATABASE_URL")
+    if given:
+        yield given
+        return
+    with postgres_cluster() as cluster:
+        yield cluster.url
 
 
 # -- wrk ----------------------------------------------------------------------------------------------
@@ -250,14 +297,14 @@ class Setup:
     accounts: list[str] = field(default_factory=list)
 
 
-def portal_env(database_url: str, instance: str, logs: str) -> dict[str, str]:
+def portal_env(database_url: str, instance: str, logs: str, port: int) -> dict[str, str]:
+    """The environment of the portal under test (production settings), served at `port`."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PORTAL_", "DATABASE_URL", "OIDC_"))}
     env.update(
         PORTAL_ENV="production",
-        SECRET_KEY=SECRET,
-        # Loopback only: requests name 127.0.0.1, and links in the e-mail it queues lead there.
-        PORTAL_URL="http://127.0.0.1",
+        PORTAL_URL=f"http://127.0.0.1:{port}",
         PORTAL_SETTINGS=str(ROOT / "portal" / "settings" / "demo.toml"),
+        SECRET_KEY=SECRET,
         DATABASE_URL=database_url,
         PORTAL_INSTANCE_PATH=instance,
         PROXY_COUNT="1",
@@ -382,13 +429,14 @@ def run_database(
     logs = workdir / "logs"
     logs.mkdir()
     database_url = database_url or f"sqlite:///{workdir}/portal.sqlite3"
-    env = portal_env(database_url, str(workdir / "instance"), str(logs))
+    port = free_port()
+    env = portal_env(database_url, str(workdir / "instance"), str(logs), port)
     migrated = subprocess.run(
         [str(BIN / "flask"), "--app", "portal", "db", "upgrade"], cwd=ROOT, env=env, capture_output=True, text=True
     )
     if migrated.returncode != 0:
         raise RuntimeError(f"flask db upgrade failed on {name}:\n{migrated.stderr[-3000:]}")
-    server = gunicorn(f"portal-{name}", "portal:create_app()", env, "/healthz")
+    server = gunicorn(f"portal-{name}", "portal:create_app()", env, "/healthz", port)
     try:
         setup = prepare(env, server, users=SOAK_PEOPLE + 4)
         sent_so_far = 1

@@ -1,5 +1,5 @@
-"""Commands for operators: demo-data, send-outbox, render-pdfs, send-reminders, create-user,
-create-api-token and revoke-api-token (db upgrade comes from Flask-Migrate)."""
+"""Commands for operators: demo-data, send-outbox, render-pdfs, send-reminders, purge,
+create-user, create-api-token and revoke-api-token (db upgrade comes from Flask-Migrate)."""
 
 import sys
 
@@ -9,7 +9,7 @@ from flask import Flask, current_app
 from . import copies
 from .mail import transport_for
 from .rules.clock import today
-from .services import api_tokens
+from .services import api_tokens, retention
 from .services.accounts import (
     DEMO_CASEWORKER_EMAIL,
     DEMO_EMAIL,
@@ -101,3 +101,15 @@ def init_app(app: Flask) -> None:
     def send_reminders() -> None:
         """Queue the reminders due today (an appeal deadline a week away). Run daily, then send-outbox."""
         click.echo(f"Reminders queued for {send_appeal_reminders()} case(s).")
+
+    @app.cli.command("purge")
+    def purge() -> None:
+        """Delete what the privacy statement says is not kept: drafts not saved for 90 days with
+        their files, fullmakt requests 90 days after they ran out unanswered, and log-ins 30 days
+        after they ended. Run daily."""
+        result = retention.purge()
+        click.echo(
+            f"Deleted {result.drafts} draft(s) with {result.files} file(s), {result.requests} unanswered "
+            f"fullmakt request(s) ({result.people} person(s) nothing else is about) and {result.logins} "
+            "ended log-in(s)."
+        )

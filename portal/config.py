@@ -78,6 +78,13 @@ class ProductionConfig:
     OIDC_CLIENT_SECRET = os.environ.get("OIDC_CLIENT_SECRET")
     OIDC_PROVIDER_NAME = os.environ.get("OIDC_PROVIDER_NAME", "ID-porten")
     RATELIMIT_STORAGE_URI = os.environ.get("REDIS_URL") or "memory://"
+    # With Redis away, each worker counts in its own memory until Redis answers again: the
+    # site stays up and every limit still holds, only per worker (at most a few times looser).
+    # RATELIMIT_SWALLOW_ERRORS would also keep the site up, but lift every limit while Redis
+    # is away: log-in attempts unlimited is what an attacker would wait for.
+    RATELIMIT_IN_MEMORY_FALLBACK_ENABLED = True
+    # A Redis that hangs rather than refuses must not hang every request that is limited.
+    RATELIMIT_STORAGE_OPTIONS = {"socket_connect_timeout": 1, "socket_timeout": 1}
     RATELIMIT_HEADERS_ENABLED = True
     RATELIMIT_STRATEGY = "moving-window"
 

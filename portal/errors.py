@@ -1,10 +1,20 @@
 """Friendly error pages in the reader's language; failures logged without personal data."""
 
+from contextlib import suppress
+
 from flask import Flask, g, jsonify, render_template, request
 from flask_wtf.csrf import CSRFError
+from sqlalchemy.exc import DisconnectionError, InterfaceError, OperationalError, SQLAlchemyError
 
+from .extensions import db, login_manager
 from .i18n import LANGUAGES, preferred_language
 from .services import access, appeals, authorities
+
+# The database could not be reached, or went away in the middle (restarted, failed over):
+# SQLAlchemy wraps psycopg's own OperationalError in its own.
+DATABASE_AWAY = (OperationalError, DisconnectionError, InterfaceError)
+# Seconds to wait before trying again: PostgreSQL restarts in a few.
+RETRY_AFTER = "30"
 
 
 def _error_language() -> None:
@@ -21,6 +31,7 @@ API_MESSAGES = {
     413: ("too_large", "The request is too large."),
     429: ("too_many_requests", "Too many requests. Wait a little and try again."),
     500: ("internal_error", "Something went wrong on our side. Try again later."),
+    503: ("unavailable", "The service is unavailable for a moment. Nothing was stored. Try again shortly."),
 }
 
 
@@ -87,6 +98,25 @@ def init_app(app: Flask) -> None:
         return render_template(
             "errors/no_authority.html", authority=authority, state=authorities.state_of(authority)
         ), 403
+
+    def database_away(error):
+        # Not a fault in the portal: logged as one line, without the message (it can hold SQL).
+        app.logger.error("Database unavailable on %s %s (%s)", request.method, request.path, type(error).__name__)
+        with suppress(SQLAlchemyError):
+            db.session.rollback()
+        if _is_api():
+            response = app.make_response(_api_error(503))
+        else:
+            _error_language()
+            # Who is logged in cannot be read now: the page is drawn as for a visitor (Flask-Login's
+            # own way to set the request's user; the session, and so the log-in, is kept).
+            login_manager._update_request_context_with_user()
+            response = app.make_response((render_template("errors/503.html"), 503))
+        response.headers["Retry-After"] = RETRY_AFTER
+        return response
+
+    for kind in DATABASE_AWAY:
+        app.register_error_handler(kind, database_away)
 
     @app.errorhandler(500)
     def internal_error(error):

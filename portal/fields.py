@@ -129,6 +129,23 @@ FILE_MESSAGES = {
     "too_large": _l("The file is larger than 10 MB. Choose a smaller file, or send it by post"),
     "wrong_type": _l("The file must be a PDF, JPG or PNG. Save it as one of these and try again"),
     "too_many": _l("You can add at most 10 files. Remove one to add another"),
+    "unreadable_pdf": _l(
+        "The file could not be read as a PDF. Save it again as PDF, or take a photo of the paper, and upload it again"
+    ),
+    "locked_pdf": _l(
+        "The PDF is locked with a password. Save it again without a password, "
+        "or take a photo of the paper, and upload it again"
+    ),
+    "active_pdf": _l(
+        "The PDF contains scripts or other files, which we cannot accept for safety reasons. "
+        "Print it to a new PDF (choose Save as PDF), or take a photo of the paper, and upload it again"
+    ),
+    "unreadable_image": _l(
+        "The picture could not be read. Save it again as JPG or PNG, or take a new photo, and upload it again"
+    ),
+    "image_too_large": _l(
+        "The picture has too many pixels to open. Save it in a smaller size, or take a new photo, and upload it again"
+    ),
 }
 
 

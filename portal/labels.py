@@ -21,7 +21,7 @@ DEADLINES = {
     "reply": _l("The municipality's answer, or a preliminary reply saying when to expect one"),
     "appeal": _l("The last day to appeal"),
     "late_appeal": _l("After this day a late appeal cannot be considered"),
-    "reapply": _l("Apply again by this day if you want the help to go on"),
+    "reapply": _l("Our advice: apply again by this day, so the help can go on without a break"),
     "decision_end": _l("The last day the decision covers"),
 }
 
@@ -58,6 +58,8 @@ EVENTS = {
     "assessment_started": _l("Assessment started"),
     "preliminary_reply": _l("Preliminary reply sent"),
     "decision": _l("Decision made"),
+    "reasons_requested": _l("Asked for the reasons for the decision"),
+    "reasons_given": _l("The reasons for the decision were given"),
     "appeal_received": _l("Appeal received"),
     "appeal_forwarded": _l("Appeal sent to the appeal body"),
     "appeal_decided": _l("Appeal decided"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import smtplib
 import ssl
 import sys
+from contextlib import suppress
 from email.message import EmailMessage
 from typing import Protocol
 
@@ -13,6 +14,11 @@ from flask import Flask
 
 class Transport(Protocol):
     def send(self, message: EmailMessage) -> None: ...
+
+
+class TransportUnavailable(Exception):
+    """The mail server could not be reached, or went away before it took the message: the
+    message is not at fault, and nothing was handed over."""
 
 
 class SMTPTransport:
@@ -24,12 +30,27 @@ class SMTPTransport:
         self.starttls, self.timeout = starttls, timeout
 
     def send(self, message: EmailMessage) -> None:
-        with smtplib.SMTP(self.host, self.port, timeout=self.timeout) as smtp:
+        try:
+            smtp = smtplib.SMTP(self.host, self.port, timeout=self.timeout)
+        except OSError as error:  # refused, timed out, no route: the server is away
+            raise TransportUnavailable(type(error).__name__) from error
+        try:
             if self.starttls:
                 smtp.starttls(context=ssl.create_default_context())
             if self.username:
                 smtp.login(self.username, self.password or "")
             smtp.send_message(message)
+        except (smtplib.SMTPServerDisconnected, ConnectionError, TimeoutError) as error:
+            smtp.close()
+            raise TransportUnavailable(type(error).__name__) from error
+        except BaseException:
+            smtp.close()
+            raise
+        # The server said 250: the message is its now. A goodbye that fails must not make it
+        # count as unsent, or the next run would send it again.
+        with suppress(smtplib.SMTPException, OSError):
+            smtp.quit()
+        smtp.close()
 
 
 class ConsoleTransport:

@@ -13,6 +13,9 @@ from pathlib import Path
 
 LANGUAGES = ("nb", "en")
 DEMO_SETTINGS = Path(__file__).parent / "settings" / "demo.toml"
+# Public bodies publish their accessibility statement in Digdir's uustatus; the portal's own
+# page sums it up and links there (LEGAL.md, "Accessibility statement").
+UUSTATUS = "https://uustatus.no/"
 
 
 class SettingsError(RuntimeError):
@@ -63,6 +66,8 @@ class Municipality:
     ombud: Body
     accessibility_email: str
     accessibility_statement_updated: date
+    # The statement as published in uustatus: required, since every public body must have one.
+    accessibility_statement_url: str
 
 
 class _Reader:
@@ -88,6 +93,12 @@ class _Reader:
             if not isinstance(value.get(code), str) or not value[code].strip():
                 raise SettingsError(f"{self.source}: '{path}.{code}' is missing or empty")
         return value[lang]
+
+    def link_in(self, path: str, site: str) -> str:
+        value = self.get(path)
+        if not value.startswith(site):
+            raise SettingsError(f"{self.source}: '{path}' should be an address at {site}, not {value!r}")
+        return value
 
     def lines(self, path: str) -> tuple[str, ...]:
         value = self.get(path, list)
@@ -123,6 +134,7 @@ def _for_language(r: _Reader, lang: str) -> Municipality:
         ),
         accessibility_email=r.get("accessibility.email"),
         accessibility_statement_updated=r.get("accessibility.statement_updated", date),
+        accessibility_statement_url=r.link_in("accessibility.statement_url", UUSTATUS),
     )
 
 

@@ -11,6 +11,7 @@ import io
 import os
 import re
 import shutil
+from contextlib import contextmanager
 from datetime import date, timedelta
 
 import pytest
@@ -137,6 +138,45 @@ def make_token(app, name="sak", rights=("read", "write")) -> str:
 
     with app.app_context():
         return api_tokens.create(name, rights)[1]
+
+
+# -- Files as people upload them --------------------------------------------------------------
+
+
+def pdf_file(catalog: str = "", *objects: str, page: str = "", note: str = "") -> bytes:
+    """A small, real one-page PDF, written out by hand with a correct cross-reference table.
+    `catalog` and `page` add entries to the document's catalog and its one page; `objects` are
+    more objects, numbered from 4 on; `note` is a comment that makes one file differ from another."""
+    bodies = [
+        f"<< /Type /Catalog /Pages 2 0 R {catalog}>>",
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] {page}>>",
+        *objects,
+    ]
+    out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n" + (f"% {note}\n".encode() if note else b""))
+    offsets = []
+    for number, body in enumerate(bodies, 1):
+        offsets.append(len(out))
+        out += f"{number} 0 obj\n{body}\nendobj\n".encode("latin-1")
+    xref = len(out)
+    out += f"xref\n0 {len(bodies) + 1}\n0000000000 65535 f \n".encode()
+    out += b"".join(f"{offset:010d} 00000 n \n".encode() for offset in offsets)
+    out += f"trailer\n<< /Size {len(bodies) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    return bytes(out)
+
+
+def image_file(kind: str = "PNG", size: tuple[int, int] = (40, 30)) -> bytes:
+    """A small, real picture: "PNG" or "JPEG", as a phone or a scanner saves it."""
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", size, (200, 120, 40)).save(buffer, kind)
+    return buffer.getvalue()
+
+
+PDF = pdf_file()
+PNG = image_file("PNG")
+JPEG = image_file("JPEG")
 
 
 # -- Applying ---------------------------------------------------------------------------------
@@ -275,14 +315,15 @@ def record(app, reference: str, kind: str, **data):
 
 def decision(notified: date | None = None, **overrides) -> dict:
     """A decision partly granting three hours a week in a group, for the half-year that starts
-    next month: decided three days before it reached the person (`notified`, today unless
-    given), so its deadlines run from the day the test runs."""
+    next month: decided on the day it reached the person (`notified`, today unless given), so
+    its deadlines run from the day the test runs. (A decision is never dated before the
+    application came in: a test with a decision in the past sends the application before it.)"""
     notified = notified or clock.today()
     starts = (notified.replace(day=1) + timedelta(days=32)).replace(day=1)
     ends = (starts + timedelta(days=31 * 6)).replace(day=1) - timedelta(days=1)
     return {
         "outcome": "partly_granted",
-        "decided_on": (notified - timedelta(days=3)).isoformat(),
+        "decided_on": notified.isoformat(),
         "notified_on": notified.isoformat(),
         "hours": 3,
         "per": "week",
@@ -292,6 +333,19 @@ def decision(notified: date | None = None, **overrides) -> dict:
         "summary": "Du har behov for støtte til fritid.\nVi gir tre timer i uka i gruppe.",
         **overrides,
     }
+
+
+@contextmanager
+def back_then(clock, day: date):
+    """The `clock` fixture at noon on an earlier `day`, then back at the moment it was: for an
+    application sent before a decision a test dates in the past. A log-in does not survive
+    the jump either way (the session cookie is signed with its moment): log in again."""
+    moment = clock.now()
+    clock.move_to(day)
+    try:
+        yield
+    finally:
+        clock.move_to(moment)
 
 
 def decide(app, reference: str, notified: date | None = None, **overrides) -> dict:
@@ -309,6 +363,62 @@ def start_appeal(client, reference, lang="nb") -> str:
     response = post_form(client, f"/{lang}/appeal/", {"decision": reference})
     assert response.status_code == 302, errors(response)
     return response.headers["Location"].rsplit("/", 1)[0]
+
+
+# -- Volunteers -------------------------------------------------------------------------------
+
+
+def make_volunteer(app, email: str, state: str = "interviewed") -> str:
+    """A volunteer in the register for the account with this e-mail, as if their application
+    had been handled (its answers are not needed); gives the volunteer's public id."""
+    from sqlalchemy import select
+
+    from portal.models import Account, Submission, Volunteer
+
+    with app.app_context():
+        submission = Submission(
+            reference=f"FR-{clock.today().year}-000001",
+            kind="volunteer",
+            service="stottekontakt",
+            document={"answers": {}},
+            submitted_at=clock.now(),
+            intake_state="new",
+            channel="online",
+            language="nb",
+        )
+        db.session.add(submission)
+        db.session.flush()
+        volunteer = Volunteer(
+            name="Vera Frivillig",
+            state=state,
+            times=["evening"],
+            groups=["adults"],
+            interests=["sports"],
+            account_id=db.session.scalar(select(Account.id).where(Account.email == email)),
+            submission_id=submission.id,
+            created_at=clock.now(),
+            updated_at=clock.now(),
+        )
+        db.session.add(volunteer)
+        db.session.commit()
+        return volunteer.public_id
+
+
+def engage_volunteer(app, volunteer: str, reference: str, started_on: date) -> str:
+    """The volunteer engaged for the decided case `reference` since `started_on` (their police
+    certificate issued a fortnight before) by the caseworker (an account there must be, as the
+    `caseworker` fixture makes); gives the assignment's id."""
+    from sqlalchemy import select
+
+    from portal.models import Account, Volunteer
+    from portal.services import cases, volunteers
+
+    with app.app_context():
+        found = db.session.scalar(select(Volunteer).where(Volunteer.public_id == volunteer))
+        found.state, found.certificate_issued_on = "approved", started_on - timedelta(days=14)
+        db.session.commit()
+        worker = db.session.scalar(select(Account).where(Account.role == "caseworker"))
+        return volunteers.engage(worker, found, cases.find(reference), signed=True, on=started_on).public_id
 
 
 # -- Mail and the patient and user ombud ------------------------------------------------------

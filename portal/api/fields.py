@@ -136,6 +136,25 @@ class WholeNumber:
 
 
 @dataclass(frozen=True)
+class YesNo:
+    """true or false, and nothing else: not "true", not 1."""
+
+    required: bool = False
+    default: bool | None = None
+
+    def read(self, value: Any, path: str) -> bool:
+        if not isinstance(value, bool):
+            raise Invalid({path: "must be true or false"})
+        return value
+
+    def schema(self) -> dict:
+        schema: dict = {"type": _nullable("boolean", self.required)}
+        if self.default is not None:
+            schema["default"] = self.default
+        return schema
+
+
+@dataclass(frozen=True)
 class Record:
     """A JSON object with these fields and no others. name says what it is in a message:
     "is not a field of {name}"."""

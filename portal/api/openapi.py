@@ -143,6 +143,9 @@ def document() -> dict:
                 "post": {
                     "operationId": "acknowledgeSubmission",
                     "summary": "Acknowledge intake",
+                    "description": "`received_on` must not be in the future (a day ahead is allowed for clock "
+                    "skew) nor before the submission was sent; a paper or phone submission may be dated up to "
+                    "a year before it was registered.",
                     "parameters": [REFERENCE],
                     "requestBody": {"required": True, "content": {"application/json": {"schema": _ref("Receipt")}}},
                     "responses": {
@@ -167,7 +170,18 @@ def document() -> dict:
                     "summary": "Record what happened in a case",
                     "description": "With an `Idempotency-Key` header, the same key for the same case records the "
                     "event once: a repeat answers 200 with the first event and "
-                    "`Idempotent-Replayed: true`; the key with a different event answers 409.",
+                    "`Idempotent-Replayed: true`; the key with a different event answers 409.\n\n"
+                    "Every day is checked against the case, and a wrong one is a 422 naming the field: a day "
+                    "something was done is not in the future (a day ahead is allowed for clock skew); a "
+                    "decision is not before the application was received; an appeal is not received before "
+                    "the decision, nor sent on or decided before it was received; `expected_by` is not "
+                    "before receipt nor more than two years ahead.\n\n"
+                    "A decision given without reasons (`with_reasons: false`, fvl § 24 second paragraph) "
+                    "can be followed by `reasons_requested` (the person demanded them, on or before the "
+                    "last day to appeal), which interrupts the appeal deadline, then `reasons_given` (the "
+                    "day the reasons reached the person): a new appeal deadline of the service's full "
+                    "period runs from that day (fvl § 29 third paragraph). `bpa_right: true` records BPA "
+                    "granted under the right to it (pbrl § 2-1 d), in a BPA case only.",
                     "parameters": [
                         REFERENCE,
                         {
@@ -295,7 +309,12 @@ def document() -> dict:
                     "properties": {
                         "kind": {"enum": ["reply", "appeal", "late_appeal", "decision_end", "reapply"]},
                         "due": DATE,
-                        "basis": {**TEXT, "description": 'The legal source, like "pbrl § 7-5".'},
+                        "basis": {
+                            **NULLABLE_TEXT,
+                            "description": 'The legal source, like "pbrl § 7-5"; null for `reapply`, the '
+                            "portal's advice to apply again a month before a time-limited decision ends, "
+                            "which no law sets.",
+                        },
                     },
                 },
                 "Case": {
@@ -330,6 +349,10 @@ def document() -> dict:
                                 "valid_from": NULLABLE_DATE,
                                 "valid_to": NULLABLE_DATE,
                                 "summary": TEXT,
+                                "with_reasons": {"type": "boolean"},
+                                "bpa_right": {"type": "boolean"},
+                                "reasons_requested_on": NULLABLE_DATE,
+                                "reasons_given_on": NULLABLE_DATE,
                             },
                         },
                         "appeal": {

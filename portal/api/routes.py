@@ -199,6 +199,10 @@ def receipt(reference: str):
         number, received_on = schemas.receipt(_body())
     except schemas.Invalid as invalid:
         return error(422, "invalid", "The receipt is not valid.", invalid.fields)
+    try:
+        cases.check_receipt(found, received_on)
+    except cases.EventInvalid as invalid:
+        return error(422, "invalid", "The receipt is not valid.", schemas.event_problems(invalid.problems))
     case = cases.find(found.reference)
     if not (found.intake_state == "received" and (case is None or case.case_number == number)):
         cases.receive(found, number, received_on, token=g.api_token)

@@ -10,6 +10,7 @@ from flask import url_for
 
 from ..models import Case, CaseEvent, Submission
 from ..rules import case_status
+from ..rules.case_checks import Problem
 from ..rules.identity import national_id_problem, normalise
 from ..rules.services import SERVICES
 from .fields import (
@@ -21,18 +22,41 @@ from .fields import (
     Tagged,
     Text,
     WholeNumber,
+    YesNo,
 )
 
+# What is wrong with an event's field, or with a receipt's day (portal.rules.case_status and
+# .case_checks): {day} is the day the field is measured against.
 PROBLEMS = {
     "missing": "is required",
     "not_text": "must be a string",
     "too_long": "is too long",
     "not_date": "must be a date written YYYY-MM-DD",
     "not_int": "must be a whole number from 0 to 1000",
+    "not_bool": "must be true or false",
     "not_allowed": "is not one of the allowed values",
     "unknown": "is not a field of this event type",
     "before": "must not be before valid_from",
-    "before_decision": "must not be before decided_on",
+    "in_future": "must not be in the future: today is {day} (a day ahead is allowed for clock skew)",
+    "before_sent": "must not be before {day}, the day the submission was sent in the portal",
+    "too_early": "must not be before {day}: a paper or phone submission's receipt can be dated at most "
+    "a year before it was registered",
+    "before_received": "must not be before {day}, the day the application was received (for a paper "
+    "application that came in earlier, send its receipt with that day first)",
+    "before_decision": "must not be before {day}, the day of the decision",
+    "before_appeal": "must not be before {day}, the day the appeal was received",
+    "before_forwarded": "must not be before {day}, the day the appeal was sent to the appeal body",
+    "before_request": "must not be before {day}, the day the reasons were asked for",
+    "too_far": "must not be after {day}: more than two years ahead",
+    "after_deadline": "must not be after {day}, the last day to appeal: only a demand made inside the "
+    "appeal deadline interrupts it (fvl § 29 third paragraph)",
+    "no_decision_without_reasons": "a reasons_requested event can only follow a decision given without "
+    "reasons (with_reasons false, fvl § 24 second paragraph)",
+    "already_requested": "the reasons for the current decision were already asked for, on {day}",
+    "not_requested": "a reasons_given event can only follow a reasons_requested event for the current "
+    "decision (fvl § 29 third paragraph)",
+    "not_bpa": "can be true only in a BPA case",
+    "not_granted": "can be true only when BPA is granted or partly granted",
 }
 NATIONAL_ID_PROBLEMS = {
     "empty": "is required",
@@ -81,13 +105,15 @@ REGISTRATION = Record(
 RECEIPT = Record("a receipt", {"case_number": Text(required=True, max_length=40), "received_on": Day(required=True)})
 
 
-def _event_field(form: str | tuple[str, ...], required: bool) -> Field:
+def _event_field(name: str, form: str | tuple[str, ...], required: bool) -> Field:
     if form == "text":
         return Text(required, max_length=case_status.TEXT_MAX)
     if form == "date":
         return Day(required)
     if form == "int":
         return WholeNumber(0, 1000, required)
+    if form == "bool":
+        return YesNo(required, default=case_status.BOOL_DEFAULTS[name])
     return OneOf(tuple(form), required)
 
 
@@ -101,7 +127,7 @@ EVENT = Tagged(
             f'a "{kind}" event',
             {
                 "type": OneOf((kind,), required=True),
-                **{name: _event_field(form, required) for name, form, required in case_status.EVENT_FIELDS[kind]},
+                **{name: _event_field(name, form, required) for name, form, required in case_status.EVENT_FIELDS[kind]},
             },
         )
         for kind in case_status.EVENT_TYPES
@@ -135,8 +161,12 @@ def event(body) -> tuple[str, dict]:
     return EVENT.read(body)
 
 
-def event_problems(problems: dict[str, str]) -> dict[str, str]:
-    return {name: PROBLEMS.get(code, code) for name, code in problems.items()}
+def event_problems(problems: dict[str, Problem]) -> dict[str, str]:
+    """Each field's problem in words, with the day it is measured against."""
+    return {
+        name: PROBLEMS.get(problem.code, problem.code).format(day=problem.day.isoformat() if problem.day else "")
+        for name, problem in problems.items()
+    }
 
 
 # -- Responses --------------------------------------------------------------------------------
@@ -218,6 +248,10 @@ def case_json(case: Case, summary: case_status.Summary, events: list[CaseEvent])
             "valid_from": decision.valid_from.isoformat() if decision.valid_from else None,
             "valid_to": decision.valid_to.isoformat() if decision.valid_to else None,
             "summary": decision.summary,
+            "with_reasons": decision.with_reasons,
+            "bpa_right": decision.bpa_right,
+            "reasons_requested_on": _iso(summary.reasons_requested_on),
+            "reasons_given_on": _iso(summary.reasons_given_on),
         },
         "appeal": None
         if summary.appeal_received_on is None and summary.appeal_outcome is None
@@ -227,7 +261,11 @@ def case_json(case: Case, summary: case_status.Summary, events: list[CaseEvent])
             "outcome": summary.appeal_outcome,
         },
         "deadlines": [
-            {"kind": d.kind, "due": d.due.isoformat(), "basis": d.basis.citation}
+            {"kind": d.kind, "due": d.due.isoformat(), "basis": d.basis.citation if d.basis else None}
             for d in sorted(summary.deadlines, key=lambda d: d.due)
         ],
     }
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None

@@ -189,11 +189,15 @@ def guidance(service: str, answers: dict, today) -> list:
             )
         return notes
     if service == "bpa":
+        # Someone granted BPA under the right before 67 keeps it after 67 (pbrl § 2-1 d, since
+        # 1 July 2020): asked, never refused.
         if age is not None and age >= 67:
             notes.append(
                 _l(
-                    "The right to have help organised as BPA applies to people under 67. You can "
-                    "still apply, and we will look at your situation."
+                    "The right to have help organised as BPA is for people under 67. If you were "
+                    "granted BPA under this right before you turned 67, you keep it after 67. Did "
+                    "you have BPA before you turned 67? Say so when you describe the help you "
+                    "need. You can apply in any case, and we will look at your situation."
                 )
             )
         return notes

@@ -8,6 +8,7 @@ from flask_login import current_user, login_required
 from ..documents.calendar import deadlines_calendar
 from ..documents.decision import render_decision_pdf
 from ..downloads import private_file
+from ..rules.case_status import is_promise_broken
 from ..rules.clock import today
 from ..services import access, cases, people
 from . import bp
@@ -30,11 +31,13 @@ def index():
 def show(reference: str):
     case = access.case_for(current_user, reference)
     events = cases.events_of(case)
+    summary = cases.summary_of(case, events)
     return render_template(
         "cases/show.html",
         case=case,
         events=cases.timeline(events),
-        summary=cases.summary_of(case, events),
+        summary=summary,
+        promise_broken=is_promise_broken(summary, today()),
         appeals=cases.appeals_of(case),
         today=today(),
         own=access.is_own_case(current_user, case),

@@ -30,7 +30,8 @@ def deadlines_calendar(case: Case, summary: Summary) -> bytes:
         event.add("dtstart", deadline.due)
         event.add("dtend", deadline.due + timedelta(days=1))
         event.add("summary", f"{DEADLINES[deadline.kind]} ({case.reference})")
-        event.add("description", f"{deadline.basis.full_citation}: {deadline.basis.url}")
+        if deadline.basis is not None:  # the day to apply again by is advice, set by no law
+            event.add("description", f"{deadline.basis.full_citation}: {deadline.basis.url}")
         event.add("transp", "TRANSPARENT")
         calendar.add_component(event)
     return calendar.to_ical()

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import uuid
+
 from flask_babel import lazy_gettext as _l
-from wtforms import BooleanField, IntegerField, RadioField, SelectField, StringField, TextAreaField
-from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, ValidationError
+from wtforms import BooleanField, HiddenField, IntegerField, RadioField, SelectField, StringField, TextAreaField
+from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, Regexp, ValidationError
 
 from ..apply.volunteer_forms import GROUPS, INTERESTS, STATES, TIMES
-from ..fields import DayField, MultiCheckboxField, choices, strip
+from ..fields import YES_NO, DayField, MultiCheckboxField, choices, strip
 from ..forms import PortalForm
 from ..rules.clock import today
 
@@ -108,6 +110,19 @@ class PreliminaryReplyForm(PortalForm):
     expected_by = _day(_l("When you expect to answer (optional)"), description=_l("Like 15.01.2027."))
 
 
+class YesNoField(RadioField):
+    """A yes or no asked as two radio buttons, one chosen from the start, recorded as true or
+    false; left out, it is the default."""
+
+    def __init__(self, label, default: bool, **kwargs):
+        super().__init__(label, choices=YES_NO, default="yes" if default else "no", **kwargs)
+        self.default_answer = default
+
+    @property
+    def answer(self) -> bool:
+        return self.data == "yes" if self.data in ("yes", "no") else self.default_answer
+
+
 class DecisionForm(PortalForm):
     outcome = RadioField(
         _l("The outcome"),
@@ -144,10 +159,34 @@ class DecisionForm(PortalForm):
     )
     valid_from = _day(_l("Valid from (optional)"))
     valid_to = _day(_l("Valid to (optional)"), description=_l("For a time-limited decision."))
+    # fvl § 24 second paragraph: reasons may be left out, e.g. when an application is granted
+    # in full and nobody is expected to be dissatisfied; the person may then demand them.
+    with_reasons = YesNoField(
+        _l("Are the reasons given with the decision?"),
+        default=True,
+        description=_l(
+            "Choose No only for a decision given without reasons, for example an application granted in full. "
+            "The person can then ask for the reasons, and gets a new appeal deadline when they receive them."
+        ),
+        validators=[Optional()],
+    )
+    # Only in a BPA case (the route takes it out of the others).
+    bpa_right = YesNoField(
+        _l("Is BPA granted under the right to BPA (pasient- og brukerrettighetsloven § 2-1 d)?"),
+        default=False,
+        description=_l(
+            "The right is for people under 67 with a long-term, large need for help. Choose No when BPA is granted "
+            "only under the municipality's duty (helse- og omsorgstjenesteloven § 3-8), or refused."
+        ),
+        validators=[Optional()],
+    )
     summary = TextAreaField(
         _l("The reasons, in short"),
         filters=[strip],
-        description=_l("The person reads this on the case page and in the decision letter."),
+        description=_l(
+            "The person reads this on the case page and in the decision letter. For a decision given without "
+            "reasons, say in short what is decided."
+        ),
         validators=[
             DataRequired(_l("Write the reasons for the decision")),
             Length(max=4000, message=_l("The text can be at most 4000 characters")),
@@ -166,6 +205,32 @@ class DecisionForm(PortalForm):
             ]
             valid = False
         return valid
+
+
+class ReasonsRequestedForm(PortalForm):
+    """fvl § 24 second paragraph: the person demands the reasons for a decision given without."""
+
+    requested_on = _day(
+        _l("The day the person asked for the reasons"),
+        required=True,
+        description=_l(
+            "The day the request was sent or handed in. It stops the appeal deadline only if it is on or before "
+            "the last day to appeal."
+        ),
+    )
+
+
+class ReasonsGivenForm(PortalForm):
+    """fvl § 29 third paragraph: a new appeal deadline runs from the day the reasons arrive."""
+
+    notified_on = _day(
+        _l("The day the reasons reached the person"),
+        required=True,
+        description=_l(
+            "A new appeal deadline, as long as the first, counts from this day. If you do not know it, use the "
+            "day the letter was sent."
+        ),
+    )
 
 
 class AppealReceivedForm(PortalForm):
@@ -190,11 +255,26 @@ class AppealDecidedForm(PortalForm):
     decided_on = _day(_l("Decided on"), required=True)
 
 
+class SentOnceForm(PortalForm):
+    """A key made when a record form is first shown, sent back with it: the same form sent twice
+    (a double click, or again after an error or a lost answer) records its event once."""
+
+    class Meta:
+        csrf = False  # the event's own form carries the token
+
+    once = HiddenField(default=lambda: uuid.uuid4().hex, validators=[Regexp("^[0-9a-f]{32}$")])
+
+    def key(self) -> str | None:
+        return "form:" + self.once.data if self.validate() else None
+
+
 EVENT_FORMS = {
     "received": ReceivedForm,
     "assessment_started": ConfirmEventForm,
     "preliminary_reply": PreliminaryReplyForm,
     "decision": DecisionForm,
+    "reasons_requested": ReasonsRequestedForm,
+    "reasons_given": ReasonsGivenForm,
     "appeal_received": AppealReceivedForm,
     "appeal_forwarded": AppealForwardedForm,
     "appeal_decided": AppealDecidedForm,
@@ -204,15 +284,55 @@ EVENT_FORMS = {
 
 
 def event_data(form) -> dict:
-    """The form's answers as an event's fields (dates as ISO strings)."""
+    """The form's answers as an event's fields (dates as ISO strings, yes or no as true or false)."""
     data = {}
     for name, field in form._fields.items():
         if name == "csrf_token":
+            continue
+        if isinstance(field, YesNoField):
+            data[name] = field.answer
             continue
         value = field.day.isoformat() if isinstance(field, DayField) and field.day else field.data
         if value not in (None, ""):
             data[name] = value
     return data
+
+
+# Why the service refused an event or a receipt (portal.rules.case_status and .case_checks),
+# said on the field; {date} is the day it is measured against.
+PROBLEMS = {
+    "in_future": _l("The date cannot be in the future. Check the date"),
+    "before_sent": _l("The date cannot be before the submission was sent on {date}. Check the date"),
+    "too_early": _l(
+        "A paper or phone submission can be dated as received at most a year before it was registered, "
+        "so not before {date}. Check the date"
+    ),
+    "before_received": _l(
+        "The date cannot be before the application was received on {date}. Check the date, or register "
+        "the day a paper application came in first"
+    ),
+    "before_decision": _l("The date cannot be before the decision was made on {date}. Check the date"),
+    "before_appeal": _l("The date cannot be before the appeal was received on {date}. Check the date"),
+    "before_forwarded": _l(
+        "The date cannot be before the appeal was sent to the appeal body on {date}. Check the date"
+    ),
+    "before_request": _l("The date cannot be before the reasons were asked for on {date}. Check the date"),
+    "too_far": _l("The date cannot be more than two years ahead, after {date}. Check the date"),
+    "after_deadline": _l(
+        "The last day to appeal was {date}. A request for reasons after that does not stop the deadline, "
+        "so it cannot be recorded here. Check the date"
+    ),
+    "no_decision_without_reasons": _l(
+        "The person can ask for the reasons only when the decision was given without reasons. Record the "
+        "decision first, or answer the request as an ordinary question"
+    ),
+    "already_requested": _l("The person has already asked for the reasons for this decision, on {date}"),
+    "not_requested": _l("Record first the day the person asked for the reasons"),
+    "not_granted": _l(
+        "Only a decision that grants BPA can be under the right to BPA. Choose No, or change the outcome"
+    ),
+}
+UNKNOWN_PROBLEM = _l("This answer is not valid. Check it and try again")
 
 
 # -- Volunteers ----------------------------------------------------------------------------------

@@ -11,12 +11,28 @@ from flask_login import current_user
 from .. import copies
 from ..downloads import private_file
 from ..fields import choices
+from ..i18n import long_date
 from ..labels import STATUSES
 from ..roles import role_required
+from ..rules.case_checks import offered
+from ..rules.case_status import is_promise_broken
+from ..rules.clock import today
 from ..rules.files import extension_for
 from ..services import access, attachments, authorities, cases, intake, volunteers
 from . import bp
-from .forms import EVENT_FORMS, CheckForm, MoveForm, QueueForm, ReceivedForm, RegisterFilterForm, SearchForm, event_data
+from .forms import (
+    EVENT_FORMS,
+    PROBLEMS,
+    UNKNOWN_PROBLEM,
+    CheckForm,
+    MoveForm,
+    QueueForm,
+    ReceivedForm,
+    RegisterFilterForm,
+    SearchForm,
+    SentOnceForm,
+    event_data,
+)
 
 
 def _authority(public_id: str):
@@ -126,12 +142,17 @@ def submission(reference: str):
     found = _submission(reference, "submission.view")
     receipt = ReceivedForm()
     if found.intake_state == "new" and receipt.validate_on_submit():
-        cases.receive(found, receipt.case_number.data or None, receipt.received_on.day, account=current_user)
-        flash(_("The submission is marked as received."), "success")
-        return redirect(url_for("intake.submission", reference=reference))
+        try:
+            cases.receive(found, receipt.case_number.data or None, receipt.received_on.day, account=current_user)
+        except cases.EventInvalid as invalid:
+            _show_problems(receipt, invalid.problems)
+        else:
+            flash(_("The submission is marked as received."), "success")
+            return redirect(url_for("intake.submission", reference=reference))
     case = cases.find(found.reference)
     appealed = cases.find(found.appeals_reference) if found.appeals_reference else None
     volunteer = volunteers.of_submission(found) if found.kind == "volunteer" else None
+    summary = cases.summary_of(case) if case else None
     return render_template(
         "intake/submission.html",
         submission=found,
@@ -139,7 +160,9 @@ def submission(reference: str):
         appealed=appealed,
         volunteer=volunteer,
         receipt=receipt,
-        summary=cases.summary_of(case) if case else None,
+        summary=summary,
+        promise_broken=summary is not None and is_promise_broken(summary, today()),
+        recordable=offered(summary) if summary else (),
         events=cases.timeline(cases.events_of(case)) if case else [],
         sections=copies.sections(found),
     )
@@ -167,6 +190,16 @@ def submission_file(reference: str, attachment_id: str):
     )
 
 
+def _show_problems(form, problems) -> None:
+    """The service's refusal on the fields it names; one about the event as a whole (named
+    "type") on the form's first question, so the error summary leads there."""
+    questions = [field for field in form if field.name != "csrf_token"]
+    for name, problem in problems.items():
+        field = form[name] if name in form else questions[0]
+        message = PROBLEMS.get(problem.code, UNKNOWN_PROBLEM)
+        field.errors = [*field.errors, message.format(date=long_date(problem.day) if problem.day else "")]
+
+
 @bp.route("/cases/<reference>/record/<kind>", methods=["GET", "POST"])
 @role_required("caseworker")
 def record(reference: str, kind: str):
@@ -174,19 +207,24 @@ def record(reference: str, kind: str):
     case = cases.find(reference)
     if form_class is None or case is None:
         abort(404)
-    form = form_class()
+    form, sent_once = form_class(), SentOnceForm()
+    if kind == "decision" and case.service != "bpa":
+        del form.bpa_right  # the right to BPA (pbrl § 2-1 d) is asked in BPA cases only
     if form.validate_on_submit():
         try:
-            cases.record_event(case, kind, event_data(form), account=current_user)
+            cases.record_event(case, kind, event_data(form), account=current_user, idempotency_key=sent_once.key())
         except cases.EventInvalid as invalid:
-            for name in invalid.problems:
-                if name in form:
-                    form[name].errors.append(_("This answer is not valid. Check it and try again"))
+            _show_problems(form, invalid.problems)
+        except cases.IdempotencyConflict:
+            flash(_("This form was sent already, with other answers. Check on the case what was recorded."), "info")
+            return redirect(url_for("intake.submission", reference=reference))
         else:
             flash(_("Recorded. The case page shows it to the person now."), "success")
             return redirect(url_for("intake.submission", reference=reference))
     access.case_read_by_staff(current_user, case)
-    return render_template("intake/record.html", form=form, case=case, kind=kind, summary=cases.summary_of(case))
+    return render_template(
+        "intake/record.html", form=form, sent_once=sent_once, case=case, kind=kind, summary=cases.summary_of(case)
+    )
 
 
 # -- Volunteers: the register, each volunteer, and matching them to a granted case --------------

@@ -7,7 +7,7 @@ status is the last thing that happened that changes it. Pure: events in, a summa
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from . import deadlines
@@ -19,6 +19,8 @@ EVENT_TYPES = (
     "assessment_started",
     "preliminary_reply",
     "decision",
+    "reasons_requested",
+    "reasons_given",
     "appeal_received",
     "appeal_forwarded",
     "appeal_decided",
@@ -67,7 +69,12 @@ class Event:
 
 @dataclass(frozen=True)
 class Decision:
-    """An enkeltvedtak as recorded: the outcome and its scope (fvl §§ 23–25, 27)."""
+    """An enkeltvedtak as recorded: the outcome and its scope (fvl §§ 23–25, 27).
+
+    with_reasons is False for a decision given without reasons (fvl § 24 second paragraph,
+    e.g. an application granted in full); the person may then demand them. bpa_right is True
+    when BPA is granted under the right to it (pbrl § 2-1 d), not only under the
+    municipality's duty (hol § 3-8)."""
 
     outcome: str
     decided_on: date
@@ -78,6 +85,12 @@ class Decision:
     valid_from: date | None = None
     valid_to: date | None = None
     summary: str = ""
+    with_reasons: bool = True
+    bpa_right: bool = False
+
+    @property
+    def grants(self) -> bool:
+        return self.outcome in ("granted", "partly_granted")
 
 
 @dataclass(frozen=True)
@@ -93,6 +106,18 @@ class Summary:
     appeal_outcome: str | None
     answered_on: date | None  # the first decision or preliminary reply (fvl § 11 a)
     deadlines: tuple[Deadline, ...]
+    # A demand for the reasons of the current decision (fvl § 24 second paragraph), and the
+    # day the reasons reached the person (the appeal deadline runs anew, fvl § 29 third para.).
+    reasons_requested_on: date | None = None
+    reasons_given_on: date | None = None
+    # The day a preliminary reply promised an answer by, while that answer is still to come.
+    promised_by: date | None = None
+
+    @property
+    def appeal_deadline_interrupted(self) -> bool:
+        """The reasons were demanded and have not yet reached the person: no appeal deadline
+        runs until they do (fvl § 29 third paragraph)."""
+        return self.reasons_requested_on is not None and self.reasons_given_on is None
 
 
 def _day(value) -> date | None:
@@ -112,6 +137,8 @@ def decision_of(data: dict, occurred_on: date) -> Decision:
         valid_from=_day(data.get("valid_from")),
         valid_to=_day(data.get("valid_to")),
         summary=data.get("summary") or "",
+        with_reasons=data.get("with_reasons", True) is not False,
+        bpa_right=data.get("bpa_right") is True,
     )
 
 
@@ -123,6 +150,7 @@ def summarise(service: str, submitted_on: date, events: list[Event]) -> Summary:
     day each names is for the timeline; an event recorded late still comes after.)"""
     status, case_number, received_on = SUBMITTED, None, submitted_on
     decision = reason = expected = appeal_on = forwarded_on = appeal_outcome = answered = None
+    reasons_requested = reasons_given = promised = None
     for event in events:
         data = event.data
         kind = event.type
@@ -138,6 +166,7 @@ def summarise(service: str, submitted_on: date, events: list[Event]) -> Summary:
                 status = UNDER_ASSESSMENT
         elif kind == "preliminary_reply":
             reason, expected = data.get("reason"), _day(data.get("expected_by"))
+            promised = expected
             answered = answered or event.occurred_on
             if status not in APPEAL_STAGES:
                 status = PRELIMINARY_REPLY
@@ -146,38 +175,67 @@ def summarise(service: str, submitted_on: date, events: list[Event]) -> Summary:
             answered = answered or decision.decided_on
             status = DECIDED
             # A new decision (the municipality changing its own on review, fvl § 33) starts afresh.
-            appeal_on = forwarded_on = appeal_outcome = None
+            appeal_on = forwarded_on = appeal_outcome = reasons_requested = reasons_given = promised = None
+        elif kind == "reasons_requested":
+            # Only a decision given without reasons can be followed by a demand for them (fvl
+            # § 24 second paragraph); portal.rules.case_checks refuses any other.
+            if decision is not None and not decision.with_reasons and reasons_requested is None:
+                reasons_requested = _day(data.get("requested_on")) or event.occurred_on
+        elif kind == "reasons_given":
+            if reasons_requested is not None and reasons_given is None:
+                reasons_given = _day(data.get("notified_on")) or event.occurred_on
         elif kind == "appeal_received":
             appeal_on = _day(data.get("received_on")) or event.occurred_on
             status = APPEAL_RECEIVED
         elif kind == "appeal_forwarded":
             forwarded_on = _day(data.get("forwarded_on")) or event.occurred_on
             status = APPEAL_FORWARDED
+            promised = None  # the municipality's own review is over
         elif kind == "appeal_decided":
             appeal_outcome = data.get("outcome")
             status = APPEAL_DECIDED
+            promised = None
         elif kind == "withdrawn":
             status = WITHDRAWN
         elif kind == "closed":
             status = CLOSED
     summary = Summary(
-        status,
-        case_number,
-        received_on,
-        decision,
-        reason,
-        expected,
-        appeal_on,
-        forwarded_on,
-        appeal_outcome,
-        answered,
-        (),
+        status=status,
+        case_number=case_number,
+        received_on=received_on,
+        decision=decision,
+        preliminary_reason=reason,
+        expected_by=expected,
+        appeal_received_on=appeal_on,
+        appeal_forwarded_on=forwarded_on,
+        appeal_outcome=appeal_outcome,
+        answered_on=answered,
+        deadlines=(),
+        reasons_requested_on=reasons_requested,
+        reasons_given_on=reasons_given,
+        promised_by=promised,
     )
-    return Summary(**{**summary.__dict__, "deadlines": tuple(running_deadlines(service, summary))})
+    return replace(summary, deadlines=tuple(running_deadlines(service, summary)))
+
+
+def appeal_deadline_of(service: str, case: Summary) -> Deadline | None:
+    """The last day to appeal the current decision, whether or not it has been appealed:
+    counted from the day the decision reached the person (pbrl § 7-5, fvl § 29), or anew from
+    the day its reasons did, when they were demanded in time (fvl § 29 third paragraph).
+    None while no such day is known, or while the deadline is interrupted by a demand."""
+    decision = case.decision
+    if decision is None or case.appeal_deadline_interrupted:
+        return None
+    if case.reasons_given_on is not None:
+        return deadlines.renewed_appeal_deadline(service, case.reasons_given_on)
+    if decision.notified_on is not None:
+        return deadlines.appeal_deadline(service, decision.notified_on)
+    return None
 
 
 def running_deadlines(service: str, case: Summary) -> list[Deadline]:
-    """The deadlines that still matter, each with its legal basis."""
+    """The deadlines that still matter, each with its legal basis (the day to apply again by
+    is the portal's advice and has none)."""
     found: list[Deadline] = []
     if case.status in FINISHED:
         return found
@@ -185,11 +243,15 @@ def running_deadlines(service: str, case: Summary) -> list[Deadline]:
         found.append(deadlines.reply_deadline(case.received_on))
     decision = case.decision
     if decision is not None:
-        if decision.notified_on is not None and case.appeal_received_on is None:
-            found.append(deadlines.appeal_deadline(service, decision.notified_on))
+        if case.appeal_received_on is None:
+            appeal = appeal_deadline_of(service, case)
+            if appeal is not None:
+                found.append(appeal)
+            # Shown whether or not the day the decision reached the person is known: it counts
+            # from the decision itself (fvl § 31).
             found.append(deadlines.late_appeal_limit(decision.decided_on))
         if decision.valid_to is not None:
-            found.append(deadlines.reapply_reminder(decision.valid_to))
+            found.append(deadlines.reapply_reminder(decision.valid_to, decision.decided_on))
             found.append(deadlines.decision_end(decision.valid_to))
     return found
 
@@ -203,13 +265,19 @@ def is_reply_overdue(case: Summary, today: date) -> bool:
     )
 
 
+def is_promise_broken(case: Summary, today: date) -> bool:
+    """A preliminary reply said when to expect an answer (fvl § 11 a), that day has passed,
+    and the answer has not come."""
+    return case.status not in FINISHED and case.promised_by is not None and today > case.promised_by
+
+
 def is_appeal_waiting(case: Summary) -> bool:
     """An appeal the municipality has received and neither sent on nor decided."""
     return case.status in (APPEAL_RECEIVED, APPEAL_UNDER_REVIEW)
 
 
 # What each event may carry, and what it must: (field, kind, required). Kinds: text, date,
-# int, or a tuple of the codes allowed. The intake API and the caseworker's forms both check
+# int, bool, or a tuple of the codes allowed. The intake API and the caseworker's forms both check
 # against this, so a case never holds an event the summary cannot read.
 EVENT_FIELDS: dict[str, tuple[tuple[str, str | tuple[str, ...], bool], ...]] = {
     "received": (("case_number", "text", False), ("received_on", "date", False)),
@@ -225,7 +293,15 @@ EVENT_FIELDS: dict[str, tuple[tuple[str, str | tuple[str, ...], bool], ...]] = {
         ("valid_from", "date", False),
         ("valid_to", "date", False),
         ("summary", "text", True),
+        # false: given without reasons (fvl § 24 second paragraph); the reasons may be demanded.
+        ("with_reasons", "bool", False),
+        # true: BPA granted under the right to it (pbrl § 2-1 d); only in a BPA case.
+        ("bpa_right", "bool", False),
     ),
+    # The person demanded the reasons for a decision given without them (fvl § 24 second para.).
+    "reasons_requested": (("requested_on", "date", True),),
+    # The reasons reached the person: a new appeal period runs from then (fvl § 29 third para.).
+    "reasons_given": (("notified_on", "date", True),),
     "appeal_received": (("received_on", "date", False),),
     "appeal_forwarded": (("forwarded_on", "date", True),),
     "appeal_decided": (("outcome", APPEAL_OUTCOMES, True), ("decided_on", "date", True)),
@@ -233,13 +309,17 @@ EVENT_FIELDS: dict[str, tuple[tuple[str, str | tuple[str, ...], bool], ...]] = {
     "closed": (),
 }
 TEXT_MAX = 4000
+BOOL_DEFAULTS = {"with_reasons": True, "bpa_right": False}
 ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def check_event(kind: str, data: dict) -> tuple[dict, dict[str, str]]:
-    """The event's fields made plain (dates as ISO strings), and what is wrong with them:
-    {field: problem}, where a problem is missing, not_text, too_long, not_date, not_int,
-    not_allowed, unknown, or before (valid_to before valid_from; per without hours)."""
+    """The event's fields made plain (dates as ISO strings; a yes or no left at its default
+    not kept, so an event means the same whether or not the default was sent), and what is
+    wrong with them: {field: problem}, where a problem is missing, not_text, too_long,
+    not_date, not_int, not_bool, not_allowed, unknown, or before (valid_to before
+    valid_from); per without hours is missing. What the days may be, against each other and
+    the case (notified_on not before decided_on, ...), is portal.rules.case_checks' to say."""
     if kind not in EVENT_FIELDS:
         return {}, {"type": "not_allowed"}
     spec = {name: (form, required) for name, form, required in EVENT_FIELDS[kind]}
@@ -279,6 +359,11 @@ def check_event(kind: str, data: dict) -> tuple[dict, dict[str, str]]:
                 problems[name] = "not_int"
             else:
                 clean[name] = value
+        elif form == "bool":
+            if not isinstance(value, bool):
+                problems[name] = "not_bool"
+            elif value != BOOL_DEFAULTS[name]:
+                clean[name] = value
         elif value not in form:
             problems[name] = "not_allowed"
         else:
@@ -286,8 +371,6 @@ def check_event(kind: str, data: dict) -> tuple[dict, dict[str, str]]:
     if kind == "decision" and not problems:
         if clean.get("valid_from") and clean.get("valid_to") and clean["valid_to"] < clean["valid_from"]:
             problems["valid_to"] = "before"
-        if clean.get("notified_on") and clean["notified_on"] < clean["decided_on"]:
-            problems["notified_on"] = "before_decision"
         if clean.get("hours") is not None and not clean.get("per"):
             problems["per"] = "missing"
     return clean, problems
@@ -296,6 +379,8 @@ def check_event(kind: str, data: dict) -> tuple[dict, dict[str, str]]:
 EVENT_DATE_FIELD = {
     "received": "received_on",
     "decision": "decided_on",
+    "reasons_requested": "requested_on",
+    "reasons_given": "notified_on",
     "appeal_received": "received_on",
     "appeal_forwarded": "forwarded_on",
     "appeal_decided": "decided_on",

@@ -61,9 +61,12 @@ def add_months(start: date, months: int) -> date:
 
 @dataclass(frozen=True)
 class Deadline:
+    """A day that matters in a case. basis is the legal source that sets it, or None for the
+    portal's own advice (the day to apply again by), which no law sets."""
+
     kind: str
     due: date
-    basis: Source
+    basis: Source | None
 
 
 def appeal_deadline(service: str, notified_on: date) -> Deadline:
@@ -79,10 +82,20 @@ def reply_deadline(received_on: date) -> Deadline:
     return Deadline("reply", next_working_day(add_months(received_on, 1)), SOURCES["preliminary_reply"])
 
 
+def renewed_appeal_deadline(service: str, reasons_notified_on: date) -> Deadline:
+    """A new, full appeal period from the day the reasons reached the person, when they were
+    demanded in time for a decision given without them (fvl § 29 third paragraph): as many
+    weeks as the service's own appeal period, moved past a day off (dl § 149)."""
+    due = next_working_day(add_weeks(reasons_notified_on, SERVICES[service].appeal_weeks))
+    return Deadline("appeal", due, SOURCES["reasons_new_deadline"])
+
+
 def late_appeal_limit(decided_on: date) -> Deadline:
     """A late appeal may still be heard, but never once a year has passed since the
-    decision (fvl § 31, which pbrl § 7-7 refers to)."""
-    return Deadline("late_appeal", next_working_day(add_months(decided_on, 12)), SOURCES["late_appeal"])
+    decision (fvl § 31, which pbrl § 7-7 refers to). A limit on the body, not a party's
+    deadline: it is not moved past a weekend or holiday (LEGAL.md, "Added after the first
+    legal review")."""
+    return Deadline("late_appeal", add_months(decided_on, 12), SOURCES["late_appeal"])
 
 
 def decision_end(valid_to: date) -> Deadline:
@@ -91,10 +104,13 @@ def decision_end(valid_to: date) -> Deadline:
     return Deadline("decision_end", valid_to, SOURCES["decision"])
 
 
-def reapply_reminder(valid_to: date) -> Deadline:
-    """Apply again by a month before a time-limited decision ends, so the help goes on
-    (LEGAL.md, "Decisions"). Moved earlier, not later, when it falls on a day off."""
-    return Deadline("reapply", previous_working_day(add_months(valid_to, -1)), SOURCES["decision"])
+def reapply_reminder(valid_to: date, decided_on: date) -> Deadline:
+    """The portal's advice, not a legal deadline (LEGAL.md, "Added after the first legal
+    review"): apply again by a month before a time-limited decision ends, so the help goes on
+    without a break. Moved earlier, not later, when it falls on a day off; never before the
+    decision itself. No legal basis is given for it, since none sets it."""
+    advised = previous_working_day(add_months(valid_to, -1))
+    return Deadline("reapply", max(advised, decided_on), None)
 
 
 def reminder_day(due: date) -> date:

@@ -10,7 +10,7 @@ from .sources import SOURCES, Source
 
 class AppealBody(Enum):
     STATE_ADMINISTRATOR = "state_administrator"  # Statsforvalteren, pbrl § 7-2
-    MUNICIPAL_APPEAL_BOARD = "municipal_appeal_board"  # kommunal klagenemnd, fvl § 28
+    MUNICIPAL_APPEAL_BOARD = "municipal_appeal_board"  # kommunal klagenemnd, fvl § 28 second para.
 
 
 @dataclass(frozen=True)
@@ -34,7 +34,7 @@ SERVICES: dict[str, Service] = {
             3,
             SOURCES["appeal_deadline_fvl"],
             AppealBody.MUNICIPAL_APPEAL_BOARD,
-            SOURCES["appeal_who_and_where"],
+            SOURCES["appeal_municipal_board"],
         ),
     )
 }

@@ -53,9 +53,12 @@ ACTS = {
         Act("fvl", "forvaltningsloven", "lov/1967-02-10"),
         Act("dl", "domstolloven", "lov/1915-08-13-5"),
         Act("ldl", "likestillings- og diskrimineringsloven", "lov/2017-06-16-51"),
+        # Diskrimineringsnemnda hears complaints under ldl, also about ICT that is not universally designed.
+        Act("dombl", "diskrimineringsombudsloven", "lov/2017-06-16-50"),
         Act("popplyl", "personopplysningsloven", "lov/2018-06-15-38"),
         Act("vml", "vergemålsloven", "lov/2010-03-26-9"),
         Act("bl", "barneloven", "lov/1981-04-08-7"),
+        Act("bvl", "barnevernsloven", "lov/2021-06-18-97"),
         # The GDPR is Norwegian law through personopplysningsloven § 1.
         Act("gdpr", "personvernforordningen (GDPR)", "lov/2018-06-15-38", "art."),
         Act("uu", "forskrift om universell utforming av IKT-løsninger", "forskrift/2013-06-21-732"),
@@ -76,15 +79,22 @@ SOURCES: dict[str, Source] = {
     "appeal_pbrl": cite("pbrl", "7-2"),
     "appeal_deadline_pbrl": cite("pbrl", "7-5"),
     "appeal_who_and_where": cite("fvl", "28"),
+    # Appeals on the municipality's own decisions (not under the health acts) go to the
+    # municipal appeal board.
+    "appeal_municipal_board": cite("fvl", "28", "andre ledd"),
     "appeal_deadline_fvl": cite("fvl", "29"),
     "appeal_sent_in_time": cite("fvl", "30"),
     "late_appeal": cite("fvl", "31"),
     "late_appeal_pbrl": cite("pbrl", "7-7"),
-    "reasons_request": cite("fvl", "24"),
+    # Only a decision given without reasons can be followed by a demand for them.
+    "reasons_request": cite("fvl", "24", "andre ledd"),
+    # Such a demand, made in time, interrupts the appeal deadline; a new one runs from the
+    # day the reasons reach the person.
+    "reasons_new_deadline": cite("fvl", "29", "tredje ledd"),
     "reasons": cite("fvl", "23"),
     "reasons_content": cite("fvl", "25"),
     "decision_notice": cite("fvl", "27", "tredje ledd"),
-    # An end date or a reminder that comes from the decision itself (an enkeltvedtak).
+    # An end date that comes from the decision itself (an enkeltvedtak).
     "decision": cite("fvl", "2", "første ledd bokstav b"),
     "reversal_on_review": cite("fvl", "33"),
     "preliminary_reply": cite("fvl", "11 a"),
@@ -97,6 +107,8 @@ SOURCES: dict[str, Source] = {
     "age_of_majority_health": cite("pbrl", "4-3"),
     "guardianship": cite("vml"),
     "children_act": cite("bl"),
+    # A child barnevernet helps may get a støttekontakt from barnevernet as a help measure.
+    "child_welfare_help": cite("bvl", "3-1"),
     "ombud": cite("pbrl", "8-3"),
     "ombud_confidentiality": cite("pbrl", "8-6"),
     # The ombud's own statutory access to information; what it sees in the portal is the
@@ -109,9 +121,18 @@ SOURCES: dict[str, Source] = {
     "access_to_documents": cite("fvl", "18"),
     "confidentiality": cite("hol", "12-1"),
     "accessibility_statement": cite("uu"),
-    "gdpr_lawful_basis": cite("gdpr", "6"),
+    "discrimination_tribunal": cite("dombl"),
+    # Støttekontakt and BPA: a duty in law (hol §§ 3-2, 3-8). Ledsagerbevis: no law requires it;
+    # the municipality gives it as a public authority, by an enkeltvedtak. Volunteers: the steps
+    # before an assignment is agreed.
+    "gdpr_legal_obligation": cite("gdpr", "6", "nr. 1 bokstav c"),
+    "gdpr_public_authority": cite("gdpr", "6", "nr. 1 bokstav e"),
+    "gdpr_contract": cite("gdpr", "6", "nr. 1 bokstav b"),
+    "gdpr_storage_limitation": cite("gdpr", "5", "nr. 1 bokstav e"),
     "gdpr_special_categories": cite("gdpr", "9"),
     "gdpr_access": cite("gdpr", "15"),
+    # An answer within one month, extendable by two more when needed, told within the first.
+    "gdpr_response_time": cite("gdpr", "12", "nr. 3"),
     "gdpr_rights": cite("gdpr", "16–21"),
     "gdpr_complaint": cite("gdpr", "77"),
 }

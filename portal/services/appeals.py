@@ -89,27 +89,39 @@ def appealed_case(draft: Draft) -> Case | None:
     return cases.find(draft.appeals_reference) if draft.kind == "appeal" and draft.appeals_reference else None
 
 
-def _decision_dates(draft: Draft, case: Case | None) -> tuple[date | None, date | None]:
-    """(decided on, reached the person on) for the appealed decision, as far as known."""
-    if case is not None:
-        decision = cases.summary_of(case).decision
-        return (decision.decided_on, decision.notified_on) if decision else (None, None)
+def _outside_dates(draft: Draft) -> tuple[date | None, date | None]:
+    """(decided on, reached the person on) for a decision made outside the portal, as given."""
     given = draft.answers.get("decision") or {}
     decided = parse_day(given.get("decided_on"))
     return decided, parse_day(given.get("received_on")) or decided
 
 
+def _deadlines(draft: Draft, case: Case | None) -> tuple[date | None, Deadline | None, bool]:
+    """(decided on, the appeal deadline, whether it is interrupted) for the decision the
+    draft appeals. In the portal, the case's own: counted from the day the decision, or the
+    reasons demanded for it, reached the person (fvl § 29 third paragraph)."""
+    if case is not None:
+        summary = cases.summary_of(case)
+        decision = summary.decision
+        if decision is None:
+            return None, None, False
+        deadline = case_status.appeal_deadline_of(case.service, summary)
+        return decision.decided_on, deadline, summary.appeal_deadline_interrupted
+    decided, reached = _outside_dates(draft)
+    return decided, appeal_deadline(draft.service, reached) if reached else None, False
+
+
 def deadline_for(draft: Draft) -> Deadline | None:
-    """The appeal deadline for the decision the draft appeals (pbrl § 7-5 or fvl § 29)."""
-    decided, reached = _decision_dates(draft, appealed_case(draft))
-    return appeal_deadline(draft.service, reached) if reached else None
+    """The appeal deadline for the decision the draft appeals (pbrl § 7-5 or fvl § 29);
+    None while unknown, or stopped by a demand for reasons."""
+    return _deadlines(draft, appealed_case(draft))[1]
 
 
 def details(draft: Draft, case: Case | None, sent_at: datetime) -> dict:
     """What the appeal document says about the decision: which, its deadline, and whether
-    the appeal was sent in time (fvl § 30: sent electronically before the deadline ran out)."""
-    decided, reached = _decision_dates(draft, case)
-    deadline = appeal_deadline(draft.service, reached) if reached else None
+    the appeal was sent in time (fvl § 30: sent electronically before the deadline ran out;
+    while a demand for reasons has stopped the deadline, any appeal is in time)."""
+    decided, deadline, interrupted = _deadlines(draft, case)
     sent_on = local_day(sent_at)
     limit = late_appeal_limit(decided) if decided else None
     return {
@@ -117,7 +129,7 @@ def details(draft: Draft, case: Case | None, sent_at: datetime) -> dict:
         "in_portal": case is not None,
         "decided_on": decided.isoformat() if decided else None,
         "deadline": deadline.due.isoformat() if deadline else None,
-        "deadline_basis": deadline.basis.citation if deadline else None,
-        "in_time": None if deadline is None else sent_on <= deadline.due,
+        "deadline_basis": deadline.basis.citation if deadline and deadline.basis else None,
+        "in_time": True if interrupted else None if deadline is None else sent_on <= deadline.due,
         "after_late_limit": None if limit is None else sent_on > limit.due,
     }

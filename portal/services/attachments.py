@@ -14,11 +14,13 @@ from ..extensions import db
 from ..models import Account, Attachment, Authority, Draft, Volunteer, VolunteerReport
 from ..rules import clock
 from ..rules.files import MAX_BYTES, MAX_FILES, sniff
+from . import file_checks
 from .transaction import transaction
 
 
 class AttachmentRejected(ValueError):
-    """Why a file was not accepted: 'empty', 'too_large', 'wrong_type' or 'too_many'."""
+    """Why a file was not accepted: 'empty', 'too_large', 'wrong_type', 'too_many', or what
+    portal.services.file_checks found when it read the file (portal.fields.FILE_MESSAGES)."""
 
     def __init__(self, reason: str) -> None:
         super().__init__(reason)
@@ -41,6 +43,7 @@ def add(account: Account, draft: Draft, stream, filename: str, kind: str) -> Att
     if count >= MAX_FILES:
         raise AttachmentRejected("too_many")
     attachment = store(account, stream, filename, kind, draft=draft)
+    draft.updated_at = clock.now()  # adding a file is using the draft (rules/retention.py)
     return attachment
 
 
@@ -68,6 +71,9 @@ def store(
     if kind_of_content is None:
         raise AttachmentRejected("wrong_type")
     content_type, _extension = kind_of_content
+    problem = file_checks.problem_with(data, content_type)
+    if problem is not None:
+        raise AttachmentRejected(problem)
     storage_name = uuid.uuid4().hex
     (folder() / storage_name).write_bytes(data)
     attachment = Attachment(

@@ -17,7 +17,8 @@ from sqlalchemy.exc import IntegrityError
 from .. import links
 from ..extensions import db
 from ..models import Account, ApiToken, Authority, Case, CaseEvent, Submission
-from ..rules import authority as authority_rules, case_status as rules, clock
+from ..rules import authority as authority_rules, case_checks, case_status as rules, clock
+from ..rules.case_checks import Problem
 from ..rules.clock import local_day, today
 from ..rules.deadlines import reminder_day
 from . import authorities, emails, outbox
@@ -27,8 +28,8 @@ from .transaction import transaction
 class EventInvalid(ValueError):
     """The event's fields are wrong: problems maps each field to what is wrong with it."""
 
-    def __init__(self, problems: dict[str, str]) -> None:
-        super().__init__(", ".join(f"{k}: {v}" for k, v in problems.items()))
+    def __init__(self, problems: dict[str, Problem]) -> None:
+        super().__init__(", ".join(f"{k}: {v.code}" for k, v in problems.items()))
         self.problems = problems
 
 
@@ -106,6 +107,12 @@ def _refresh(case: Case) -> rules.Summary:
     return summary
 
 
+def facts_of(case: Case) -> case_checks.CaseFacts:
+    """What an event is checked against: the case as it is before the event."""
+    submission = case.submission
+    return case_checks.CaseFacts(case.service, submission.channel, local_day(submission.submitted_at), summary_of(case))
+
+
 def request_hash(kind: str, data: dict) -> str:
     return hashlib.sha256(json.dumps({"type": kind, **data}, sort_keys=True, default=str).encode()).hexdigest()
 
@@ -122,9 +129,9 @@ def record_event(
 ) -> tuple[CaseEvent, bool]:
     """Record what the municipality did. Returns the event and whether it is new: the same
     Idempotency-Key for the same case gives back the first event and records nothing."""
-    clean, problems = rules.check_event(kind, data)
-    if problems:
-        raise EventInvalid(problems)
+    clean, codes = rules.check_event(kind, data)
+    if codes:
+        raise EventInvalid({name: Problem(code) for name, code in codes.items()})
     fingerprint = request_hash(kind, clean)
     if idempotency_key:
         earlier = _by_key(case, idempotency_key)
@@ -132,6 +139,10 @@ def record_event(
             if earlier.request_hash != fingerprint:
                 raise IdempotencyConflict(idempotency_key)
             return earlier, False
+    # After the replay above: the event sent again is answered, not checked against itself.
+    problems = case_checks.event_problems(kind, clean, facts_of(case), today())
+    if problems:
+        raise EventInvalid(problems)
     event = CaseEvent(
         case_id=case.id,
         type=kind,
@@ -158,13 +169,29 @@ def record_event(
     if kind == "received":
         case.submission.intake_state = "received"
     _refresh(case)
-    if kind in ("decision", "preliminary_reply", "appeal_decided"):
+    if kind in NEWS:
         tell_about_news(case)
     return event, True
 
 
+# What the person is told about by e-mail: an answer, or the reasons that start a new appeal
+# deadline (fvl § 29 third paragraph).
+NEWS = frozenset({"decision", "preliminary_reply", "reasons_given", "appeal_decided"})
+
+
 def _by_key(case: Case, key: str) -> CaseEvent | None:
     return db.session.scalar(select(CaseEvent).where(CaseEvent.case_id == case.id, CaseEvent.idempotency_key == key))
+
+
+def check_receipt(submission: Submission, received_on) -> None:
+    """EventInvalid when the day a submission was received cannot be right: in the future,
+    or before it was sent (a paper one: more than a year before it was registered)."""
+    if received_on is not None:
+        problems = case_checks.receipt_problems(
+            received_on, submission.channel, local_day(submission.submitted_at), today()
+        )
+        if problems:
+            raise EventInvalid(problems)
 
 
 @transaction
@@ -177,7 +204,10 @@ def receive(
     token: ApiToken | None = None,
 ) -> None:
     """The municipality has taken the submission in: intake state "received", and for an
-    application the event on its case (the municipality's case number, the day)."""
+    application the event on its case (the municipality's case number, the day). A day that
+    cannot be right (portal.rules.case_checks) is refused with EventInvalid, and nothing
+    changes."""
+    check_receipt(submission, received_on)
     submission.intake_state = "received"
     case = db.session.scalar(select(Case).where(Case.submission_id == submission.id))
     if case is not None:

@@ -89,11 +89,13 @@ def save_answers(draft: Draft, step_key: str, answers: dict) -> None:
 
 
 @transaction
-def delete(draft: Draft) -> None:
-    """The draft and the files added to it, in one transaction."""
-    for attachment in attachments.for_draft(draft):
+def delete(draft: Draft) -> int:
+    """The draft and the files added to it, in one transaction; how many files went."""
+    files = attachments.for_draft(draft)
+    for attachment in files:
         attachments.discard(attachment)
     db.session.delete(draft)
+    return len(files)
 
 
 def answers_of(draft: Draft) -> dict:

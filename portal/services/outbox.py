@@ -13,7 +13,7 @@ from email.message import EmailMessage
 from sqlalchemy import select
 
 from ..extensions import db
-from ..mail import Transport
+from ..mail import Transport, TransportUnavailable
 from ..models import OutboxMessage
 from ..rules import clock
 from ..rules.privacy import contains_national_id, has_control_characters
@@ -54,25 +54,35 @@ class SendResult:
 def send_pending(transport: Transport, sender: str, limit: int = 100) -> SendResult:
     """Send what is waiting, oldest first, one message per transaction: the row is
     locked while it is sent, so two workers never send the same message (PostgreSQL;
-    SQLite serialises writers anyway), and a failure halfway keeps what was sent marked."""
+    SQLite serialises writers anyway), and a failure halfway keeps what was sent marked.
+    When the mail server is away the run stops: the next run tries again."""
     result = SendResult()
     last_id = 0
     while result.sent + result.failed < limit:
         outcome = send_next(transport, sender, last_id)
         if outcome is None:
             break
-        last_id, sent = outcome
-        if sent:
+        last_id, state = outcome
+        if state == SENT:
             result.sent += 1
         else:
             result.failed += 1
+        if state == SERVER_AWAY:
+            break
     return result
 
 
+SENT, FAILED, SERVER_AWAY = "sent", "failed", "server away"
+
+
 @transaction
-def send_next(transport: Transport, sender: str, after_id: int = 0) -> tuple[int, bool] | None:
+def send_next(transport: Transport, sender: str, after_id: int = 0) -> tuple[int, str] | None:
     """Send the oldest message waiting after `after_id`, in a transaction of its own:
-    (its id, whether it went), or None when nothing waits."""
+    (its id, SENT, FAILED or SERVER_AWAY), or None when nothing waits.
+
+    At least once: the message is marked sent in the transaction that sent it, after the
+    server took it. Should that commit be lost (the database gone at that moment), the
+    message goes again on the next run, with the same Message-ID."""
     message = db.session.scalar(
         select(OutboxMessage)
         .where(OutboxMessage.sent_at.is_(None), OutboxMessage.attempts < MAX_ATTEMPTS, OutboxMessage.id > after_id)
@@ -82,19 +92,35 @@ def send_next(transport: Transport, sender: str, after_id: int = 0) -> tuple[int
     )
     if message is None:
         return None
-    message.attempts += 1
     try:
         transport.send(_email(message, sender))
-    except Exception as error:  # any failure: keep the message for the next run
+    except TransportUnavailable as error:
+        # The server is away, not the message at fault: it waits for the server however long
+        # that takes, without using up its attempts (a mail server down for an hour must not
+        # lose an hour's receipts).
+        message.last_error = str(error)[:100]
+        return message.id, SERVER_AWAY
+    except Exception as error:  # the server refused this message: try it again, a few times
+        message.attempts += 1
         message.last_error = type(error).__name__
-        return message.id, False
+        return message.id, FAILED
+    message.attempts += 1
     message.sent_at = clock.now()
     message.last_error = None
-    return message.id, True
+    return message.id, SENT
+
+
+def message_id(message: OutboxMessage, sender: str) -> str:
+    """The same on every try at sending one message: should a message go twice (the mail
+    server took it, and the mark that it went was lost with the database), the copies carry
+    one Message-ID, and mail programs and the chaos run (bench/chaos.py) see them as one."""
+    domain = sender.rpartition("@")[2] or "localhost"
+    return f"<outbox.{message.id}.{int(message.created_at.timestamp())}@{domain}>"
 
 
 def _email(message: OutboxMessage, sender: str) -> EmailMessage:
     email = EmailMessage()
+    email["Message-ID"] = message_id(message, sender)
     email["From"] = sender
     email["To"] = message.to_address
     email["Subject"] = message.subject

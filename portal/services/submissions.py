@@ -9,6 +9,8 @@ import json
 
 from flask_babel import force_locale
 from sqlalchemy import select
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
 
 from ..extensions import db
@@ -155,16 +157,27 @@ def _receipt_addresses(account: Account, answers: dict) -> list[str]:
 
 
 def _next_reference(prefix: str, year: int) -> str:
-    counter = db.session.scalar(
+    """The next number in the year's series, the counter's row locked until the sending
+    commits, so two sends never take one number."""
+    counter = _counter(prefix, year)
+    if counter is None:
+        # The year's first: made by whichever send comes first. One made at the same moment
+        # by another is waited for and used, rather than failing this send (ON CONFLICT).
+        insert = postgresql_insert if db.session.get_bind().dialect.name == "postgresql" else sqlite_insert
+        db.session.execute(insert(ReferenceCounter).values(prefix=prefix, year=year, last=0).on_conflict_do_nothing())
+        counter = _counter(prefix, year)
+    if counter is None:
+        raise RuntimeError(f"the reference counter {prefix} {year} could not be made")
+    counter.last += 1
+    return format_reference(prefix, year, counter.last)
+
+
+def _counter(prefix: str, year: int) -> ReferenceCounter | None:
+    return db.session.scalar(
         select(ReferenceCounter)
         .where(ReferenceCounter.prefix == prefix, ReferenceCounter.year == year)
         .with_for_update()
     )
-    if counter is None:
-        counter = ReferenceCounter(prefix=prefix, year=year, last=0)
-        db.session.add(counter)
-    counter.last += 1
-    return format_reference(prefix, year, counter.last)
 
 
 # -- Paper and phone ----------------------------------------------------------------------------

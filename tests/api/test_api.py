@@ -17,6 +17,7 @@ from portal.extensions import db
 from portal.models import AccessLogEntry, CaseEvent, OutboxMessage, Submission
 from tests.helpers import (
     APPEAL,
+    PNG,
     decision,
     make_token,
     post_form,
@@ -117,7 +118,7 @@ def test_a_bad_query_names_the_field(api, query, field):
 
 
 def test_the_full_submission_its_pdf_and_attachment_and_each_read_logged(apply_app, citizen, api):
-    reference = reference_in(send_application(citizen, files=[(b"\x89PNG\r\n\x1a\nrest", "bilde.png")])[1])
+    reference = reference_in(send_application(citizen, files=[(PNG, "bilde.png")])[1])
     listed = api.get("/api/v1/submissions", headers=api.auth).json["items"][0]
     assert "person" not in listed and listed["links"]["self"] == f"/api/v1/submissions/{reference}"
     full = api.get(listed["links"]["self"], headers=api.auth).json
@@ -125,7 +126,7 @@ def test_the_full_submission_its_pdf_and_attachment_and_each_read_logged(apply_a
     assert full["document"]["answers"]["need"]["description"] == "Jeg vil gjerne komme meg ut."
     file = full["attachments"][0]
     assert file["filename"] == "bilde.png" and file["content_type"] == "image/png"
-    assert api.get(file["href"], headers=api.auth).data == b"\x89PNG\r\n\x1a\nrest"
+    assert api.get(file["href"], headers=api.auth).data == PNG
     pdf = api.get(listed["links"]["pdf"], headers=api.auth)
     assert pdf.mimetype == "application/pdf" and pdf.data.startswith(b"%PDF-")
     with apply_app.app_context():
@@ -217,17 +218,24 @@ def test_receipt_marks_received_with_the_case_number_once(apply_app, api, clock,
 
 
 def test_a_decision_over_the_api_gives_the_deadlines_with_their_basis(api, clock, register):
-    clock.move_to("2026-11-25 10:00")  # fixed days: a limit on a Saturday moves on, a reminder on a Sunday back
+    """Fixed days: a paper application that came in on 19 November 2026, registered on the 25th,
+    decided on Friday the 20th, the decision reaching the person on Monday the 23rd. The
+    late-appeal limit, a year on a Saturday, stays there (fvl § 31); the day to apply again by,
+    a Sunday, moves back to Friday and is advice with no legal basis."""
+    clock.move_to("2026-11-25 10:00")
     reference = register(service="stottekontakt").json["reference"]
+    receipt = {"case_number": "26/4711", "received_on": "2026-11-19"}
+    assert api.post(f"/api/v1/submissions/{reference}/receipt", json=receipt, headers=api.auth).status_code == 200
     fields = decision(date(2026, 11, 23), decided_on="2026-11-20", valid_from="2027-01-01", valid_to="2027-06-30")
     response = api.post(f"/api/v1/cases/{reference}/events", json={"type": "decision", **fields}, headers=api.auth)
     assert response.status_code == 201
     case = response.json["case"]
     assert case["status"] == "decided" and case["decision"]["hours"] == 3
+    assert case["decision"]["with_reasons"] is True and case["decision"]["bpa_right"] is False
     assert {d["kind"]: (d["due"], d["basis"]) for d in case["deadlines"]} == {
         "appeal": ("2026-12-21", "pbrl § 7-5"),
-        "late_appeal": ("2027-11-22", "fvl § 31"),
-        "reapply": ("2027-05-28", "fvl § 2 første ledd bokstav b"),
+        "late_appeal": ("2027-11-20", "fvl § 31"),
+        "reapply": ("2027-05-28", None),
         "decision_end": ("2027-06-30", "fvl § 2 første ledd bokstav b"),
     }
 

@@ -18,7 +18,7 @@ REGISTRATION = {
     "service": "bpa",
     "person": {"name": "Per Papir", "national_id": "01019012480", "email": "per@example.org"},
 }
-RECEIPT = {"case_number": "26/4711", "received_on": "2026-01-05"}
+RECEIPT = {"case_number": "26/4711"}  # received_on: today, added by `send`
 
 # What JSON type each field takes, by endpoint; and values of every other JSON type.
 FIELDS = {
@@ -43,6 +43,8 @@ FIELDS = {
         "valid_from": "date",
         "valid_to": "date",
         "summary": "string",
+        "with_reasons": "true or false",
+        "bpa_right": "true or false",
     },
 }
 WRONG = {
@@ -50,12 +52,14 @@ WRONG = {
     "date": [20260105, 2026.0105, True, ["2026-01-05"], {"year": 2026}],
     "whole number": ["3", 2.5, True, False, [3], {"hours": 3}],
     "object": ["Per Papir", ["Per Papir"], 7, True],
+    "true or false": ["true", "false", 1, 0, [True], {"yes": True}],
 }
 MESSAGE = {
     "string": "must be a string",
     "date": "must be a string",
     "whole number": "must be a whole number",
     "object": "must be an object",
+    "true or false": "must be true or false",
 }
 
 
@@ -77,7 +81,7 @@ def _changed(body: dict, path: str, value=GONE) -> dict:
 
 
 @pytest.fixture
-def send(api, register):
+def send(api, register, clock):
     """Post a body to one of the three endpoints that take one (on a paper registration)."""
     reference = register().json["reference"]
     paths = {
@@ -85,7 +89,8 @@ def send(api, register):
         "receipt": f"/api/v1/submissions/{reference}/receipt",
         "event": f"/api/v1/cases/{reference}/events",
     }
-    valid = {"registration": REGISTRATION, "receipt": RECEIPT, "event": {"type": "decision", **decision()}}
+    receipt = {**RECEIPT, "received_on": clock.today().isoformat()}
+    valid = {"registration": REGISTRATION, "receipt": receipt, "event": {"type": "decision", **decision()}}
 
     def post(endpoint: str, body: dict | None = None, **changes):
         body = copy.deepcopy(valid[endpoint] if body is None else body)

@@ -58,7 +58,7 @@ def test_register_confirm_log_in_and_log_out_in_the_browser(browser, live_server
     page.get_by_role("button", name="Logg inn").click()
     assert page.get_by_role("heading", level=1).inner_text() == "Min side"
     assert violations(page) == []
-    page.get_by_role("button", name="Logg ut").click()
+    page.get_by_role("button", name="Logg ut", exact=True).click()
     assert page.url.endswith("/nb/")
     assert "Du er logget ut" in page.content()
     context.close()

@@ -13,7 +13,7 @@ from babel.dates import format_date
 from playwright.sync_api import expect
 
 from tests.browser.conftest import errors_shown, fill, last_message, log_in, log_in_with_id, violations
-from tests.helpers import day, make_caseworker
+from tests.helpers import day, make_caseworker, pdf_file
 from tests.identities import aged
 
 pytestmark = pytest.mark.browser
@@ -136,7 +136,7 @@ def test_a_paper_fullmakt_downloaded_signed_uploaded_and_checked(
     errors_shown(rep, "Last opp")
     rep.set_input_files(
         "input[type=file]",
-        files=[{"name": "signert.pdf", "mimeType": "application/pdf", "buffer": b"%PDF-1.4\n% signed\n"}],
+        files=[{"name": "signert.pdf", "mimeType": "application/pdf", "buffer": pdf_file(note="signed")}],
     )
     rep.get_by_role("button", name="Last opp").click()
     assert "Kommunen sjekker dokumentet" in rep.content()

@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.conftest import ANSWERS, fill, last_link, log_in, violations
-from tests.helpers import TEST_PASSWORD, make_account
+from tests.helpers import PDF, TEST_PASSWORD, make_account
 
 pytestmark = pytest.mark.browser
 
@@ -63,7 +63,7 @@ def test_register_apply_leave_resume_switch_language_send_and_open_the_pdf(brows
     assert violations(page) == [], "attachments with errors"
     page.set_input_files(
         "input[type=file]",
-        files=[{"name": "uttalelse.pdf", "mimeType": "application/pdf", "buffer": b"%PDF-1.4\n%%EOF\n"}],
+        files=[{"name": "uttalelse.pdf", "mimeType": "application/pdf", "buffer": PDF}],
     )
     page.get_by_role("button", name="Legg til filen").click()
     assert "uttalelse.pdf" in page.content()

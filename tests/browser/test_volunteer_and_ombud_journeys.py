@@ -13,7 +13,7 @@ import requests
 from playwright.sync_api import expect
 
 from tests.browser.conftest import errors_shown, log_in, violations
-from tests.helpers import make_account, make_caseworker
+from tests.helpers import PDF, make_account, make_caseworker
 from tests.identities import aged
 
 pytestmark = pytest.mark.browser
@@ -85,7 +85,7 @@ def test_a_volunteer_applies_is_engaged_and_hands_in_a_timesheet(browser, live_s
     page.goto(f"{live_server}/nb/volunteer/")
     errors_shown(page, "Last opp")
     page.set_input_files(
-        "input[name=file]", files=[{"name": "politiattest.pdf", "mimeType": "application/pdf", "buffer": b"%PDF-1.4\n"}]
+        "input[name=file]", files=[{"name": "politiattest.pdf", "mimeType": "application/pdf", "buffer": PDF}]
     )
     page.get_by_role("button", name="Last opp").click()
     assert "politiattest.pdf" in page.content() and violations(page) == []

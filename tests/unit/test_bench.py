@@ -67,3 +67,53 @@ def test_synthetic_rows_page_in_order_and_leave_the_sequences_past_them(apply_ap
         assert paper.id == 71
     html = caseworker.get(f"/en/intake/?after={cursor}").get_data(as_text=True)
     assert references[36] in html and references[35] not in html  # after the middle row
+
+
+# -- The chaos run (bench/chaos.py, RELIABILITY.md) ---------------------------------------------
+
+
+def test_only_the_portals_own_503_in_the_readers_language_with_retry_after_counts_as_friendly():
+    from bench.chaos import answer_kind
+
+    page = '<!doctype html><html lang="en"><h1 class="ds-heading">Try again in a moment</h1>'
+    later = {"Retry-After": "30"}
+    assert answer_kind("/en/my-page", 503, later, page) == "unavailable"
+    assert answer_kind("/nb/my-page", 503, later, page) == "unfriendly"  # the wrong language
+    assert answer_kind("/en/my-page", 503, {}, page) == "unfriendly"  # no Retry-After
+    assert answer_kind("/en/my-page", 503, later, page + "Traceback (most recent call last)") == "unfriendly"
+    assert answer_kind("/en/my-page", 500, later, page) == "unfriendly"
+    assert answer_kind("/api/v1/cases/SK-2026-000001/events", 503, later, '{"error": "unavailable"}') == "unavailable"
+    assert answer_kind("/api/v1/cases/SK-2026-000001/events", 503, later, page) == "unfriendly"  # HTML to a program
+    assert answer_kind("/nb/apply/x/check", 302, {}, "") == "ok"
+    assert answer_kind("/nb/apply/x/check", 429, {}, "") == "other"
+
+
+def test_mail_is_matched_by_the_outboxs_message_id_so_a_copy_sent_twice_is_seen():
+    from bench.chaos import mail_tally
+
+    received = [
+        "<outbox.7.1764480000@fjellvik.kommune.example>",
+        "<outbox.8.1764480000@fjellvik.kommune.example>",
+        "<outbox.8.1764480000@fjellvik.kommune.example>",
+        "<outbox.3.1764480000@fjellvik.kommune.example>",  # an earlier scenario's
+        None,
+    ]
+    assert mail_tally([7, 8, 9], received) == {"queued": 3, "delivered": 2, "mail_lost": 1, "mail_duplicated": 1}
+
+
+def test_recovery_is_the_first_200_after_the_fault_and_a_bad_row_is_named():
+    from bench.chaos import duplicates, recovery_seconds, table, verdict
+
+    probes = [(9.0, 200), (10.5, 503), (11.0, None), (12.3, 503), (13.2, 200), (14.0, 200)]
+    assert recovery_seconds(probes, ended=12.0) == 1.2
+    assert recovery_seconds(probes[:4], ended=12.0) is None
+    assert duplicates(["a", "b", "a", "a"]) == 2
+    good = {"fault": "PostgreSQL stopped for 10 s", "recovery": 1.2}
+    bad = {"fault": "the mail server down for 60 s", "mail_lost": 3, "unfriendly": 2, "recovery": 0.3}
+    assert verdict([good]) == []
+    assert verdict([good, bad]) == [
+        "the mail server down for 60 s: 3 mail lost",
+        "the mail server down for 60 s: 2 answers that were not the friendly 503 page",
+    ]
+    lines = table([good]).splitlines()
+    assert lines[0].startswith("| fault | requests | 2xx/3xx | 503 |") and lines[2].endswith("| 1.2 |")

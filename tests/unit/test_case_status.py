@@ -83,8 +83,8 @@ def test_a_preliminary_reply_or_assessment_during_an_appeal_keeps_the_appeal_wai
 
 
 def test_event_fields_are_checked_strictly():
-    _, problems = cs.check_event("decision", {**DECISION, "notified_on": "2026-11-19"})
-    assert problems == {"notified_on": "before_decision"}
+    _, problems = cs.check_event("decision", {**DECISION, "valid_to": "2026-12-31"})
+    assert problems == {"valid_to": "before"}
     _, problems = cs.check_event("decision", {**DECISION, "summary": "   "})
     assert problems == {"summary": "missing"}
     for written in ("20261120", "2026-W47-5", "2026-11-20T10:00"):
@@ -113,9 +113,10 @@ def test_pbrl_7_5_a_decision_gives_four_weeks_to_appeal_from_notice_and_the_end_
     assert case.status == cs.DECIDED and case.decision.hours == 4
     found = kinds(case)
     assert found["appeal"].due == date(2026, 12, 21) and found["appeal"].basis.citation == "pbrl § 7-5"
-    assert found["late_appeal"].due == date(2027, 11, 22) and found["late_appeal"].basis.citation == "fvl § 31"
+    # fvl § 31: a year after the decision, on Saturday 20 November 2027, not moved to Monday.
+    assert found["late_appeal"].due == date(2027, 11, 20) and found["late_appeal"].basis.citation == "fvl § 31"
     assert found["decision_end"].due == date(2027, 12, 31)
-    assert found["reapply"].due == date(2027, 11, 30)
+    assert found["reapply"].due == date(2027, 11, 30) and found["reapply"].basis is None
     assert "reply" not in found
 
 
@@ -182,13 +183,17 @@ events = st.lists(
 
 @given(events, st.sampled_from(["stottekontakt", "bpa", "ledsagerbevis"]))
 def test_property_any_history_gives_a_known_status_and_deadlines_on_working_days(history, service):
-    """dl § 149 by analogy: every deadline the summary computes lands on a working day (a
-    decision's own end date is the decision's, not computed, and is left as it is)."""
+    """dl § 149 by analogy: every deadline a party must meet lands on a working day. Left as
+    they are: a decision's own end date (the decision's), the late-appeal limit (fvl § 31, a
+    limit on the body), and the day to apply again by (the portal's advice, never before the
+    decision)."""
     case = cs.summarise(service, SENT, history)
     assert case.status in cs.STATUSES
     for deadline in case.deadlines:
-        if deadline.kind != "decision_end":
+        if deadline.kind in ("reply", "appeal"):
             assert is_working_day(deadline.due), deadline
+        if deadline.kind == "reapply":
+            assert deadline.basis is None and deadline.due >= case.decision.decided_on
     if history:
         last_changing = history[-1].type
         if last_changing in ("withdrawn", "closed"):

@@ -117,15 +117,47 @@ def test_fvl_31_a_late_appeal_is_never_heard_more_than_a_year_after_the_decision
     deadline = late_appeal_limit(date(2026, 5, 12))
     assert deadline.due == date(2027, 5, 12)
     assert deadline.basis.citation == "fvl § 31"
-    # 17 May 2027 is a Monday and a holiday: the year ends on Tuesday 18 May.
-    assert late_appeal_limit(date(2026, 5, 17)).due == date(2027, 5, 18)
+
+
+def test_fvl_31_the_late_appeal_limit_is_not_moved_past_a_holiday_or_weekend():
+    """LEGAL.md, added after the first legal review: the year in fvl § 31 is a limit on the
+    body, not a party's deadline, so dl § 149 does not move it. 17 May 2027 is a Monday and a
+    holiday, 20 November 2027 a Saturday: the limit stays on each."""
+    assert late_appeal_limit(date(2026, 5, 17)).due == date(2027, 5, 17)
+    assert late_appeal_limit(date(2026, 11, 20)).due == date(2027, 11, 20)
 
 
 def test_reapply_a_month_before_a_time_limited_decision_ends_moved_earlier_past_christmas():
     """LEGAL.md "Decisions": tell the user to reapply before the end date."""
-    assert reapply_reminder(date(2027, 1, 26)).due == date(2026, 12, 24)  # 26 Dec is Boxing Day (Saturday)
-    assert reapply_reminder(date(2027, 6, 30)).due == date(2027, 5, 28)  # 30 May is a Sunday
+    decided = date(2026, 11, 2)
+    assert reapply_reminder(date(2027, 1, 26), decided).due == date(2026, 12, 24)  # 26 Dec is Boxing Day (Saturday)
+    assert reapply_reminder(date(2027, 6, 30), decided).due == date(2027, 5, 28)  # 30 May is a Sunday
     assert decision_end(date(2027, 6, 30)).due == date(2027, 6, 30)
+
+
+def test_the_reapply_day_is_advice_with_no_legal_basis_and_never_before_the_decision():
+    """LEGAL.md, added after the first legal review: the day a month before a time-limited
+    decision ends is the portal's advice, not a legal deadline, so no basis is shown (it cited
+    fvl § 2, which sets no such day). A decision made with less than a month to run is not
+    told to apply again before it was made."""
+    assert reapply_reminder(date(2027, 6, 30), date(2026, 11, 2)).basis is None
+    assert reapply_reminder(date(2027, 6, 30), date(2027, 6, 10)).due == date(2027, 6, 10)
+
+
+@given(st.dates(min_value=date(2000, 1, 1), max_value=date(2099, 12, 31)), st.integers(min_value=0, max_value=800))
+def test_property_the_reapply_day_is_never_before_the_decision_nor_after_the_end(decided, days):
+    """The portal's advice: on or after the decision, and no later than a month before the end
+    unless the decision itself is later; no legal basis."""
+    valid_to = decided + timedelta(days=days)
+    advice = reapply_reminder(valid_to, decided)
+    assert advice.basis is None and decided <= advice.due <= max(decided, add_months(valid_to, -1))
+
+
+@given(st.dates(min_value=date(2000, 1, 1), max_value=date(2099, 12, 31)))
+def test_property_fvl_31_the_late_appeal_limit_is_the_same_date_a_year_later_never_moved(decided):
+    """dl § 148 counts the year (29 February to 28 February); dl § 149 does not move it."""
+    due = late_appeal_limit(decided).due
+    assert due == add_months(decided, 12) and 365 <= (due - decided).days <= 366
 
 
 def test_dl_149_new_years_eve_is_a_working_day_but_new_years_day_is_not():
@@ -144,7 +176,8 @@ def test_dl_149_whitsun_moves_a_deadline_from_whit_monday():
     st.sampled_from(["stottekontakt", "bpa", "ledsagerbevis"]),
 )
 def test_property_no_computed_deadline_is_ever_a_weekend_or_public_holiday(day, service):
-    """dl § 149 by analogy: every deadline the portal computes lands on a working day. (A
-    decision's own end date is the decision's, not computed, and is left as it is.)"""
-    for deadline in (appeal_deadline(service, day), reply_deadline(day), late_appeal_limit(day), reapply_reminder(day)):
+    """dl § 149 by analogy: every deadline a party must meet lands on a working day. (A
+    decision's own end date is the decision's; the late-appeal limit is a limit on the body,
+    and the day to apply again by is advice: neither is moved.)"""
+    for deadline in (appeal_deadline(service, day), reply_deadline(day)):
         assert is_working_day(deadline.due), deadline

@@ -19,12 +19,12 @@ def test_appeal_deadline_is_three_weeks_for_ledsagerbevis_under_fvl_29():
     assert service.appeal_deadline_source.citation == "fvl § 29"
 
 
-def test_appeals_go_to_statsforvalteren_under_pbrl_7_2_and_ledsagerbevis_to_the_municipal_board_under_fvl_28():
+def test_appeals_go_to_statsforvalteren_under_pbrl_7_2_and_ledsagerbevis_to_the_board_under_fvl_28_second_para():
     assert SERVICES["stottekontakt"].appeal_body is AppealBody.STATE_ADMINISTRATOR
     assert SERVICES["bpa"].appeal_body is AppealBody.STATE_ADMINISTRATOR
     assert SERVICES["stottekontakt"].appeal_body_source.citation == "pbrl § 7-2"
     assert SERVICES["ledsagerbevis"].appeal_body is AppealBody.MUNICIPAL_APPEAL_BOARD
-    assert SERVICES["ledsagerbevis"].appeal_body_source.citation == "fvl § 28"
+    assert SERVICES["ledsagerbevis"].appeal_body_source.citation == "fvl § 28 andre ledd"
 
 
 def test_preliminary_reply_is_fvl_11_a_not_four_weeks():

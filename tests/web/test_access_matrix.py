@@ -26,6 +26,7 @@ from tests.helpers import (
     log_in,
     log_in_with_id,
     make_caseworker,
+    pdf_file,
     post_form,
     start_for,
 )
@@ -33,7 +34,7 @@ from tests.identities import aged
 
 REP_ID = aged(44, start=30)
 PERSON_ID = aged(72, start=30)
-PDF = b"%PDF-1.4\n% evidence\n"
+PDF = pdf_file(note="evidence")
 
 
 @dataclass

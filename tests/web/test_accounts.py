@@ -61,7 +61,7 @@ def test_account_pages_are_in_both_languages(client, lang, page):
         (
             {"email": "kari(at)example.org", "password": PASSWORD, "password_repeat": PASSWORD},
             "email",
-            "Skriv e-postadressen i riktig format, som navn@eksempel.no",
+            "Skriv e-postadressen i riktig format, for eksempel navn@eksempel.no",
             "Enter an e-mail address in the right format",
         ),
         (

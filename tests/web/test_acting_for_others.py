@@ -26,6 +26,7 @@ from tests.helpers import (
     log_in_with_id,
     make_account,
     make_caseworker,
+    pdf_file,
     post_form,
     require_tool,
     start_for,
@@ -33,7 +34,7 @@ from tests.helpers import (
 from tests.identities import aged, born_for, issued_from_2032, national_id
 
 REP_ID = aged(45)
-PDF = b"%PDF-1.4\n% a signed paper\n"
+PDF = pdf_file(note="a signed paper")
 
 
 @pytest.fixture
@@ -526,7 +527,7 @@ def test_fullmakt_form_errors_in_each_language(rep, lang, clock):
             "Skriv inn e-postadressen deres",
             "Velg minst én ting",
             "Velg minst én tjeneste",
-            "Skriv datoen som dag, måned og år, som 31.12.2027",
+            "Skriv datoen som dag, måned og år, for eksempel 31.12.2027",
         ],
         "en": [
             "Enter your full name",

@@ -17,6 +17,7 @@ from portal.models import Submission
 from tests.helpers import (
     APPEAL,
     PERSON,
+    back_then,
     day,
     errors,
     html,
@@ -87,8 +88,11 @@ def test_appeal_a_decision_in_time_from_the_case_page(apply_app, citizen, decide
 
 def test_a_late_appeal_still_goes_in_and_asks_why_it_is_late(apply_app, citizen, submit_application, decide, clock):
     """fvl § 31: a late appeal may be considered; the form asks why it is late."""
-    reference = submit_application(citizen)
     long_ago = clock.today() - timedelta(days=60)
+    with back_then(clock, long_ago):  # a log-in holds in neither direction of a jump in time
+        log_in(citizen)
+        reference = submit_application(citizen)
+    log_in(citizen)
     decide(reference, notified=long_ago, decided_on=long_ago.isoformat())
     assert "You can still appeal, but you must explain why the appeal is late" in text(
         citizen.get(f"/en/cases/{reference}")
@@ -230,8 +234,11 @@ def test_a_year_after_the_decision_an_appeal_can_no_longer_be_considered(
     apply_app, citizen, submit_application, decide, clock
 ):
     """fvl § 31: never when more than one year has passed since the decision."""
-    reference = submit_application(citizen)
     old = clock.today() - timedelta(days=400)
+    with back_then(clock, old):  # a log-in holds in neither direction of a jump in time
+        log_in(citizen)
+        reference = submit_application(citizen)
+    log_in(citizen)
     decide(reference, notified=old, decided_on=old.isoformat())
     page = text(citizen.get(f"/en/cases/{reference}"))
     assert "an appeal can no longer be considered" in page and "/appeal/?case=" not in html(

@@ -52,9 +52,9 @@ def test_applying_needs_log_in(apply_app):
                 "Skriv inn hele navnet",
                 "Skriv inn fødselsnummeret eller D-nummeret",
                 "Skriv inn gateadressen",
-                "Skriv et postnummer med 4 sifre, som 0150",
+                "Skriv et postnummer med 4 sifre, for eksempel 0150",
                 "Skriv inn poststedet",
-                "Skriv et norsk telefonnummer med 8 sifre, som 912 34 567",
+                "Skriv et norsk telefonnummer med 8 sifre, for eksempel 912 34 567",
                 "Velg et språk",
                 "Svar på om du trenger tolk",
             ],
@@ -136,9 +136,9 @@ def test_identity_number_errors_say_what_is_wrong(citizen, value, message):
     "changes,message",
     [
         ({"interpreter": "yes"}, "Skriv hvilket språk tolken skal snakke"),
-        ({"postcode": "49999"}, "Skriv et postnummer med 4 sifre, som 0150"),
-        ({"phone": "12345"}, "Skriv et norsk telefonnummer med 8 sifre, som 912 34 567"),
-        ({"email": "kari(at)example.org"}, "Skriv e-postadressen i riktig format, som navn@eksempel.no"),
+        ({"postcode": "49999"}, "Skriv et postnummer med 4 sifre, for eksempel 0150"),
+        ({"phone": "12345"}, "Skriv et norsk telefonnummer med 8 sifre, for eksempel 912 34 567"),
+        ({"email": "kari(at)example.org"}, "Skriv e-postadressen i riktig format, for eksempel navn@eksempel.no"),
     ],
 )
 def test_person_page_checks_each_answer(citizen, changes, message):
@@ -216,6 +216,37 @@ def test_sending_twice_makes_one_submission_and_the_same_receipt(apply_app, citi
     assert citizen.get(f"{base}/person").headers["Location"] == receipt
     with apply_app.app_context():
         assert db.session.scalar(select(func.count(Submission.id))) == 1
+
+
+def test_two_first_sends_of_the_year_at_the_same_moment_both_get_a_receipt(apply_app, citizen, clock):
+    """Found by the chaos run (RELIABILITY.md): the year's first applications, sent at once,
+    each made the year's reference counter, and all but one got a 500. Here someone else's
+    send makes the counter (and takes number 1) just before this one makes it."""
+    from sqlalchemy import create_engine, event, insert
+
+    if not apply_app.config["SQLALCHEMY_DATABASE_URI"].startswith("postgresql"):
+        pytest.skip("SQLite lets one writer in at a time, so the race needs PostgreSQL (TEST_DATABASE_URL)")
+
+    from portal.models import ReferenceCounter
+
+    rival = create_engine(apply_app.config["SQLALCHEMY_DATABASE_URI"])
+    first: list[bool] = []
+
+    def someone_else_was_quicker(conn, cursor, statement, parameters, context, executemany):
+        if statement.lstrip().upper().startswith("INSERT INTO REFERENCE_COUNTER") and not first:
+            first.append(True)
+            with rival.begin() as other:
+                other.execute(insert(ReferenceCounter).values(prefix="SK", year=clock.today().year, last=1))
+
+    with apply_app.app_context():
+        engine = db.engine
+    event.listen(engine, "before_cursor_execute", someone_else_was_quicker)
+    try:
+        _, receipt = send_application(citizen)
+    finally:
+        event.remove(engine, "before_cursor_execute", someone_else_was_quicker)
+        rival.dispose()
+    assert first and receipt.endswith(f"/SK-{clock.today().year}-000002")
 
 
 @pytest.mark.parametrize("lang", ["nb", "en"])

@@ -57,7 +57,10 @@ def test_each_service_can_be_applied_for_and_sent(apply_app, citizen, service, p
         (
             "ledsagerbevis",
             "disability",
-            ["Beskriv funksjonsnedsettelsen eller sykdommen", "Svar på om det er ventet å vare i minst to til tre år"],
+            [
+                "Beskriv funksjonsnedsettelsen eller sykdommen",
+                "Svar på om behovet forventes å vare i minst to til tre år",
+            ],
             ["Describe the disability or illness", "Answer whether it is expected to last at least two to three years"],
         ),
         (
@@ -126,5 +129,7 @@ def test_bpa_from_67_is_guidance_not_a_block(citizen, clock):
     # 76 years old on the day the test runs.
     assert post_form(citizen, f"{base}/person", {**PERSON, "national_id": aged(76, clock.today())}).status_code == 302
     page = html(citizen.get(f"{base}/assistance"))
-    assert "Retten til å få hjelpen organisert som BPA gjelder personer under 67 år" in page
+    # Granted under the right before 67, BPA is kept after 67 (pbrl § 2-1 d): asked, not refused.
+    assert "Fikk du BPA etter denne retten før du fylte 67 år, beholder du den også etter 67 år" in page
+    assert "Hadde du BPA før du fylte 67 år?" in page
     assert post_form(citizen, f"{base}/assistance", JOURNEYS["bpa"][1][1]).status_code == 302

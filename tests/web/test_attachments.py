@@ -10,6 +10,8 @@ from sqlalchemy import select
 from portal.extensions import db
 from portal.models import Attachment, Submission
 from tests.helpers import (
+    PDF,
+    PNG,
     answer_all,
     csrf_token,
     errors,
@@ -20,9 +22,6 @@ from tests.helpers import (
     require_tool,
     start_application,
 )
-
-PDF = b"%PDF-1.4\n%\xe2\xe3\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 
 
 def _upload(client, base, content, name="legeerklaering.pdf", kind="supporting"):

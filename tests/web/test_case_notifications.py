@@ -15,6 +15,7 @@ from portal.models import OutboxMessage
 from tests.helpers import (
     PERSON,
     answer_all,
+    back_then,
     day,
     decision,
     fill_for,
@@ -125,7 +126,6 @@ def test_a_week_before_the_appeal_deadline_a_reminder_once(apply_app, clock):
     from portal.rules.deadlines import appeal_deadline
     from portal.services import cases
 
-    reference = _send_own(apply_app, lang="en")
     # A decision that reached the person so long ago that the deadline is at most a week away.
     today = clock.today()
     notified = next(
@@ -133,6 +133,8 @@ def test_a_week_before_the_appeal_deadline_a_reminder_once(apply_app, clock):
         for reached in (today - timedelta(days=n) for n in range(21, 28))
         if appeal_deadline("stottekontakt", reached).due - timedelta(weeks=1) <= today
     )
+    with back_then(clock, notified):
+        reference = _send_own(apply_app, lang="en")
     record(apply_app, reference, "decision", **decision(notified, decided_on=notified.isoformat()))
     with apply_app.app_context():
         due = cases.find(reference).appeal_due
@@ -153,8 +155,9 @@ def test_no_reminder_once_appealed(apply_app, clock):
     nobody is reminded of it."""
     from portal.services import cases
 
-    reference = _send_own(apply_app)
     notified = clock.today() - timedelta(weeks=3)
+    with back_then(clock, notified):
+        reference = _send_own(apply_app)
     record(apply_app, reference, "decision", **decision(notified, decided_on=notified.isoformat()))
     record(apply_app, reference, "appeal_received")
     with apply_app.test_request_context():

@@ -29,18 +29,31 @@ from tests.helpers import (
     text,
 )
 
-# Some tests check calendar facts: a decision made on 20 November 2026 that reached the person
-# on Monday 23 November, for the first half of 2027. The case page shows a deadline only while
-# it is still ahead, so those tests run on 25 November 2026 (a log-in does not survive a jump
-# in time: they log in after it).
+# Some tests check calendar facts: an application sent on 19 November 2026, decided on the 20th,
+# the decision reaching the person on Monday 23 November, for the first half of 2027. The case
+# page shows a deadline only while it is still ahead, so those tests run on 25 November 2026 (a
+# log-in does not survive a jump in time: they log in again after it).
+SENT_IN_NOVEMBER = "2026-11-19 10:00"
 NOVEMBER_2026 = "2026-11-25 10:00"
 NOTIFIED = date(2026, 11, 23)
-PERIOD = {"valid_from": "2027-01-01", "valid_to": "2027-06-30"}
+PERIOD = {"decided_on": "2026-11-20", "valid_from": "2027-01-01", "valid_to": "2027-06-30"}
 
 
 @pytest.fixture
 def sent(citizen, submit_application):
     return submit_application(citizen)
+
+
+@pytest.fixture
+def november(clock, login_as, submit_application):
+    """An application sent on 19 November 2026; the test goes on on the 25th, logged in
+    again: (the citizen's client, the reference)."""
+    clock.move_to(SENT_IN_NOVEMBER)
+    citizen = login_as("citizen")
+    reference = submit_application(citizen)
+    clock.move_to(NOVEMBER_2026)
+    log_in(citizen)
+    return citizen, reference
 
 
 @pytest.mark.parametrize(
@@ -64,14 +77,10 @@ def test_my_page_leads_to_the_case(citizen, sent):
 
 
 @pytest.mark.parametrize("lang", ["nb", "en"])
-def test_the_decision_its_scope_the_letter_and_the_appeal_deadline(
-    apply_app, clock, login_as, submit_application, decide, lang
-):
+def test_the_decision_its_scope_the_letter_and_the_appeal_deadline(apply_app, november, decide, lang):
     """pbrl § 7-5: four weeks from the day the decision reached the person (23 November 2026)."""
-    clock.move_to(NOVEMBER_2026)
-    citizen = login_as("citizen")
-    sent = submit_application(citizen)
-    record(apply_app, sent, "received", case_number="26/4711", received_on="2026-11-05")
+    citizen, sent = november
+    record(apply_app, sent, "received", case_number="26/4711", received_on="2026-11-19")
     decide(sent, notified=NOTIFIED, **PERIOD)
     page = text(citizen.get(f"/{lang}/cases/{sent}"))
     expected = {
@@ -108,13 +117,11 @@ def test_the_decision_its_scope_the_letter_and_the_appeal_deadline(
         assert words in page, words
 
 
-def test_the_timeline_tells_what_happened_in_order(apply_app, clock, login_as, submit_application):
+def test_the_timeline_tells_what_happened_in_order(apply_app, november):
     """fvl § 11 a: a preliminary reply, with the reason and when the answer is expected,
     answers the month the municipality has."""
-    clock.move_to(NOVEMBER_2026)
-    citizen = login_as("citizen")
-    sent = submit_application(citizen)
-    record(apply_app, sent, "received", case_number="26/4711", received_on="2026-11-05")
+    citizen, sent = november
+    record(apply_app, sent, "received", case_number="26/4711", received_on="2026-11-20")
     record(apply_app, sent, "assessment_started")
     record(
         apply_app,
@@ -135,14 +142,12 @@ def test_the_timeline_tells_what_happened_in_order(apply_app, clock, login_as, s
     assert "The municipality's answer" not in page  # fvl § 11 a is met by the preliminary reply
 
 
-def test_the_deadlines_as_a_calendar_file_name_no_one(clock, login_as, submit_application, decide):
+def test_the_deadlines_as_a_calendar_file_name_no_one(november, decide):
     """pbrl § 7-5: the first of the deadlines still ahead is the last day to appeal, four weeks
     after the decision reached the person on 23 November 2026."""
     from icalendar import Calendar
 
-    clock.move_to(NOVEMBER_2026)
-    citizen = login_as("citizen")
-    sent = submit_application(citizen)
+    citizen, sent = november
     decide(sent, notified=NOTIFIED, **PERIOD)
     response = citizen.get(f"/nb/cases/{sent}/deadlines.ics")
     assert response.mimetype == "text/calendar" and "attachment" in response.headers["Content-Disposition"]
@@ -182,12 +187,10 @@ def test_the_deadlines_as_a_calendar_file_name_no_one(clock, login_as, submit_ap
     ],
 )
 def test_the_decision_letter_states_the_reasons_and_the_right_to_appeal(
-    clock, login_as, submit_application, decide, lang, texts, tmp_path, pdftotext
+    november, decide, lang, texts, tmp_path, pdftotext
 ):
     """fvl § 27 third paragraph: the right to appeal, the deadline, the appeal body, how."""
-    clock.move_to(NOVEMBER_2026)
-    citizen = login_as("citizen")
-    sent = submit_application(citizen)
+    citizen, sent = november
     decide(sent, notified=NOTIFIED, **PERIOD)
     response = citizen.get(f"/{lang}/cases/{sent}/decision.pdf")
     assert response.mimetype == "application/pdf" and response.data.startswith(b"%PDF-")

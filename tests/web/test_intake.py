@@ -14,6 +14,8 @@ from portal.extensions import db
 from portal.models import AccessLogEntry, Case, OutboxMessage, Submission
 from portal.rules.deadlines import appeal_deadline
 from tests.helpers import (
+    PDF,
+    csrf_token,
     day,
     decision,
     errors,
@@ -141,7 +143,7 @@ def test_the_search_is_posted_so_what_is_typed_stays_out_of_addresses_and_logs(c
 
 
 def test_the_full_submission_with_files_pdf_and_every_read_logged(apply_app, citizen, caseworker):
-    reference = reference_in(send_application(citizen, files=[(b"%PDF-1.4\n", "uttalelse.pdf")])[1])
+    reference = reference_in(send_application(citizen, files=[(PDF, "uttalelse.pdf")])[1])
     page = text(caseworker.get(f"/en/intake/submissions/{reference}"))
     for words in (
         "Kari Nordmann, 01019012480",
@@ -154,7 +156,7 @@ def test_the_full_submission_with_files_pdf_and_every_read_logged(apply_app, cit
     assert caseworker.get(f"/en/intake/submissions/{reference}/pdf").data.startswith(b"%PDF-")
     with apply_app.app_context():
         file_id = db.session.scalar(select(Submission)).document["attachments"][0]["id"]
-    assert caseworker.get(f"/en/intake/submissions/{reference}/files/{file_id}").data == b"%PDF-1.4\n"
+    assert caseworker.get(f"/en/intake/submissions/{reference}/files/{file_id}").data == PDF
     with apply_app.app_context():
         actions = [e.action for e in db.session.scalars(select(AccessLogEntry).order_by(AccessLogEntry.id))]
         roles = set(db.session.scalars(select(AccessLogEntry.actor_role)))
@@ -202,7 +204,7 @@ def test_a_decision_recorded_in_the_portal_with_its_errors_and_the_person_told(
         path,
         {
             "outcome": "granted",
-            "decided_on": day(notified - timedelta(days=3)),
+            "decided_on": day(notified),
             "notified_on": day(notified),
             "hours": "4",
             "per": "month",
@@ -225,15 +227,17 @@ def test_a_decision_recorded_in_the_portal_with_its_errors_and_the_person_told(
     [
         ("received", {"case_number": "26/1"}),
         ("assessment_started", {}),
-        ("preliminary_reply", {"reason": "Mange saker.", "expected_by": "15.01.2027"}),
+        ("preliminary_reply", {"reason": "Mange saker.", "expected_by": "IN_SIX_WEEKS"}),
         ("appeal_received", {}),
-        ("appeal_forwarded", {"forwarded_on": "10.12.2026"}),
-        ("appeal_decided", {"outcome": "not_allowed", "decided_on": "01.02.2027"}),
+        ("appeal_forwarded", {"forwarded_on": "TODAY"}),
+        ("appeal_decided", {"outcome": "not_allowed", "decided_on": "TODAY"}),
         ("withdrawn", {}),
         ("closed", {}),
     ],
 )
-def test_every_event_can_be_recorded_in_the_portal(apply_app, caseworker, sent, kind, data):
+def test_every_event_can_be_recorded_in_the_portal(apply_app, caseworker, sent, kind, data, clock):
+    days = {"TODAY": day(clock.today()), "IN_SIX_WEEKS": day(clock.today() + timedelta(weeks=6))}
+    data = {name: days.get(value, value) for name, value in data.items()}
     response = post_form(caseworker, f"/en/intake/cases/{sent}/record/{kind}", data)
     assert response.status_code == 302, errors(response)
     with apply_app.app_context():
@@ -269,3 +273,29 @@ def test_received_recorded_from_the_case_marks_the_submission_received(apply_app
     with apply_app.app_context():
         assert db.session.scalar(select(Submission.intake_state)) == "received"
     assert sent not in html(caseworker.get("/en/intake/?state=new"))
+
+
+def test_a_record_form_sent_twice_records_its_event_once(apply_app, caseworker, sent):
+    """A caseworker who sends the form again after an error or a lost answer (or clicks twice)
+    stored the event twice: the form carries a key made when it was shown."""
+    from portal.models import Case, CaseEvent
+
+    path = f"/nb/intake/cases/{sent}/record/preliminary_reply"
+    page = html(caseworker.get(path))
+    once = re.search(r'name="once" type="hidden" value="([0-9a-f]{32})"', page) or re.search(
+        r'type="hidden" name="once" value="([0-9a-f]{32})"', page
+    )
+    assert once, "the form carries its key"
+    data = {"reason": "Vi venter på legen.", "once": once.group(1), "csrf_token": csrf_token(caseworker, path)}
+    for _ in range(2):
+        assert caseworker.post(path, data=data).status_code == 302
+    changed = {**data, "reason": "Noe annet."}
+    response = caseworker.post(path.replace("/nb/", "/en/"), data=changed)
+    assert response.status_code == 302
+    assert "This form was sent already" in html(caseworker.get(response.headers["Location"]))
+    with apply_app.app_context():
+        case = db.session.scalar(select(Case).where(Case.reference == sent))
+        events = db.session.scalars(select(CaseEvent).where(CaseEvent.case_id == case.id)).all()
+        assert [e.type for e in events].count("preliminary_reply") == 1
+    other = html(caseworker.get(path))
+    assert once.group(1) not in other  # a new form, a new key

@@ -190,9 +190,34 @@ def test_submissions_and_files_as_0010_left_them_get_a_channel_a_language_and_on
             upgrade()
 
 
-def test_parents_declarations_as_0012_left_them_last_to_the_day_before_the_sixteenth_birthday(app, clock):
+def test_0013_lets_a_case_hold_reasons_demanded_and_given_and_its_downgrade_takes_them_out(apply_app, clock):
+    """fvl § 24 second paragraph and § 29 third paragraph as events: the database's check on
+    the event types takes them from 0013 on; going back to 0012 removes them, and only them."""
+    from flask_migrate import downgrade, upgrade
+    from sqlalchemy import text
+
+    from portal.services import submissions
+    from tests.helpers import decision, record
+
+    with apply_app.app_context():
+        reference = submissions.register_offline("paper", "stottekontakt", "Per Papir", "01019012480")[0].reference
+    today = clock.today().isoformat()
+    record(apply_app, reference, "decision", **decision(with_reasons=False))
+    record(apply_app, reference, "reasons_requested", requested_on=today)
+    record(apply_app, reference, "reasons_given", notified_on=today)
+    types = "SELECT type FROM case_event ORDER BY id"
+    with apply_app.app_context():
+        downgrade(revision="0012")
+        try:
+            assert db.session.execute(text(types)).scalars().all() == ["decision"]
+            db.session.commit()
+        finally:
+            upgrade()
+
+
+def test_parents_declarations_as_0013_left_them_last_to_the_day_before_the_sixteenth_birthday(app, clock):
     """pbrl § 4-3 (LEGAL.md): a parent's declaration counts until the child turns 16, no longer
-    to 18. Migration 0013 moves the last day of declarations stored before, so what the parent
+    to 18. Migration 0014 moves the last day of declarations stored before, so what the parent
     and the child see is what counts; other authorities keep theirs. Its downgrade moves it
     back to the day before the 18th birthday."""
     from datetime import date
@@ -208,7 +233,7 @@ def test_parents_declarations_as_0012_left_them_last_to_the_day_before_the_sixte
         return [(basis, str(day)) for basis, day in rows]
 
     with app.app_context():
-        downgrade(revision="0012")
+        downgrade(revision="0013")
         try:
             now = clock.now()
             account = one(
@@ -249,7 +274,7 @@ def test_parents_declarations_as_0012_left_them_last_to_the_day_before_the_sixte
         finally:
             upgrade()
         assert last_days() == [("parent", "2027-12-31"), ("parent", "2028-02-28"), ("fullmakt", "2030-06-30")]
-        downgrade(revision="0012")
+        downgrade(revision="0013")
         try:
             assert last_days() == [("parent", "2029-12-31"), ("parent", "2030-02-28"), ("fullmakt", "2030-06-30")]
         finally:

@@ -47,7 +47,7 @@ def test_a_failed_delivery_is_kept_and_counted_without_its_message(make_app):
     with app.app_context():
         message = db.session.scalar(db.select(OutboxMessage))
         assert message.sent_at is None
-        assert message.attempts == 1
+        assert message.attempts == 0  # the server was away: not the message's fault, nor a try used up
         assert message.last_error == "ConnectionRefusedError"
 
 
@@ -66,3 +66,53 @@ def test_development_prints_mail_instead_of_sending(make_app, capsys):
     result = app.test_cli_runner().invoke(args=["send-outbox"])
     assert "Sent 1" in result.output
     assert "Tekst til Kari" in result.output + capsys.readouterr().out
+
+
+def test_mail_queued_while_the_mail_server_is_down_is_delivered_once_when_it_is_back(mail_app, make_app, smtp_server):
+    """The mail server away for longer than MAX_ATTEMPTS runs of send-outbox (cron every
+    minute, a server down for ten): the messages waited for it, they were not given up."""
+    from portal.services.outbox import MAX_ATTEMPTS
+
+    _, inbox = smtp_server
+    # The same database, sending to an address where no mail server answers (the server down).
+    down = make_app(SMTP_HOST="127.0.0.1", SMTP_PORT=free_port(), SMTP_STARTTLS=False)
+    with mail_app.app_context():
+        message = queue("kari@example.org", "Søknaden din er mottatt", "Vi har mottatt søknaden din.")
+        db.session.commit()
+        message_id = message.id
+    for _ in range(MAX_ATTEMPTS + 2):
+        tried = down.test_cli_runner().invoke(args=["send-outbox"])
+        assert tried.exit_code == 1 and "failed 1" in tried.output
+    runner = mail_app.test_cli_runner()  # the server is back
+    assert "Sent 1, failed 0" in runner.invoke(args=["send-outbox"]).output
+    assert "Sent 0, failed 0" in runner.invoke(args=["send-outbox"]).output
+    assert [m["To"] for m in inbox.messages] == ["kari@example.org"]
+    # Every try carries the same Message-ID: a copy sent twice would be seen as one.
+    assert inbox.messages[0]["Message-ID"].startswith(f"<outbox.{message_id}.")
+    with mail_app.app_context():
+        assert db.session.get(OutboxMessage, message_id).sent_at is not None
+
+
+def test_a_message_the_mail_server_took_is_not_sent_again_when_its_goodbye_fails(make_app, smtp_server, monkeypatch):
+    """The server said 250 to the message and then failed the QUIT: the message is its,
+    and marking it unsent would send it twice."""
+    import smtplib
+
+    controller, inbox = smtp_server
+    app = make_app(SMTP_HOST="127.0.0.1", SMTP_PORT=controller.port, SMTP_STARTTLS=False)
+    with app.app_context():
+        queue("kari@example.org", "Hei", "Tekst")
+        db.session.commit()
+
+    command = smtplib.SMTP.docmd
+
+    def goodbye_fails(self, cmd, args=""):
+        if cmd.lower() == "quit":
+            raise smtplib.SMTPResponseException(451, b"going away")
+        return command(self, cmd, args)
+
+    monkeypatch.setattr(smtplib.SMTP, "docmd", goodbye_fails)
+    runner = app.test_cli_runner()
+    assert "Sent 1, failed 0" in runner.invoke(args=["send-outbox"]).output
+    assert "Sent 0, failed 0" in runner.invoke(args=["send-outbox"]).output
+    assert len(inbox.messages) == 1

@@ -85,7 +85,7 @@ def test_the_case_page_and_my_cases_cost_the_same_with_more_cases_and_events(app
         reference,
         "decision",
         outcome="granted",
-        decided_on=(today - timedelta(days=3)).isoformat(),
+        decided_on=today.isoformat(),
         notified_on=today.isoformat(),
         hours=3,
         per="week",

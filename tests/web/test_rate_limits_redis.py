@@ -10,7 +10,8 @@ from tests.helpers import post_form, require_tool
 
 
 @pytest.fixture
-def redis_url():
+def redis_server():
+    """A real redis-server on a free port: (its URL, its process, to stop it)."""
     redis_server = require_tool("redis-server", "apt-get install redis-server")
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -27,10 +28,15 @@ def redis_url():
                 break
             except OSError:
                 time.sleep(0.05)
-        yield f"redis://127.0.0.1:{port}/0"
+        yield f"redis://127.0.0.1:{port}/0", server
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+@pytest.fixture
+def redis_url(redis_server):
+    return redis_server[0]
 
 
 def test_the_counters_live_in_redis_so_every_worker_shares_them(make_app, redis_url):
@@ -58,5 +64,26 @@ def test_two_workers_share_the_registration_limit(make_app, redis_url):
         assert response.status_code == 302
     blocked = post_form(
         first, "/nb/account/register", {"email": "p9@example.org", "password": password, "password_repeat": password}
+    )
+    assert blocked.status_code == 429
+
+
+def test_with_redis_away_the_site_answers_and_the_limits_still_hold_in_each_worker(make_app, redis_server):
+    """Redis stopped: registering must not fail with a 500, and the limit of five an hour
+    must not be lifted (a brute force would otherwise have free rein while Redis is away)."""
+    url, server = redis_server
+    client = make_app(RATELIMIT_STORAGE_URI=url).test_client()
+    server.terminate()
+    server.wait(timeout=10)
+    password = "tre lange ord og litt til"
+    for i in range(5):
+        response = post_form(
+            client,
+            "/nb/account/register",
+            {"email": f"p{i}@example.org", "password": password, "password_repeat": password},
+        )
+        assert response.status_code == 302
+    blocked = post_form(
+        client, "/nb/account/register", {"email": "p9@example.org", "password": password, "password_repeat": password}
     )
     assert blocked.status_code == 429

@@ -82,3 +82,25 @@ def test_the_demo_settings_name_both_appeal_bodies_and_the_ombud():
         )
         assert m.municipal_appeal_board.name
         assert m.ombud.name and m.ombud.phone
+
+
+def test_the_accessibility_statement_in_uustatus_is_required(tmp_path):
+    """Every public body publishes its statement in Digdir's uustatus; the portal links to it."""
+    line = next(line for line in DEMO.splitlines() if line.startswith("statement_url"))
+    missing = tmp_path / "missing.toml"
+    missing.write_text(DEMO.replace(line + "\n", ""), encoding="utf-8")
+    with pytest.raises(SettingsError, match=r"accessibility\.statement_url"):
+        municipality.load(missing)
+    elsewhere = tmp_path / "elsewhere.toml"
+    elsewhere.write_text(DEMO.replace(line, 'statement_url = "https://www.fjellvik.example/uu"'), encoding="utf-8")
+    with pytest.raises(SettingsError, match="uustatus.no"):
+        municipality.load(elsewhere)
+
+
+def test_a_real_deployment_is_not_marked_as_a_demonstration(make_app, tmp_path, monkeypatch):
+    real = tmp_path / "real.toml"
+    real.write_text(DEMO.replace("demo = true", "demo = false"), encoding="utf-8")
+    monkeypatch.setenv("PORTAL_SETTINGS", str(real))
+    page = make_app().test_client().get("/nb/tilgjengelighet").get_data(as_text=True)
+    assert "Les tilgjengelighetserklæringen i uustatus" in page
+    assert "demoversjon" not in page

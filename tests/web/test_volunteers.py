@@ -16,6 +16,7 @@ from portal.extensions import db
 from portal.models import Assignment, OutboxMessage, Submission, Volunteer, VolunteerReport
 from portal.rules import clock as portal_clock
 from tests.helpers import (
+    PDF,
     PERSON,
     STEPS as APPLY_STEPS,
     day,
@@ -24,6 +25,7 @@ from tests.helpers import (
     html,
     log_in,
     make_account,
+    pdf_file,
     post_form,
     reference_in,
     start_application,
@@ -43,6 +45,7 @@ ABOUT = {
     "other_phone": "",
     "email": "vera@example.org",
 }
+CERTIFICATE = pdf_file(note="politiattest")
 STEPS = [
     ("about_you", ABOUT),
     ("driving", {"has_car": "yes", "has_licence": "yes"}),
@@ -380,7 +383,7 @@ def test_a_timesheet_with_its_errors_then_sent_once(apply_app, engaged, casework
         "expenses-0-amount": "149.50",
         "expenses-0-what": "Kinobilletter",
         "correct": "y",
-        "receipt": (io.BytesIO(b"%PDF-1.4\n"), "kvittering.pdf"),
+        "receipt": (io.BytesIO(PDF), "kvittering.pdf"),
     }
     assert post_form(client, path, data, content_type="multipart/form-data").status_code == 302
     assert last.isoformat() not in html(client.get(path))  # that month is done
@@ -390,7 +393,7 @@ def test_a_timesheet_with_its_errors_then_sent_once(apply_app, engaged, casework
         receipt_id = report.document["receipt"]["id"]
     page = text(caseworker.get(f"/en/intake/volunteers/reports/{report.public_id}"))
     assert "3.0 hours in all" in page and "Kinobilletter" in page
-    assert caseworker.get(f"/en/apply/files/{receipt_id}").data == b"%PDF-1.4\n"
+    assert caseworker.get(f"/en/apply/files/{receipt_id}").data == PDF
     assert client.get(f"/en/apply/files/{receipt_id}").status_code == 200
 
 
@@ -499,14 +502,14 @@ def test_the_volunteer_uploads_the_police_certificate_and_only_the_municipality_
     response = post_form(
         citizen,
         f"/{lang}/volunteer/certificate",
-        {"file": (io.BytesIO(b"%PDF-1.4\nattest"), "politiattest.pdf")},
+        {"file": (io.BytesIO(CERTIFICATE), "politiattest.pdf")},
         form_page=page,
         content_type="multipart/form-data",
         follow_redirects=True,
     )
     assert done in text(response) and "politiattest.pdf" in text(response)
     download = f"/en/intake/volunteers/{volunteer}/certificate"
-    assert caseworker.get(download).data == b"%PDF-1.4\nattest"
+    assert caseworker.get(download).data == CERTIFICATE
     assert "politiattest.pdf" in text(caseworker.get(f"/en/intake/volunteers/{volunteer}"))
     stranger = apply_app.test_client()
     make_account(apply_app, email="ola@example.org")
@@ -594,11 +597,11 @@ def test_a_caseworker_reading_a_volunteers_papers_is_logged_and_the_volunteer_se
     post_form(
         vera,
         "/nb/volunteer/certificate",
-        {"file": (io.BytesIO(b"%PDF-1.4\nattest"), "politiattest.pdf")},
+        {"file": (io.BytesIO(CERTIFICATE), "politiattest.pdf")},
         form_page="/nb/volunteer/",
         content_type="multipart/form-data",
     )
-    assert worker.get(f"/nb/intake/volunteers/{public_id}/certificate").data == b"%PDF-1.4\nattest"
+    assert worker.get(f"/nb/intake/volunteers/{public_id}/certificate").data == CERTIFICATE
     with id_app.app_context():
         logged = set(db.session.execute(select(AccessLogEntry.actor_role, AccessLogEntry.action)).all())
     assert {("caseworker", "volunteer.view"), ("caseworker", "volunteer.certificate")} <= logged

@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from portal.extensions import db
 from portal.models import Authority, OutboxMessage
-from tests.helpers import csrf_token, day, log_in, log_in_with_id, make_caseworker, post_form
+from tests.helpers import PDF, csrf_token, day, log_in, log_in_with_id, make_caseworker, pdf_file, post_form
 from tests.identities import aged
 
 PERSON_ID = aged(66, start=80)
@@ -120,7 +120,7 @@ def test_a_checked_guardian_cannot_be_withdrawn_here_but_an_unchecked_claim_can(
     post_form(
         reps[2],
         f"/nb/authorities/{ids['Vera Verge']}/document",
-        {"file": (io.BytesIO(b"%PDF-1.4\n"), "a.pdf")},
+        {"file": (io.BytesIO(PDF), "a.pdf")},
         content_type="multipart/form-data",
     )
     caseworker = id_app.test_client()
@@ -248,9 +248,7 @@ def test_an_uploaded_document_can_be_replaced_while_it_waits(given):
     verge = reps[2]
     path = f"/nb/authorities/{ids['Vera Verge']}/document"
     for name in ("first.pdf", "second.pdf"):
-        post_form(
-            verge, path, {"file": (io.BytesIO(b"%PDF-1.4\n" + name.encode()), name)}, content_type="multipart/form-data"
-        )
+        post_form(verge, path, {"file": (io.BytesIO(pdf_file(note=name)), name)}, content_type="multipart/form-data")
     html = verge.get(f"/nb/authorities/{ids['Vera Verge']}").get_data(as_text=True)
     assert "second.pdf" in html and "first.pdf" not in html
 

@@ -1,7 +1,7 @@
 """A parent's declaration ends the day before the child turns 16; a date of birth given where the number does not tell the year
 
-Revision ID: 0013
-Revises: 0012
+Revision ID: 0014
+Revises: 0013
 Create Date: 2026-11-30 08:00:00
 
 From 16 the young person decides (pbrl § 4-3): a parent acts for them only with their own
@@ -20,8 +20,8 @@ import sqlalchemy as sa
 from alembic import op
 
 # revision identifiers, used by Alembic.
-revision = '0013'
-down_revision = '0012'
+revision = '0014'
+down_revision = '0013'
 branch_labels = None
 depends_on = None
 

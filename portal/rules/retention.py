@@ -1,0 +1,35 @@
+"""How long the portal keeps what nobody needs any more: the periods the privacy statement
+promises (templates/public/guides/privacy.html), so that personal data is not kept longer
+than its purpose needs (GDPR art. 5 nr. 1 bokstav e). What is sent stays: it is part of a
+case, which the municipality's archive rules govern."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+# A draft nobody has saved for this long is deleted, with the files added to it.
+DRAFT_UNUSED = timedelta(days=90)
+# A request for a fullmakt that nobody answered is kept this long after it ran out, so that
+# both sides see it ran out (and why nothing happened), then deleted.
+UNANSWERED_REQUEST_KEPT = timedelta(days=90)
+# The row of a log-in is kept this long after the log-in ended, so that misuse someone
+# reports soon after can be looked into, then deleted.
+ENDED_LOGIN_KEPT = timedelta(days=30)
+
+
+@dataclass(frozen=True)
+class Cutoffs:
+    """What is older than these moments goes."""
+
+    draft_saved_before: datetime
+    request_expired_before: datetime
+    login_ended_before: datetime
+
+
+def cutoffs(now: datetime) -> Cutoffs:
+    return Cutoffs(
+        draft_saved_before=now - DRAFT_UNUSED,
+        request_expired_before=now - UNANSWERED_REQUEST_KEPT,
+        login_ended_before=now - ENDED_LOGIN_KEPT,
+    )
