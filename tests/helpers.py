@@ -302,6 +302,29 @@ def fill_for(client, base, national_id, child_views=None) -> None:
     assert post_form(client, f"{base}/attachments", {"action": "continue"}).status_code == 302
 
 
+def prepare_paper_fullmakt(client, person_id: str, valid_until: date) -> str:
+    """A representative prepares a paper fullmakt for BPA applications; its public id."""
+    from sqlalchemy import select
+
+    from portal.extensions import db
+    from portal.models import Authority
+
+    post_form(
+        client,
+        "/nb/authorities/new/paper",
+        {
+            "representative_name": "Rita Representant",
+            "person_name": "Gunn Giver",
+            "person_national_id": person_id,
+            "scopes": ["apply"],
+            "services": ["bpa"],
+            "valid_until": day(valid_until),
+        },
+    )
+    with client.application.app_context():
+        return db.session.scalar(select(Authority.public_id).order_by(Authority.id.desc()))
+
+
 # -- The municipality's side ------------------------------------------------------------------
 
 

@@ -14,12 +14,11 @@ from sqlalchemy import select
 
 from portal.downloads import private_file
 from portal.extensions import db
-from portal.models import Attachment, Authority
+from portal.models import Attachment
 from portal.rules import clock
 from tests.helpers import (
     PDF,
     PNG,
-    day,
     give_ombud_access,
     log_in,
     log_in_with_id,
@@ -28,6 +27,7 @@ from tests.helpers import (
     make_volunteer,
     pdf_file,
     post_form,
+    prepare_paper_fullmakt,
     reference_in,
     send_application,
 )
@@ -112,20 +112,7 @@ def test_the_ombuds_download_of_a_decision_letter_is_sandboxed(id_app, ombud, cl
 
 def test_a_fullmakt_and_its_signed_copy_are_sandboxed_for_the_representative_and_the_caseworker(id_app, oidc_provider):
     representative = log_in_with_id(id_app.test_client(), oidc_provider, aged(45, start=40))
-    post_form(
-        representative,
-        "/nb/authorities/new/paper",
-        {
-            "representative_name": "Rita Representant",
-            "person_name": "Gunn Giver",
-            "person_national_id": aged(70, start=40),
-            "scopes": ["apply"],
-            "services": ["bpa"],
-            "valid_until": day(clock.today().replace(month=12, day=31)),
-        },
-    )
-    with id_app.app_context():
-        public_id = db.session.scalar(select(Authority.public_id))
+    public_id = prepare_paper_fullmakt(representative, aged(70, start=40), clock.today().replace(month=12, day=31))
     assert_saved_and_sandboxed(representative.get(f"/nb/authorities/{public_id}/fullmakt.pdf"), "application/pdf")
     post_form(
         representative,

@@ -31,6 +31,7 @@ from tests.helpers import (
     make_volunteer,
     pdf_file,
     post_form,
+    prepare_paper_fullmakt,
     start_appeal,
     start_application,
 )
@@ -302,20 +303,7 @@ def test_an_appeals_attachment_is_checked(apply_app, citizen, submit_application
 def test_the_document_for_an_authority_is_checked(id_app, oidc_provider, clock):
     """The verge's appointment or the signed fullmakt, which a caseworker opens to verify."""
     representative = log_in_with_id(id_app.test_client(), oidc_provider, aged(45, start=50))
-    post_form(
-        representative,
-        "/nb/authorities/new/paper",
-        {
-            "representative_name": "Rita Representant",
-            "person_name": "Gunn Giver",
-            "person_national_id": aged(70, start=50),
-            "scopes": ["apply"],
-            "services": ["bpa"],
-            "valid_until": day(clock.today().replace(month=12, day=31)),
-        },
-    )
-    with id_app.app_context():
-        public_id = db.session.scalar(select(Authority.public_id))
+    public_id = prepare_paper_fullmakt(representative, aged(70, start=50), clock.today().replace(month=12, day=31))
     response = post_form(
         representative,
         f"/nb/authorities/{public_id}/document",

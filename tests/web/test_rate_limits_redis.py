@@ -39,6 +39,15 @@ def redis_url(redis_server):
     return redis_server[0]
 
 
+def _register(client, n: int):
+    password = "tre lange ord og litt til"
+    return post_form(
+        client,
+        "/nb/account/register",
+        {"email": f"p{n}@example.org", "password": password, "password_repeat": password},
+    )
+
+
 def test_the_counters_live_in_redis_so_every_worker_shares_them(make_app, redis_url):
     import redis
 
@@ -53,19 +62,9 @@ def test_the_counters_live_in_redis_so_every_worker_shares_them(make_app, redis_
 def test_two_workers_share_the_registration_limit(make_app, redis_url):
     first = make_app(RATELIMIT_STORAGE_URI=redis_url).test_client()
     second = make_app(RATELIMIT_STORAGE_URI=redis_url).test_client()
-    password = "tre lange ord og litt til"
     for i in range(5):
-        client = first if i % 2 else second
-        response = post_form(
-            client,
-            "/nb/account/register",
-            {"email": f"p{i}@example.org", "password": password, "password_repeat": password},
-        )
-        assert response.status_code == 302
-    blocked = post_form(
-        first, "/nb/account/register", {"email": "p9@example.org", "password": password, "password_repeat": password}
-    )
-    assert blocked.status_code == 429
+        assert _register(first if i % 2 else second, i).status_code == 302
+    assert _register(first, 9).status_code == 429
 
 
 def test_with_redis_away_the_site_answers_and_the_limits_still_hold_in_each_worker(make_app, redis_server):
@@ -75,15 +74,6 @@ def test_with_redis_away_the_site_answers_and_the_limits_still_hold_in_each_work
     client = make_app(RATELIMIT_STORAGE_URI=url).test_client()
     server.terminate()
     server.wait(timeout=10)
-    password = "tre lange ord og litt til"
     for i in range(5):
-        response = post_form(
-            client,
-            "/nb/account/register",
-            {"email": f"p{i}@example.org", "password": password, "password_repeat": password},
-        )
-        assert response.status_code == 302
-    blocked = post_form(
-        client, "/nb/account/register", {"email": "p9@example.org", "password": password, "password_repeat": password}
-    )
-    assert blocked.status_code == 429
+        assert _register(client, i).status_code == 302
+    assert _register(client, 9).status_code == 429
