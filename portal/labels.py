@@ -18,7 +18,7 @@ SERVICES = {
 }
 
 DEADLINES = {
-    "reply": _l("The municipality's answer, or a preliminary reply saying when to expect one"),
+    "reply": _l("The municipality's answer, or a preliminary reply saying why it takes longer"),
     "appeal": _l("The last day to appeal"),
     "late_appeal": _l("After this day a late appeal cannot be considered"),
     "reapply": _l("Our advice: apply again by this day, so the help can go on without a break"),

@@ -180,8 +180,9 @@ def document() -> dict:
                     "can be followed by `reasons_requested` (the person demanded them, on or before the "
                     "last day to appeal), which interrupts the appeal deadline, then `reasons_given` (the "
                     "day the reasons reached the person): a new appeal deadline of the service's full "
-                    "period runs from that day (fvl § 29 third paragraph). `bpa_right: true` records BPA "
-                    "granted under the right to it (pbrl § 2-1 d), in a BPA case only.",
+                    "period runs from that day (fvl § 29 third paragraph). `bpa_right: true` records that "
+                    "the decision assesses the right to BPA (pbrl § 2-1 d), granted or refused, in a BPA case "
+                    "only.",
                     "parameters": [
                         REFERENCE,
                         {

@@ -56,7 +56,6 @@ PROBLEMS = {
     "not_requested": "a reasons_given event can only follow a reasons_requested event for the current "
     "decision (fvl § 29 third paragraph)",
     "not_bpa": "can be true only in a BPA case",
-    "not_granted": "can be true only when BPA is granted or partly granted",
 }
 NATIONAL_ID_PROBLEMS = {
     "empty": "is required",

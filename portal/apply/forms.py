@@ -484,9 +484,7 @@ class AppealDecisionForm(PortalForm):
         _l("The day the letter reached you (optional)"),
         filters=[_strip],
         render_kw={"inputmode": "numeric"},
-        description=_l(
-            "The deadline counts from this day. If you leave it empty, we count from the date of the decision."
-        ),
+        description=_l("The deadline to appeal counts from this day. If you do not know it, leave it empty."),
         validators=[Optional()],
     )
 

@@ -172,11 +172,12 @@ class DecisionForm(PortalForm):
     )
     # Only in a BPA case (the route takes it out of the others).
     bpa_right = YesNoField(
-        _l("Is BPA granted under the right to BPA (pasient- og brukerrettighetsloven § 2-1 d)?"),
+        _l("Does the decision assess the right to BPA (pasient- og brukerrettighetsloven § 2-1 d)?"),
         default=False,
         description=_l(
-            "The right is for people under 67 with a long-term, large need for help. Choose No when BPA is granted "
-            "only under the municipality's duty (helse- og omsorgstjenesteloven § 3-8), or refused."
+            "Choose Yes when the decision grants or refuses BPA under the right (people under 67 with a long-term, "
+            "large need for help, and those granted it before 67). Choose No when only the municipality's duty "
+            "(helse- og omsorgstjenesteloven § 3-8) is assessed."
         ),
         validators=[Optional()],
     )
@@ -328,9 +329,6 @@ PROBLEMS = {
     ),
     "already_requested": _l("The person has already asked for the reasons for this decision, on {date}"),
     "not_requested": _l("Record first the day the person asked for the reasons"),
-    "not_granted": _l(
-        "Only a decision that grants BPA can be under the right to BPA. Choose No, or change the outcome"
-    ),
 }
 UNKNOWN_PROBLEM = _l("This answer is not valid. Check it and try again")
 

@@ -115,11 +115,8 @@ def event_problems(kind: str, data: dict, case: CaseFacts, today: date) -> dict[
         # it was sent or registered, or the receipt of a paper application dated before that.
         not_before("decided_on", summary.received_on, "before_received")
         not_before("notified_on", days.get("decided_on"), "before_decision")
-        if data.get("bpa_right"):
-            if case.service != "bpa":
-                found["bpa_right"] = Problem("not_bpa")
-            elif data.get("outcome") not in ("granted", "partly_granted"):
-                found["bpa_right"] = Problem("not_granted")
+        if data.get("bpa_right") and case.service != "bpa":
+            found["bpa_right"] = Problem("not_bpa")
     elif kind == "reasons_requested":
         found.update(_reasons_request_problems(days, case, found))
     elif kind == "reasons_given":

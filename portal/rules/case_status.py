@@ -73,8 +73,9 @@ class Decision:
 
     with_reasons is False for a decision given without reasons (fvl § 24 second paragraph,
     e.g. an application granted in full); the person may then demand them. bpa_right is True
-    when BPA is granted under the right to it (pbrl § 2-1 d), not only under the
-    municipality's duty (hol § 3-8)."""
+    when the decision assesses the right to BPA (pbrl § 2-1 d), whether it grants or refuses
+    it, not only the municipality's duty (hol § 3-8): the letter must then name the right
+    (fvl § 25 first paragraph)."""
 
     outcome: str
     decided_on: date

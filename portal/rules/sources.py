@@ -110,7 +110,9 @@ SOURCES: dict[str, Source] = {
     # A child barnevernet helps may get a støttekontakt from barnevernet as a help measure.
     "child_welfare_help": cite("bvl", "3-1"),
     "ombud": cite("pbrl", "8-3"),
-    "ombud_confidentiality": cite("pbrl", "8-6"),
+    # The ombud is a state administrative body: the general duty of confidentiality applies
+    # (pbrl § 8-6 is the ombud's access to the services' premises, not confidentiality).
+    "ombud_confidentiality": cite("fvl", "13"),
     # The ombud's own statutory access to information; what it sees in the portal is the
     # portal's rule (consent, data minimisation), not this (LEGAL.md).
     "ombud_statutory_access": cite("pbrl", "", "kapittel 8"),

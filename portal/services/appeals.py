@@ -90,10 +90,11 @@ def appealed_case(draft: Draft) -> Case | None:
 
 
 def _outside_dates(draft: Draft) -> tuple[date | None, date | None]:
-    """(decided on, reached the person on) for a decision made outside the portal, as given."""
+    """(decided on, reached the person on) for a decision made outside the portal, as given.
+    Without the day it reached them no deadline is known: it never runs from the decision's
+    date (pbrl § 7-5, fvl § 29 first paragraph), so such an appeal is never called late."""
     given = draft.answers.get("decision") or {}
-    decided = parse_day(given.get("decided_on"))
-    return decided, parse_day(given.get("received_on")) or decided
+    return parse_day(given.get("decided_on")), parse_day(given.get("received_on"))
 
 
 def _deadlines(draft: Draft, case: Case | None) -> tuple[date | None, Deadline | None, bool]:

@@ -158,13 +158,12 @@ def test_fvl_29_third_paragraph_reasons_are_given_after_they_were_demanded():
     }
 
 
-def test_pbrl_2_1_d_the_right_to_bpa_only_in_a_bpa_case_that_grants_it():
+def test_pbrl_2_1_d_the_right_to_bpa_assessed_in_a_bpa_case_only_granted_or_refused():
+    """fvl § 25: a decision that refuses BPA under the right names the right too."""
     right = {**DECISION, "bpa_right": True}
     assert problems("decision", right, facts(service="bpa")) == {}
     assert problems("decision", right) == {"bpa_right": Problem("not_bpa")}
-    assert problems("decision", {**right, "outcome": "refused"}, facts(service="bpa")) == {
-        "bpa_right": Problem("not_granted")
-    }
+    assert problems("decision", {**right, "outcome": "refused"}, facts(service="bpa")) == {}
 
 
 def test_the_caseworker_is_offered_the_reasons_events_only_where_they_can_be_recorded():

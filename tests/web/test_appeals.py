@@ -114,7 +114,7 @@ def test_a_late_appeal_still_goes_in_and_asks_why_it_is_late(apply_app, citizen,
 @pytest.mark.parametrize("lang", ["nb", "en"])
 def test_appeal_a_decision_made_outside_the_portal(apply_app, citizen, clock, lang):
     """fvl § 29: three weeks to appeal a companion card (ledsagerbevis), from the day the letter
-    reached the person, or from the decision's date when that day is not given."""
+    reached the person."""
     response = post_form(citizen, f"/{lang}/appeal/", {"decision": "outside"})
     assert response.headers["Location"] == f"/{lang}/appeal/outside"
     response = post_form(citizen, f"/{lang}/appeal/outside", {})
@@ -141,7 +141,7 @@ def test_appeal_a_decision_made_outside_the_portal(apply_app, citizen, clock, la
         }[lang]
     ]
     recent = day(clock.today() - timedelta(days=3))
-    post_form(citizen, f"{base}/decision", {"case_number": "26/1234", "decided_on": recent, "received_on": ""})
+    post_form(citizen, f"{base}/decision", {"case_number": "26/1234", "decided_on": recent, "received_on": recent})
     assert post_form(citizen, f"{base}/person", PERSON).headers["Location"].endswith("/appeal")
     assert post_form(citizen, f"{base}/appeal", APPEAL).headers["Location"].endswith("/attachments")
     post_form(citizen, f"{base}/attachments", {"action": "continue"})
@@ -152,6 +152,26 @@ def test_appeal_a_decision_made_outside_the_portal(apply_app, citizen, clock, la
         details = appeal.document["appeals"]
         assert details["reference"] == "26/1234" and details["in_portal"] is False
         assert details["deadline_basis"] == "fvl § 29" and details["in_time"] is True  # three weeks
+
+
+def test_without_the_day_the_letter_came_an_outside_appeal_is_never_called_late(apply_app, citizen, clock):
+    """pbrl § 7-5, fvl § 29 first paragraph: the deadline runs from the day the decision reached
+    the person, never from its date. A decision dated 40 days ago, the day it came not given:
+    no deadline is known, the appeal is not sent to "why is it late", nor marked late."""
+    response = post_form(citizen, "/en/appeal/outside", {"who": "self", "service": "stottekontakt"})
+    base = response.headers["Location"].rsplit("/", 1)[0]
+    page = html(citizen.get(f"{base}/decision"))
+    assert "If you do not know it, leave it empty" in page and "date of the decision" not in page
+    old = day(clock.today() - timedelta(days=40))
+    post_form(citizen, f"{base}/decision", {"case_number": "26/77", "decided_on": old, "received_on": ""})
+    assert post_form(citizen, f"{base}/person", PERSON).headers["Location"].endswith("/appeal")
+    assert post_form(citizen, f"{base}/appeal", APPEAL).headers["Location"].endswith("/attachments")
+    post_form(citizen, f"{base}/attachments", {"action": "continue"})
+    receipt = post_form(citizen, f"{base}/check", {"correct": "y"}).headers["Location"]
+    assert "The deadline to appeal was" not in html(citizen.get(receipt))
+    with apply_app.app_context():
+        details = db.session.scalar(select(Submission).where(Submission.kind == "appeal")).document["appeals"]
+    assert details["deadline"] is None and details["in_time"] is None
 
 
 def test_an_undecided_case_cannot_be_appealed(apply_app, citizen, submit_application):

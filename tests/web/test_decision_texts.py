@@ -134,15 +134,30 @@ def test_one_hour_is_singular_on_the_page_and_in_the_letter(apply_app, citizen, 
     assert {"nb": "2 timer per uke", "en": "2 hours per week"}[lang] in letter(apply_app, sent, lang)
 
 
-def test_pbrl_2_1_d_the_bpa_letter_cites_the_right_only_when_granted_under_it(apply_app):
+def test_pbrl_2_1_d_the_bpa_letter_cites_the_right_whenever_the_decision_assesses_it(apply_app):
+    """fvl § 25 first paragraph: the reasons name the rules the decision rests on, so a refusal
+    under the right to BPA cites the right as a grant under it does."""
     reference = registered(apply_app, "bpa")
     record(apply_app, reference, "decision", **decision())
     words = letter(apply_app, reference)
     assert "helse- og omsorgstjenesteloven § 3-8" in words and "§ 2-1 d" not in words
-    record(apply_app, reference, "decision", **decision(bpa_right=True))
-    assert "helse- og omsorgstjenesteloven § 3-8 and pasient- og brukerrettighetsloven § 2-1 d" in letter(
-        apply_app, reference
-    )
+    for outcome in ("granted", "refused"):
+        record(apply_app, reference, "decision", **decision(bpa_right=True, outcome=outcome))
+        assert "helse- og omsorgstjenesteloven § 3-8 and pasient- og brukerrettighetsloven § 2-1 d" in letter(
+            apply_app, reference
+        ), outcome
+
+
+def test_pbrl_8_2_the_ombud_is_offered_for_health_and_care_services_not_the_companion_card(apply_app, client):
+    """The ombud works on health and care services (pbrl §§ 8-1, 8-2): a companion card letter
+    does not send people there; a support contact letter and the appeals guide say when it helps."""
+    card, contact = registered(apply_app, "ledsagerbevis"), registered(apply_app, "stottekontakt")
+    record(apply_app, card, "decision", **decision(valid_to=None, valid_from=None))
+    record(apply_app, contact, "decision", **decision())
+    assert "ombud" not in letter(apply_app, card).lower()
+    assert "ombud" in letter(apply_app, contact).lower()
+    guide = text(client.get("/en/appeals"))
+    assert "If the appeal is about support contact or BPA" in guide and "does not handle companion cards" in guide
 
 
 def test_fvl_28_second_paragraph_the_companion_card_letter_names_the_appeal_board_by_its_paragraph(apply_app):

@@ -217,3 +217,28 @@ def test_the_companion_card_is_free_for_more_than_one_companion_and_volunteers_s
     page = read(client, path)
     for fact in facts:
         assert fact in page, fact
+
+
+def test_gdpr_12_3_access_within_a_month_with_the_extension_the_law_allows(client):
+    """GDPR art. 12(3): a month, extendable by two for large or complicated requests."""
+    guide = read(client, "/en/support-contact")
+    assert (
+        "We answer within one month; if the request is large or complicated, we may need up to two more months" in guide
+    )
+
+
+def test_fvl_13_the_ombuds_confidentiality_is_the_administrations_not_pbrl_8_6():
+    """pbrl § 8-6 is the ombud's access to the services' premises; the ombud, a state body,
+    has the duty of confidentiality of forvaltningsloven § 13."""
+    from portal.rules.sources import SOURCES
+
+    assert SOURCES["ombud_confidentiality"].citation == "fvl § 13"
+
+
+def test_fvl_11_a_a_preliminary_reply_says_why_and_only_if_possible_when(client):
+    """fvl § 11 a: the preliminary reply says why the case takes longer and, if possible, when
+    an answer can be expected; the portal does not promise a date in it."""
+    from portal import labels
+
+    with client.application.test_request_context("/nb/"):
+        assert str(labels.DEADLINES["reply"]).endswith("et foreløpig svar som sier hvorfor det tar lengre tid")
