@@ -157,7 +157,12 @@ def test_hours_in_words_get_a_plain_message_and_stay_on_the_page(citizen, lang, 
 
 @pytest.mark.parametrize(
     "form_class",
-    ["portal.apply.forms.WishesForm", "portal.apply.forms.AssistanceForm", "portal.apply.volunteer_forms.CapacityForm"],
+    [
+        "portal.apply.forms.WishesForm",
+        "portal.apply.forms.AssistanceForm",
+        "portal.apply.volunteer_forms.CapacityForm",
+        "portal.intake.forms.DecisionForm",
+    ],
 )
 def test_every_number_of_hours_asked_says_how_to_write_it(apply_app, form_class):
     from importlib import import_module
