@@ -11,7 +11,7 @@ from flask import Flask, request, session
 from flask_babel import lazy_gettext as _l
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from . import assets, cli, errors, i18n, labels, page_cache, security
+from . import assets, cli, errors, i18n, idle, labels, page_cache, security
 from .api import bp as api
 from .appeal import bp as appeal
 from .apply import bp as apply, display
@@ -143,6 +143,7 @@ def create_app(config: Mapping[str, Any] | type | None = None) -> Flask:
     cli.init_app(app)
 
     display.init_app(app)
+    idle.init_app(app)
 
     app.context_processor(labels.case_labels)
 

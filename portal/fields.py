@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from flask_babel import lazy_gettext as _l
-from wtforms import DecimalField, SelectMultipleField, StringField
+from wtforms import DecimalField, IntegerField, SelectMultipleField, StringField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import StopValidation, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
@@ -193,3 +193,21 @@ class NorwegianDecimalField(DecimalField):
         if self.data is not None and not self.data.is_finite():
             self.data = None
             raise ValueError(self.invalid_message or _l("Write a number, like 3,5"))
+
+
+class HoursField(IntegerField):
+    """A whole number of hours. Hours written in words ("to") or with a unit ("4 timer") get a
+    message that says what to write, and what was typed stays on the page to be corrected."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("invalid_value_message", _l("Write the number of hours as digits, for example 4"))
+        kwargs.setdefault("render_kw", {"inputmode": "numeric"})
+        super().__init__(*args, **kwargs)
+
+    def process_formdata(self, valuelist):
+        if valuelist:
+            valuelist = [str(valuelist[0]).strip()]
+            if not valuelist[0]:
+                self.data = None
+                return
+        super().process_formdata(valuelist)

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf.file import FileField, FileRequired
-from wtforms import BooleanField, EmailField, IntegerField, RadioField, StringField, TextAreaField
+from wtforms import BooleanField, EmailField, RadioField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Email, InputRequired, Length, NumberRange, Optional, ValidationError
 
 from ..fields import (
     YES_NO,
     DayField,
     ExpectedNumber,
+    HoursField,
     MultiCheckboxField,
     choices,
     national_id_valid,
@@ -266,7 +267,7 @@ class WishesForm(PortalForm):
         filters=[_strip],
         validators=[Optional(), Length(max=1000, message=_l("The text can be at most 1000 characters"))],
     )
-    hours = IntegerField(
+    hours = HoursField(
         _l("How many hours would you like? (optional)"),
         render_kw={"inputmode": "numeric"},
         description=_l("The municipality decides the number of hours after talking with you."),
@@ -362,7 +363,7 @@ ASSISTANCE_AREAS = choices(
 
 
 class AssistanceForm(PortalForm):
-    hours_per_week = IntegerField(
+    hours_per_week = HoursField(
         _l("About how many hours of help a week do you need?"),
         render_kw={"inputmode": "numeric"},
         validators=[

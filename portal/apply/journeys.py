@@ -65,6 +65,12 @@ class Journey:
     def first_unanswered(self, answers: dict) -> Step | None:
         return next((s for s in self.steps if s.key not in answers), None)
 
+    def resume_at(self, answers: dict) -> Step | None:
+        """Where to go on with a draft: the page left half typed, else the first not answered
+        (None: every page is answered, so the check page)."""
+        typed = answers.get("_typed") or {}
+        return next((s for s in self.steps if s.key in typed), None) or self.first_unanswered(answers)
+
     def tailored(self, who: ApplyingFor) -> Journey:
         """The pages this draft asks, headed for who it is for."""
         steps = tuple(

@@ -6,7 +6,7 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from .. import copies
+from .. import copies, kept_uploads
 from ..downloads import private_file
 from ..extensions import limiter
 from ..fields import FILE_MESSAGES
@@ -15,7 +15,7 @@ from ..rules.clock import local_day, today
 from ..rules.deadlines import reply_deadline
 from ..rules.files import extension_for
 from ..services import access, appeals, attachments as attachment_service, authorities, cases, drafts, submissions
-from . import bp
+from . import bp, keeping
 from .forms import AttachmentForm, ChooseServiceForm, DeclarationForm, ForWhomForm, choices
 from .journeys import JOURNEYS, base_journey, guidance, journey_of
 
@@ -54,6 +54,16 @@ def _back(journey, draft, step_key: str, returning: bool) -> str:
     if draft.kind == "volunteer":
         return url_for("volunteer.index")
     return url_for("apply.for_whom", service=draft.service)
+
+
+def _page_form(current, draft, step_key: str):
+    """The page's form: what was posted; else what was typed and kept; else what was saved."""
+    if request.method == "POST":
+        return current.form()
+    typed = drafts.typed_on_page(draft, step_key)
+    if typed is not None:
+        return current.form(formdata=keeping.as_formdata(typed))
+    return current.form(data=drafts.answers_for_page(draft, step_key))
 
 
 def _answers_of(form) -> dict:
@@ -107,11 +117,19 @@ def step(public_id: str, step_key: str):
     if current is None:
         abort(404)
     returning = request.args.get("from") == "check"
-    form = current.form(data=drafts.answers_for_page(draft, step_key)) if request.method == "GET" else current.form()
+    form = _page_form(current, draft, step_key)
     if "national_id" in form and draft.authority is not None:
         form.expect(draft.authority.person.national_id, own=False)
     elif "national_id" in form and current_user.identity_verified:
         form.expect(current_user.national_id, own=True)
+    leaving = request.form.get("action") if request.method == "POST" else None
+    if leaving in keeping.LEAVING:
+        # Leaving the page: what is typed is kept as it is, errors or not, and shown again.
+        if form.validate():
+            drafts.save_answers(draft, step_key, _answers_of(form))
+        else:
+            drafts.keep_typed(draft, step_key, keeping.typed(form))
+        return keeping.leave(leaving, drafts.kept_until(draft))
     if form.validate_on_submit():
         drafts.save_answers(draft, step_key, _answers_of(form))
         return _onwards(journey, public_id, step_key, returning)
@@ -218,12 +236,14 @@ def attachments(public_id: str):
         files = attachment_service.for_draft(draft)
         drafts.save_answers(draft, "attachments", {"files": [a.public_id for a in files]})
         return _onwards(journey, public_id, "attachments", returning)
-    if form.validate_on_submit():
+    if form.is_submitted() and _file_ready(form):
+        chosen = kept_uploads.take()
         try:
-            attachment_service.add(current_user, draft, form.file.data.stream, form.file.data.filename, form.kind.data)
+            attachment_service.add(current_user, draft, chosen.stream, chosen.filename, form.kind.data)
         except attachment_service.AttachmentRejected as rejected:
             form.file.errors.append(FILE_MESSAGES[rejected.reason])
         else:
+            kept_uploads.forget()
             flash(_("The file is added."), "success")
             return redirect(request.full_path.rstrip("?"))
     return render_template(
@@ -238,7 +258,23 @@ def attachments(public_id: str):
         number=journey.index("attachments") + 1,
         total=len(journey.steps) + 1,
         returning=returning,
+        kept=kept_uploads.kept(),
     )
+
+
+def _file_ready(form) -> bool:
+    """Checks the page; a file chosen is kept when something else on it is wrong (the kind),
+    so that choosing the kind is all that is left to do."""
+    valid = form.validate()
+    try:
+        kept = kept_uploads.keep(form.file.data)
+    except attachment_service.AttachmentRejected as rejected:
+        form.file.errors = [FILE_MESSAGES[rejected.reason]]
+        return False
+    if kept is not None:
+        form.file.errors = []
+        valid = not form.errors
+    return valid
 
 
 @bp.route("/<public_id>/attachments/<attachment_id>/remove", methods=["POST"])

@@ -4,12 +4,13 @@ one small group a page). Each message says how to fix the answer."""
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from wtforms import BooleanField, EmailField, IntegerField, RadioField, StringField, TextAreaField
+from wtforms import BooleanField, EmailField, RadioField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Email, InputRequired, Length, NumberRange, Optional, ValidationError
 
 from ..fields import (
     YES_NO,
     ExpectedNumber,
+    HoursField,
     MultiCheckboxField,
     choices,
     national_id_valid,
@@ -217,7 +218,7 @@ class AvailabilityForm(PortalForm):
 
 
 class CapacityForm(PortalForm):
-    hours = IntegerField(
+    hours = HoursField(
         _l("About how many hours could you give?"),
         render_kw={"inputmode": "numeric"},
         validators=[

@@ -107,6 +107,15 @@ def logout():
     return redirect(url_for("public.index"))
 
 
+@bp.route("/account/keep-alive", methods=["POST"])
+@login_required
+def keep_alive():
+    """ "Stay logged in" in the warning before an idle log-in ends (static/js/idle.js): any
+    request renews the session cookie's 30 minutes, and this one does nothing else. The log-in's
+    own 12 hours (portal.services.login_sessions) still hold."""
+    return "", 204
+
+
 @bp.route("/account/logout-everywhere", methods=["POST"])
 @login_required
 def logout_everywhere():

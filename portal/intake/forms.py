@@ -5,11 +5,11 @@ from __future__ import annotations
 import uuid
 
 from flask_babel import lazy_gettext as _l
-from wtforms import BooleanField, HiddenField, IntegerField, RadioField, SelectField, StringField, TextAreaField
+from wtforms import BooleanField, HiddenField, RadioField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, Regexp, ValidationError
 
 from ..apply.volunteer_forms import GROUPS, INTERESTS, STATES, TIMES
-from ..fields import YES_NO, DayField, MultiCheckboxField, choices, strip
+from ..fields import YES_NO, DayField, HoursField, MultiCheckboxField, choices, strip
 from ..forms import PortalForm
 from ..rules.clock import today
 
@@ -138,7 +138,7 @@ class DecisionForm(PortalForm):
             "The appeal deadline counts from this day. If you do not know it, use the day the letter was sent."
         ),
     )
-    hours = IntegerField(
+    hours = HoursField(
         _l("Hours (optional)"),
         render_kw={"inputmode": "numeric"},
         validators=[Optional(), NumberRange(min=0, max=1000, message=_l("Enter a number of hours from 0 to 1000"))],

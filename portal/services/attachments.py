@@ -62,6 +62,29 @@ def store(
     a volunteer (the police certificate) or a volunteer's report (a receipt). The caller commits."""
     if sum(owner is not None for owner in (draft, authority, volunteer, report)) != 1:
         raise ValueError("a file belongs to exactly one owner")
+    data, content_type = checked(stream)
+    storage_name = uuid.uuid4().hex
+    (folder() / storage_name).write_bytes(data)
+    attachment = Attachment(
+        account_id=account.id,
+        draft_id=draft.id if draft else None,
+        authority_id=authority.id if authority else None,
+        volunteer_id=volunteer.id if volunteer else None,
+        volunteer_report_id=report.id if report else None,
+        kind=kind,
+        filename=display_name(filename),
+        content_type=content_type,
+        size=len(data),
+        storage_name=storage_name,
+        created_at=clock.now(),
+    )
+    db.session.add(attachment)
+    db.session.flush()
+    return attachment
+
+
+def checked(stream) -> tuple[bytes, str]:
+    """The file's bytes and content type, if the portal takes it (else AttachmentRejected)."""
     data = stream.read(MAX_BYTES + 1)
     if not data:
         raise AttachmentRejected("empty")
@@ -74,27 +97,10 @@ def store(
     problem = file_checks.problem_with(data, content_type)
     if problem is not None:
         raise AttachmentRejected(problem)
-    storage_name = uuid.uuid4().hex
-    (folder() / storage_name).write_bytes(data)
-    attachment = Attachment(
-        account_id=account.id,
-        draft_id=draft.id if draft else None,
-        authority_id=authority.id if authority else None,
-        volunteer_id=volunteer.id if volunteer else None,
-        volunteer_report_id=report.id if report else None,
-        kind=kind,
-        filename=_display_name(filename),
-        content_type=content_type,
-        size=len(data),
-        storage_name=storage_name,
-        created_at=clock.now(),
-    )
-    db.session.add(attachment)
-    db.session.flush()
-    return attachment
+    return data, content_type
 
 
-def _display_name(filename: str) -> str:
+def display_name(filename: str) -> str:
     name = os.path.basename((filename or "").replace("\\", "/")).strip()
     return "".join(ch for ch in name if ch.isprintable())[:200] or "file"
 

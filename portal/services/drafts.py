@@ -4,14 +4,22 @@ here work on what that has found."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from sqlalchemy import select
 
 from ..extensions import db
 from ..models import Account, Authority, Draft, Submission
 from ..rules import clock
+from ..rules.retention import DRAFT_UNUSED
 from . import attachments, authorities
 from .kinds import scope_for
 from .transaction import transaction
+
+# Where a draft keeps what was typed on a page but not yet saved as an answer: the page was
+# left half done or with a mistake ("Take a break", the language switch, a time-out). It is
+# the portal's own note, not an answer: nothing in it is sent, and the page shows it again.
+TYPED = "_typed"
 
 # What a representative is called in the application, from the basis they act on.
 RELATIONS = {"parent": "parent", "verge": "guardian", "ombud": "organisation"}
@@ -83,9 +91,31 @@ def unsent(account: Account) -> list[Draft]:
 
 @transaction
 def save_answers(draft: Draft, step_key: str, answers: dict) -> None:
-    # A new dict, so SQLAlchemy sees the JSON column change.
-    draft.answers = {**draft.answers, step_key: answers}
+    # A new dict, so SQLAlchemy sees the JSON column change; what was typed on the page before
+    # is now the answer.
+    typed = {key: value for key, value in (draft.answers.get(TYPED) or {}).items() if key != step_key}
+    draft.answers = {**{k: v for k, v in draft.answers.items() if k != TYPED}, step_key: answers}
+    if typed:
+        draft.answers = {**draft.answers, TYPED: typed}
     draft.updated_at = clock.now()
+
+
+@transaction
+def keep_typed(draft: Draft, step_key: str, typed: dict[str, list[str]]) -> None:
+    """Keep what was typed on a page as it was typed (each field's values as text), however
+    incomplete or wrong, until the page is saved: the page shows it again, without errors."""
+    draft.answers = {**draft.answers, TYPED: {**(draft.answers.get(TYPED) or {}), step_key: typed}}
+    draft.updated_at = clock.now()
+
+
+def typed_on_page(draft: Draft, step_key: str) -> dict[str, list[str]] | None:
+    """What was typed on the page and kept without being saved, if anything."""
+    return (draft.answers.get(TYPED) or {}).get(step_key)
+
+
+def kept_until(draft: Draft) -> date:
+    """The last day the draft is kept if nobody changes it (portal.rules.retention)."""
+    return clock.local_day(draft.updated_at + DRAFT_UNUSED)
 
 
 @transaction

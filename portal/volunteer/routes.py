@@ -10,6 +10,7 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
+from .. import kept_uploads
 from ..apply.journeys import journey_of
 from ..fields import FILE_MESSAGES, choices
 from ..i18n import month_name
@@ -99,13 +100,21 @@ def timesheet(assignment_id: str):
     months = volunteers.months_open(assignment)
     form = TimesheetForm()
     form.month.choices = choices(*[(m.isoformat(), month_name(m)) for m in months])
+    if form.is_submitted():
+        # A receipt chosen stays chosen, whatever else on the page is wrong.
+        try:
+            kept_uploads.keep(form.receipt.data)
+        except AttachmentRejected as rejected:
+            form.receipt.errors = [FILE_MESSAGES[rejected.reason]]
     if request.method == "POST" and request.form.get("action") == "more":
         # More rows, without a JavaScript button: what was typed stays, with four empty rows more.
         wanted = min(len(form.lines) + 4, form.lines.max_entries)
         while len(form.lines) < wanted:
             form.lines.append_entry()
-        return render_template("volunteer/timesheet.html", form=form, assignment=assignment, months=months)
-    valid = form.validate_on_submit()
+        return _timesheet_page(form, assignment, months)
+    receipt_problem = list(form.receipt.errors)
+    valid = form.validate_on_submit() and not receipt_problem
+    form.receipt.errors = [*receipt_problem, *form.receipt.errors]
     # The lines are checked too when something else is wrong, so every problem shows at once.
     if form.is_submitted() and form.month.data in {m.isoformat() for m in months}:
         valid = _lines_are_in(form, date.fromisoformat(form.month.data), assignment.started_on) and valid
@@ -136,7 +145,7 @@ def timesheet(assignment_id: str):
                 "timesheet",
                 date.fromisoformat(form.month.data),
                 document,
-                form.receipt.data or None,
+                kept_uploads.take(),
                 current_user,
             )
         except AttachmentRejected as rejected:
@@ -146,9 +155,16 @@ def timesheet(assignment_id: str):
                 _("You have already sent the timesheet for this month. Contact the service office to correct it")
             )
         else:
+            kept_uploads.forget()
             flash(_("The timesheet is sent. Thank you."), "success")
             return redirect(url_for("volunteer.index"))
-    return render_template("volunteer/timesheet.html", form=form, assignment=assignment, months=months)
+    return _timesheet_page(form, assignment, months)
+
+
+def _timesheet_page(form, assignment, months):
+    return render_template(
+        "volunteer/timesheet.html", form=form, assignment=assignment, months=months, kept=kept_uploads.kept()
+    )
 
 
 def _lines_are_in(form, month: date, started_on: date) -> bool:

@@ -52,7 +52,7 @@ def test_register_apply_leave_resume_switch_language_send_and_open_the_pdf(brows
             page.goto(live_server + "/en/my-page")
             page.get_by_role("link", name=re.compile("Continue")).click()
             assert page.get_by_role("heading", level=1).inner_text() == "Your wishes"
-            page.get_by_role("link", name="Norsk bokmål").click()
+            page.get_by_role("button", name="Norsk bokmål").click()
             assert page.get_by_role("heading", level=1).inner_text() == "Ønskene dine"
 
     assert page.get_by_role("heading", level=1).inner_text() == "Vedlegg"

@@ -1,0 +1,38 @@
+"""A file chosen on a page whose form came back with errors stays chosen: the page keeps it
+(portal.services.kept_files), remembered in the session for that page alone, and says so."""
+
+from __future__ import annotations
+
+from flask import request, session
+
+from .services import kept_files
+
+
+def _key() -> str:
+    return "kept_file:" + request.path
+
+
+def kept() -> dict | None:
+    """The file kept for this page, if any: {"filename": ...} for the page to name it."""
+    return session.get(_key())
+
+
+def keep(upload) -> dict | None:
+    """A newly chosen file replaces the one kept; AttachmentRejected if it is not taken."""
+    if not upload or not upload.filename:
+        return kept()
+    record = kept_files.keep(upload.stream, upload.filename)
+    kept_files.discard(session.get(_key()))
+    session[_key()] = record
+    return record
+
+
+def take():
+    """The kept file to send with the page (.stream, .filename), or None."""
+    record = kept()
+    return kept_files.read(record) if record else None
+
+
+def forget() -> None:
+    """The page is sent: its kept file is not needed any more."""
+    kept_files.discard(session.pop(_key(), None))

@@ -1,0 +1,47 @@
+"""Files chosen on a page that came back with an error elsewhere on it. A browser cannot fill
+in a file input again, so the file is checked and kept on the server, outside static/ under a
+random name, until the page is sent (the file then goes to its owner) or another replaces it.
+The record of a kept file is small enough for the session cookie, which is signed."""
+
+from __future__ import annotations
+
+import io
+import uuid
+from dataclasses import dataclass
+
+from . import attachments
+
+
+@dataclass(frozen=True)
+class KeptFile:
+    """A kept file read back, shaped like an upload (.stream, .filename) for the services."""
+
+    stream: io.BytesIO
+    filename: str
+
+
+def keep(stream, filename: str) -> dict:
+    """Check the file (AttachmentRejected if the portal would not take it) and keep it."""
+    data, content_type = attachments.checked(stream)
+    storage_name = uuid.uuid4().hex
+    (attachments.folder() / storage_name).write_bytes(data)
+    return {"storage": storage_name, "filename": attachments.display_name(filename), "content_type": content_type}
+
+
+def read(record: dict) -> KeptFile | None:
+    """The kept file, or None if it is gone (a record from an old cookie)."""
+    path = attachments.folder() / _name(record)
+    if not path.is_file():
+        return None
+    return KeptFile(io.BytesIO(path.read_bytes()), record["filename"])
+
+
+def discard(record: dict | None) -> None:
+    if record:
+        (attachments.folder() / _name(record)).unlink(missing_ok=True)
+
+
+def _name(record: dict) -> str:
+    # Only names this module made: 32 hex digits, never a path.
+    name = str(record.get("storage", ""))
+    return name if len(name) == 32 and all(c in "0123456789abcdef" for c in name) else "missing"

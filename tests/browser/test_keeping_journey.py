@@ -1,0 +1,100 @@
+"""Nothing typed is lost, in Chromium: a half-typed page survives a break, the language switch,
+and the idle limit (the warning, "Stay logged in", and the save just before the log-in ends);
+axe finds nothing in any of those states."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.conftest import PageProblems, log_in, violations
+from tests.helpers import TEST_PASSWORD, make_account
+
+pytestmark = pytest.mark.browser
+
+
+def _person_page(browser, live_server, live_app, email):
+    """A new browser on the first question page of a støttekontakt application, its clock
+    under the test's control (the idle warning counts on it)."""
+    make_account(live_app, email=email)
+    context = browser.new_context(locale="nb-NO")
+    page = context.new_page()
+    page.problems = PageProblems(page)  # the script must run under the strict CSP
+    page.clock.install()
+    log_in(page, live_server, email)
+    page.goto(live_server + "/nb/apply/?service=stottekontakt")
+    page.get_by_role("button", name="Start").click()
+    page.check("input[name=who][value=self]")
+    page.get_by_role("button", name="Fortsett").click()
+    assert page.get_by_role("heading", level=1).inner_text() == "Om deg"
+    return page
+
+
+def test_a_break_and_the_language_switch_keep_a_half_typed_page(browser, live_server, live_app):
+    page = _person_page(browser, live_server, live_app, "pause@example.org")
+    page.fill("[name=full_name]", "Kari Nordmann")
+    page.fill("[name=street_address]", "Gata 1")
+    page.get_by_role("button", name="Ta en pause og fortsett senere").click()
+    assert page.url.endswith("/nb/my-page")
+    expect(page.get_by_role("status").first).to_contain_text("Det du har skrevet, er lagret.")
+    assert violations(page) == [], "My page after a break"
+
+    page.get_by_role("link", name=re.compile("Fortsett")).click()
+    expect(page.locator("[name=full_name]")).to_have_value("Kari Nordmann")
+    expect(page.locator("[name=street_address]")).to_have_value("Gata 1")
+    assert "Feil:" not in page.title()
+    assert violations(page) == [], "the kept page"
+
+    page.fill("[name=city]", "Fjellvik")
+    page.get_by_role("button", name="English").click()
+    assert page.get_by_role("heading", level=1).inner_text() == "About you"
+    assert page.url.startswith(live_server + "/en/apply/")
+    expect(page.locator("[name=full_name]")).to_have_value("Kari Nordmann")
+    expect(page.locator("[name=city]")).to_have_value("Fjellvik")
+    assert violations(page) == [], "the page in the other language"
+
+    # Enter in a field saves and goes on, as before: here the page is not finished.
+    page.locator("[name=city]").press("Enter")
+    expect(page).to_have_title(re.compile(r"^Error:"))
+    assert page.get_by_role("heading", level=1).inner_text() == "About you"
+    expect(page.locator("[name=city]")).to_have_value("Fjellvik")
+    assert violations(page) == [], "the page with errors"
+    assert page.problems.items == []
+    page.context.close()
+
+
+def test_the_idle_warning_keeps_the_log_in_and_then_the_page_at_the_limit(browser, live_server, live_app):
+    page = _person_page(browser, live_server, live_app, "idle@example.org")
+    page.fill("[name=full_name]", "Kari Nordmann")
+    page.fill("[name=street_address]", "Gata 1")
+    warning = page.get_by_role("dialog", name="Du blir snart logget ut")
+    expect(warning).to_be_hidden()
+    page.clock.run_for("25:01")
+    expect(warning).to_be_visible()
+    expect(warning.get_by_role("button", name="Fortsett å være logget inn")).to_be_focused()
+    assert violations(page) == [], "the warning"
+
+    warning.get_by_role("button", name="Fortsett å være logget inn").click()
+    expect(warning).to_be_hidden()
+    expect(page.locator("#idle-status")).to_have_text("Du er fortsatt logget inn.")
+    expect(page.locator("[name=full_name]")).to_have_value("Kari Nordmann")
+    assert violations(page) == [], "after staying logged in"
+
+    # Nobody answers the next warning: just before the end, the page is kept and the log-in ends.
+    page.fill("[name=city]", "Fjellvik")
+    page.clock.run_for("25:01")
+    expect(warning).to_be_visible()
+    with page.expect_navigation():
+        page.clock.run_for("04:00")
+    assert "/nb/account/login" in page.url
+    expect(page.get_by_role("status").first).to_contain_text("Det du har skrevet, er lagret.")
+    assert violations(page) == [], "the log-in page after the time-out"
+    page.fill("input[name=email]", "idle@example.org")
+    page.fill("input[name=password]", TEST_PASSWORD)
+    page.locator("form.form button[type=submit]").click()
+    assert page.get_by_role("heading", level=1).inner_text() == "Om deg"
+    expect(page.locator("[name=full_name]")).to_have_value("Kari Nordmann")
+    expect(page.locator("[name=city]")).to_have_value("Fjellvik")
+    assert violations(page) == [], "the page again after log-in"
+    assert page.problems.items == []
+    page.context.close()
