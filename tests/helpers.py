@@ -255,6 +255,39 @@ def send_application(client, lang="nb", national_id=None, files=()) -> tuple[str
     return base, response.headers["Location"]
 
 
+# The answers to every page of the other services' applications, in order.
+SERVICE_STEPS = {
+    "ledsagerbevis": [
+        ("person", PERSON),
+        ("residence", {"lives_here": "yes"}),
+        ("disability", {"description": "Jeg ser dårlig.", "lasting": "yes"}),
+        ("companions", {"companions": "", "why": "Finne fram på konserter."}),
+    ],
+    "bpa": [
+        ("person", PERSON),
+        (
+            "assistance",
+            {"hours_per_week": "30", "areas": ["personal_care", "practical"], "description": "Stell morgen og kveld."},
+        ),
+        ("supervisor", {"supervisor": "self", "supervisor_name": "", "supervisor_relation": ""}),
+        ("family", {"disabled_child": "no"}),
+    ],
+}
+
+
+def send_for_service(client, service: str, lang: str = "nb") -> str:
+    """Start, answer and send an application for `service` (støttekontakt, ledsagerbevis or
+    BPA) for oneself; gives the receipt's address."""
+    base = start_application(client, lang, service)
+    for key, data in STEPS if service == "stottekontakt" else SERVICE_STEPS[service]:
+        response = post_form(client, f"{base}/{key}", data)
+        assert response.status_code == 302, (key, errors(response))
+    assert post_form(client, f"{base}/attachments", {"action": "continue"}).status_code == 302
+    response = post_form(client, f"{base}/check", {"correct": "y"})
+    assert response.status_code == 302, errors(response)
+    return response.headers["Location"]
+
+
 # -- Acting for someone else ------------------------------------------------------------------
 
 PERSON_REST = dict(

@@ -453,11 +453,26 @@ class ChooseServiceForm(PortalForm):
 
 # -- Appeals (klage) -------------------------------------------------------------------------
 
+# What can be appealed differs by service: a companion card has no hours and no form of
+# service, and BPA is about how the help is organised, not groups.
+APPEAL_REFUSAL = ("refusal", _l("That the application was refused"))
+APPEAL_OTHER = ("other", _l("Something else in the decision, such as the period it covers"))
 APPEAL_POINTS = choices(
-    ("refusal", _l("That the application was refused")),
+    APPEAL_REFUSAL,
     ("hours", _l("The number of hours")),
     ("form", _l("The form of the service, for example a group instead of one to one")),
-    ("other", _l("Something else in the decision, such as the period it covers")),
+    APPEAL_OTHER,
+)
+BPA_APPEAL_POINTS = choices(
+    APPEAL_REFUSAL,
+    ("hours", _l("The number of hours")),
+    ("form", _l("How the help is organised, for example that you got other services instead of BPA")),
+    APPEAL_OTHER,
+)
+COMPANION_CARD_APPEAL_POINTS = choices(
+    APPEAL_REFUSAL,
+    ("companions", _l("How many companions the card covers")),
+    ("other", _l("Something else in the decision, such as how long the card is valid")),
 )
 
 
@@ -521,6 +536,43 @@ class AppealForm(PortalForm):
             Length(max=6000, message=_l("The text can be at most 6000 characters")),
         ],
     )
+
+
+class BpaAppealForm(AppealForm):
+    points = MultiCheckboxField(
+        _l("What do you disagree with? Choose all that fit."),
+        choices=BPA_APPEAL_POINTS,
+        validators=[DataRequired(_l("Choose at least one thing you disagree with"))],
+    )
+    change = TextAreaField(
+        _l("What do you want changed?"),
+        filters=[_strip],
+        description=_l("For example: I want BPA, or 35 hours a week instead of 20."),
+        validators=[
+            DataRequired(_l("Write what you want changed")),
+            Length(max=4000, message=_l("The text can be at most 4000 characters")),
+        ],
+    )
+
+
+class CompanionCardAppealForm(AppealForm):
+    points = MultiCheckboxField(
+        _l("What do you disagree with? Choose all that fit."),
+        choices=COMPANION_CARD_APPEAL_POINTS,
+        validators=[DataRequired(_l("Choose at least one thing you disagree with"))],
+    )
+    change = TextAreaField(
+        _l("What do you want changed?"),
+        filters=[_strip],
+        description=_l("For example: I want a companion card, or a card for two companions."),
+        validators=[
+            DataRequired(_l("Write what you want changed")),
+            Length(max=4000, message=_l("The text can be at most 4000 characters")),
+        ],
+    )
+
+
+APPEAL_FORMS = {"bpa": BpaAppealForm, "ledsagerbevis": CompanionCardAppealForm}
 
 
 class LateForm(PortalForm):

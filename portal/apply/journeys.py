@@ -16,8 +16,11 @@ from . import forms, volunteer_forms
 
 
 def base_journey(kind: str, service: str) -> Journey:
-    """An application's journey for its service, the appeal's, or the volunteer's."""
-    return {"appeal": APPEAL, "volunteer": VOLUNTEER}.get(kind) or JOURNEYS[service]
+    """An application's journey for its service, the appeal's (which asks what it may change
+    in a decision on that service), or the volunteer's."""
+    if kind == "appeal":
+        return APPEALS.get(service, APPEAL)
+    return VOLUNTEER if kind == "volunteer" else JOURNEYS[service]
 
 
 def journey_of(draft, today: date) -> Journey:
@@ -238,6 +241,12 @@ APPEAL = Journey(
         ),
     ),
 )
+
+
+APPEALS: dict[str, Journey] = {
+    service: replace(APPEAL, steps=tuple(replace(s, form=form) if s.key == "appeal" else s for s in APPEAL.steps))
+    for service, form in forms.APPEAL_FORMS.items()
+}
 
 
 # Becoming a støttekontakt: the municipal handbook's form (LEGAL.md, "Volunteers").
