@@ -270,7 +270,6 @@ SERVICE_STEPS = {
             {"hours_per_week": "30", "areas": ["personal_care", "practical"], "description": "Stell morgen og kveld."},
         ),
         ("supervisor", {"supervisor": "self", "supervisor_name": "", "supervisor_relation": ""}),
-        ("family", {"disabled_child": "no"}),
     ],
 }
 

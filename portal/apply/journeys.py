@@ -104,6 +104,12 @@ CHILD_VIEWS = Step(
     ),
 )
 
+
+def _for_a_child(who: ApplyingFor) -> bool:
+    """A parent applies, or the person is under 18 (or of an age not known yet)."""
+    return who.basis == "parent" or who.person_age is None or who.person_age < 18
+
+
 JOURNEYS: dict[str, Journey] = {
     j.service: j
     for j in (
@@ -158,7 +164,8 @@ JOURNEYS: dict[str, Journey] = {
                 CHILD_VIEWS,
                 Step("assistance", _l("The help you need"), forms.AssistanceForm),
                 Step("supervisor", _l("Work supervisor"), forms.SupervisorForm),
-                Step("family", _l("Family"), forms.FamilyForm),
+                # Relief as BPA is for parents of a child under 18 living at home (LEGAL.md).
+                Step("family", _l("Family"), forms.FamilyForm, shown=_for_a_child),
                 Step(
                     "attachments",
                     _l("Attachments"),
@@ -171,8 +178,9 @@ JOURNEYS: dict[str, Journey] = {
 }
 
 
-def guidance(service: str, answers: dict, today) -> list:
-    """Municipal practice shown as guidance, never as a block (LEGAL.md, "The services")."""
+def guidance(service: str, answers: dict, today, step_key: str | None = None) -> list:
+    """Municipal practice shown as guidance, never as a block (LEGAL.md, "The services"), on
+    the page `step_key` (or the check page when None)."""
     notes = []
     age = age_from_number((answers.get("person") or {}).get("national_id") or "", today)
     if service == "ledsagerbevis":
@@ -194,7 +202,8 @@ def guidance(service: str, answers: dict, today) -> list:
     if service == "bpa":
         # Someone granted BPA under the right before 67 keeps it after 67 (pbrl § 2-1 d, since
         # 1 July 2020): asked, never refused.
-        if age is not None and age >= 67:
+        # Once, on the page where the reader can answer it.
+        if age is not None and age >= 67 and step_key == "assistance":
             notes.append(
                 _l(
                     "The right to have help organised as BPA is for people under 67. If you were "
