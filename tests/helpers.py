@@ -11,6 +11,7 @@ import io
 import os
 import re
 import shutil
+import subprocess
 from contextlib import contextmanager
 from datetime import date, timedelta
 
@@ -177,6 +178,15 @@ def image_file(kind: str = "PNG", size: tuple[int, int] = (40, 30)) -> bytes:
 PDF = pdf_file()
 PNG = image_file("PNG")
 JPEG = image_file("JPEG")
+
+
+def pdf_words(pdftotext: str, data: bytes, folder) -> str:
+    """The words of a PDF, as pdftotext reads them, on one line."""
+    assert data.startswith(b"%PDF-")
+    path = folder / "copy.pdf"
+    path.write_bytes(data)
+    found = subprocess.run([pdftotext, str(path), "-"], capture_output=True, text=True, check=True).stdout
+    return re.sub(r"\s+", " ", found)
 
 
 # -- Applying ---------------------------------------------------------------------------------

@@ -25,6 +25,8 @@ from ..fields import (
     strip as _strip,
 )
 from ..forms import PortalForm
+from ..rules.clock import today
+from ..rules.identity import age_from_number
 
 
 class PersonForm(ExpectedNumber, PortalForm):
@@ -70,10 +72,9 @@ class PersonForm(ExpectedNumber, PortalForm):
     )
     phone = StringField(
         _l("Phone number"),
-        description=_l("8 digits"),
+        description=_l("8 digits. For a child under 18, a parent's number will do, or you can leave it empty."),
         render_kw={"autocomplete": "tel", "type": "tel"},
         filters=[_strip],
-        validators=[norwegian_phone],
     )
     email = EmailField(
         _l("E-mail address (optional)"),
@@ -89,6 +90,15 @@ class PersonForm(ExpectedNumber, PortalForm):
         choices=choices(("nb", _l("Norwegian")), ("en", _l("English")), ("other", _l("Another language"))),
         validators=[InputRequired(_l("Choose a language"))],
     )
+    other_language = StringField(
+        _l("Which language?"),
+        filters=[_strip],
+        description=_l("Only if you chose another language."),
+        validators=[
+            required_if("preferred_language", "other", _l("Enter the language you prefer")),
+            Length(max=100, message=_l("The language can be at most 100 characters")),
+        ],
+    )
     interpreter = RadioField(
         _l("Do you need an interpreter?"),
         choices=YES_NO,
@@ -97,11 +107,21 @@ class PersonForm(ExpectedNumber, PortalForm):
     interpreter_language = StringField(
         _l("Which language should the interpreter speak?"),
         filters=[_strip],
+        description=_l("Only if you need an interpreter. Sign language is a language too."),
         validators=[
             required_if("interpreter", "yes", _l("Enter the language the interpreter should speak")),
             Length(max=100, message=_l("The language can be at most 100 characters")),
         ],
     )
+
+    asked_when = {"other_language": ("preferred_language", "other"), "interpreter_language": ("interpreter", "yes")}
+
+    def validate_phone(self, field):
+        """A child need not have a phone of their own: we reach them through a parent."""
+        age = age_from_number(self.national_id.data or "", today())
+        if not field.data and age is not None and age < 18:
+            return
+        norwegian_phone(self, field)
 
 
 RELATIONS = choices(

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.helpers import SERVICE_STEPS, errors, post_form, start_application, text
+from tests.helpers import PERSON, SERVICE_STEPS, STEPS, errors, html, pdf_words, post_form, start_application, text
 from tests.identities import aged
 
 FAMILY = {"nb": "et barn med funksjonsnedsettelse i familien din", "en": "a child with a disability in your family"}
@@ -48,3 +48,76 @@ def test_the_note_on_bpa_after_67_comes_once_where_the_help_is_described(apply_a
     assert AFTER_67[lang] in text(citizen.get(f"{base}/assistance"))
     for page in ("supervisor", "attachments", "check"):
         assert AFTER_67[lang] not in text(citizen.get(f"{base}/{page}")), page
+
+
+def _answer_the_rest(client, base: str) -> None:
+    for key, data in STEPS[1:]:
+        assert post_form(client, f"{base}/{key}", data).status_code == 302, key
+    post_form(client, f"{base}/attachments", {"action": "continue"})
+
+
+INTERPRETER_LANGUAGE = {"nb": "Hvilket språk skal tolken snakke?", "en": "Which language should the interpreter speak?"}
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_no_interpreter_means_no_interpreter_language_in_the_check_page_or_the_copy(
+    apply_app, citizen, lang, tmp_path, pdftotext
+):
+    base = start_application(citizen, lang)
+    response = post_form(citizen, f"{base}/person", {**PERSON, "interpreter": "no", "interpreter_language": ""})
+    assert response.status_code == 302, errors(response)
+    for key, data in STEPS[1:]:
+        assert post_form(citizen, f"{base}/{key}", data).status_code == 302, key
+    post_form(citizen, f"{base}/attachments", {"action": "continue"})
+    page = text(citizen.get(f"{base}/check"))
+    assert INTERPRETER_LANGUAGE[lang] not in page
+    assert {"nb": "Trenger du tolk?", "en": "Do you need an interpreter?"}[lang] in page
+    receipt = post_form(citizen, f"{base}/check", {"correct": "y"}).headers["Location"]
+    words = pdf_words(pdftotext, citizen.get(f"{receipt}/pdf").data, tmp_path)
+    assert {"nb": "Trenger du tolk?", "en": "Do you need an interpreter?"}[lang] in words
+    assert INTERPRETER_LANGUAGE[lang] not in words
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_an_interpreter_needs_a_language_and_it_is_shown(apply_app, citizen, lang):
+    base = start_application(citizen, lang)
+    response = post_form(citizen, f"{base}/person", {**PERSON, "interpreter": "yes", "interpreter_language": ""})
+    assert errors(response) == [
+        {"nb": "Skriv hvilket språk tolken skal snakke", "en": "Enter the language the interpreter should speak"}[lang]
+    ]
+    post_form(citizen, f"{base}/person", {**PERSON, "interpreter": "yes", "interpreter_language": "Tigrinja"})
+    _answer_the_rest(citizen, base)
+    page = text(citizen.get(f"{base}/check"))
+    assert INTERPRETER_LANGUAGE[lang] in page and "Tigrinja" in page
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_another_language_asks_which(apply_app, citizen, lang):
+    base = start_application(citizen, lang)
+    assert 'name="other_language"' in html(citizen.get(f"{base}/person"))
+    response = post_form(citizen, f"{base}/person", {**PERSON, "preferred_language": "other"})
+    assert errors(response) == [
+        {"nb": "Skriv hvilket språk du foretrekker", "en": "Enter the language you prefer"}[lang]
+    ]
+    post_form(citizen, f"{base}/person", {**PERSON, "preferred_language": "other", "other_language": "Somali"})
+    _answer_the_rest(citizen, base)
+    assert "Somali" in text(citizen.get(f"{base}/check"))
+    post_form(citizen, f"{base}/person", {**PERSON, "preferred_language": "nb", "other_language": "Somali"})
+    assert "Somali" not in text(citizen.get(f"{base}/check"))
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_a_child_need_not_give_a_phone_number_of_their_own(apply_app, citizen, clock, lang):
+    base = start_application(citizen, lang)
+    child = {**PERSON, "national_id": aged(10, clock.today()), "phone": ""}
+    page = text(citizen.get(f"{base}/person"))
+    assert {"nb": "holder det med nummeret til en forelder", "en": "a parent's number will do"}[lang] in page
+    response = post_form(citizen, f"{base}/person", child)
+    assert response.status_code == 302, errors(response)
+    adult = {**PERSON, "phone": ""}
+    assert errors(post_form(citizen, f"{base}/person", adult)) == [
+        {
+            "nb": "Skriv et norsk telefonnummer med 8 sifre, for eksempel 912 34 567",
+            "en": "Enter a Norwegian phone number with 8 digits, like 912 34 567",
+        }[lang]
+    ]
