@@ -27,15 +27,12 @@ def _bpa_until_check(client, lang: str, national_id: str) -> str:
 
 
 @pytest.mark.parametrize("lang", ["nb", "en"])
-def test_bpa_for_an_adult_does_not_ask_about_a_child_in_the_family(apply_app, citizen, clock, lang):
+def test_bpa_asks_about_a_child_in_the_family_only_for_someone_under_18(apply_app, citizen, clock, lang):
     base = _bpa_until_check(citizen, lang, aged(40, clock.today()))
     assert citizen.get(f"{base}/family").status_code == 404
     assert post_form(citizen, f"{base}/attachments", {"action": "continue"}).headers["Location"].endswith("/check")
     assert FAMILY[lang] not in text(citizen.get(f"{base}/check"))
-
-
-@pytest.mark.parametrize("lang", ["nb", "en"])
-def test_bpa_for_someone_under_18_asks_about_the_family(apply_app, citizen, clock, lang):
+    # For someone under 18 it is asked.
     base = _bpa_until_check(citizen, lang, aged(16, clock.today()))
     assert FAMILY[lang] in text(citizen.get(f"{base}/family"))
     post_form(citizen, f"{base}/attachments", {"action": "continue"})
@@ -60,7 +57,7 @@ INTERPRETER_LANGUAGE = {"nb": "Hvilket språk skal tolken snakke?", "en": "Which
 
 
 @pytest.mark.parametrize("lang", ["nb", "en"])
-def test_no_interpreter_means_no_interpreter_language_in_the_check_page_or_the_copy(
+def test_the_interpreters_language_is_asked_and_shown_only_when_an_interpreter_is_needed(
     apply_app, citizen, lang, tmp_path, pdftotext
 ):
     base = start_application(citizen, lang)
@@ -76,10 +73,7 @@ def test_no_interpreter_means_no_interpreter_language_in_the_check_page_or_the_c
     words = pdf_words(pdftotext, citizen.get(f"{receipt}/pdf").data, tmp_path)
     assert {"nb": "Trenger du tolk?", "en": "Do you need an interpreter?"}[lang] in words
     assert INTERPRETER_LANGUAGE[lang] not in words
-
-
-@pytest.mark.parametrize("lang", ["nb", "en"])
-def test_an_interpreter_needs_a_language_and_it_is_shown(apply_app, citizen, lang):
+    # With an interpreter, the language is asked for and shown.
     base = start_application(citizen, lang)
     response = post_form(citizen, f"{base}/person", {**PERSON, "interpreter": "yes", "interpreter_language": ""})
     assert errors(response) == [
