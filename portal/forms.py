@@ -50,8 +50,23 @@ class CleanTextMeta:
 class PortalForm(FlaskForm):
     """Every page's form (with CSRF)."""
 
+    # Fields that matter only after another field's answer, {field: (other field, answer)}:
+    # asked on the same page (it works without JavaScript), and left out of the check page
+    # and the copies when that answer was not given.
+    asked_when: dict[str, tuple[str, str]] = {}
+
     class Meta(CleanTextMeta):
         pass
+
+    def answered_fields(self) -> list:
+        """The fields to show with their answers: not the CSRF token, nor a question that
+        did not apply."""
+        return [
+            field
+            for name, field in self._fields.items()
+            if name != "csrf_token"
+            and (name not in self.asked_when or self[self.asked_when[name][0]].data == self.asked_when[name][1])
+        ]
 
 
 class PortalSubform(Form):

@@ -11,6 +11,7 @@ import io
 import os
 import re
 import shutil
+import subprocess
 from contextlib import contextmanager
 from datetime import date, timedelta
 
@@ -179,6 +180,15 @@ PNG = image_file("PNG")
 JPEG = image_file("JPEG")
 
 
+def pdf_words(pdftotext: str, data: bytes, folder) -> str:
+    """The words of a PDF, as pdftotext reads them, on one line."""
+    assert data.startswith(b"%PDF-")
+    path = folder / "copy.pdf"
+    path.write_bytes(data)
+    found = subprocess.run([pdftotext, str(path), "-"], capture_output=True, text=True, check=True).stdout
+    return re.sub(r"\s+", " ", found)
+
+
 # -- Applying ---------------------------------------------------------------------------------
 
 PERSON = dict(
@@ -253,6 +263,38 @@ def send_application(client, lang="nb", national_id=None, files=()) -> tuple[str
     response = post_form(client, f"{base}/check", {"correct": "y"})
     assert response.status_code == 302
     return base, response.headers["Location"]
+
+
+# The answers to every page of the other services' applications, in order.
+SERVICE_STEPS = {
+    "ledsagerbevis": [
+        ("person", PERSON),
+        ("residence", {"lives_here": "yes"}),
+        ("disability", {"description": "Jeg ser dårlig.", "lasting": "yes"}),
+        ("companions", {"companions": "", "why": "Finne fram på konserter."}),
+    ],
+    "bpa": [
+        ("person", PERSON),
+        (
+            "assistance",
+            {"hours_per_week": "30", "areas": ["personal_care", "practical"], "description": "Stell morgen og kveld."},
+        ),
+        ("supervisor", {"supervisor": "self", "supervisor_name": "", "supervisor_relation": ""}),
+    ],
+}
+
+
+def send_for_service(client, service: str, lang: str = "nb") -> str:
+    """Start, answer and send an application for `service` (støttekontakt, ledsagerbevis or
+    BPA) for oneself; gives the receipt's address."""
+    base = start_application(client, lang, service)
+    for key, data in STEPS if service == "stottekontakt" else SERVICE_STEPS[service]:
+        response = post_form(client, f"{base}/{key}", data)
+        assert response.status_code == 302, (key, errors(response))
+    assert post_form(client, f"{base}/attachments", {"action": "continue"}).status_code == 302
+    response = post_form(client, f"{base}/check", {"correct": "y"})
+    assert response.status_code == 302, errors(response)
+    return response.headers["Location"]
 
 
 # -- Acting for someone else ------------------------------------------------------------------

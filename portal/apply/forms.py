@@ -26,6 +26,8 @@ from ..fields import (
     strip as _strip,
 )
 from ..forms import PortalForm
+from ..rules.clock import today
+from ..rules.identity import age_from_number
 
 
 class PersonForm(ExpectedNumber, PortalForm):
@@ -71,10 +73,9 @@ class PersonForm(ExpectedNumber, PortalForm):
     )
     phone = StringField(
         _l("Phone number"),
-        description=_l("8 digits"),
+        description=_l("8 digits. For a child under 18, a parent's number will do, or you can leave it empty."),
         render_kw={"autocomplete": "tel", "type": "tel"},
         filters=[_strip],
-        validators=[norwegian_phone],
     )
     email = EmailField(
         _l("E-mail address (optional)"),
@@ -90,6 +91,15 @@ class PersonForm(ExpectedNumber, PortalForm):
         choices=choices(("nb", _l("Norwegian")), ("en", _l("English")), ("other", _l("Another language"))),
         validators=[InputRequired(_l("Choose a language"))],
     )
+    other_language = StringField(
+        _l("Which language?"),
+        filters=[_strip],
+        description=_l("Only if you chose another language."),
+        validators=[
+            required_if("preferred_language", "other", _l("Enter the language you prefer")),
+            Length(max=100, message=_l("The language can be at most 100 characters")),
+        ],
+    )
     interpreter = RadioField(
         _l("Do you need an interpreter?"),
         choices=YES_NO,
@@ -98,11 +108,21 @@ class PersonForm(ExpectedNumber, PortalForm):
     interpreter_language = StringField(
         _l("Which language should the interpreter speak?"),
         filters=[_strip],
+        description=_l("Only if you need an interpreter. Sign language is a language too."),
         validators=[
             required_if("interpreter", "yes", _l("Enter the language the interpreter should speak")),
             Length(max=100, message=_l("The language can be at most 100 characters")),
         ],
     )
+
+    asked_when = {"other_language": ("preferred_language", "other"), "interpreter_language": ("interpreter", "yes")}
+
+    def validate_phone(self, field):
+        """A child need not have a phone of their own: we reach them through a parent."""
+        age = age_from_number(self.national_id.data or "", today())
+        if not field.data and age is not None and age < 18:
+            return
+        norwegian_phone(self, field)
 
 
 RELATIONS = choices(
@@ -454,11 +474,26 @@ class ChooseServiceForm(PortalForm):
 
 # -- Appeals (klage) -------------------------------------------------------------------------
 
+# What can be appealed differs by service: a companion card has no hours and no form of
+# service, and BPA is about how the help is organised, not groups.
+APPEAL_REFUSAL = ("refusal", _l("That the application was refused"))
+APPEAL_OTHER = ("other", _l("Something else in the decision, such as the period it covers"))
 APPEAL_POINTS = choices(
-    ("refusal", _l("That the application was refused")),
+    APPEAL_REFUSAL,
     ("hours", _l("The number of hours")),
     ("form", _l("The form of the service, for example a group instead of one to one")),
-    ("other", _l("Something else in the decision, such as the period it covers")),
+    APPEAL_OTHER,
+)
+BPA_APPEAL_POINTS = choices(
+    APPEAL_REFUSAL,
+    ("hours", _l("The number of hours")),
+    ("form", _l("How the help is organised, for example that you got other services instead of BPA")),
+    APPEAL_OTHER,
+)
+COMPANION_CARD_APPEAL_POINTS = choices(
+    APPEAL_REFUSAL,
+    ("companions", _l("How many companions the card covers")),
+    ("other", _l("Something else in the decision, such as how long the card is valid")),
 )
 
 
@@ -520,6 +555,43 @@ class AppealForm(PortalForm):
             Length(max=6000, message=_l("The text can be at most 6000 characters")),
         ],
     )
+
+
+class BpaAppealForm(AppealForm):
+    points = MultiCheckboxField(
+        _l("What do you disagree with? Choose all that fit."),
+        choices=BPA_APPEAL_POINTS,
+        validators=[DataRequired(_l("Choose at least one thing you disagree with"))],
+    )
+    change = TextAreaField(
+        _l("What do you want changed?"),
+        filters=[_strip],
+        description=_l("For example: I want BPA, or 35 hours a week instead of 20."),
+        validators=[
+            DataRequired(_l("Write what you want changed")),
+            Length(max=4000, message=_l("The text can be at most 4000 characters")),
+        ],
+    )
+
+
+class CompanionCardAppealForm(AppealForm):
+    points = MultiCheckboxField(
+        _l("What do you disagree with? Choose all that fit."),
+        choices=COMPANION_CARD_APPEAL_POINTS,
+        validators=[DataRequired(_l("Choose at least one thing you disagree with"))],
+    )
+    change = TextAreaField(
+        _l("What do you want changed?"),
+        filters=[_strip],
+        description=_l("For example: I want a companion card, or a card for two companions."),
+        validators=[
+            DataRequired(_l("Write what you want changed")),
+            Length(max=4000, message=_l("The text can be at most 4000 characters")),
+        ],
+    )
+
+
+APPEAL_FORMS = {"bpa": BpaAppealForm, "ledsagerbevis": CompanionCardAppealForm}
 
 
 class LateForm(PortalForm):

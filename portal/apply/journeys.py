@@ -16,8 +16,11 @@ from . import forms, volunteer_forms
 
 
 def base_journey(kind: str, service: str) -> Journey:
-    """An application's journey for its service, the appeal's, or the volunteer's."""
-    return {"appeal": APPEAL, "volunteer": VOLUNTEER}.get(kind) or JOURNEYS[service]
+    """An application's journey for its service, the appeal's (which asks what it may change
+    in a decision on that service), or the volunteer's."""
+    if kind == "appeal":
+        return APPEALS.get(service, APPEAL)
+    return VOLUNTEER if kind == "volunteer" else JOURNEYS[service]
 
 
 def journey_of(draft, today: date) -> Journey:
@@ -107,6 +110,12 @@ CHILD_VIEWS = Step(
     ),
 )
 
+
+def _for_a_child(who: ApplyingFor) -> bool:
+    """A parent applies, or the person is under 18 (or of an age not known yet)."""
+    return who.basis == "parent" or who.person_age is None or who.person_age < 18
+
+
 JOURNEYS: dict[str, Journey] = {
     j.service: j
     for j in (
@@ -161,7 +170,8 @@ JOURNEYS: dict[str, Journey] = {
                 CHILD_VIEWS,
                 Step("assistance", _l("The help you need"), forms.AssistanceForm),
                 Step("supervisor", _l("Work supervisor"), forms.SupervisorForm),
-                Step("family", _l("Family"), forms.FamilyForm),
+                # Relief as BPA is for parents of a child under 18 living at home (LEGAL.md).
+                Step("family", _l("Family"), forms.FamilyForm, shown=_for_a_child),
                 Step(
                     "attachments",
                     _l("Attachments"),
@@ -174,8 +184,9 @@ JOURNEYS: dict[str, Journey] = {
 }
 
 
-def guidance(service: str, answers: dict, today) -> list:
-    """Municipal practice shown as guidance, never as a block (LEGAL.md, "The services")."""
+def guidance(service: str, answers: dict, today, step_key: str | None = None) -> list:
+    """Municipal practice shown as guidance, never as a block (LEGAL.md, "The services"), on
+    the page `step_key` (or the check page when None)."""
     notes = []
     age = age_from_number((answers.get("person") or {}).get("national_id") or "", today)
     if service == "ledsagerbevis":
@@ -197,7 +208,8 @@ def guidance(service: str, answers: dict, today) -> list:
     if service == "bpa":
         # Someone granted BPA under the right before 67 keeps it after 67 (pbrl § 2-1 d, since
         # 1 July 2020): asked, never refused.
-        if age is not None and age >= 67:
+        # Once, on the page where the reader can answer it.
+        if age is not None and age >= 67 and step_key == "assistance":
             notes.append(
                 _l(
                     "The right to have help organised as BPA is for people under 67. If you were "
@@ -244,6 +256,12 @@ APPEAL = Journey(
         ),
     ),
 )
+
+
+APPEALS: dict[str, Journey] = {
+    service: replace(APPEAL, steps=tuple(replace(s, form=form) if s.key == "appeal" else s for s in APPEAL.steps))
+    for service, form in forms.APPEAL_FORMS.items()
+}
 
 
 # Becoming a støttekontakt: the municipal handbook's form (LEGAL.md, "Volunteers").

@@ -26,8 +26,8 @@ def _draft(public_id: str, action: str = "draft.view"):
     return draft, journey_of(draft, today())
 
 
-def _guidance(draft) -> list:
-    return guidance(draft.service, draft.answers, today()) if draft.kind == "application" else []
+def _guidance(draft, step_key: str | None = None) -> list:
+    return guidance(draft.service, draft.answers, today(), step_key) if draft.kind == "application" else []
 
 
 def _onwards(journey, public_id: str, step_key: str, returning: bool):
@@ -142,7 +142,7 @@ def step(public_id: str, step_key: str):
         back=_back(journey, draft, step_key, returning),
         number=journey.index(step_key) + 1,
         total=len(journey.steps) + 1,
-        guidance=_guidance(draft),
+        guidance=_guidance(draft, step_key),
     )
 
 

@@ -155,7 +155,9 @@ def reset_password(token: str):
 @bp.route("/my-page")
 @login_required
 def my_page():
-
+    # The ombud applies for nobody: their My page is their clients and their cases.
+    if current_user.has_role("ombud") and "ombud.index" in current_app.view_functions:
+        return redirect(url_for("ombud.index"))
     asking = authorities.requests_to_answer(current_user)
     if "apply.start" not in current_app.view_functions:
         return render_template("auth/my_page.html", drafts=[], submissions=[], asking=asking)

@@ -42,6 +42,8 @@ def show(reference: str):
         today=today(),
         own=access.is_own_case(current_user, case),
         may_appeal=access.may_appeal(current_user, case),
+        # The ombud reads about their client, not about themselves.
+        for_client=current_user.has_role("ombud"),
     )
 
 

@@ -7,13 +7,14 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..models import Draft
+from ..rules.identity import age_from_number
 from . import appeals, authorities
 
 
 @dataclass(frozen=True)
 class ApplyingFor:
-    """Who a draft is for: the account itself (basis None), or someone it acts for; and,
-    for an appeal, whether the decision was made outside the portal and the appeal is late."""
+    """Who a draft is for: the account itself (basis None), or someone it acts for, and
+    their age when known; and, for an appeal, whether the decision was made outside the portal and the appeal is late."""
 
     basis: str | None = None
     person_name: str | None = None
@@ -34,5 +35,7 @@ def applying_for(draft: Draft, today: date) -> ApplyingFor:
         late = deadline is not None and today > deadline.due
     authority = draft.authority
     if authority is None:
-        return ApplyingFor(outside=outside, late=late)
+        # Someone applying for themselves: their age from the number they gave, once given.
+        own_number = (draft.answers.get("person") or {}).get("national_id") or ""
+        return ApplyingFor(person_age=age_from_number(own_number, today), outside=outside, late=late)
     return ApplyingFor(authority.basis, authority.person_name, authorities.person_age(authority, today), outside, late)

@@ -76,7 +76,6 @@ def _send_own(client, service):
             ("person", {**STEPS[0][1], "national_id": PERSON_ID}),
             ("assistance", {"hours_per_week": "5", "areas": ["leisure"], "description": "Hjelp."}),
             ("supervisor", {"supervisor": "self"}),
-            ("family", {"disabled_child": "no"}),
         ]
     else:
         steps = [("person", {**STEPS[0][1], "national_id": PERSON_ID})] + STEPS[1:]

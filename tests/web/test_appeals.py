@@ -143,7 +143,8 @@ def test_appeal_a_decision_made_outside_the_portal(apply_app, citizen, clock, la
     recent = day(clock.today() - timedelta(days=3))
     post_form(citizen, f"{base}/decision", {"case_number": "26/1234", "decided_on": recent, "received_on": recent})
     assert post_form(citizen, f"{base}/person", PERSON).headers["Location"].endswith("/appeal")
-    assert post_form(citizen, f"{base}/appeal", APPEAL).headers["Location"].endswith("/attachments")
+    card_appeal = {**APPEAL, "points": ["refusal"]}  # a companion card has no hours to appeal
+    assert post_form(citizen, f"{base}/appeal", card_appeal).headers["Location"].endswith("/attachments")
     post_form(citizen, f"{base}/attachments", {"action": "continue"})
     receipt = post_form(citizen, f"{base}/check", {"correct": "y"}).headers["Location"]
     assert citizen.get(receipt).status_code == 200

@@ -7,33 +7,15 @@ from sqlalchemy import select
 
 from portal.extensions import db
 from portal.models import Submission
-from tests.helpers import PERSON, errors, html, post_form, start_application
+from tests.helpers import PERSON, SERVICE_STEPS, errors, html, post_form, start_application
 from tests.identities import aged
-
-JOURNEYS = {
-    "ledsagerbevis": [
-        ("person", PERSON),
-        ("residence", {"lives_here": "yes"}),
-        ("disability", {"description": "Jeg ser dårlig.", "lasting": "yes"}),
-        ("companions", {"companions": "", "why": "Finne fram på konserter."}),
-    ],
-    "bpa": [
-        ("person", PERSON),
-        (
-            "assistance",
-            {"hours_per_week": "30", "areas": ["personal_care", "practical"], "description": "Stell morgen og kveld."},
-        ),
-        ("supervisor", {"supervisor": "self", "supervisor_name": "", "supervisor_relation": ""}),
-        ("family", {"disabled_child": "no"}),
-    ],
-}
 
 
 @pytest.mark.parametrize("lang", ["nb", "en"])
 @pytest.mark.parametrize("service,prefix", [("ledsagerbevis", "LB"), ("bpa", "BPA")])
 def test_each_service_can_be_applied_for_and_sent(apply_app, citizen, service, prefix, lang):
     base = start_application(citizen, lang, service)
-    for key, data in JOURNEYS[service]:
+    for key, data in SERVICE_STEPS[service]:
         response = post_form(citizen, f"{base}/{key}", data)
         assert response.status_code == 302, (key, errors(response))
     assert post_form(citizen, f"{base}/attachments", {"action": "continue"}).headers["Location"].endswith("/check")
@@ -99,7 +81,7 @@ def test_each_page_says_what_is_missing(citizen, service, step, nb, en, lang):
 
 def test_too_many_hours_in_a_week_is_explained(citizen):
     base = start_application(citizen, service="bpa")
-    data = {**JOURNEYS["bpa"][1][1], "hours_per_week": "200"}
+    data = {**SERVICE_STEPS["bpa"][1][1], "hours_per_week": "200"}
     assert errors(post_form(citizen, f"{base}/assistance", data)) == ["Skriv et antall timer fra 1 til 168"]
 
 
@@ -111,7 +93,7 @@ def test_someone_else_as_work_supervisor_needs_a_name(citizen):
 
 def test_ledsagerbevis_asks_for_the_doctors_statement_and_a_photo(citizen):
     base = start_application(citizen, service="ledsagerbevis")
-    for key, data in JOURNEYS["ledsagerbevis"]:
+    for key, data in SERVICE_STEPS["ledsagerbevis"]:
         post_form(citizen, f"{base}/{key}", data)
     page = html(citizen.get(f"{base}/attachments"))
     assert "Legeuttalelse og bilde" in page
@@ -132,4 +114,4 @@ def test_bpa_from_67_is_guidance_not_a_block(citizen, clock):
     # Granted under the right before 67, BPA is kept after 67 (pbrl § 2-1 d): asked, not refused.
     assert "Fikk du BPA etter denne retten før du fylte 67 år, beholder du den også etter 67 år" in page
     assert "Hadde du BPA før du fylte 67 år?" in page
-    assert post_form(citizen, f"{base}/assistance", JOURNEYS["bpa"][1][1]).status_code == 302
+    assert post_form(citizen, f"{base}/assistance", SERVICE_STEPS["bpa"][1][1]).status_code == 302

@@ -276,7 +276,7 @@ def test_matching_ranks_who_fits_with_the_reasons_and_leaves_out_who_does_not(ap
         "Both like: Cinema, theatre and museums",
         "Suits both: Evenings",
         "Wants to work with: Adults",
-        "Room for 2 more",
+        "Room for 2 more people",
     ):
         assert reason in anne, reason
     assert "Cato Children" not in page and "Eva Ennå" not in page
