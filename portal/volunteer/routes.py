@@ -99,6 +99,9 @@ def timesheet(assignment_id: str):
     months = volunteers.months_open(assignment)
     form = TimesheetForm()
     form.month.choices = choices(*[(m.isoformat(), month_name(m)) for m in months])
+    if not form.is_submitted() and request.args.get("month") in {m.isoformat() for m in months}:
+        # "Send the timesheet for October" opens with October chosen.
+        form.month.data = request.args["month"]
     if request.method == "POST" and request.form.get("action") == "more":
         # More rows, without a JavaScript button: what was typed stays, with four empty rows more.
         wanted = min(len(form.lines) + 4, form.lines.max_entries)
