@@ -23,8 +23,11 @@ DEMO_PEOPLE := --user-claims '{"sub": "kari", "pid": "14038500008", "name": "Kar
 run: setup db
 	@echo "Test log-in with electronic ID: type kari or gunn on the test provider's page."
 	@echo "A child to declare parental responsibility for: 20051650140."
+	@echo "E-mail the portal sends (to confirm an account, say) is printed here and shown at http://127.0.0.1:$(PORT)/dev/mail."
 	@$(BIN)/python -W ignore -m oidc_provider_mock --port $(ID_PORT) $(DEMO_PEOPLE) >/dev/null 2>&1 & \
-	provider=$$!; trap 'kill $$provider 2>/dev/null' EXIT INT TERM; \
+	provider=$$!; \
+	while sleep 10; do PORTAL_ENV=development PORTAL_URL=http://127.0.0.1:$(PORT) $(BIN)/flask --app portal send-outbox | grep -v '^Sent 0, failed 0'; done & \
+	sender=$$!; trap 'kill $$provider $$sender 2>/dev/null' EXIT INT TERM; \
 	PORTAL_ENV=development PORTAL_URL=http://127.0.0.1:$(PORT) OIDC_ISSUER=http://127.0.0.1:$(ID_PORT) OIDC_CLIENT_ID=demo OIDC_CLIENT_SECRET=demo \
 	OIDC_PROVIDER_NAME="ID-porten (test)" $(BIN)/flask --app portal run --host 127.0.0.1 --port $(PORT)
 

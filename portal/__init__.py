@@ -19,6 +19,7 @@ from .auth import bp as auth, oidc
 from .authorities import bp as authorities
 from .cases import bp as cases
 from .config import PROJECT_ROOT, config_from_environment, database_url, trusted_hosts
+from .devmail import bp as devmail
 from .extensions import babel, csrf, db, init_sqlite, limiter, login_manager
 from .intake import bp as intake
 from .municipality import load as load_municipality
@@ -47,6 +48,8 @@ def _blueprints(app: Flask):
     if app.config.get("FEATURE_ONLINE_APPLICATIONS"):
         # When switched off, the guides point to the service office and no link leads here.
         blueprints += [apply, appeal, volunteer]
+    if app.config.get("DEV_MAIL_PAGE") and app.config["ENV_NAME"] != "production":
+        blueprints.append(devmail)
     return blueprints
 
 

@@ -58,6 +58,9 @@ class ProductionConfig:
     SMTP_PASSWORD = os.environ.get("SMTP_PASSWORD")
     SMTP_STARTTLS = os.environ.get("SMTP_STARTTLS", "true").lower() in ("1", "true", "yes")
     MAIL_FROM = os.environ.get("MAIL_FROM", "no-reply@localhost")
+    # /dev/mail shows the outbox as a mailbox, with its links to click. Never in production:
+    # it would show everyone's e-mail to anyone.
+    DEV_MAIL_PAGE = False
     # The portal's public address (https://portal.kommune.no): every link in e-mail is built
     # on it, never on the host a request names, and requests for any other host are refused
     # (TRUSTED_HOSTS, from it and the comma-separated TRUSTED_HOSTS in the environment).
@@ -98,6 +101,7 @@ class DevelopmentConfig(ProductionConfig):
     HSTS = False
     PORTAL_URL = "http://127.0.0.1:5000"
     EXTRA_TRUSTED_HOSTS = ("localhost", "127.0.0.1")
+    DEV_MAIL_PAGE = True
 
 
 class TestingConfig(DevelopmentConfig):
@@ -110,6 +114,8 @@ class TestingConfig(DevelopmentConfig):
     # The browser tests log in many times from one address; only a test server may turn the
     # limits off (PORTAL_RATE_LIMITS=off), and the limits have tests of their own.
     RATELIMIT_ENABLED = os.environ.get("PORTAL_RATE_LIMITS", "on") != "off"
+    # Only a test that asks for the development mailbox has it (a test server: PORTAL_DEV_MAIL=on).
+    DEV_MAIL_PAGE = os.environ.get("PORTAL_DEV_MAIL") == "on"
     # Links in e-mail lead where Flask's test client sends its requests.
     PORTAL_URL = "http://localhost"
 

@@ -49,7 +49,7 @@ class PersonForm(ExpectedNumber, PortalForm):
     )
     street_address = StringField(
         _l("Street address"),
-        render_kw={"autocomplete": "street-address"},
+        render_kw={"autocomplete": "address-line1"},
         filters=[_strip],
         validators=[
             DataRequired(_l("Enter the street address")),

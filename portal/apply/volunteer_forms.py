@@ -105,7 +105,7 @@ class AboutVolunteerForm(ExpectedNumber, PortalForm):
     )
     street_address = StringField(
         _l("Street address"),
-        render_kw={"autocomplete": "street-address"},
+        render_kw={"autocomplete": "address-line1"},
         filters=[strip],
         validators=[
             DataRequired(_l("Enter the street address")),

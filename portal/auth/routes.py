@@ -42,16 +42,19 @@ def _safe_next(target: str | None) -> str | None:
 @limiter.limit("5 per hour", methods=["POST"])
 def register():
     form = RegisterForm()
+    # Where the person was going ("Log in to apply" on the volunteer page): the link in the
+    # e-mail and the log-in after it lead there, not to My page.
+    onward = {"next": target} if (target := _safe_next(request.args.get("next"))) else {}
     if form.validate_on_submit():
         accounts.register(
             form.email.data,
             form.password.data,
             current_language(),
-            confirm_link=lambda token: links.link("auth.confirm", lang_code=current_language(), token=token),
-            login_link=links.link("auth.login", lang_code=current_language()),
+            confirm_link=lambda token: links.link("auth.confirm", lang_code=current_language(), token=token, **onward),
+            login_link=links.link("auth.login", lang_code=current_language(), **onward),
         )
         session["pending_email"] = accounts.normalise_email(form.email.data)
-        return redirect(url_for("auth.check_email"))
+        return redirect(url_for("auth.check_email", **onward))
     return render_template("auth/register.html", form=form)
 
 
@@ -69,7 +72,7 @@ def confirm(token: str):
     if account is None:
         return render_template("auth/link_expired.html", kind="confirm"), 400
     flash(_("Your e-mail address is confirmed. You can now log in."), "success")
-    return redirect(url_for("auth.login"))
+    return redirect(url_for("auth.login", next=_safe_next(request.args.get("next"))))
 
 
 @bp.route("/account/login", methods=["GET", "POST"])

@@ -11,6 +11,7 @@ from wtforms.validators import DataRequired, InputRequired, Length, NumberRange,
 from ..apply.volunteer_forms import GROUPS, INTERESTS, STATES, TIMES
 from ..fields import YES_NO, DayField, HoursField, MultiCheckboxField, choices, strip
 from ..forms import PortalForm
+from ..rules import volunteers as volunteer_rules
 from ..rules.clock import today
 
 
@@ -371,7 +372,33 @@ class MoveForm(PortalForm):
         if self.to.data == "certificate_received" and field.day is None and not field.errors:
             field.errors = [*field.errors, _l("Enter the date of the police certificate")]
             valid = False
-        if field.day is not None and field.day > today():
-            field.errors = [*field.errors, _l("The police certificate's date cannot be in the future. Check the date")]
-            valid = False
-        return valid
+        return _certificate_date_checked(field) and valid
+
+
+def _certificate_date_checked(field) -> bool:
+    """hol § 5-4: a police certificate is dated the day it was issued, never after today, and one
+    older than three months can engage nobody: the volunteer must get a new one."""
+    if field.day is not None and field.day > today():
+        field.errors = [*field.errors, _l("The police certificate's date cannot be in the future. Check the date")]
+        return False
+    if field.day is not None and not volunteer_rules.certificate_valid_for(field.day, today()):
+        field.errors = [
+            *field.errors,
+            _l("The police certificate is more than three months old. Ask the volunteer for a new one"),
+        ]
+        return False
+    return True
+
+
+class CertificateDateForm(PortalForm):
+    """The police certificate's date, corrected after it was recorded."""
+
+    issued_on = _day(
+        _l("The police certificate's date"),
+        required=True,
+        description=_l("Like 01.11.2026, as it stands on the certificate."),
+    )
+
+    def validate(self, extra_validators=None) -> bool:
+        valid = super().validate(extra_validators)
+        return _certificate_date_checked(self.issued_on) and valid

@@ -14,6 +14,7 @@ from ..fields import choices
 from ..i18n import long_date
 from ..labels import STATUSES
 from ..roles import role_required
+from ..rules import volunteers as volunteer_rules
 from ..rules.case_checks import offered
 from ..rules.case_status import is_promise_broken
 from ..rules.clock import today
@@ -24,6 +25,7 @@ from .forms import (
     EVENT_FORMS,
     PROBLEMS,
     UNKNOWN_PROBLEM,
+    CertificateDateForm,
     CheckForm,
     MoveForm,
     QueueForm,
@@ -263,13 +265,36 @@ def volunteer(public_id: str):
         else:
             flash(_("The state is changed."), "success")
             return redirect(url_for("intake.volunteer", public_id=public_id))
+    return _volunteer_page(found, form, CertificateDateForm(formdata=None))
+
+
+@bp.route("/volunteers/<public_id>/certificate-date", methods=["POST"])
+@role_required("caseworker")
+def volunteer_certificate_date(public_id: str):
+    """The police certificate's date, put right when it was recorded wrong."""
+    found = volunteers.find(public_id)
+    if found is None or found.certificate_issued_on is None:
+        abort(404)
+    form = CertificateDateForm()
+    if form.validate_on_submit():
+        volunteers.correct_certificate_date(current_user, found, form.issued_on.day)
+        flash(_("The police certificate's date is corrected."), "success")
+        return redirect(url_for("intake.volunteer", public_id=public_id))
+    return _volunteer_page(found, MoveForm(formdata=None), form, shown=form), 400
+
+
+def _volunteer_page(found, move_form, date_form, shown=None):
     access.volunteer_read_by_staff(current_user, found, "volunteer.view")
     assignments = volunteers.assignments_of(found)
     reports = {a.id: volunteers.reports_of(a) for a in assignments}
     return render_template(
         "intake/volunteer.html",
         volunteer=found,
-        form=form,
+        form=shown or move_form,
+        move_form=move_form,
+        date_form=date_form,
+        certificate_expired=bool(found.certificate_issued_on)
+        and volunteer_rules.certificate_valid_until(found.certificate_issued_on) < today(),
         history=volunteers.history(found),
         assignments=assignments,
         reports=reports,

@@ -45,6 +45,11 @@ def queue(to_address: str, subject: str, body: str) -> OutboxMessage:
     return message
 
 
+def newest(limit: int = 50) -> list[OutboxMessage]:
+    """The latest messages, sent or not, newest first: for the development mailbox."""
+    return list(db.session.scalars(select(OutboxMessage).order_by(OutboxMessage.id.desc()).limit(limit)))
+
+
 @dataclass
 class SendResult:
     sent: int = 0

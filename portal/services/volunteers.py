@@ -146,6 +146,25 @@ def move(
     )
 
 
+@transaction
+def correct_certificate_date(caseworker: Account, volunteer: Volunteer, issued_on: date) -> None:
+    """A police certificate's date recorded wrong is put right, and the history says so."""
+    if volunteer.certificate_issued_on is None:
+        raise VolunteerProblem("certificate_missing")
+    before = volunteer.certificate_issued_on
+    volunteer.certificate_issued_on = issued_on
+    volunteer.updated_at = clock.now()
+    db.session.add(
+        VolunteerEvent(
+            volunteer_id=volunteer.id,
+            state=volunteer.state,
+            note=f"{before:%d.%m.%Y} → {issued_on:%d.%m.%Y}",
+            at=clock.now(),
+            by_account_id=caseworker.id,
+        )
+    )
+
+
 def assignments_of(volunteer: Volunteer) -> list[Assignment]:
     return list(
         db.session.scalars(

@@ -106,6 +106,9 @@ def timesheet(assignment_id: str):
             kept_uploads.keep(form.receipt.data)
         except AttachmentRejected as rejected:
             form.receipt.errors = [FILE_MESSAGES[rejected.reason]]
+    if not form.is_submitted() and request.args.get("month") in {m.isoformat() for m in months}:
+        # "Send the timesheet for October" opens with October chosen.
+        form.month.data = request.args["month"]
     if request.method == "POST" and request.form.get("action") == "more":
         # More rows, without a JavaScript button: what was typed stays, with four empty rows more.
         wanted = min(len(form.lines) + 4, form.lines.max_entries)

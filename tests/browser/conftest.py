@@ -103,6 +103,7 @@ def live_server(live_app, database_url, identity_provider, tmp_path_factory):
         "OIDC_CLIENT_SECRET": "secret",
         "FEATURE_ONLINE_APPLICATIONS": "true",
         "PORTAL_RATE_LIMITS": "off",
+        "PORTAL_DEV_MAIL": "on",  # the development mailbox, for the test that reads e-mail there
         "PORTAL_CLOCK_START": str(clock.now().timestamp()),
         # Links in e-mail lead to the portal's configured address: here, this server.
         "PORTAL_URL": f"http://127.0.0.1:{port}",

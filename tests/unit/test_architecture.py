@@ -9,7 +9,19 @@ from functools import cache
 from pathlib import Path
 
 PORTAL = Path(__file__).resolve().parents[2] / "portal"
-BLUEPRINTS = ("api", "appeal", "apply", "auth", "authorities", "cases", "intake", "ombud", "public", "volunteer")
+BLUEPRINTS = (
+    "api",
+    "appeal",
+    "apply",
+    "auth",
+    "authorities",
+    "cases",
+    "devmail",
+    "intake",
+    "ombud",
+    "public",
+    "volunteer",
+)
 
 
 def _name(path: Path) -> str:

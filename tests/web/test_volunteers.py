@@ -31,6 +31,7 @@ from tests.helpers import (
     start_application,
     text,
 )
+from tests.html_validity import problems
 from tests.identities import aged
 
 ABOUT = {
@@ -607,3 +608,55 @@ def test_a_caseworker_reading_a_volunteers_papers_is_logged_and_the_volunteer_se
     assert {("caseworker", "volunteer.view"), ("caseworker", "volunteer.certificate")} <= logged
     seen = text(vera.get("/nb/cases/seen"))
     assert "Åpnet søknaden din om å bli støttekontakt" in seen and "Åpnet politiattesten din" in seen
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_the_link_for_a_month_opens_the_timesheet_with_that_month_chosen(apply_app, engaged, clock, lang):
+    client, assignment = engaged
+    clock.shift(days=75)  # three or four months waiting for their timesheets
+    log_in(client, email="vera@example.org")
+    status = html(client.get(f"/{lang}/volunteer/"))
+    links = re.findall(r'href="(/' + lang + r"/volunteer/timesheet/" + assignment + r'[^"]*)">([^<]+)</a>', status)
+    assert len(links) >= 3
+    for href, label in links:
+        page = html(client.get(href.replace("&amp;", "&")))
+        chosen = re.findall(r"<option[^>]*\bselected\b[^>]*>([^<]+)</option>", page)
+        assert len(chosen) == 1 and chosen[0].strip() in label, (label, chosen)
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_a_police_certificate_older_than_three_months_is_not_taken_as_received(
+    apply_app, caseworker, volunteer, clock, lang
+):
+    """hol § 5-4: a politiattest no older than three months when the volunteer starts."""
+    path = f"/{lang}/intake/volunteers/{volunteer}"
+    post_form(caseworker, path, {"to": "interviewed"})
+    old = day(clock.today() - timedelta(days=183))
+    response = post_form(caseworker, path, {"to": "certificate_received", "certificate_issued_on": old})
+    assert response.status_code == 200
+    assert errors(response) == [
+        {
+            "nb": "Politiattesten er mer enn tre måneder gammel. Be den frivillige om en ny",
+            "en": "The police certificate is more than three months old. Ask the volunteer for a new one",
+        }[lang]
+    ]
+    assert f'value="{old}"' in html(response)  # what was typed stays
+    with apply_app.app_context():
+        assert db.session.scalar(select(Volunteer.certificate_issued_on)) is None
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_the_police_certificate_date_can_be_corrected_afterwards(apply_app, caseworker, volunteer, clock, lang):
+    path = f"/{lang}/intake/volunteers/{volunteer}"
+    post_form(caseworker, path, {"to": "interviewed"})
+    wrong, right = clock.today() - timedelta(days=10), clock.today() - timedelta(days=40)
+    post_form(caseworker, path, {"to": "certificate_received", "certificate_issued_on": day(wrong)})
+    fix = f"{path}/certificate-date"
+    too_old = post_form(caseworker, fix, {"issued_on": day(right - timedelta(days=90))}, form_page=path)
+    assert too_old.status_code == 400 and len(errors(too_old)) == 1
+    assert post_form(caseworker, fix, {"issued_on": day(right)}, form_page=path).status_code == 302
+    with apply_app.app_context():
+        assert db.session.scalar(select(Volunteer.certificate_issued_on)) == right
+    page = caseworker.get(path)
+    assert f"{wrong:%d.%m.%Y} → {right:%d.%m.%Y}" in text(page)  # the history keeps the correction
+    assert problems(html(page)) == []  # two forms on one page, and no id twice
