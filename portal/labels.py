@@ -23,6 +23,8 @@ DEADLINES = {
     "late_appeal": _l("After this day a late appeal cannot be considered"),
     "reapply": _l("Our advice: apply again by this day, so the help can go on without a break"),
     "decision_end": _l("The last day the decision covers"),
+    "appeal_reply": _l("The municipality's answer to the appeal, or a preliminary reply saying when to expect one"),
+    "appeal_expected": _l("The day the municipality has said it will answer the appeal by"),
 }
 
 STATUSES = {
@@ -31,7 +33,8 @@ STATUSES = {
     "under_assessment": _l("The municipality is assessing the application"),
     "preliminary_reply": _l("The municipality has sent a preliminary reply"),
     "decided": _l("Decided"),
-    "appeal_received": _l("The appeal is received"),
+    "appeal_sent": _l("The appeal is sent, not yet registered by the municipality"),
+    "appeal_received": _l("The appeal is registered by the municipality"),
     "appeal_under_review": _l("The municipality is reviewing the appeal"),
     "appeal_forwarded": _l("The appeal is sent to the appeal body"),
     "appeal_decided": _l("The appeal is decided"),
@@ -60,7 +63,8 @@ EVENTS = {
     "decision": _l("Decision made"),
     "reasons_requested": _l("Asked for the reasons for the decision"),
     "reasons_given": _l("The reasons for the decision were given"),
-    "appeal_received": _l("Appeal received"),
+    "appeal_sent": _l("Appeal sent"),
+    "appeal_received": _l("Appeal registered by the municipality"),
     "appeal_forwarded": _l("Appeal sent to the appeal body"),
     "appeal_decided": _l("Appeal decided"),
     "withdrawn": _l("Application withdrawn"),

@@ -299,7 +299,7 @@ def document() -> dict:
                     "required": ["id", "type", "occurred_on", "recorded_at"],
                     "properties": {
                         "id": {"type": "integer"},
-                        "type": {"enum": list(case_status.EVENT_TYPES)},
+                        "type": {"enum": list(case_status.STORED_EVENT_TYPES)},
                         "occurred_on": DATE,
                         "recorded_at": MOMENT,
                     },
@@ -308,7 +308,17 @@ def document() -> dict:
                     "type": "object",
                     "required": ["kind", "due", "basis"],
                     "properties": {
-                        "kind": {"enum": ["reply", "appeal", "late_appeal", "decision_end", "reapply"]},
+                        "kind": {
+                            "enum": [
+                                "reply",
+                                "appeal",
+                                "late_appeal",
+                                "decision_end",
+                                "reapply",
+                                "appeal_reply",
+                                "appeal_expected",
+                            ]
+                        },
                         "due": DATE,
                         "basis": {
                             **NULLABLE_TEXT,
@@ -359,6 +369,11 @@ def document() -> dict:
                         "appeal": {
                             "type": ["object", "null"],
                             "properties": {
+                                "sent_on": {
+                                    **NULLABLE_DATE,
+                                    "description": "The day the appeal was sent in the portal; received_on stays "
+                                    "null until the municipality registers it (appeal_received).",
+                                },
                                 "received_on": NULLABLE_DATE,
                                 "forwarded_on": NULLABLE_DATE,
                                 "outcome": {"enum": [*case_status.APPEAL_OUTCOMES, None]},

@@ -253,8 +253,9 @@ def case_json(case: Case, summary: case_status.Summary, events: list[CaseEvent])
             "reasons_given_on": _iso(summary.reasons_given_on),
         },
         "appeal": None
-        if summary.appeal_received_on is None and summary.appeal_outcome is None
+        if summary.appeal_arrived_on is None and summary.appeal_outcome is None
         else {
+            "sent_on": _iso(summary.appeal_sent_on),
             "received_on": summary.appeal_received_on.isoformat() if summary.appeal_received_on else None,
             "forwarded_on": summary.appeal_forwarded_on.isoformat() if summary.appeal_forwarded_on else None,
             "outcome": summary.appeal_outcome,

@@ -172,6 +172,7 @@ def my_page():
         "auth/my_page.html",
         journeys=JOURNEYS,
         drafts=unsent,
+        authority_states={d.id: authorities.state_of(d.authority) for d, _journey, go_on in unsent if not go_on},
         submissions=submissions.sent_by(current_user),
         about_me=submissions.sent_by_others_about(current_user),
         asking=asking,

@@ -8,7 +8,7 @@ from flask_login import current_user, login_required
 from ..documents.calendar import deadlines_calendar
 from ..documents.decision import render_decision_pdf
 from ..downloads import private_file
-from ..rules.case_status import is_promise_broken
+from ..rules.case_status import is_promise_broken, late_answer, next_date
 from ..rules.clock import today
 from ..services import access, cases, people
 from . import bp
@@ -18,10 +18,13 @@ from . import bp
 @login_required
 def index():
     found = access.cases_for(current_user)
+    summaries = {c.id: cases.summary_of(c) for c in found}
     return render_template(
         "cases/index.html",
         cases=found,
-        summaries={c.id: cases.summary_of(c) for c in found},
+        summaries=summaries,
+        next_dates={key: next_date(summary, today()) for key, summary in summaries.items()},
+        late_answers={key: late_answer(summary, today()) for key, summary in summaries.items()},
         own={c.id for c in found if access.is_own_case(current_user, c)},
     )
 
@@ -38,6 +41,7 @@ def show(reference: str):
         events=cases.timeline(events),
         summary=summary,
         promise_broken=is_promise_broken(summary, today()),
+        late_answer=late_answer(summary, today()),
         appeals=cases.appeals_of(case),
         today=today(),
         own=access.is_own_case(current_user, case),

@@ -13,7 +13,7 @@ from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, Index, String,
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
-from ..rules.case_status import EVENT_TYPES, STATUSES
+from ..rules.case_status import STATUSES, STORED_EVENT_TYPES
 from ..rules.services import SERVICES
 from .application import Submission
 from .checks import one_of
@@ -59,7 +59,7 @@ class CaseEvent(db.Model):
     """Something the municipality did, as it recorded it (in the portal or over the API)."""
 
     __tablename__ = "case_event"
-    __table_args__ = (UniqueConstraint("case_id", "idempotency_key"), one_of("type", EVENT_TYPES))
+    __table_args__ = (UniqueConstraint("case_id", "idempotency_key"), one_of("type", STORED_EVENT_TYPES))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("case_file.id", ondelete="CASCADE"), index=True)

@@ -27,6 +27,11 @@ EVENT_TYPES = (
     "withdrawn",
     "closed",
 )
+# What the portal itself records in a case, never the municipality: an appeal sent in the
+# portal, which the municipality has still to register (as appeal_received). Not offered over
+# the API; stored beside the others.
+PORTAL_EVENT_TYPES = ("appeal_sent",)
+STORED_EVENT_TYPES = EVENT_TYPES + PORTAL_EVENT_TYPES
 OUTCOMES = ("granted", "partly_granted", "refused")
 APPEAL_OUTCOMES = ("allowed", "partly_allowed", "not_allowed", "dismissed")
 PER = ("week", "month")
@@ -38,6 +43,7 @@ RECEIVED = "received"
 UNDER_ASSESSMENT = "under_assessment"
 PRELIMINARY_REPLY = "preliminary_reply"
 DECIDED = "decided"
+APPEAL_SENT = "appeal_sent"
 APPEAL_RECEIVED = "appeal_received"
 APPEAL_UNDER_REVIEW = "appeal_under_review"
 APPEAL_FORWARDED = "appeal_forwarded"
@@ -50,6 +56,7 @@ STATUSES = (
     UNDER_ASSESSMENT,
     PRELIMINARY_REPLY,
     DECIDED,
+    APPEAL_SENT,
     APPEAL_RECEIVED,
     APPEAL_UNDER_REVIEW,
     APPEAL_FORWARDED,
@@ -113,6 +120,16 @@ class Summary:
     reasons_given_on: date | None = None
     # The day a preliminary reply promised an answer by, while that answer is still to come.
     promised_by: date | None = None
+    # The day an appeal of the current decision was sent in the portal (fvl § 30: in time when
+    # sent), whether or not the municipality has registered it yet.
+    appeal_sent_on: date | None = None
+
+    @property
+    def appeal_arrived_on(self) -> date | None:
+        """The earliest day the appeal is known to have reached the municipality: sent in the
+        portal, or as the municipality registered it."""
+        known = [d for d in (self.appeal_sent_on, self.appeal_received_on) if d is not None]
+        return min(known) if known else None
 
     @property
     def appeal_deadline_interrupted(self) -> bool:
@@ -143,7 +160,9 @@ def decision_of(data: dict, occurred_on: date) -> Decision:
     )
 
 
-APPEAL_STAGES = frozenset({APPEAL_RECEIVED, APPEAL_UNDER_REVIEW, APPEAL_FORWARDED})
+APPEAL_STAGES = frozenset({APPEAL_SENT, APPEAL_RECEIVED, APPEAL_UNDER_REVIEW, APPEAL_FORWARDED})
+# The municipality has the appeal and has neither sent it on nor decided it.
+APPEAL_WITH_MUNICIPALITY = frozenset({APPEAL_SENT, APPEAL_RECEIVED, APPEAL_UNDER_REVIEW})
 
 
 def summarise(service: str, submitted_on: date, events: list[Event]) -> Summary:
@@ -151,7 +170,7 @@ def summarise(service: str, submitted_on: date, events: list[Event]) -> Summary:
     day each names is for the timeline; an event recorded late still comes after.)"""
     status, case_number, received_on = SUBMITTED, None, submitted_on
     decision = reason = expected = appeal_on = forwarded_on = appeal_outcome = answered = None
-    reasons_requested = reasons_given = promised = None
+    reasons_requested = reasons_given = promised = appeal_sent = None
     for event in events:
         data = event.data
         kind = event.type
@@ -161,7 +180,7 @@ def summarise(service: str, submitted_on: date, events: list[Event]) -> Summary:
             received_on = min(received_on, _day(data.get("received_on")) or received_on)
             status = RECEIVED if status == SUBMITTED else status
         elif kind == "assessment_started":
-            if status == APPEAL_RECEIVED:
+            if status in (APPEAL_SENT, APPEAL_RECEIVED):
                 status = APPEAL_UNDER_REVIEW  # the municipality's own review of the appeal
             elif status not in APPEAL_STAGES:
                 status = UNDER_ASSESSMENT
@@ -177,6 +196,7 @@ def summarise(service: str, submitted_on: date, events: list[Event]) -> Summary:
             status = DECIDED
             # A new decision (the municipality changing its own on review, fvl § 33) starts afresh.
             appeal_on = forwarded_on = appeal_outcome = reasons_requested = reasons_given = promised = None
+            appeal_sent = None
         elif kind == "reasons_requested":
             # Only a decision given without reasons can be followed by a demand for them (fvl
             # § 24 second paragraph); portal.rules.case_checks refuses any other.
@@ -185,9 +205,14 @@ def summarise(service: str, submitted_on: date, events: list[Event]) -> Summary:
         elif kind == "reasons_given":
             if reasons_requested is not None and reasons_given is None:
                 reasons_given = _day(data.get("notified_on")) or event.occurred_on
+        elif kind == "appeal_sent":
+            appeal_sent = appeal_sent or event.occurred_on
+            if status == DECIDED:
+                status = APPEAL_SENT  # until the municipality registers it (appeal_received)
         elif kind == "appeal_received":
             appeal_on = _day(data.get("received_on")) or event.occurred_on
-            status = APPEAL_RECEIVED
+            # Registered: no longer only sent (a review already begun stays begun).
+            status = APPEAL_UNDER_REVIEW if status == APPEAL_UNDER_REVIEW else APPEAL_RECEIVED
         elif kind == "appeal_forwarded":
             forwarded_on = _day(data.get("forwarded_on")) or event.occurred_on
             status = APPEAL_FORWARDED
@@ -215,6 +240,7 @@ def summarise(service: str, submitted_on: date, events: list[Event]) -> Summary:
         reasons_requested_on=reasons_requested,
         reasons_given_on=reasons_given,
         promised_by=promised,
+        appeal_sent_on=appeal_sent,
     )
     return replace(summary, deadlines=tuple(running_deadlines(service, summary)))
 
@@ -243,8 +269,10 @@ def running_deadlines(service: str, case: Summary) -> list[Deadline]:
     if case.decision is None and case.answered_on is None:
         found.append(deadlines.reply_deadline(case.received_on))
     decision = case.decision
+    if case.status in APPEAL_WITH_MUNICIPALITY and case.appeal_arrived_on is not None:
+        found.append(appeal_answer_due(case, case.appeal_arrived_on))
     if decision is not None:
-        if case.appeal_received_on is None:
+        if case.appeal_arrived_on is None:
             appeal = appeal_deadline_of(service, case)
             if appeal is not None:
                 found.append(appeal)
@@ -255,6 +283,32 @@ def running_deadlines(service: str, case: Summary) -> list[Deadline]:
             found.append(deadlines.reapply_reminder(decision.valid_to, decision.decided_on))
             found.append(deadlines.decision_end(decision.valid_to))
     return found
+
+
+def appeal_answer_due(case: Summary, arrived_on: date) -> Deadline:
+    """While the municipality has the appeal: the day it has said it will answer by (a
+    preliminary reply, fvl § 11 a), or else the day its answer or a preliminary reply is due, a
+    month after the appeal reached it (fvl § 11 a, which covers appeals as any other request)."""
+    if case.promised_by is not None:
+        return Deadline("appeal_expected", case.promised_by, deadlines.reply_deadline(arrived_on).basis)
+    return replace(deadlines.reply_deadline(arrived_on), kind="appeal_reply")
+
+
+def late_answer(case: Summary, today: date) -> date | None:
+    """The day an answer was due (a promised one, or the month of fvl § 11 a, for the
+    application or the appeal) when that day has passed and the answer has not come; else None."""
+    if case.status in FINISHED:
+        return None
+    if case.promised_by is not None:
+        return case.promised_by if today > case.promised_by else None
+    due = next((d.due for d in case.deadlines if d.kind in ("reply", "appeal_reply")), None)
+    return due if due is not None and today > due else None
+
+
+def next_date(case: Summary, today: date) -> Deadline | None:
+    """The first deadline that is today or later (one that has passed is no longer next)."""
+    coming = sorted((d for d in case.deadlines if d.due >= today), key=lambda d: d.due)
+    return coming[0] if coming else None
 
 
 def is_reply_overdue(case: Summary, today: date) -> bool:
@@ -274,7 +328,7 @@ def is_promise_broken(case: Summary, today: date) -> bool:
 
 def is_appeal_waiting(case: Summary) -> bool:
     """An appeal the municipality has received and neither sent on nor decided."""
-    return case.status in (APPEAL_RECEIVED, APPEAL_UNDER_REVIEW)
+    return case.status in APPEAL_WITH_MUNICIPALITY
 
 
 # What each event may carry, and what it must: (field, kind, required). Kinds: text, date,

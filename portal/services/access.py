@@ -21,7 +21,6 @@ from sqlalchemy import and_, or_, select
 
 from ..extensions import db
 from ..models import (
-    AccessLogEntry,
     Account,
     ApiToken,
     Attachment,
@@ -335,6 +334,6 @@ def volunteer_read_by_staff(caseworker: Account, volunteer: Volunteer, action: s
     _staff_read(caseworker, volunteer.submission.person, action, submission=volunteer.submission)
 
 
-def seen_by_others(person: Person, submission_ids: list[int] | None = None) -> list[AccessLogEntry]:
-    """What the access log holds about the person, newest first (only they may see it)."""
-    return access_log.about(person, submission_ids)
+def seen_by_others(person: Person, submission_ids: list[int] | None = None) -> list[access_log.SeenLook]:
+    """What the access log holds about the person, as looks, newest first (only they may see it)."""
+    return access_log.looks_about(person, submission_ids)

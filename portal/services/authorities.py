@@ -546,7 +546,7 @@ def decline(account: Account, authority: Authority) -> None:
     authority.state = rules.DECLINED
     authority.answered_at = authority.ended_at = clock.now()
     authority.ended_by = "person"
-    _delete_unsent_drafts(authority)
+    _empty_unsent_drafts(authority)
     _tell_representative(authority, emails.request_answered)
 
 
@@ -571,12 +571,14 @@ def _end(authority: Authority, by: str) -> None:
     authority.state = rules.REVOKED
     authority.ended_at = clock.now()
     authority.ended_by = by
-    _delete_unsent_drafts(authority)
+    _empty_unsent_drafts(authority)
 
 
-def _delete_unsent_drafts(authority: Authority) -> None:
-    """Drafts made on an authority that has ended can never be sent: they go, with their
-    files, so nobody keeps the person's information for nothing. Sent applications stay."""
+def _empty_unsent_drafts(authority: Authority) -> None:
+    """Drafts made on an authority that has ended can never be sent: what they hold of the
+    person goes, with their files, so nobody keeps it for nothing. The draft itself stays,
+    empty, so the representative sees on My page that it stopped and why, and deletes it
+    (it does not vanish without a word). Sent applications stay."""
 
     drafts = db.session.scalars(
         select(Draft)
@@ -586,7 +588,7 @@ def _delete_unsent_drafts(authority: Authority) -> None:
     for draft in drafts:
         for attachment in attachments.for_draft(draft):
             attachments.discard(attachment)
-        db.session.delete(draft)
+        draft.answers = {}
 
 
 # -- The municipality's check ------------------------------------------------------------
@@ -611,7 +613,7 @@ def reject(caseworker: Account, authority: Authority, reason: str) -> None:
     authority.rejection_reason = reason
     authority.ended_at = clock.now()
     authority.ended_by = "municipality"
-    _delete_unsent_drafts(authority)
+    _empty_unsent_drafts(authority)
     _tell_representative(authority, emails.authority_checked)
 
 

@@ -174,6 +174,24 @@ def record_event(
     return event, True
 
 
+def record_appeal_sent(case: Case, appeal: Submission, sender: Account) -> CaseEvent:
+    """The portal's own note on the appealed case that an appeal was sent (in the caller's
+    transaction): the case reads "sent, not yet registered" until the municipality records
+    appeal_received, and no second appeal of the same decision can be sent."""
+    event = CaseEvent(
+        case_id=case.id,
+        type="appeal_sent",
+        occurred_on=local_day(appeal.submitted_at),
+        data={"reference": appeal.reference},
+        recorded_at=clock.now(),
+        recorded_by_account_id=sender.id,
+    )
+    db.session.add(event)
+    db.session.flush()
+    _refresh(case)
+    return event
+
+
 # What the person is told about by e-mail: an answer, or the reasons that start a new appeal
 # deadline (fvl § 29 third paragraph).
 NEWS = frozenset({"decision", "preliminary_reply", "reasons_given", "appeal_decided"})
@@ -210,6 +228,11 @@ def receive(
     check_receipt(submission, received_on)
     submission.intake_state = "received"
     case = db.session.scalar(select(Case).where(Case.submission_id == submission.id))
+    appealed = find(submission.appeals_reference) if submission.appeals_reference else None
+    if appealed is not None and appealed.status == rules.APPEAL_SENT:
+        # Taking in an appeal sent in the portal is registering it on the case it appeals.
+        data = {"received_on": received_on.isoformat()} if received_on else {}
+        record_event(appealed, "appeal_received", data, account=account, token=token)
     if case is not None:
         data = {"case_number": case_number, "received_on": received_on.isoformat() if received_on else None}
         record_event(case, "received", {k: v for k, v in data.items() if v}, account=account, token=token)

@@ -9,7 +9,6 @@ from dataclasses import dataclass
 
 from ..models import Account, Case, Submission
 from ..rules import submissions as submission_rules
-from ..rules.clock import local_day
 from ..rules.references import APPEAL_PREFIX, PREFIXES, VOLUNTEER_PREFIX
 from . import cases, emails, volunteers
 
@@ -36,12 +35,12 @@ def _open_case(submission: Submission, sender: Account, appealed: Case | None) -
     cases.open_case(submission)
 
 
-def _received_by_its_case(submission: Submission, sender: Account, appealed: Case | None) -> None:
-    """An appeal sent in the portal is received by its case at once (fvl § 30: sent
-    electronically, it is received when sent); one of a decision made outside has no case."""
+def _sent_to_its_case(submission: Submission, sender: Account, appealed: Case | None) -> None:
+    """An appeal sent in the portal shows on its case at once, as sent (fvl § 30: sent
+    electronically before the deadline, it is in time), until the municipality registers it
+    (appeal_received); one of a decision made outside has no case."""
     if appealed is not None:
-        received_on = local_day(submission.submitted_at).isoformat()
-        cases.record_event(appealed, "appeal_received", {"received_on": received_on}, account=sender)
+        cases.record_appeal_sent(appealed, submission, sender)
 
 
 def _enter_register(submission: Submission, sender: Account, appealed: Case | None) -> None:
@@ -53,7 +52,7 @@ KINDS: dict[str, Kind] = {
     kind.name: kind
     for kind in (
         Kind(APPLICATION, "apply", "person", lambda service: PREFIXES[service], emails.application_receipt, _open_case),
-        Kind(APPEAL, "appeal", "person", lambda service: APPEAL_PREFIX, emails.appeal_receipt, _received_by_its_case),
+        Kind(APPEAL, "appeal", "person", lambda service: APPEAL_PREFIX, emails.appeal_receipt, _sent_to_its_case),
         Kind(
             VOLUNTEER,
             "apply",

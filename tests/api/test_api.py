@@ -303,6 +303,10 @@ def test_an_appeal_sent_in_the_portal_is_listed_naming_the_case_it_appeals(apply
     appeal = next(i for i in items if i["kind"] == "appeal")
     assert appeal["appeals"] == reference and appeal["links"]["case"] is None
     case = api.get(f"/api/v1/cases/{reference}", headers=api.auth).json
+    assert case["status"] == "appeal_sent" and case["appeal"]["sent_on"] == today
+    assert case["appeal"]["received_on"] is None  # until the municipality registers it
+    api.post(f"/api/v1/cases/{reference}/events", json={"type": "appeal_received"}, headers=api.auth)
+    case = api.get(f"/api/v1/cases/{reference}", headers=api.auth).json
     assert case["status"] == "appeal_received" and case["appeal"]["received_on"] == today
     assert "appeal" not in {d["kind"] for d in case["deadlines"]}
     for kind, extra in (

@@ -107,7 +107,7 @@ def test_send_take_in_decide_read_and_appeal(browser, live_server, live_app, clo
     assert citizen.get_by_role("heading", level=1).inner_text() == "Klagen er sendt"
     assert violations(citizen) == []
     citizen.get_by_role("link", name=re.compile(f"Følg saken {reference}")).click()
-    assert "Klagen er mottatt" in citizen.content()
+    assert "Klagen er sendt, men ikke registrert av kommunen ennå" in citizen.content()
     citizen.context.close()
     worker.context.close()
 

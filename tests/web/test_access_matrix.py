@@ -240,10 +240,13 @@ def test_withdrawal_takes_effect_on_the_next_request_and_the_representative_sees
         if response.status_code == 403:
             assert reason in response.get_data(as_text=True), path
             assert "Trenger noen å gå på tur med" not in response.get_data(as_text=True)
-    for path, data in _writes(world):
+    for path, data in _writes(world)[:-1]:
         assert post_form(world.rep, path, data, form_page="/nb/my-page").status_code in (403, 404), path
     assert _counts(world.app) == before  # nothing sent, removed or deleted
     assert world.rep.get(world.sent).status_code == 403
+    # The stopped draft, emptied when the authority ended, can only be deleted.
+    assert post_form(world.rep, f"{world.draft}/delete", {}, form_page="/nb/my-page").status_code == 302
+    assert _counts(world.app)[2] == before[2] - 1
     assert "Gunn Giver" not in world.rep.get("/nb/apply/for-whom?service=stottekontakt").get_data(as_text=True)
 
 

@@ -30,6 +30,7 @@ from tests.helpers import (
     post_form,
     require_tool,
     start_for,
+    text as page_text,
 )
 from tests.identities import aged, born_for, issued_from_2032, national_id
 
@@ -332,7 +333,7 @@ def test_a_draft_for_someone_one_can_no_longer_act_for_can_still_be_deleted(id_a
     log_in_with_id(rep, oidc_provider, REP_ID)  # ten days on, the log-in has long run out
     assert rep.get(f"{base}/person").status_code == 403
     my_page = html(rep.get("/nb/my-page"))
-    assert "Du kan ikke lenger handle for Ola Barn" in my_page and f"{base}/delete" in my_page
+    assert "Stoppet: du kan ikke lenger handle for Ola Barn." in my_page and f"{base}/delete" in my_page
     assert post_form(rep, f"{base}/delete", {}, form_page="/nb/my-page").status_code == 302
     assert rep.get(f"{base}/delete").status_code == 404
 
@@ -781,3 +782,40 @@ def test_another_account_gets_nothing_of_the_paper_form(id_app, oidc_provider, r
         f"/nb/authorities/{public_id}/end",
     ):
         assert other.get(path).status_code == 404, path
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_a_draft_on_a_withdrawn_fullmakt_shows_as_stopped_and_opening_it_explains(id_app, oidc_provider, rep, lang):
+    """fvl § 12: the person may withdraw a fullmakt at any time. The representative's open
+    draft for them then stops: My page shows it as stopped, says why, and offers only to delete
+    it; opening it explains with a 403 instead of a bare «not found»."""
+    _request(rep, lang)
+    authority = _authority(id_app)
+    person = log_in_with_id(id_app.test_client(), oidc_provider, PERSON_ID, lang)
+    post_form(person, f"/{lang}/authorities/requests/{authority.public_id}", {"answer": "approve"})
+    base = start_for(rep, authority.public_id, lang=lang)
+    post_form(person, f"/{lang}/authorities/for-me/{authority.public_id}/withdraw", {})
+    assert _authority(id_app).state == "revoked"
+    my_page = page_text(rep.get(f"/{lang}/my-page"))
+    assert {
+        "nb": "Stoppet: du kan ikke lenger handle for Gunn Giver. Gunn Giver trakk den tilbake",
+        "en": "Stopped: you can no longer act for Gunn Giver. Gunn Giver withdrew it on",
+    }[lang] in my_page
+    assert {
+        "nb": "Du kan ikke fortsette med utkastet, bare slette det.",
+        "en": "You cannot go on with the draft, only delete it.",
+    }[lang] in my_page
+    page = html(rep.get(f"/{lang}/my-page"))
+    assert f"{base}/delete" in page and f"{base}/person" not in page
+    response = rep.get(f"{base}/person")
+    assert response.status_code == 403
+    assert {
+        "nb": "Et utkast du har begynt på for dem, kan bare slettes. Du finner det på Min side.",
+        "en": "A draft you started for them can only be deleted. You find it on My page.",
+    }[lang] in page_text(response)
+    with id_app.app_context():
+        from portal.models import Draft
+
+        assert db.session.scalar(select(Draft)).answers == {}  # nothing of the person is kept
+    assert post_form(rep, f"{base}/delete", {}, form_page=f"/{lang}/my-page").status_code == 302
+    assert rep.get(f"{base}/delete").status_code == 404

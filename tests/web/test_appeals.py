@@ -82,7 +82,8 @@ def test_appeal_a_decision_in_time_from_the_case_page(apply_app, citizen, decide
         assert appeal.document["appeals"]["deadline_basis"] == "pbrl § 7-5"
         assert appeal.person_id is not None
     case_page = text(citizen.get(f"/en/cases/{decided}"))
-    assert "The appeal is received" in case_page and appeal.reference in case_page
+    assert "The appeal is sent, not yet registered by the municipality" in case_page
+    assert appeal.reference in case_page
     assert "Appeal the decision" not in case_page  # appealed once is enough until a new decision
 
 
@@ -238,7 +239,7 @@ def test_two_drafts_for_one_decision_make_one_appeal_and_the_second_is_told_why(
     with apply_app.app_context():
         assert db.session.scalar(select(func.count(Submission.id)).where(Submission.kind == "appeal")) == 1
         events = [e.type for e in cases.events_of(cases.find(decided))]
-    assert events.count("appeal_received") == 1
+    assert events.count("appeal_sent") == 1
 
 
 def test_an_appeal_draft_cannot_be_sent_after_the_application_was_withdrawn(apply_app, citizen, decided):
@@ -284,4 +285,4 @@ def test_a_number_typed_for_an_outside_decision_never_links_to_a_case_in_the_por
         appeal = db.session.scalar(select(Submission).where(Submission.kind == "appeal"))
         assert appeal.appeals_reference is None and appeal.document["appeals"]["reference"] == decided
     page = text(citizen.get(f"/en/cases/{decided}"))
-    assert appeal.reference not in page and "The appeal is received" not in page
+    assert appeal.reference not in page and "The appeal is sent" not in page

@@ -13,7 +13,9 @@ from sqlalchemy import func, select
 
 from portal.extensions import db
 from portal.models import AccessLogEntry
+from portal.rules import deadlines
 from tests.helpers import (
+    APPEAL,
     day,
     decision,
     fill_for,
@@ -25,6 +27,7 @@ from tests.helpers import (
     post_form,
     record,
     reference_in,
+    start_appeal,
     start_for,
     text,
 )
@@ -281,3 +284,118 @@ def test_reading_ones_own_case_writes_no_access_log(apply_app, citizen, sent):
     citizen.get(f"/nb/cases/{sent}")
     with apply_app.app_context():
         assert db.session.scalar(select(func.count(AccessLogEntry.id))) == 0
+
+
+LATE = {
+    "nb": "Kommunens svar er forsinket: det skulle komme innen {date}.",
+    "en": "The municipality's answer is late: it was due by {date}.",
+}
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_my_cases_shows_no_passed_date_as_next_and_says_plainly_that_an_answer_is_late(
+    apply_app, citizen, sent, clock, lang
+):
+    """fvl § 11 a: an answer or a preliminary reply a month after receipt. Once that day has
+    passed with no answer, it is not the next date: the list says the answer is late."""
+    from portal.i18n import long_date
+
+    with apply_app.app_context():
+        from portal.services import cases
+
+        due = next(d.due for d in cases.summary_of(cases.find(sent)).deadlines if d.kind == "reply")
+        due_text = long_date(due, lang)
+    page = text(citizen.get(f"/{lang}/cases/"))
+    assert {"nb": "Neste dato", "en": "Next date"}[lang] in page and due_text in page
+    assert LATE[lang].format(date=due_text) not in page
+    clock.move_to(due + timedelta(days=1))
+    log_in(citizen)
+    page = text(citizen.get(f"/{lang}/cases/"))
+    assert {"nb": "Neste dato", "en": "Next date"}[lang] not in page
+    assert LATE[lang].format(date=due_text) in page
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_the_next_date_in_my_cases_is_today_or_later(apply_app, citizen, submit_application, decide, clock, lang):
+    """A decision for the half-year from next month: once the day to apply again by has passed,
+    the next date is the decision's last day, not the passed one."""
+    from portal.i18n import long_date
+
+    reference = submit_application(citizen)
+    fields = decide(reference)
+    valid_to = date.fromisoformat(fields["valid_to"])
+    clock.move_to(valid_to - timedelta(days=3))
+    log_in(citizen)
+    page = text(citizen.get(f"/{lang}/cases/"))
+    what = {"nb": "Den siste dagen vedtaket gjelder", "en": "The last day the decision covers"}[lang]
+    assert re.search(re.escape(long_date(valid_to, lang)) + r" – " + what, page)
+    assert {"nb": "Søk på nytt innen", "en": "apply again by"}[lang] not in page
+
+
+STATUS_SENT = {
+    "nb": "Klagen er sendt, men ikke registrert av kommunen ennå",
+    "en": "The appeal is sent, not yet registered by the municipality",
+}
+STATUS_REGISTERED = {"nb": "Klagen er registrert av kommunen", "en": "The appeal is registered by the municipality"}
+APPEAL_REPLY = {
+    "nb": "Kommunens svar på klagen, eller et foreløpig svar som sier når du kan vente svar",
+    "en": "The municipality's answer to the appeal, or a preliminary reply saying when to expect one",
+}
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_an_appeal_reads_sent_until_the_municipality_registers_it_and_its_answer_date_shows(
+    apply_app, citizen, submit_application, decide, clock, lang
+):
+    """Sent in the portal, the appeal is in time (fvl § 30) but not yet registered: the case
+    says so, and the day an answer or a preliminary reply is due (fvl § 11 a) runs from the day
+    it was sent. Once the municipality registers it, the status says so; once it promises an
+    answer by a day, that day is shown instead."""
+    from portal.i18n import long_date
+
+    reference = submit_application(citizen)
+    decide(reference)
+    base = start_appeal(citizen, reference)
+    post_form(citizen, f"{base}/appeal", APPEAL)
+    post_form(citizen, f"{base}/attachments", {"action": "continue"})
+    assert post_form(citizen, f"{base}/check", {"correct": "y"}).status_code == 302
+    answer_due = long_date(deadlines.reply_deadline(clock.today()).due, lang)
+    page = text(citizen.get(f"/{lang}/cases/{reference}"))
+    assert STATUS_SENT[lang] in page and STATUS_REGISTERED[lang] not in page
+    assert APPEAL_REPLY[lang] in page and answer_due in page and "forvaltningsloven § 11 a" in page
+    record(apply_app, reference, "appeal_received", received_on=clock.today().isoformat())
+    page = text(citizen.get(f"/{lang}/cases/{reference}"))
+    assert STATUS_REGISTERED[lang] in page and STATUS_SENT[lang] not in page
+    assert APPEAL_REPLY[lang] in page and answer_due in page
+    promised = clock.today() + timedelta(days=50)
+    record(
+        apply_app, reference, "preliminary_reply", reason="Vi venter på en uttalelse.", expected_by=promised.isoformat()
+    )
+    page = text(citizen.get(f"/{lang}/cases/{reference}"))
+    assert APPEAL_REPLY[lang] not in page
+    assert {
+        "nb": "Dagen kommunen har sagt at den svarer på klagen innen",
+        "en": "The day the municipality has said it will answer the appeal by",
+    }[lang] in page
+    assert long_date(promised, lang) in page
+
+
+def test_taking_in_an_appeal_registers_it_on_the_case_it_appeals(apply_app, citizen, submit_application, decide, clock):
+    """The municipality's receipt of the appeal (the intake API or the caseworker's form) is
+    its registering the appeal on the case."""
+    reference = submit_application(citizen)
+    decide(reference)
+    base = start_appeal(citizen, reference)
+    post_form(citizen, f"{base}/appeal", APPEAL)
+    post_form(citizen, f"{base}/attachments", {"action": "continue"})
+    appeal = reference_in(post_form(citizen, f"{base}/check", {"correct": "y"}).headers["Location"])
+    with apply_app.test_request_context():
+        from portal.models import Submission
+        from portal.services import cases
+
+        assert cases.summary_of(cases.find(reference)).status == "appeal_sent"
+        cases.receive(
+            db.session.scalar(select(Submission).where(Submission.reference == appeal)), "2026/77", clock.today()
+        )
+        summary = cases.summary_of(cases.find(reference))
+        assert summary.status == "appeal_received" and summary.appeal_received_on == clock.today()

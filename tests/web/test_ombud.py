@@ -98,7 +98,7 @@ def test_the_ombud_may_start_an_appeal_only_with_that_scope(id_app, ombud, clien
     post_form(ombud, f"{base}/attachments", {"action": "continue"})
     receipt = post_form(ombud, f"{base}/check", {"correct": "y"}).headers["Location"]
     assert re.search(r"KL-\d{4}-\d{6}", receipt)
-    assert "The appeal is received" in text(person.get(f"/en/cases/{reference}"))
+    assert "The appeal is sent, not yet registered by the municipality" in text(person.get(f"/en/cases/{reference}"))
 
 
 def test_withdrawal_stops_the_ombud_at_once(id_app, ombud, client_with_case):

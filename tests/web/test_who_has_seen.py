@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
+import pytest
 from sqlalchemy import func, select
 
 from portal.extensions import db
@@ -14,6 +15,7 @@ from portal.models import AccessLogEntry
 from tests.helpers import (
     day,
     give_ombud_access,
+    html,
     log_in,
     log_in_with_id,
     make_caseworker,
@@ -128,3 +130,42 @@ def test_asking_for_someone_elses_log_leaves_no_entry(id_app, client_with_case, 
     assert ombud.get(f"/en/cases/{reference}/seen").status_code == 404
     with id_app.app_context():
         assert db.session.scalar(select(func.count(AccessLogEntry.id))) == before
+
+
+def _rows(page: str) -> list[str]:
+    """The table's rows, each as its text."""
+    body = page.split("<tbody>", 1)[1].split("</tbody>", 1)[0]
+    return [re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", row)).strip() for row in body.split("<tr>")[1:]]
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_each_look_is_one_row_with_the_case_reference_newest_first(id_app, ombud, client_with_case, clock, lang):
+    """Normen: every read is logged, and the person can read the log. The ombud's two views of
+    its list and two of the case within a few minutes are one look: one row, naming the case by
+    its reference and saying what was done; a look later on is a row of its own, on top. Reading
+    the same page again a moment later writes no second, identical row."""
+    person, reference = client_with_case
+    give_ombud_access(id_app, person)
+    for _ in range(2):
+        ombud.get("/en/ombud/")
+        ombud.get(f"/en/cases/{reference}")
+    with id_app.app_context():
+        rows = db.session.scalars(select(AccessLogEntry.action).order_by(AccessLogEntry.id)).all()
+    assert sorted(rows) == ["case.list", "case.view"]  # each read once, however often repeated
+    page = html(person.get(f"/{lang}/cases/{reference}/seen"))
+    looks = _rows(page)
+    assert len(looks) == 1, looks
+    assert reference in looks[0] and "Pasient- og brukerombudet i Rogaland" in looks[0]
+    for action in {
+        "nb": ("Så saken i en liste", "Åpnet saken"),
+        "en": ("Saw the case in a list", "Opened the case"),
+    }[lang]:
+        assert action in looks[0]
+    clock.shift(minutes=20)
+    ombud.get(f"/en/cases/{reference}/decision.pdf")
+    looks = _rows(html(person.get(f"/{lang}/cases/{reference}/seen")))
+    assert len(looks) == 2
+    assert {"nb": "Åpnet vedtaksbrevet", "en": "Opened the decision letter"}[lang] in looks[0]
+    assert {"nb": "Åpnet saken", "en": "Opened the case"}[lang] in looks[1]
+    assert {"nb": "Åpnet saken", "en": "Opened the case"}[lang] not in looks[0]
+    assert reference in _rows(html(person.get(f"/{lang}/cases/seen")))[0]
