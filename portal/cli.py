@@ -1,4 +1,4 @@
-"""Commands for operators: demo-data, send-outbox, render-pdfs, send-reminders, purge,
+"""Commands for operators: demo-data, send-outbox, render-pdfs, deliver-archive, send-reminders, purge,
 create-user, create-api-token and revoke-api-token (db upgrade comes from Flask-Migrate)."""
 
 import sys
@@ -7,9 +7,11 @@ import click
 from flask import Flask, current_app
 
 from . import copies
+from .archive.package import package_of
+from .archive.transports import transport_for as archive_transport_for
 from .mail import transport_for
 from .rules.clock import today
-from .services import api_tokens, retention
+from .services import api_tokens, archive, retention
 from .services.accounts import (
     DEMO_CASEWORKER_EMAIL,
     DEMO_EMAIL,
@@ -55,6 +57,23 @@ def init_app(app: Flask) -> None:
         # Drawn as for a request to the portal's public address, as a page would be.
         with current_app.test_request_context(base_url=current_app.config["PORTAL_URL"]):
             click.echo(f"PDF copies made: {copies.render_pending(limit)}.")
+
+    @app.cli.command("deliver-archive")
+    @click.option("--limit", default=100, show_default=True, help="Most packages to send in this run.")
+    def deliver_archive(limit: int) -> None:
+        """Send the submissions waiting for the archive through ARCHIVE_URL or ARCHIVE_FOLDER.
+        Run every minute; a package that failed is tried again later. Exits 1 if any failed."""
+        transport = archive_transport_for(current_app)
+        if transport is None:
+            raise click.UsageError(
+                "Neither ARCHIVE_URL nor ARCHIVE_FOLDER is set: the archive fetches each package over the API."
+            )
+        # The PDF copies are drawn as for a request to the portal's public address.
+        with current_app.test_request_context(base_url=current_app.config["PORTAL_URL"]):
+            result = archive.deliver_pending(transport, package_of, limit)
+        click.echo(f"Delivered {result.sent}, failed {result.failed}.")
+        if result.failed:
+            sys.exit(1)
 
     @app.cli.command("create-user")
     @click.option("--email", required=True, help="The address the person logs in with.")

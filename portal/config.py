@@ -61,6 +61,12 @@ class ProductionConfig:
     # /dev/mail shows the outbox as a mailbox, with its links to click. Never in production:
     # it would show everyone's e-mail to anyone.
     DEV_MAIL_PAGE = False
+    # Delivery to the municipality's archive (flask --app portal deliver-archive): an HTTP
+    # endpoint with a bearer token, or a folder the archive reads. Neither: the archive pulls
+    # each package over the API.
+    ARCHIVE_URL = os.environ.get("ARCHIVE_URL")
+    ARCHIVE_TOKEN = os.environ.get("ARCHIVE_TOKEN")
+    ARCHIVE_FOLDER = os.environ.get("ARCHIVE_FOLDER")
     # The portal's public address (https://portal.kommune.no): every link in e-mail is built
     # on it, never on the host a request names, and requests for any other host are refused
     # (TRUSTED_HOSTS, from it and the comma-separated TRUSTED_HOSTS in the environment).

@@ -85,6 +85,7 @@ READS = {
     "draft.send": _l("Sent an application for you"),
     "submission.view": _l("Opened an application or appeal"),
     "submission.pdf": _l("Downloaded an application or appeal as PDF"),
+    "submission.archive_package": _l("Fetched an application or appeal to file it in the archive"),
     "attachment.download": _l("Downloaded an attachment"),
     "case.view": _l("Opened the case"),
     "case.list": _l("Saw the case in a list"),

@@ -14,6 +14,8 @@ import shutil
 import subprocess
 from contextlib import contextmanager
 from datetime import date, timedelta
+from functools import cache
+from pathlib import Path
 
 import pytest
 
@@ -139,6 +141,57 @@ def make_token(app, name="sak", rights=("read", "write")) -> str:
 
     with app.app_context():
         return api_tokens.create(name, rights)[1]
+
+
+# -- The archive package --------------------------------------------------------------------
+
+# KS's published schemas beside the project, as CI has them (../shared/fiks-arkiv).
+ARKIVMELDING_SCHEMA = (
+    Path(__file__).resolve().parents[1].parent
+    / "shared"
+    / "fiks-arkiv"
+    / "schema"
+    / "no.ks.fiks.arkiv.v1.arkivering.arkivmelding.opprett.xsd"
+)
+ARKIVMELDING = "{https://ks-no.github.io/standarder/fiks-protokoll/fiks-arkiv/arkivmelding/opprett/v1}"
+METADATA = "{https://ks-no.github.io/standarder/fiks-protokoll/fiks-arkiv/metadatakatalog/v1}"
+
+
+@cache
+def arkivmelding_schema():
+    """Fiks Arkiv's arkivmelding schema. Never skipped: without it no package is checked, and
+    the test that needs it fails saying where it looked."""
+    from lxml import etree
+
+    if not ARKIVMELDING_SCHEMA.is_file():
+        pytest.fail(f"The Fiks Arkiv schema is not at {ARKIVMELDING_SCHEMA}: put shared/fiks-arkiv beside the project")
+    return etree.XMLSchema(etree.parse(str(ARKIVMELDING_SCHEMA)))
+
+
+def open_archive_package(data: bytes):
+    """The package's arkivmelding, checked: valid against the schema, antallFiler the files in
+    the zip, and each file the size and SHA-256 checksum the XML gives it. Gives (the XML's
+    root, {name in the zip: bytes})."""
+    import hashlib
+    import zipfile
+
+    from lxml import etree
+
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        names = archive.namelist()
+        assert names[0] == "arkivmelding.xml"
+        files = {name: archive.read(name) for name in names[1:]}
+        root = etree.fromstring(archive.read("arkivmelding.xml"))
+    schema = arkivmelding_schema()
+    assert schema.validate(root), schema.error_log
+    assert int(root.findtext(f"{ARKIVMELDING}antallFiler")) == len(files)
+    listed = {}
+    for item in root.iter(f"{ARKIVMELDING}dokumentobjekt"):
+        name = item.findtext(f"{ARKIVMELDING}referanseDokumentfil")
+        listed[name] = (int(item.findtext(f"{ARKIVMELDING}filstoerrelse")), item.findtext(f"{ARKIVMELDING}sjekksum"))
+        assert item.findtext(f"{ARKIVMELDING}sjekksumAlgoritme") == "SHA-256"
+    assert listed == {name: (len(content), hashlib.sha256(content).hexdigest()) for name, content in files.items()}
+    return root, files
 
 
 # -- Files as people upload them --------------------------------------------------------------

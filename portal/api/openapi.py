@@ -4,7 +4,7 @@ described by the same fields that read them (schemas.py)."""
 
 from __future__ import annotations
 
-from ..rules import case_status
+from ..rules import archive as archive_rules, case_status
 from ..rules.services import SERVICES
 from . import schemas
 
@@ -36,6 +36,11 @@ ERRORS = {
 }
 NOT_FOUND = {"404": _json(_ref("Error"), "Nothing has that reference.")}
 INVALID = {"422": _json(_ref("Error"), "The request is not valid; `fields` names each field and what is wrong.")}
+ZIP = {
+    "description": "The archive package: a zip with `arkivmelding.xml` (Fiks Arkiv V1, "
+    "no.ks.fiks.arkiv.v1.arkivering.arkivmelding.opprett) and the files it names.",
+    "content": {"application/zip": {"schema": {"type": "string", "format": "binary"}}},
+}
 PDF = {"description": "The PDF.", "content": {"application/pdf": {"schema": {"type": "string", "format": "binary"}}}}
 
 
@@ -136,6 +141,37 @@ def document() -> dict:
                         },
                         **ERRORS,
                         **NOT_FOUND,
+                    },
+                },
+            },
+            "/api/v1/submissions/{reference}/archive-package": {
+                "get": {
+                    "operationId": "getArchivePackage",
+                    "summary": "The submission as a Noark 5 record for the archive",
+                    "description": "A zip: `arkivmelding.xml` (a `saksmappe` per case with the person as `part`; "
+                    "a `journalpost` of type I with the sender as `korrespondansepart`; the PDF copy as main "
+                    "document and each attachment as an appendix, each with its SHA-256 checksum and size; "
+                    "screened with access code 13, offl. § 13 with fvl. § 13) and the files it names. An "
+                    "appeal of a case in the portal is a record in that case's folder.",
+                    "parameters": [REFERENCE],
+                    "responses": {"200": ZIP, **ERRORS, **NOT_FOUND},
+                },
+            },
+            "/api/v1/submissions/{reference}/archived": {
+                "post": {
+                    "operationId": "confirmArchived",
+                    "summary": "The archive confirms it has the record",
+                    "description": "The archive's case and record numbers, stored and shown with the "
+                    "submission. The same confirmation again answers 200 and changes nothing; other numbers "
+                    "for a confirmed submission answer 409.",
+                    "parameters": [REFERENCE],
+                    "requestBody": {"required": True, "content": {"application/json": {"schema": _ref("Archived")}}},
+                    "responses": {
+                        "200": _json(_ref("ArchiveConfirmed"), "Confirmed."),
+                        "409": _json(_ref("Error"), "Confirmed before with other numbers."),
+                        **ERRORS,
+                        **NOT_FOUND,
+                        **INVALID,
                     },
                 },
             },
@@ -243,8 +279,13 @@ def document() -> dict:
                         "appeals": {**NULLABLE_TEXT, "description": "For an appeal: the reference it appeals."},
                         "links": {
                             "type": "object",
-                            "required": ["self", "pdf", "case"],
-                            "properties": {"self": TEXT, "pdf": TEXT, "case": NULLABLE_TEXT},
+                            "required": ["self", "pdf", "archive_package", "case"],
+                            "properties": {
+                                "self": TEXT,
+                                "pdf": TEXT,
+                                "archive_package": TEXT,
+                                "case": NULLABLE_TEXT,
+                            },
                         },
                     },
                 },
@@ -264,8 +305,9 @@ def document() -> dict:
                         _ref("SubmissionSummary"),
                         {
                             "type": "object",
-                            "required": ["person", "document", "attachments"],
+                            "required": ["person", "document", "archive", "attachments"],
                             "properties": {
+                                "archive": _ref("ArchiveState"),
                                 "person": {
                                     "type": ["object", "null"],
                                     "properties": {"name": NULLABLE_TEXT, "national_id": NULLABLE_TEXT},
@@ -289,6 +331,25 @@ def document() -> dict:
                             },
                         },
                     ]
+                },
+                "ArchiveState": {
+                    "type": "object",
+                    "required": ["state", "case_number", "record_number"],
+                    "properties": {
+                        "state": {
+                            "enum": list(archive_rules.STATES),
+                            "description": "pending: waiting to go; sent: the archive took it; confirmed: the "
+                            "archive gave its numbers; failed: five or more failures in a row (still tried).",
+                        },
+                        "case_number": NULLABLE_TEXT,
+                        "record_number": NULLABLE_TEXT,
+                    },
+                },
+                "Archived": schemas.ARCHIVED.schema(),
+                "ArchiveConfirmed": {
+                    "type": "object",
+                    "required": ["reference", "archive"],
+                    "properties": {"reference": TEXT, "archive": _ref("ArchiveState")},
                 },
                 "Registration": schemas.REGISTRATION.schema(),
                 "Registered": {"allOf": [_ref("SubmissionSummary")]},

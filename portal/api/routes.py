@@ -8,11 +8,12 @@ from flask import g, jsonify, request
 from werkzeug.exceptions import BadRequest
 
 from .. import copies
+from ..archive.package import filename_of, package_of
 from ..downloads import private_file
 from ..extensions import csrf
 from ..rules import text
 from ..rules.files import extension_for
-from ..services import access, api_tokens, attachments, cases, intake, submissions as sent
+from ..services import access, api_tokens, archive, attachments, cases, intake, submissions as sent
 from . import bp, schemas
 from .openapi import document
 
@@ -187,6 +188,32 @@ def attachment(reference: str, attachment_id: str):
     return private_file(
         attachments.read(file), file.content_type, f"{file.public_id}.{extension_for(file.content_type)}"
     )
+
+
+@bp.route("/submissions/<reference>/archive-package")
+@requires("read")
+def archive_package(reference: str):
+    found = _submission_or_404(reference, "submission.archive_package")
+    if found is None:
+        return _not_found("submission", reference)
+    return private_file(package_of(found), "application/zip", filename_of(found))
+
+
+@bp.route("/submissions/<reference>/archived", methods=["POST"])
+@requires("write")
+def archived(reference: str):
+    found = _submission_or_404(reference)
+    if found is None:
+        return _not_found("submission", reference)
+    try:
+        case_number, record_number = schemas.archived(_body())
+    except schemas.Invalid as invalid:
+        return error(422, "invalid", "The confirmation is not valid.", invalid.fields)
+    try:
+        archive.confirm(found, case_number, record_number)
+    except archive.ConfirmationConflict:
+        return error(409, "conflict", "The archive confirmed this submission before with other numbers; they are kept.")
+    return jsonify({"reference": found.reference, "archive": archive.summary(found)})
 
 
 @bp.route("/submissions/<reference>/receipt", methods=["POST"])

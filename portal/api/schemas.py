@@ -13,6 +13,7 @@ from ..rules import case_status
 from ..rules.case_checks import Problem
 from ..rules.identity import national_id_problem, normalise
 from ..rules.services import SERVICES
+from ..services import archive
 from .fields import (
     Day,
     Field,
@@ -101,6 +102,10 @@ REGISTRATION = Record(
         ),
     },
 )
+ARCHIVED = Record(
+    "the archive's confirmation",
+    {"case_number": Text(required=True, max_length=40), "record_number": Text(required=True, max_length=40)},
+)
 RECEIPT = Record("a receipt", {"case_number": Text(required=True, max_length=40), "received_on": Day(required=True)})
 
 
@@ -155,6 +160,12 @@ def receipt(body) -> tuple[str, date]:
     return data["case_number"], data["received_on"]
 
 
+def archived(body) -> tuple[str, str]:
+    """POST /submissions/{reference}/archived: the archive's case and record numbers."""
+    data = ARCHIVED.read(body)
+    return data["case_number"], data["record_number"]
+
+
 def event(body) -> tuple[str, dict]:
     """POST /cases/{reference}/events: {"type": ..., fields}."""
     return EVENT.read(body)
@@ -186,6 +197,7 @@ def submission_summary(submission: Submission) -> dict:
         "links": {
             "self": url_for("api.submission", reference=reference),
             "pdf": url_for("api.submission_pdf", reference=reference),
+            "archive_package": url_for("api.archive_package", reference=reference),
             "case": url_for("api.case", reference=reference) if submission.kind == "application" else None,
         },
     }
@@ -202,6 +214,7 @@ def submission_full(submission: Submission) -> dict:
         if person
         else None,
         "document": submission.document,
+        "archive": archive.summary(submission),
         "attachments": [
             {**file, "href": url_for("api.attachment", reference=submission.reference, attachment_id=file["id"])}
             for file in submission.document.get("attachments") or []

@@ -19,7 +19,7 @@ from ..rules.case_checks import offered
 from ..rules.case_status import is_promise_broken
 from ..rules.clock import today
 from ..rules.files import extension_for
-from ..services import access, attachments, authorities, cases, intake, volunteers
+from ..services import access, archive, attachments, authorities, cases, intake, volunteers
 from . import bp
 from .forms import (
     EVENT_FORMS,
@@ -121,7 +121,15 @@ def queue():
     except intake.BadCursor:
         abort(404)
     next_page = url_for("intake.queue", **{**request.args.to_dict(), "after": following}) if following else None
-    return render_template("intake/queue.html", form=form, rows=rows, next_page=next_page, search=SearchForm())
+    archive_failed = archive.flagged_among([row.submission.id for row in rows])
+    return render_template(
+        "intake/queue.html",
+        form=form,
+        rows=rows,
+        next_page=next_page,
+        search=SearchForm(),
+        archive_failed=archive_failed,
+    )
 
 
 @bp.route("/search", methods=["GET", "POST"])
@@ -167,6 +175,7 @@ def submission(reference: str):
         recordable=offered(summary) if summary else (),
         events=cases.timeline(cases.events_of(case)) if case else [],
         sections=copies.sections(found),
+        archive=archive.summary(found),
     )
 
 

@@ -4,6 +4,7 @@ from .access_log import AccessLogEntry
 from .account import Account
 from .api_token import ApiRegistration, ApiToken
 from .application import Draft, ReferenceCounter, Submission
+from .archive import ArchiveDelivery
 from .attachment import Attachment
 from .authority import Authority
 from .case import Case, CaseEvent
@@ -18,6 +19,7 @@ __all__ = [
     "Account",
     "ApiRegistration",
     "ApiToken",
+    "ArchiveDelivery",
     "Assignment",
     "Attachment",
     "Authority",

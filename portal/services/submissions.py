@@ -18,7 +18,7 @@ from ..models import Account, ApiRegistration, ApiToken, Attachment, Draft, Refe
 from ..rules import clock
 from ..rules.clock import local_day
 from ..rules.references import PREFIXES, format_reference
-from . import appeals, authorities, cases, outbox, people
+from . import appeals, archive, authorities, cases, outbox, people
 from .drafts import answers_of
 from .kinds import KINDS
 from .transaction import transaction
@@ -79,6 +79,7 @@ def submit(account: Account, draft: Draft, lang: str) -> Submission:
         attachment.submission_id = submission.id
         attachment.draft_id = None
     kind.after_sending(submission, account, appealed)
+    archive.enqueue(submission)
     # The PDF copy is drawn from the stored document outside this request (render-pdfs), or
     # when first asked for (portal/copies.py): sending stays quick, and the copy is the same.
     with force_locale(lang):
@@ -233,6 +234,7 @@ def register_offline(
     db.session.add(submission)
     db.session.flush()
     cases.open_case(submission)
+    archive.enqueue(submission)
     if idempotency_key and token is not None:
         db.session.add(
             ApiRegistration(

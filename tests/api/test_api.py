@@ -329,6 +329,8 @@ def test_the_openapi_document_describes_every_endpoint(api):
         "/api/v1/submissions/{reference}/pdf",
         "/api/v1/submissions/{reference}/attachments/{id}",
         "/api/v1/submissions/{reference}/receipt",
+        "/api/v1/submissions/{reference}/archive-package",
+        "/api/v1/submissions/{reference}/archived",
         "/api/v1/cases/{reference}",
         "/api/v1/cases/{reference}/events",
     }
@@ -343,6 +345,8 @@ OPERATIONS = [
     "GET /api/v1/submissions/{reference}/pdf",
     "GET /api/v1/submissions/{reference}/attachments/{id}",
     "POST /api/v1/submissions/{reference}/receipt",
+    "GET /api/v1/submissions/{reference}/archive-package",
+    "POST /api/v1/submissions/{reference}/archived",
     "GET /api/v1/cases/{reference}",
     "POST /api/v1/cases/{reference}/events",
 ]

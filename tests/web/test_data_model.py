@@ -13,6 +13,7 @@ from portal.extensions import db
 from portal.models import (
     AccessLogEntry,
     Account,
+    ArchiveDelivery,
     Assignment,
     Attachment,
     Authority,
@@ -147,6 +148,11 @@ def rows(app, clock):
         db.session.flush()
         db.session.add(_file(account.id, draft_id=draft.id))
         db.session.add(LoginSession(account_id=account.id, token_hash="0" * 64, method="password", created_at=now))
+        db.session.add(
+            ArchiveDelivery(
+                submission_id=submission.id, state="pending", created_at=now, attempts=0, next_attempt_at=now
+            )
+        )
         db.session.commit()
         return {
             "account": account.id,
