@@ -163,7 +163,7 @@ def test_without_the_day_the_letter_came_an_outside_appeal_is_never_called_late(
     response = post_form(citizen, "/en/appeal/outside", {"who": "self", "service": "stottekontakt"})
     base = response.headers["Location"].rsplit("/", 1)[0]
     page = html(citizen.get(f"{base}/decision"))
-    assert "If you do not know it, leave it empty" in page and "date of the decision" not in page
+    assert "If you do not know it, leave it empty" in page and "we count from the date of the decision" not in page
     old = day(clock.today() - timedelta(days=40))
     post_form(citizen, f"{base}/decision", {"case_number": "26/77", "decided_on": old, "received_on": ""})
     assert post_form(citizen, f"{base}/person", PERSON).headers["Location"].endswith("/appeal")
