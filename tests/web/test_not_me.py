@@ -127,12 +127,18 @@ def test_an_undisputed_submission_says_null_in_the_api(id_app, sent):
     assert id_app.test_client().get(f"/api/v1/cases/{reference}", headers=headers).json["disputed"] is None
 
 
-def test_the_sender_cannot_say_it_for_the_person(id_app, sent):
+def _still_open_to_the_person(person, reference) -> bool:
+    """Nothing was recorded: the person is still asked whether it was them."""
+    return "Dette var ikke meg" in text(person.get(f"/nb/cases/{reference}"))
+
+
+def test_the_sender_cannot_say_it_for_the_person(id_app, person, sent):
     stranger, reference = sent
     assert post_form(stranger, f"/nb/cases/{reference}/not-me", {"comment": ""}, "/nb/my-page").status_code == 404
     assert "Dette var ikke meg" not in text(stranger.get(f"/nb/cases/{reference}"))
     with id_app.app_context():
         assert db.session.scalar(select(AccessLogEntry).where(AccessLogEntry.action == "submission.dispute")) is None
+    assert _still_open_to_the_person(person, reference)
 
 
 def test_a_representative_cannot_say_it_for_the_person(id_app, ombud, person, sent):
@@ -144,6 +150,7 @@ def test_a_representative_cannot_say_it_for_the_person(id_app, ombud, person, se
     page = ombud.get(f"/nb/cases/{reference}")
     assert page.status_code == 200 and "Dette var ikke meg" not in text(page)
     assert post_form(ombud, f"/nb/cases/{reference}/not-me", {"comment": ""}, "/nb/cases/").status_code == 404
+    assert _still_open_to_the_person(person, reference)
 
 
 def test_another_verified_person_and_an_application_sent_by_the_person_themselves_get_nothing(
@@ -152,6 +159,7 @@ def test_another_verified_person_and_an_application_sent_by_the_person_themselve
     _, reference = sent
     other = log_in_with_id(id_app.test_client(), oidc_provider, aged(33, start=170))
     assert post_form(other, f"/nb/cases/{reference}/not-me", {"comment": ""}, "/nb/cases/").status_code == 404
+    assert _still_open_to_the_person(person, reference)
     # What the person sent with electronic ID themselves has nothing to dispute.
     _, receipt = send_application(person, national_id=person_id)
     own = reference_in(receipt)
