@@ -57,17 +57,6 @@ def summary(submission: Submission) -> dict | None:
     return {"on": local_day(found.disputed_at).isoformat(), "comment": found.comment}
 
 
-def disputed_among(submission_ids: list[int]) -> set[int]:
-    """Those of the submissions the person has said were not theirs."""
-    if not submission_ids:
-        return set()
-    return set(
-        db.session.scalars(
-            select(SubmissionDispute.submission_id).where(SubmissionDispute.submission_id.in_(submission_ids))
-        )
-    )
-
-
 def unverified_sender(account: Account, submission: Submission) -> UnverifiedSender | None:
     """For the person's pages: who sent it, when an unverified account sent it about them."""
     if not may_dispute(account, submission):
