@@ -305,9 +305,10 @@ def document() -> dict:
                         _ref("SubmissionSummary"),
                         {
                             "type": "object",
-                            "required": ["person", "document", "archive", "attachments"],
+                            "required": ["person", "document", "archive", "disputed", "attachments"],
                             "properties": {
                                 "archive": _ref("ArchiveState"),
+                                "disputed": _ref("Disputed"),
                                 "person": {
                                     "type": ["object", "null"],
                                     "properties": {"name": NULLABLE_TEXT, "national_id": NULLABLE_TEXT},
@@ -344,6 +345,15 @@ def document() -> dict:
                         "case_number": NULLABLE_TEXT,
                         "record_number": NULLABLE_TEXT,
                     },
+                },
+                "Disputed": {
+                    "type": ["object", "null"],
+                    "required": ["on", "comment"],
+                    "properties": {"on": DATE, "comment": NULLABLE_TEXT},
+                    "description": "Sent by someone who logged in with e-mail only (document.sender."
+                    "identity_verified false), and the person it is about, logged in with electronic ID, "
+                    "said on this day that they did not send it, with what they wrote (or null). The "
+                    "submission stands: the municipality must find out who sent it. Null when not disputed.",
                 },
                 "Archived": schemas.ARCHIVED.schema(),
                 "ArchiveConfirmed": {
@@ -396,6 +406,7 @@ def document() -> dict:
                         "service",
                         "case_number",
                         "status",
+                        "disputed",
                         "received_on",
                         "events",
                         "decision",
@@ -407,6 +418,7 @@ def document() -> dict:
                         "service": {"enum": list(SERVICES)},
                         "case_number": NULLABLE_TEXT,
                         "status": {"enum": list(case_status.STATUSES)},
+                        "disputed": _ref("Disputed"),
                         "received_on": DATE,
                         "events": {"type": "array", "items": _ref("Event")},
                         "decision": {

@@ -13,7 +13,7 @@ from ..rules import case_status
 from ..rules.case_checks import Problem
 from ..rules.identity import national_id_problem, normalise
 from ..rules.services import SERVICES
-from ..services import archive
+from ..services import archive, disputes
 from .fields import (
     Day,
     Field,
@@ -215,6 +215,8 @@ def submission_full(submission: Submission) -> dict:
         else None,
         "document": submission.document,
         "archive": archive.summary(submission),
+        # The person said they did not send it (sent by someone who logged in with e-mail only).
+        "disputed": disputes.summary(submission),
         "attachments": [
             {**file, "href": url_for("api.attachment", reference=submission.reference, attachment_id=file["id"])}
             for file in submission.document.get("attachments") or []
@@ -246,6 +248,7 @@ def case_json(case: Case, summary: case_status.Summary, events: list[CaseEvent])
         "service": case.service,
         "case_number": summary.case_number,
         "status": summary.status,
+        "disputed": disputes.summary(case.submission),
         "received_on": summary.received_on.isoformat(),
         "events": [event_json(e) for e in events],
         "decision": None

@@ -12,7 +12,7 @@ from ..apply.journeys import JOURNEYS, journey_of
 from ..extensions import limiter
 from ..i18n import current_language
 from ..rules.clock import today
-from ..services import accounts, authorities, drafts, login_sessions, submissions
+from ..services import accounts, authorities, disputes, drafts, login_sessions, submissions
 from . import bp, oidc, signin
 from .forms import ForgotPasswordForm, LoginForm, RegisterForm, ResetPasswordForm
 
@@ -168,12 +168,14 @@ def my_page():
     day = today()
     # A draft for someone the account can no longer act for can only be deleted.
     unsent = [(draft, journey_of(draft, day), drafts.may_go_on(draft)) for draft in drafts.unsent(current_user)]
+    about_me = submissions.sent_by_others_about(current_user)
     return render_template(
         "auth/my_page.html",
         journeys=JOURNEYS,
         drafts=unsent,
         authority_states={d.id: authorities.state_of(d.authority) for d, _journey, go_on in unsent if not go_on},
         submissions=submissions.sent_by(current_user),
-        about_me=submissions.sent_by_others_about(current_user),
+        about_me=about_me,
+        unverified=disputes.unverified_senders(current_user, about_me),
         asking=asking,
     )

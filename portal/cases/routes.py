@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from flask import abort, render_template
+from flask import abort, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from ..documents.calendar import deadlines_calendar
@@ -10,8 +11,9 @@ from ..documents.decision import render_decision_pdf
 from ..downloads import private_file
 from ..rules.case_status import is_promise_broken, late_answer, next_date
 from ..rules.clock import today
-from ..services import access, cases, people
+from ..services import access, cases, disputes, people
 from . import bp
+from .forms import NotMeForm
 
 
 @bp.route("/")
@@ -26,6 +28,7 @@ def index():
         next_dates={key: next_date(summary, today()) for key, summary in summaries.items()},
         late_answers={key: late_answer(summary, today()) for key, summary in summaries.items()},
         own={c.id for c in found if access.is_own_case(current_user, c)},
+        unverified=disputes.unverified_senders(current_user, [c.submission for c in found]),
     )
 
 
@@ -46,8 +49,33 @@ def show(reference: str):
         today=today(),
         own=access.is_own_case(current_user, case),
         may_appeal=access.may_appeal(current_user, case),
+        unverified=disputes.unverified_sender(current_user, case.submission),
+        not_me=NotMeForm(),
         # The ombud reads about their client, not about themselves.
         for_client=current_user.has_role("ombud"),
+    )
+
+
+@bp.route("/<reference>/not-me", methods=["GET", "POST"])
+@login_required
+def not_me(reference: str):
+    """The person says they did not send this submission about them (the case page holds the
+    same form; here it comes back with what was typed when something must be fixed)."""
+    submission = disputes.to_dispute(current_user, reference)
+    form = NotMeForm()
+    if form.validate_on_submit():
+        disputes.dispute(current_user, reference, form.comment.data)
+        flash(_("Thank you. The municipality will look into who sent it, and contact you."), "success")
+        case = cases.find(submission.appeals_reference or submission.reference)
+        if case is None:
+            return redirect(url_for("auth.my_page"))
+        return redirect(url_for("cases.show", reference=case.reference))
+    return render_template(
+        "cases/not_me.html",
+        submission=submission,
+        unverified=disputes.unverified_sender(current_user, submission),
+        not_me=form,
+        form=form,
     )
 
 

@@ -8,6 +8,7 @@ from .archive import ArchiveDelivery
 from .attachment import Attachment
 from .authority import Authority
 from .case import Case, CaseEvent
+from .dispute import SubmissionDispute
 from .login_session import LoginSession
 from .notice import Notice
 from .outbox import OutboxMessage
@@ -32,6 +33,7 @@ __all__ = [
     "Person",
     "ReferenceCounter",
     "Submission",
+    "SubmissionDispute",
     "Volunteer",
     "VolunteerEvent",
     "VolunteerReport",

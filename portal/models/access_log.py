@@ -12,8 +12,10 @@ from ..extensions import db
 from .checks import one_of
 
 # Who read it: someone acting for the person, a caseworker, the ombud, or the
-# case-management system over the API (portal.services.access_log writes each).
-ACTOR_ROLES = ("representative", "caseworker", "ombud", "system")
+# case-management system over the API (portal.services.access_log writes each); or the person
+# themselves, for what they did that the municipality must be able to trace (saying a
+# submission about them was not theirs), which their own list of looks leaves out.
+ACTOR_ROLES = ("representative", "caseworker", "ombud", "system", "person")
 
 
 class AccessLogEntry(db.Model):

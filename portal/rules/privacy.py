@@ -22,3 +22,13 @@ def has_control_characters(text: str, allowed: str = "") -> bool:
     """True when the text holds a control or format character (line breaks, NUL, bidi
     overrides, zero-width characters) other than those in `allowed`."""
     return any(unicodedata.category(ch) in ("Cc", "Cf") and ch not in allowed for ch in text)
+
+
+def masked_email(address: str) -> str:
+    """An e-mail address shown to someone who must not learn it in full, as k***@example.org:
+    the first character and the domain, enough to recognise one's own, not to write to a
+    stranger. Something without an @ shows as ***."""
+    local, at, domain = address.strip().rpartition("@")
+    if not at or not local or not domain:
+        return "***"
+    return f"{local[0]}***@{domain}"

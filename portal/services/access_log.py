@@ -86,8 +86,9 @@ def _already_in_this_look(entry: AccessLogEntry) -> bool:
 
 
 def about(person: Person, submission_ids: list[int] | None = None) -> list[AccessLogEntry]:
-    """What is logged about the person, newest first; with submission_ids, only about those."""
-    query = select(AccessLogEntry).where(AccessLogEntry.person_id == person.id)
+    """What others did, as logged about the person, newest first; with submission_ids, only
+    about those. What the person did themselves (role "person") is for the municipality's trace."""
+    query = select(AccessLogEntry).where(AccessLogEntry.person_id == person.id, AccessLogEntry.actor_role != "person")
     if submission_ids is not None:
         query = query.where(AccessLogEntry.submission_id.in_(submission_ids))
     return list(db.session.scalars(query.order_by(AccessLogEntry.at.desc(), AccessLogEntry.id.desc())))
