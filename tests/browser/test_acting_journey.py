@@ -214,7 +214,9 @@ def test_a_parent_in_english_the_child_views_page_and_stopping(browser, live_ser
     page.get_by_role("button", name=re.compile("^Yes")).click()
     assert "You no longer act for them" in page.content()
     page.goto(base + "/need")
-    assert page.get_by_role("heading", level=1).inner_text() == "Page not found"  # the unsent draft is gone
+    # The unsent draft is stopped, not gone: its page says why, and that it can only be deleted.
+    assert page.get_by_role("heading", level=1).inner_text() == "You can no longer act for Lise Child"
+    assert violations(page) == []
     page.context.close()
 
 

@@ -47,6 +47,7 @@ SENDS_FILES = {
     "authorities.document_file": "authority",
     "api.submission_pdf": "api",
     "api.attachment": "api",
+    "api.archive_package": "api",
 }
 
 
@@ -101,6 +102,9 @@ def test_the_case_management_systems_downloads_are_sandboxed(apply_app, decided_
     assert_saved_and_sandboxed(api.get(f"/api/v1/submissions/{reference}/pdf", headers=auth), "application/pdf")
     assert_saved_and_sandboxed(
         api.get(f"/api/v1/submissions/{reference}/attachments/{file_id}", headers=auth), "image/png"
+    )
+    assert_saved_and_sandboxed(
+        api.get(f"/api/v1/submissions/{reference}/archive-package", headers=auth), "application/zip"
     )
 
 
