@@ -86,8 +86,8 @@ bench-tools:
 	  $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
 	  $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends wrk postgresql >/dev/null; }
 
-# The chaos run (RELIABILITY.md): four faults, one at a time, under load; CHAOS_FAULTS narrows it
-# (kill,postgres,smtp,redis). About six minutes.
+# The chaos run (RELIABILITY.md): five faults, one at a time, under load; CHAOS_FAULTS narrows it
+# (kill,postgres,smtp,redis,archive). About ten minutes.
 chaos: setup bench-tools chaos-tools
 	$(BIN)/python -u -m bench.chaos
 

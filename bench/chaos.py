@@ -6,13 +6,15 @@ applications and the case-management system records events; one fault at a time:
   postgres  PostgreSQL stopped for 10 s (pg_ctl stop -m fast, then start)
   smtp      the mail server down for a minute, then back
   redis     Redis, the rate-limit store, down for 10 s
+  archive   the municipality's archive (an HTTP receiver) down for 30 s
 
 After each: every receipt shown is a stored submission, nothing is stored twice, every
-e-mail queued is delivered exactly once, the portal's answers while a part was away are
+e-mail queued is delivered exactly once, every submission stored reaches the archive exactly
+once and has the archive's numbers, the portal's answers while a part was away are
 counted by status (a 503 must be the portal's own page, in the reader's language, with
 Retry-After), and the seconds until the first 200 after the fault.
 
-    python -u -m bench.chaos [--only kill,postgres,smtp,redis] [--out bench/results]
+    python -u -m bench.chaos [--only kill,postgres,smtp,redis,archive] [--out bench/results]
 
 Everything runs on 127.0.0.1; every process it starts is stopped at the end.
 """
@@ -51,9 +53,14 @@ CITIZENS = 6
 # from one address, with room for the retries a fault brings.
 PACE = 8.0
 OUTBOX_EVERY = 3.0  # seconds between runs of send-outbox, as cron would run it (every minute) made quick
+ARCHIVE_EVERY = 3.0  # the same for deliver-archive
 BEFORE, AFTER = 5.0, 15.0  # seconds of load before a fault begins and after it ends
 GIVE_UP = 120.0  # seconds one citizen keeps trying to send one application
 DRAIN = 90.0  # seconds the outbox may take to empty after the load
+# Seconds the archive queue may take to empty after the load: a package that failed waits a
+# minute before its next try (portal.rules.archive.RETRY_DELAYS), however quick the cron.
+ARCHIVE_DRAIN = 150.0
+ARCHIVE_TOKEN = "chaos-arkiv"
 TIMEOUT = 10.0  # seconds a request may take before the client counts it as unanswered
 MAIL_FROM = "tjenestekontoret@fjellvik.kommune.example"
 REFERENCE = re.compile(r"\bSK-\d{4}-\d{6}\b")
@@ -73,6 +80,7 @@ SCENARIOS = (
     Scenario("postgres", "PostgreSQL stopped for 10 s", 10.0),
     Scenario("smtp", "the mail server down for 60 s", 60.0),
     Scenario("redis", "Redis (rate limits) down for 10 s", 10.0),
+    Scenario("archive", "the archive receiver down for 30 s", 30.0),
 )
 
 
@@ -124,6 +132,34 @@ def mail_tally(queued: Iterable[int], received_ids: Iterable[str | None]) -> dic
     }
 
 
+def archive_tally(
+    stored: Iterable[str], arrivals: Iterable[tuple[str, str | None]], deliveries: dict[str, tuple]
+) -> dict[str, int]:
+    """The submissions stored against the packages the archive took, (Idempotency-Key, the
+    arkivmelding's reference) each, and what the portal stored of the delivery by reference:
+    (state, case number, record number). A package arrived when its key and its record are
+    that submission; numbered when the portal has the archive's numbers (confirmed) or was
+    told it arrived without them (sent)."""
+    wanted = set(stored)
+    mine = [key for key, reference in arrivals if key in wanted]
+    mismatched = sum(1 for key, reference in arrivals if key in wanted and reference != key)
+    numbered = sum(1 for reference in wanted if _numbered(deliveries.get(reference)))
+    return {
+        "packages_queued": len(wanted),
+        "packages_delivered": len(set(mine)),
+        "packages_lost": len(wanted - set(mine)),
+        "packages_duplicated": duplicates(mine),
+        "packages_mismatched": mismatched,
+        "archive_numbered": numbered,
+        "archive_unnumbered": len(wanted) - numbered,
+    }
+
+
+def _numbered(delivery: tuple | None) -> bool:
+    state, case_number, record_number = delivery or (None, None, None)
+    return state == "sent" or (state == "confirmed" and bool(case_number and record_number))
+
+
 def recovery_seconds(probes: list[tuple[float, int | None]], ended: float) -> float | None:
     """Seconds from the end of the fault to the first 200 the probe got after it."""
     for moment, status in probes:
@@ -151,6 +187,11 @@ COLUMNS = (
     ("delivered", "delivered"),
     ("mail_lost", "e-mails lost"),
     ("mail_duplicated", "e-mails dup."),
+    ("packages_queued", "packages queued"),
+    ("packages_delivered", "delivered"),
+    ("packages_lost", "packages lost"),
+    ("packages_duplicated", "packages dup."),
+    ("archive_numbered", "numbers stored"),
     ("recovery", "recovery s"),
 )
 
@@ -171,7 +212,18 @@ def verdict(rows: list[dict]) -> list[str]:
     """What went wrong, in words; empty when nothing was lost, doubled or answered badly."""
     problems = []
     for row in rows:
-        for key in ("lost", "duplicated", "events_lost", "events_duplicated", "mail_lost", "mail_duplicated"):
+        for key in (
+            "lost",
+            "duplicated",
+            "events_lost",
+            "events_duplicated",
+            "mail_lost",
+            "mail_duplicated",
+            "packages_lost",
+            "packages_duplicated",
+            "packages_mismatched",
+            "archive_unnumbered",
+        ):
             if row.get(key):
                 problems.append(f"{row['fault']}: {row[key]} {key.replace('_', ' ')}")
         if row.get("unfriendly"):
@@ -422,17 +474,19 @@ class Service:
 
 
 class Cron(threading.Thread):
-    """flask --app portal send-outbox, run again a few seconds after each run ends."""
+    """flask --app portal <command> (send-outbox, deliver-archive), run again a few seconds
+    after each run ends."""
 
-    def __init__(self, env: dict[str, str], log: Path):
+    def __init__(self, env: dict[str, str], log: Path, command: str, every: float):
         super().__init__(daemon=True)
         self.env, self.log, self.stopping, self.runs = env, log, threading.Event(), Counter()
+        self.command, self.every = command, every
 
     def run(self) -> None:
-        while not self.stopping.wait(OUTBOX_EVERY):
+        while not self.stopping.wait(self.every):
             try:
                 done = subprocess.run(
-                    [str(BIN / "flask"), "--app", "portal", "send-outbox"],
+                    [str(BIN / "flask"), "--app", "portal", self.command],
                     cwd=ROOT,
                     env=self.env,
                     capture_output=True,
@@ -461,7 +515,13 @@ def kill_workers(server: Server, seconds: float, rng: random.Random) -> int:
 # -- What was stored ------------------------------------------------------------------------------
 
 
-def stored(dsn: str, sent: Sent, outbox_from: int, sink_file: Path) -> dict:
+def arrivals(archive_file: Path) -> list[tuple[str, str | None]]:
+    """What the archive receiver took: (Idempotency-Key, the arkivmelding's reference) each."""
+    lines = archive_file.read_text().splitlines() if archive_file.exists() else []
+    return [(found["key"], found["reference"]) for found in map(json.loads, filter(str.strip, lines))]
+
+
+def stored(dsn: str, sent: Sent, outbox_from: int, sink_file: Path, archive_file: Path) -> dict:
     with psycopg.connect(dsn) as connection:
         rows = connection.execute(
             "SELECT reference, document->'answers'->'person'->>'full_name' FROM submission"
@@ -474,6 +534,14 @@ def stored(dsn: str, sent: Sent, outbox_from: int, sink_file: Path) -> dict:
             ([reference for reference, _ in rows],),
         ).fetchall()
         outbox = [row[0] for row in connection.execute("SELECT id FROM outbox_message WHERE id > %s", (outbox_from,))]
+        deliveries = {
+            reference: (state, case_number, record_number)
+            for reference, state, case_number, record_number in connection.execute(
+                "SELECT s.reference, d.state, d.case_number, d.record_number FROM archive_delivery d"
+                " JOIN submission s ON s.id = d.submission_id WHERE s.reference = ANY(%s)",
+                ([reference for reference, _ in rows],),
+            )
+        }
     references = {reference for reference, _ in rows}
     received = [json.loads(line)["message_id"] for line in sink_file.read_text().splitlines() if line.strip()]
     return {
@@ -486,6 +554,7 @@ def stored(dsn: str, sent: Sent, outbox_from: int, sink_file: Path) -> dict:
         "events_lost": len(set(sent.events) - set(events)),
         "events_duplicated": duplicates(events),
         **mail_tally(outbox, received),
+        **archive_tally(references, arrivals(archive_file), deliveries),
     }
 
 
@@ -493,6 +562,16 @@ def waiting_mail(dsn: str) -> int:
     try:
         with psycopg.connect(dsn, connect_timeout=5) as connection:
             return connection.execute("SELECT count(*) FROM outbox_message WHERE sent_at IS NULL").fetchone()[0]
+    except psycopg.OperationalError:
+        return -1
+
+
+def waiting_packages(dsn: str) -> int:
+    try:
+        with psycopg.connect(dsn, connect_timeout=5) as connection:
+            return connection.execute(
+                "SELECT count(*) FROM archive_delivery WHERE state IN ('pending', 'failed')"
+            ).fetchone()[0]
     except psycopg.OperationalError:
         return -1
 
@@ -512,6 +591,8 @@ class Parts:
     redis: Service
     smtp: Service
     sink_file: Path
+    archive: Service
+    archive_file: Path
     dsn: str
     token: str
     citizens: list[CountingBrowser]
@@ -551,6 +632,10 @@ def run_scenario(scenario: Scenario, index: int, parts: Parts, rng: random.Rando
         parts.redis.stop()
         time.sleep(scenario.seconds)
         parts.redis.start()
+    elif scenario.key == "archive":
+        parts.archive.stop()
+        time.sleep(scenario.seconds)
+        parts.archive.start()
     ended = time.monotonic()
     time.sleep(AFTER)
     load.stopping.set()
@@ -561,7 +646,10 @@ def run_scenario(scenario: Scenario, index: int, parts: Parts, rng: random.Rando
     drained_at = time.monotonic() + DRAIN
     while waiting_mail(parts.dsn) != 0 and time.monotonic() < drained_at:
         time.sleep(1.0)
-    found = stored(parts.dsn, sent, outbox_from, parts.sink_file)
+    drained_at += ARCHIVE_DRAIN - DRAIN
+    while waiting_packages(parts.dsn) != 0 and time.monotonic() < drained_at:
+        time.sleep(1.0)
+    found = stored(parts.dsn, sent, outbox_from, parts.sink_file, parts.archive_file)
     kinds = load.tally.kinds
     row = {
         "fault": scenario.label,
@@ -585,7 +673,10 @@ def run_scenario(scenario: Scenario, index: int, parts: Parts, rng: random.Rando
         f"{row['receipts']} receipts, {row['stored']} stored, {row['lost']} lost, {row['duplicated']} doubled; "
         f"{row['events']} events, {row['events_lost']} lost, {row['events_duplicated']} doubled; "
         f"{row['queued']} e-mails queued, {row['delivered']} delivered, {row['mail_lost']} lost, "
-        f"{row['mail_duplicated']} doubled; back {row['recovery']} s after the fault" + (f"; {note}" if note else ""),
+        f"{row['mail_duplicated']} doubled; {row['packages_queued']} packages queued, "
+        f"{row['packages_delivered']} delivered, {row['packages_lost']} lost, {row['packages_duplicated']} doubled, "
+        f"{row['archive_numbered']} with the archive's numbers; back {row['recovery']} s after the fault"
+        + (f"; {note}" if note else ""),
         flush=True,
     )
     for example in load.tally.examples:
@@ -609,7 +700,7 @@ def main(argv: list[str] | None = None) -> int:
     rows: list[dict] = []
     print(f"Chaos: {len(chosen)} faults, {CITIZENS} citizens and a case-management system, on 127.0.0.1", flush=True)
     with postgres_cluster("-c max_connections=100 -c shared_buffers=32MB") as cluster:
-        redis_port, smtp_port, port = free_port(), free_port(), free_port()
+        redis_port, smtp_port, archive_port, port = free_port(), free_port(), free_port(), free_port()
         redis = Service(
             "redis",
             [redis_server, "--port", str(redis_port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
@@ -624,6 +715,13 @@ def main(argv: list[str] | None = None) -> int:
             smtp_port,
             logs / "smtp.log",
         )
+        archive_file = workdir / "archived.jsonl"
+        archive = Service(
+            "archive",
+            [str(BIN / "python"), "-m", "bench.archive_sink", str(archive_port), str(archive_file), ARCHIVE_TOKEN],
+            archive_port,
+            logs / "archive.log",
+        )
         env = portal_env(cluster.url, str(workdir / "instance"), str(logs), port)
         env.update(
             REDIS_URL=f"redis://127.0.0.1:{redis_port}/0",
@@ -631,12 +729,16 @@ def main(argv: list[str] | None = None) -> int:
             SMTP_PORT=str(smtp_port),
             SMTP_STARTTLS="false",
             MAIL_FROM=MAIL_FROM,
+            ARCHIVE_URL=f"http://127.0.0.1:{archive_port}/arkivmelding",
+            ARCHIVE_TOKEN=ARCHIVE_TOKEN,
         )
         server: Server | None = None
-        cron = Cron(env, logs / "send-outbox.log")
+        cron = Cron(env, logs / "send-outbox.log", "send-outbox", OUTBOX_EVERY)
+        deliverer = Cron(env, logs / "deliver-archive.log", "deliver-archive", ARCHIVE_EVERY)
         try:
             redis.start()
             smtp.start()
+            archive.start()
             migrated = subprocess.run(
                 [str(BIN / "flask"), "--app", "portal", "db", "upgrade"],
                 cwd=ROOT,
@@ -658,6 +760,8 @@ def main(argv: list[str] | None = None) -> int:
                 redis,
                 smtp,
                 sink_file,
+                archive,
+                archive_file,
                 cluster.url.replace("+psycopg", ""),
                 info["token"],
                 browsers[:-1],
@@ -665,6 +769,7 @@ def main(argv: list[str] | None = None) -> int:
                 load,
             )
             cron.start()
+            deliverer.start()
             rng = random.Random(14)
             for index, scenario in enumerate(chosen):
                 rows.append(run_scenario(scenario, index, parts, rng))
@@ -673,11 +778,15 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"--- {log.name}\n" + log.read_text(errors="replace")[-4000:], file=sys.stderr)
             raise
         finally:
-            cron.stopping.set()
-            cron.join(timeout=130)
+            for runner in (cron, deliverer):
+                runner.stopping.set()
+            for runner in (cron, deliverer):
+                runner.join(timeout=130)
+            taken = arrivals(archive_file)
             if server is not None:
                 server.stop()
             smtp.stop()
+            archive.stop()
             redis.stop()
             server_log = logs / "portal-chaos.log"
             logged = server_log.read_text(errors="replace") if server_log.exists() else ""
@@ -686,6 +795,10 @@ def main(argv: list[str] | None = None) -> int:
             shutil.copytree(logs, kept, dirs_exist_ok=True)  # the servers' own words, for a closer look
             shutil.rmtree(workdir, ignore_errors=True)
     problems = verdict(rows)
+    # A package of one scenario sent again during a later one is outside that scenario's count.
+    twice = duplicates(key for key, _ in taken)
+    if twice:
+        problems.append(f"the whole run: {twice} packages taken by the archive more than once")
     text = table(rows)
     stamp = datetime.now(UTC).strftime("%Y-%m-%dT%H%MZ")
     out = Path(args.out)
@@ -693,9 +806,22 @@ def main(argv: list[str] | None = None) -> int:
     summary = "\n".join(f"- {p}" for p in problems) or "Nothing lost, nothing doubled, every 5xx the friendly 503."
     (out / f"chaos-{stamp}.md").write_text(f"# Chaos {stamp}\n\n{text}\n\n{summary}\n")
     (out / f"chaos-{stamp}.json").write_text(
-        json.dumps({"rows": rows, "outbox_runs": dict(cron.runs), "exceptions_logged": errors}, indent=1)
+        json.dumps(
+            {
+                "rows": rows,
+                "outbox_runs": dict(cron.runs),
+                "archive_runs": dict(deliverer.runs),
+                "packages_taken": len(taken),
+                "exceptions_logged": errors,
+            },
+            indent=1,
+        )
     )
-    print(f"\n{text}\n\n{summary}\nsend-outbox runs: {dict(cron.runs)}; exceptions in the portal's log: {errors}")
+    print(
+        f"\n{text}\n\n{summary}\nsend-outbox runs: {dict(cron.runs)}; deliver-archive runs: {dict(deliverer.runs)}"
+        f" (exit 1: some package failed); packages the archive took in the whole run: {len(taken)}, "
+        f"{twice} more than once; exceptions in the portal's log: {errors}"
+    )
     print(f"Written to {out / f'chaos-{stamp}.md'}")
     return 1 if problems else 0
 

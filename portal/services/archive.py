@@ -6,11 +6,13 @@ its own numbers (pushed in its answer, or posted to the API by a system that pul
 from __future__ import annotations
 
 import hashlib
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
 
 from sqlalchemy import or_, select, update
+from sqlalchemy.exc import DisconnectionError, InterfaceError, OperationalError
 
 from ..extensions import db
 from ..models import ArchiveDelivery, Attachment, Case, Submission
@@ -23,6 +25,11 @@ from .transaction import transaction
 CLAIM = timedelta(minutes=10)
 # An appeal into a case whose own record has not reached the archive waits this long.
 FOLDER_WAIT = timedelta(minutes=1)
+# Seconds a runner waits, again and again, for a database that went away while it had a
+# delivery in hand, before it stores what happened: about two minutes in all, well inside
+# the claim, so no other runner sends the package meanwhile.
+DATABASE_PAUSES = (0.5, 1, 2, 4, 8, 15, 15, 15, 15, 15, 15, 15)
+DATABASE_AWAY = (OperationalError, DisconnectionError, InterfaceError)
 
 
 class ConfirmationConflict(ValueError):
@@ -213,20 +220,54 @@ def deliver_pending(
         if claimed is None:
             break
         after = claimed
-        delivery = db.session.get_one(ArchiveDelivery, claimed)
-        if _waits_for_its_folder(delivery):
-            _postpone(claimed)
-            continue
         try:
-            answer = transport(delivery.submission.reference, package_of(delivery.submission))
-        except Exception as error:  # the archive refused it or was away: tried again later
-            _failed(claimed, type(error).__name__)
+            prepared = _prepared(claimed, package_of)
+        except DATABASE_AWAY:
+            # Nothing went to the archive: free it for the next run once the database is back,
+            # rather than leave it held for the whole claim.
+            _when_the_database_is_back(_release, claimed)
+            raise
+        except Exception as error:  # the package could not be made: tried again later
+            _when_the_database_is_back(_failed, claimed, type(error).__name__)
             result.failed += 1
             result.errors.append(type(error).__name__)
             continue
-        _sent(claimed, answer)
+        if prepared is None:
+            continue
+        try:
+            answer = transport(*prepared)
+        except Exception as error:  # the archive refused it or was away: tried again later
+            _when_the_database_is_back(_failed, claimed, type(error).__name__)
+            result.failed += 1
+            result.errors.append(type(error).__name__)
+            continue
+        # The archive has it: what it answered must be stored, or the package would go again
+        # once the claim ran out (and the numbers would wait until then).
+        _when_the_database_is_back(_sent, claimed, answer)
         result.sent += 1
     return result
+
+
+def _prepared(delivery_id: int, package_of: Callable[[Submission], bytes]) -> tuple[str, bytes] | None:
+    """(reference, package) of a claimed delivery, or None when it must wait for its folder."""
+    delivery = db.session.get_one(ArchiveDelivery, delivery_id)
+    if _waits_for_its_folder(delivery):
+        _postpone(delivery_id)
+        return None
+    return delivery.submission.reference, package_of(delivery.submission)
+
+
+def _when_the_database_is_back(store: Callable[..., None], *args) -> None:
+    """Store an outcome, waiting for the database should it be away (a restart, a fail-over)."""
+    for pause in (*DATABASE_PAUSES, None):
+        try:
+            store(*args)
+            return
+        except DATABASE_AWAY:
+            db.session.rollback()
+            if pause is None:
+                raise
+            time.sleep(pause)
 
 
 @transaction
@@ -254,6 +295,11 @@ def _waits_for_its_folder(delivery: ArchiveDelivery) -> bool:
         return False
     folder = delivery_of(case.submission)
     return folder is not None and folder.state in ("pending", "failed")
+
+
+@transaction
+def _release(delivery_id: int) -> None:
+    db.session.get_one(ArchiveDelivery, delivery_id).claimed_until = None
 
 
 @transaction

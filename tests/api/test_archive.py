@@ -420,3 +420,64 @@ def test_the_folder_transport_writes_each_package_whole_once(make_app, register,
 def test_without_a_transport_deliver_archive_says_the_archive_pulls(apply_app):
     result = _deliver(apply_app)
     assert result.exit_code != 0 and "ARCHIVE_URL" in result.output
+
+
+def _paper_submission(app) -> str:
+    from tests.helpers import make_token
+
+    body = {
+        "channel": "paper",
+        "service": "ledsagerbevis",
+        "person": {"name": "Per Papir", "national_id": "01019012480"},
+    }
+    auth = {"Authorization": f"Bearer {make_token(app)}"}
+    return app.test_client().post("/api/v1/submissions", json=body, headers=auth).json["reference"]
+
+
+def _database_away_at_first(monkeypatch, name: str, times: int) -> list[float]:
+    """The service's `name` meets a database that is away the first `times` calls; the pauses
+    the runner makes while it waits are written down instead of slept."""
+    from types import SimpleNamespace
+
+    from sqlalchemy.exc import OperationalError
+
+    from portal.services import archive
+
+    real, calls, pauses = getattr(archive, name), [], []
+
+    def away_at_first(*args):
+        calls.append(args)
+        if len(calls) <= times:
+            raise OperationalError("UPDATE archive_delivery", {}, ConnectionError("server closed the connection"))
+        return real(*args)
+
+    monkeypatch.setattr(archive, name, away_at_first)
+    monkeypatch.setattr(archive, "time", SimpleNamespace(sleep=pauses.append), raising=False)
+    return pauses
+
+
+def test_the_database_away_after_the_archive_took_a_package_it_is_not_sent_again(
+    make_app, receiver, clock, monkeypatch
+):
+    """The chaos run stops PostgreSQL while deliver-archive runs: what the archive answered is
+    stored once the database is back, so its numbers are there and the package never goes twice."""
+    archive = receiver()
+    app = make_app(FEATURE_ONLINE_APPLICATIONS=True, ARCHIVE_URL=archive.url)
+    reference = _paper_submission(app)
+    pauses = _database_away_at_first(monkeypatch, "_sent", times=2)
+    assert "Delivered 1, failed 0" in _deliver(app).output
+    assert pauses == [0.5, 1]
+    assert _deliveries(app)[reference] == ("confirmed", 0, "2026/1")
+    clock.shift(minutes=11)  # past the runner's claim
+    assert "Delivered 0, failed 0" in _deliver(app).output
+    assert [h["Idempotency-Key"] for h in archive.headers] == [reference]
+
+
+def test_the_database_away_before_a_package_went_the_next_run_sends_it(make_app, receiver, monkeypatch):
+    archive = receiver()
+    app = make_app(FEATURE_ONLINE_APPLICATIONS=True, ARCHIVE_URL=archive.url)
+    reference = _paper_submission(app)
+    _database_away_at_first(monkeypatch, "_waits_for_its_folder", times=1)
+    assert _deliver(app).exit_code != 0 and archive.received == []
+    assert "Delivered 1, failed 0" in _deliver(app).output  # not held until the claim runs out
+    assert _deliveries(app)[reference] == ("confirmed", 0, "2026/1")

@@ -117,3 +117,83 @@ def test_recovery_is_the_first_200_after_the_fault_and_a_bad_row_is_named():
     ]
     lines = table([good]).splitlines()
     assert lines[0].startswith("| fault | requests | 2xx/3xx | 503 |") and lines[2].endswith("| 1.2 |")
+
+
+def test_each_stored_submission_reaches_the_archive_once_with_its_numbers_or_is_named():
+    from bench.chaos import archive_tally, table, verdict
+
+    arrivals = [
+        ("SK-2026-000001", "SK-2026-000001"),
+        ("SK-2026-000002", "SK-2026-000002"),
+        ("SK-2026-000002", "SK-2026-000002"),  # sent again: the answer was lost, say
+        ("SK-2026-000004", "SK-2026-000009"),  # a package whose record is another submission's
+        ("SK-2026-000000", "SK-2026-000000"),  # an earlier scenario's
+    ]
+    deliveries = {
+        "SK-2026-000001": ("confirmed", "2026/1", "2026/1-1"),
+        "SK-2026-000002": ("confirmed", "2026/2", "2026/2-1"),
+        "SK-2026-000003": ("failed", None, None),
+        "SK-2026-000004": ("sent", None, None),  # the archive confirms over the API later
+    }
+    stored = ["SK-2026-000001", "SK-2026-000002", "SK-2026-000003", "SK-2026-000004"]
+    found = archive_tally(stored, arrivals, deliveries)
+    assert found == {
+        "packages_queued": 4,
+        "packages_delivered": 3,
+        "packages_lost": 1,
+        "packages_duplicated": 1,
+        "packages_mismatched": 1,
+        "archive_numbered": 3,
+        "archive_unnumbered": 1,
+    }
+    assert archive_tally(["SK-2026-000005"], [], {"SK-2026-000005": ("confirmed", None, None)})["archive_numbered"] == 0
+    row = {"fault": "the archive receiver down for 30 s", "recovery": 0.2, **found}
+    assert verdict([row]) == [
+        "the archive receiver down for 30 s: 1 packages lost",
+        "the archive receiver down for 30 s: 1 packages duplicated",
+        "the archive receiver down for 30 s: 1 packages mismatched",
+        "the archive receiver down for 30 s: 1 archive unnumbered",
+    ]
+    header = table([row]).splitlines()[0]
+    assert "| packages queued | delivered | packages lost | packages dup. | numbers stored | recovery s |" in header
+
+
+def test_the_runs_archive_takes_the_portals_package_and_gives_it_the_same_numbers_again(
+    apply_app, citizen, submit_application, tmp_path
+):
+    """The receiver the chaos run starts, fed by the portal's own HTTP transport: it reads the
+    record's reference from the arkivmelding, writes down every package, and answers a package
+    it has taken before (also after a restart) with the numbers it gave it."""
+    import threading
+
+    import pytest
+    from sqlalchemy import select
+
+    from bench.archive_sink import Archive, record_reference, server
+    from bench.chaos import arrivals
+    from portal.archive.package import package_of
+    from portal.archive.transports import ArchiveRefused, HttpTransport
+    from portal.extensions import db
+    from portal.models import Submission
+
+    reference = submit_application(citizen)
+    with apply_app.test_request_context():
+        package = package_of(db.session.scalar(select(Submission).where(Submission.reference == reference)))
+    assert record_reference(package) == reference
+    assert record_reference(b"not a zip") is None
+    record = tmp_path / "archived.jsonl"
+    for restarted in (False, True):
+        http = server(0, Archive(str(record), "arkiv"))
+        threading.Thread(target=http.serve_forever, daemon=True).start()
+        url = f"http://127.0.0.1:{http.server_port}/arkivmelding"
+        try:
+            answer = HttpTransport(url, "arkiv", timeout=5)(reference, package)
+            assert (answer.case_number, answer.record_number) == ("2026/1", "2026/1-1")
+            if restarted:
+                assert HttpTransport(url, "arkiv", timeout=5)("SK-2026-999999", package).case_number == "2026/2"
+            with pytest.raises(ArchiveRefused):
+                HttpTransport(url, "wrong", timeout=5)(reference, package)
+        finally:
+            http.shutdown()
+            http.server_close()
+    assert arrivals(record) == [(reference, reference), (reference, reference), ("SK-2026-999999", reference)]
