@@ -6,7 +6,9 @@ case, which the municipality's archive rules govern."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, time, timedelta
+
+from .clock import OSLO, local_day
 
 # A draft nobody has saved for this long is deleted, with the files added to it.
 DRAFT_UNUSED = timedelta(days=90)
@@ -27,9 +29,18 @@ class Cutoffs:
     login_ended_before: datetime
 
 
+def draft_kept_until(saved_on: date) -> date:
+    """The last day, in Oslo, a draft last saved on `saved_on` is kept: the day the person is
+    told, and the day purge keeps it through (whatever the hour it was saved, or the clocks'
+    change between)."""
+    return saved_on + DRAFT_UNUSED
+
+
 def cutoffs(now: datetime) -> Cutoffs:
+    # A draft saved on a day before this one has had its last kept day (draft_kept_until).
+    first_day_kept = local_day(now) - DRAFT_UNUSED
     return Cutoffs(
-        draft_saved_before=now - DRAFT_UNUSED,
+        draft_saved_before=datetime.combine(first_day_kept, time(0), tzinfo=OSLO),
         request_expired_before=now - UNANSWERED_REQUEST_KEPT,
         login_ended_before=now - ENDED_LOGIN_KEPT,
     )

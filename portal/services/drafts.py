@@ -11,7 +11,7 @@ from sqlalchemy import select
 from ..extensions import db
 from ..models import Account, Authority, Draft, Submission
 from ..rules import clock
-from ..rules.retention import DRAFT_UNUSED
+from ..rules.retention import draft_kept_until
 from . import attachments, authorities
 from .kinds import scope_for
 from .transaction import transaction
@@ -115,7 +115,7 @@ def typed_on_page(draft: Draft, step_key: str) -> dict[str, list[str]] | None:
 
 def kept_until(draft: Draft) -> date:
     """The last day the draft is kept if nobody changes it (portal.rules.retention)."""
-    return clock.local_day(draft.updated_at + DRAFT_UNUSED)
+    return draft_kept_until(clock.local_day(draft.updated_at))
 
 
 @transaction

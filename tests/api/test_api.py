@@ -270,9 +270,10 @@ def test_a_bad_event_names_the_field(api, body, fields, register):
     assert response.status_code == 422 and sorted(response.json["fields"]) == sorted(fields), response.json
 
 
-def test_an_event_sent_twice_with_one_idempotency_key_counts_once(apply_app, api, register):
+def test_an_event_sent_twice_with_one_idempotency_key_counts_once(apply_app, api, register, clock):
     reference = register().json["reference"]
-    body = {"type": "preliminary_reply", "reason": "Vi venter på legeerklæring.", "expected_by": "2027-01-15"}
+    promised = (clock.today() + timedelta(days=14)).isoformat()
+    body = {"type": "preliminary_reply", "reason": "Vi venter på legeerklæring.", "expected_by": promised}
     headers = {**api.auth, "Idempotency-Key": "f3a1c0de-1"}
     first = api.post(f"/api/v1/cases/{reference}/events", json=body, headers=headers)
     again = api.post(f"/api/v1/cases/{reference}/events", json=body, headers=headers)
