@@ -8,6 +8,7 @@ from .archive import ArchiveDelivery
 from .attachment import Attachment
 from .authority import Authority
 from .case import Case, CaseEvent
+from .kept_form import KeptForm
 from .login_session import LoginSession
 from .notice import Notice
 from .outbox import OutboxMessage
@@ -26,6 +27,7 @@ __all__ = [
     "Case",
     "CaseEvent",
     "Draft",
+    "KeptForm",
     "LoginSession",
     "Notice",
     "OutboxMessage",

@@ -16,6 +16,9 @@ UNANSWERED_REQUEST_KEPT = timedelta(days=90)
 # The row of a log-in is kept this long after the log-in ended, so that misuse someone
 # reports soon after can be looked into, then deleted.
 ENDED_LOGIN_KEPT = timedelta(days=30)
+# What was posted to a page after its log-in had ended waits this long for the person to log in
+# again (portal.kept_forms): long enough to find the password, short for what nobody came back to.
+FORM_KEPT_AFTER_LOG_IN = timedelta(hours=2)
 
 
 @dataclass(frozen=True)
@@ -25,6 +28,7 @@ class Cutoffs:
     draft_saved_before: datetime
     request_expired_before: datetime
     login_ended_before: datetime
+    form_kept_before: datetime
 
 
 def cutoffs(now: datetime) -> Cutoffs:
@@ -32,4 +36,5 @@ def cutoffs(now: datetime) -> Cutoffs:
         draft_saved_before=now - DRAFT_UNUSED,
         request_expired_before=now - UNANSWERED_REQUEST_KEPT,
         login_ended_before=now - ENDED_LOGIN_KEPT,
+        form_kept_before=now - FORM_KEPT_AFTER_LOG_IN,
     )

@@ -1,6 +1,6 @@
 """Deleting what the portal has promised not to keep (the periods are in rules/retention.py,
 the promise in the privacy statement): drafts nobody uses, with their files; requests for a
-fullmakt nobody answered; ended log-ins. `flask --app portal purge` runs it daily."""
+fullmakt nobody answered; ended log-ins; forms kept after a log-in ended. `flask --app portal purge` runs it daily."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from ..extensions import db
 from ..models import AccessLogEntry, Attachment, Authority, Case, Draft, LoginSession, Person, Submission
 from ..rules import authority as authority_rules, clock
 from ..rules.retention import cutoffs
-from . import attachments, drafts
+from . import attachments, drafts, kept_forms
 from .login_sessions import MAX_AGE
 from .transaction import transaction
 
@@ -25,6 +25,7 @@ class Purged:
     requests: int
     people: int
     logins: int
+    forms: int = 0
 
 
 @transaction
@@ -35,7 +36,14 @@ def purge() -> Purged:
     limits = cutoffs(clock.now())
     draft_count, file_count = _unused_drafts(limits.draft_saved_before)
     request_count, people_count = _unanswered_requests(limits.request_expired_before)
-    return Purged(draft_count, file_count, request_count, people_count, _ended_logins(limits.login_ended_before))
+    return Purged(
+        draft_count,
+        file_count,
+        request_count,
+        people_count,
+        _ended_logins(limits.login_ended_before),
+        kept_forms.purge(limits.form_kept_before),
+    )
 
 
 def _unused_drafts(saved_before: datetime) -> tuple[int, int]:
