@@ -19,6 +19,9 @@ ENDED_LOGIN_KEPT = timedelta(days=30)
 # What was posted to a page after its log-in had ended waits this long for the person to log in
 # again (portal.kept_forms): long enough to find the password, short for what nobody came back to.
 FORM_KEPT_AFTER_LOG_IN = timedelta(hours=2)
+# A file kept on a page that came back with an error (portal.services.kept_files) and never
+# sent with it is deleted after this long: the page it was for has long been left.
+KEPT_FILE_UNUSED = timedelta(days=1)
 
 
 @dataclass(frozen=True)
@@ -29,6 +32,7 @@ class Cutoffs:
     request_expired_before: datetime
     login_ended_before: datetime
     form_kept_before: datetime
+    kept_file_before: datetime
 
 
 def cutoffs(now: datetime) -> Cutoffs:
@@ -37,4 +41,5 @@ def cutoffs(now: datetime) -> Cutoffs:
         request_expired_before=now - UNANSWERED_REQUEST_KEPT,
         login_ended_before=now - ENDED_LOGIN_KEPT,
         form_kept_before=now - FORM_KEPT_AFTER_LOG_IN,
+        kept_file_before=now - KEPT_FILE_UNUSED,
     )
