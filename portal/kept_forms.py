@@ -52,8 +52,8 @@ def _logged_out_post():
 
 
 def _unauthorized():
-    if request.method == "POST" and (typed := _typed()):
-        if _keep(typed):
+    if request.method == "POST" and (posted := typed()):
+        if _keep(posted):
             flash(
                 _(
                     "Your log-in had ended, so the page was not saved. What you wrote is kept for 2 hours: "
@@ -77,7 +77,7 @@ def _form_token_name() -> str:
     return current_app.config.get("WTF_CSRF_FIELD_NAME", "csrf_token")
 
 
-def _typed() -> dict[str, list[str]]:
+def typed() -> dict[str, list[str]]:
     """What was posted, as typed: never the CSRF token or a password (files are not in it)."""
     skipped = {_form_token_name(), "action"}
     return {

@@ -1,5 +1,5 @@
-"""A page's form filled in again with what was sent while the log-in had ended (portal.kept_forms),
-the first time the page is opened after logging in again. Every PortalForm asks here."""
+"""A page's form filled in again, once, with what was sent from it: while the log-in had ended
+(portal.kept_forms), or with the language switch (portal.language_switch). Every PortalForm asks here."""
 
 from __future__ import annotations
 
@@ -13,9 +13,10 @@ from .services import kept_forms
 SESSION_KEY = "refill"
 
 
-def wait_for(path: str, token: str) -> None:
-    """The next time `path` is opened, its form shows the form kept under `token`."""
-    session[SESSION_KEY] = {"path": path, "token": token}
+def wait_for(path: str, token: str, *, quiet: bool = False) -> None:
+    """The next time `path` is opened, its form shows the form kept under `token` (and says so,
+    unless `quiet`: the reader only switched language and sees their text where it was)."""
+    session[SESSION_KEY] = {"path": path, "token": token, "quiet": quiet}
 
 
 def for_this_page() -> MultiDict | None:
@@ -29,6 +30,7 @@ def for_this_page() -> MultiDict | None:
             kept_forms.forget(waiting.get("token"))
             if posted is not None:
                 g.refill = MultiDict([(name, value) for name, values in posted.fields.items() for value in values])
+            if posted is not None and not waiting.get("quiet"):
                 flash(
                     _("What you wrote before your log-in ended is back on the page. Check it and send it again."),
                     "info",

@@ -120,10 +120,9 @@ def test_a_kept_form_is_deleted_by_purge_after_two_hours(apply_app, citizen, clo
     assert _kept_forms(apply_app) == 0
 
 
-@pytest.mark.parametrize("lang", ["nb", "en"])
-def test_another_form_sent_after_the_log_in_ended_is_filled_in_again(
-    apply_app, citizen, caseworker, submit_application, decide, clock, lang
-):
+def _timesheet(apply_app, citizen, submit_application, decide, clock, lang):
+    """Vera, engaged a month and a half ago for Kari's granted case: her timesheet page, and a
+    line for last month."""
     reference = submit_application(citizen)
     decide(reference)
     vera = apply_app.test_client()
@@ -133,14 +132,44 @@ def test_another_form_sent_after_the_log_in_ended_is_filled_in_again(
     assignment = engage_volunteer(apply_app, make_volunteer(apply_app, "vera@example.org"), reference, started)
     last = clock.today().replace(day=1) - timedelta(days=1)
     worked = max(last.replace(day=12), started)
-    path = f"/{lang}/volunteer/timesheet/{assignment}"
     data = {"month": last.replace(day=1).isoformat(), "lines-0-day": day(worked), "lines-0-hours": "3"}
+    return vera, f"/{lang}/volunteer/timesheet/{assignment}", data
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_another_form_sent_after_the_log_in_ended_is_filled_in_again(
+    apply_app, citizen, caseworker, submit_application, decide, clock, lang
+):
+    vera, path, data = _timesheet(apply_app, citizen, submit_application, decide, clock, lang)
     login = _send_after_the_log_in_ended(vera, clock, path, data).headers["Location"]
     assert KEPT[lang] in text(vera.get(login))
     assert post_form(vera, login, {"email": "vera@example.org", "password": TEST_PASSWORD}).headers["Location"] == path
     again = vera.get(path)
-    assert f'value="{day(worked)}"' in html(again) and 'name="lines-0-hours"' in html(again)
-    assert 'value="3"' in html(again)
+    assert f'value="{data["lines-0-day"]}"' in html(again) and 'value="3"' in html(again)
     assert BACK[lang] in text(again)
     # Once: the page opened again is as it always was.
     assert BACK[lang] not in text(vera.get(path))
+
+
+# -- The language switch on other forms -------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang,other", [("nb", "en"), ("en", "nb")])
+def test_switching_language_on_the_timesheet_keeps_what_is_typed_and_sends_nothing(
+    apply_app, citizen, caseworker, submit_application, decide, clock, lang, other
+):
+    from portal.models import VolunteerReport
+
+    vera, path, data = _timesheet(apply_app, citizen, submit_application, decide, clock, lang)
+    page = html(vera.get(path))
+    assert 'form="page-form" type="submit" name="action" value="language"' in page and 'id="page-form"' in page
+    response = post_form(vera, path, {**data, "lines-0-hours": "to", "action": "language"})
+    there = path.replace(f"/{lang}/", f"/{other}/", 1)
+    assert response.status_code == 302 and response.headers["Location"] == there
+    again = vera.get(there)
+    assert f'<html lang="{other}"' in html(again)
+    assert f'value="{data["lines-0-day"]}"' in html(again) and 'value="to"' in html(again)
+    assert errors(again) == []  # nothing is checked until the reader sends it
+    with apply_app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(VolunteerReport)) == 0
+    assert 'value="to"' not in html(vera.get(there))  # filled in once, not for ever
