@@ -11,7 +11,7 @@ from flask import Flask, request, session
 from flask_babel import lazy_gettext as _l
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from . import assets, cli, errors, i18n, idle, labels, page_cache, security
+from . import assets, cli, errors, i18n, idle, kept_forms, labels, language_switch, page_cache, security
 from .api import bp as api
 from .appeal import bp as appeal
 from .apply import bp as apply, display
@@ -136,6 +136,8 @@ def create_app(config: Mapping[str, Any] | type | None = None) -> Flask:
     csrf.init_app(app)
     limiter.init_app(app)
     _init_login(app)
+    kept_forms.init_app(app)
+    language_switch.init_app(app)
 
     oidc.init_app(app)
     i18n.init_app(app)

@@ -124,11 +124,13 @@ def init_app(app: Flask) -> None:
     @app.cli.command("purge")
     def purge() -> None:
         """Delete what the privacy statement says is not kept: drafts not saved for 90 days with
-        their files, fullmakt requests 90 days after they ran out unanswered, and log-ins 30 days
-        after they ended. Run daily."""
+        their files, fullmakt requests 90 days after they ran out unanswered, log-ins 30 days
+        after they ended, forms kept after a log-in ended after 2 hours, and files kept for a page
+        never sent after a day. Run daily."""
         result = retention.purge()
         click.echo(
             f"Deleted {result.drafts} draft(s) with {result.files} file(s), {result.requests} unanswered "
-            f"fullmakt request(s) ({result.people} person(s) nothing else is about) and {result.logins} "
-            "ended log-in(s)."
+            f"fullmakt request(s) ({result.people} person(s) nothing else is about), {result.logins} "
+            f"ended log-in(s), {result.forms} form(s) kept after a log-in ended and {result.kept_files} "
+            "kept file(s) never sent."
         )

@@ -3,10 +3,13 @@ in this one place for every text field, so no form can forget it."""
 
 from __future__ import annotations
 
+from flask import request
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
+from flask_wtf.form import _Auto
 from wtforms import Form, PasswordField, StringField, TextAreaField
 
+from . import refill
 from .rules import text
 
 UNSTORABLE_MESSAGE = _l(
@@ -56,7 +59,11 @@ class PortalForm(FlaskForm):
     asked_when: dict[str, tuple[str, str]] = {}
 
     class Meta(CleanTextMeta):
-        pass
+        def wrap_formdata(self, form, formdata):
+            # Opened again after logging in, the page shows what was sent while logged out.
+            if formdata is _Auto and request.method == "GET" and (kept := refill.for_this_page()) is not None:
+                return kept
+            return super().wrap_formdata(form, formdata)
 
     def answered_fields(self) -> list:
         """The fields to show with their answers: not the CSRF token, nor a question that
@@ -73,4 +80,8 @@ class PortalSubform(Form):
     """A group of fields repeated inside a form (a FormField, like a timesheet's line)."""
 
     class Meta(CleanTextMeta):
-        pass
+        def wrap_formdata(self, form, formdata):
+            # Opened again after logging in, the page shows what was sent while logged out.
+            if formdata is _Auto and request.method == "GET" and (kept := refill.for_this_page()) is not None:
+                return kept
+            return super().wrap_formdata(form, formdata)

@@ -9,6 +9,7 @@ from .attachment import Attachment
 from .authority import Authority
 from .case import Case, CaseEvent
 from .dispute import SubmissionDispute
+from .kept_form import KeptForm
 from .login_session import LoginSession
 from .notice import Notice
 from .outbox import OutboxMessage
@@ -27,6 +28,7 @@ __all__ = [
     "Case",
     "CaseEvent",
     "Draft",
+    "KeptForm",
     "LoginSession",
     "Notice",
     "OutboxMessage",

@@ -24,3 +24,6 @@ class LoginSession(db.Model):
     method: Mapped[str] = mapped_column(String(10))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     ended_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # The hash of the session's CSRF token, set at log-in: a form posted after the cookie ran out
+    # still carries the token, and so says whose log-in it came from (portal.kept_forms).
+    form_token_hash: Mapped[str | None] = mapped_column(String(64), index=True)

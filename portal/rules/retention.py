@@ -18,6 +18,12 @@ UNANSWERED_REQUEST_KEPT = timedelta(days=90)
 # The row of a log-in is kept this long after the log-in ended, so that misuse someone
 # reports soon after can be looked into, then deleted.
 ENDED_LOGIN_KEPT = timedelta(days=30)
+# What was posted to a page after its log-in had ended waits this long for the person to log in
+# again (portal.kept_forms): long enough to find the password, short for what nobody came back to.
+FORM_KEPT_AFTER_LOG_IN = timedelta(hours=2)
+# A file kept on a page that came back with an error (portal.services.kept_files) and never
+# sent with it is deleted after this long: the page it was for has long been left.
+KEPT_FILE_UNUSED = timedelta(days=1)
 
 
 @dataclass(frozen=True)
@@ -27,6 +33,8 @@ class Cutoffs:
     draft_saved_before: datetime
     request_expired_before: datetime
     login_ended_before: datetime
+    form_kept_before: datetime
+    kept_file_before: datetime
 
 
 def draft_kept_until(saved_on: date) -> date:
@@ -43,4 +51,6 @@ def cutoffs(now: datetime) -> Cutoffs:
         draft_saved_before=datetime.combine(first_day_kept, time(0), tzinfo=OSLO),
         request_expired_before=now - UNANSWERED_REQUEST_KEPT,
         login_ended_before=now - ENDED_LOGIN_KEPT,
+        form_kept_before=now - FORM_KEPT_AFTER_LOG_IN,
+        kept_file_before=now - KEPT_FILE_UNUSED,
     )

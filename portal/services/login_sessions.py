@@ -25,11 +25,27 @@ def _hash(token: str) -> str:
 
 
 @transaction
-def begin(account: Account, method: str) -> str:
-    """A new log-in for the account; the token to keep in the session cookie."""
+def begin(account: Account, method: str, form_token: str | None = None) -> str:
+    """A new log-in for the account; the token to keep in the session cookie. `form_token` is
+    the session's CSRF token, so a form sent after the cookie ran out can be told to be its."""
     token = secrets.token_urlsafe(32)
-    db.session.add(LoginSession(account_id=account.id, token_hash=_hash(token), method=method, created_at=clock.now()))
+    db.session.add(
+        LoginSession(
+            account_id=account.id,
+            token_hash=_hash(token),
+            method=method,
+            created_at=clock.now(),
+            form_token_hash=_hash(form_token) if form_token else None,
+        )
+    )
     return token
+
+
+def account_id_for_form(form_token: str) -> int | None:
+    """The account whose log-in a form's CSRF token was made in, however that log-in ended."""
+    return db.session.scalar(
+        select(LoginSession.account_id).where(LoginSession.form_token_hash == _hash(form_token)).limit(1)
+    )
 
 
 def find(token: str | None, account_id: int) -> tuple[Account, LoginSession] | None:

@@ -1,6 +1,7 @@
 """Deleting what the portal has promised not to keep (the periods are in rules/retention.py,
 the promise in the privacy statement): drafts nobody uses, with their files; requests for a
-fullmakt nobody answered; ended log-ins. `flask --app portal purge` runs it daily."""
+fullmakt nobody answered; ended log-ins; forms kept after a log-in ended; files kept
+for a page that was never sent. `flask --app portal purge` runs it daily."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from ..extensions import db
 from ..models import AccessLogEntry, Attachment, Authority, Case, Draft, LoginSession, Person, Submission
 from ..rules import authority as authority_rules, clock
 from ..rules.retention import cutoffs
-from . import attachments, drafts
+from . import attachments, drafts, kept_files, kept_forms
 from .login_sessions import MAX_AGE
 from .transaction import transaction
 
@@ -25,6 +26,8 @@ class Purged:
     requests: int
     people: int
     logins: int
+    forms: int = 0
+    kept_files: int = 0
 
 
 @transaction
@@ -35,7 +38,15 @@ def purge() -> Purged:
     limits = cutoffs(clock.now())
     draft_count, file_count = _unused_drafts(limits.draft_saved_before)
     request_count, people_count = _unanswered_requests(limits.request_expired_before)
-    return Purged(draft_count, file_count, request_count, people_count, _ended_logins(limits.login_ended_before))
+    return Purged(
+        draft_count,
+        file_count,
+        request_count,
+        people_count,
+        _ended_logins(limits.login_ended_before),
+        kept_forms.purge(limits.form_kept_before),
+        kept_files.sweep(limits.kept_file_before, set(db.session.scalars(select(Attachment.storage_name)))),
+    )
 
 
 def _unused_drafts(saved_before: datetime) -> tuple[int, int]:

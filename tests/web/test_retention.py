@@ -148,3 +148,31 @@ def test_a_log_in_goes_30_days_after_it_ended(app, clock):
         assert retention.purge().logins == 2
         left = sorted(by_hash[h] for h in db.session.scalars(select(LoginSession.token_hash)))
         assert left == ["logged out 29 days ago", "open", "ran out 29 days ago"]
+
+
+def test_a_file_kept_for_a_page_never_sent_goes_a_day_later_and_files_in_use_stay(make_app, clock, tmp_path):
+    uploads = tmp_path / "uploads"  # its own folder: the sweep looks at every file in it
+    app = make_app(FEATURE_ONLINE_APPLICATIONS=True, UPLOAD_FOLDER=str(uploads))
+    citizen = app.test_client()
+    make_account(app)
+    log_in(citizen)
+    send_application(citizen, files=[(PDF, "sendt.pdf")])
+    base = start_application(citizen)
+    _attach(citizen, base)
+    in_use = set(os.listdir(uploads))
+    assert len(in_use) == 2
+    # A file chosen with its kind missing is kept for the page; the page is then left.
+    response = post_form(
+        citizen, f"{base}/attachments", {"file": (io.BytesIO(PDF), "glemt.pdf")}, content_type="multipart/form-data"
+    )
+    assert "glemt.pdf" in text(response)
+    kept = set(os.listdir(uploads)) - in_use
+    assert len(kept) == 1
+
+    clock.shift(hours=23)
+    assert "0 kept file(s) never sent" in _purge(app)
+    assert set(os.listdir(uploads)) == in_use | kept
+
+    clock.shift(hours=2)
+    assert "1 kept file(s) never sent" in _purge(app)
+    assert set(os.listdir(uploads)) == in_use
