@@ -8,7 +8,7 @@ import re
 from flask_babel import lazy_gettext as _l
 from wtforms import DecimalField, IntegerField, SelectMultipleField, StringField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import StopValidation, ValidationError
+from wtforms.validators import DataRequired, Length, StopValidation, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from .rules.clock import parse_day
@@ -88,6 +88,40 @@ def norwegian_phone(form, field):
 def postcode(form, field):
     if not re.fullmatch(r"\d{4}", field.data or ""):
         raise ValidationError(_l("Enter a postcode with 4 digits, like 0150"))
+
+
+def street_address_field() -> StringField:
+    """A Norwegian street address, on one line (autocomplete address-line1)."""
+    return StringField(
+        _l("Street address"),
+        render_kw={"autocomplete": "address-line1"},
+        filters=[strip],
+        validators=[
+            DataRequired(_l("Enter the street address")),
+            Length(max=200, message=_l("The address can be at most 200 characters")),
+        ],
+    )
+
+
+def postcode_field() -> StringField:
+    return StringField(
+        _l("Postcode"),
+        render_kw={"autocomplete": "postal-code", "inputmode": "numeric"},
+        filters=[strip],
+        validators=[postcode],
+    )
+
+
+def city_field() -> StringField:
+    return StringField(
+        _l("Town or city"),
+        render_kw={"autocomplete": "address-level2"},
+        filters=[strip],
+        validators=[
+            DataRequired(_l("Enter the town or city")),
+            Length(max=100, message=_l("The town can be at most 100 characters")),
+        ],
+    )
 
 
 def required_if(other: str, value: str, message):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import wraps
 
-from flask import g, jsonify, request
+from flask import abort, g, jsonify, request
 from werkzeug.exceptions import BadRequest
 
 from .. import copies
@@ -86,9 +86,11 @@ def _person_name(name: str) -> None:
 
 
 def _submission_or_404(reference: str, action: str | None = None):
-    if action is None:
-        return intake.find(reference)
-    return access.submission_for_staff(g.api_token, reference, action)
+    """The submission (its read logged when `action` names one), or a JSON 404 that ends the request."""
+    found = intake.find(reference) if action is None else access.submission_for_staff(g.api_token, reference, action)
+    if found is None:
+        abort(_not_found("submission", reference))
+    return found
 
 
 def _not_found(what: str, reference: str):
@@ -163,8 +165,6 @@ def register():
 @requires("read")
 def submission(reference: str):
     found = _submission_or_404(reference, "submission.view")
-    if found is None:
-        return _not_found("submission", reference)
     return jsonify(schemas.submission_full(found))
 
 
@@ -172,15 +172,13 @@ def submission(reference: str):
 @requires("read")
 def submission_pdf(reference: str):
     found = _submission_or_404(reference, "submission.pdf")
-    if found is None:
-        return _not_found("submission", reference)
     return private_file(copies.pdf_of(found), "application/pdf", f"{found.reference}.pdf")
 
 
 @bp.route("/submissions/<reference>/attachments/<attachment_id>")
 @requires("read")
 def attachment(reference: str, attachment_id: str):
-    found = _submission_or_404(reference)
+    found = intake.find(reference)
     file = attachments.find(attachment_id)
     if found is None or file is None or file.submission_id != found.id:
         return error(404, "not_found", f"Submission {reference} has no attachment {attachment_id}.")
@@ -194,8 +192,6 @@ def attachment(reference: str, attachment_id: str):
 @requires("read")
 def archive_package(reference: str):
     found = _submission_or_404(reference, "submission.archive_package")
-    if found is None:
-        return _not_found("submission", reference)
     return private_file(package_of(found), "application/zip", filename_of(found))
 
 
@@ -203,8 +199,6 @@ def archive_package(reference: str):
 @requires("write")
 def archived(reference: str):
     found = _submission_or_404(reference)
-    if found is None:
-        return _not_found("submission", reference)
     try:
         case_number, record_number = schemas.archived(_body())
     except schemas.Invalid as invalid:
@@ -220,8 +214,6 @@ def archived(reference: str):
 @requires("write")
 def receipt(reference: str):
     found = _submission_or_404(reference)
-    if found is None:
-        return _not_found("submission", reference)
     try:
         number, received_on = schemas.receipt(_body())
     except schemas.Invalid as invalid:

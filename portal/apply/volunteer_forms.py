@@ -13,10 +13,12 @@ from ..fields import (
     HoursField,
     MultiCheckboxField,
     choices,
+    city_field,
     national_id_valid,
     norwegian_phone,
     person_name,
-    postcode,
+    postcode_field,
+    street_address_field,
     strip,
 )
 from ..forms import PortalForm
@@ -103,30 +105,9 @@ class AboutVolunteerForm(ExpectedNumber, PortalForm):
         render_kw={"inputmode": "numeric", "autocomplete": "off"},
         validators=[national_id_valid, adult],
     )
-    street_address = StringField(
-        _l("Street address"),
-        render_kw={"autocomplete": "address-line1"},
-        filters=[strip],
-        validators=[
-            DataRequired(_l("Enter the street address")),
-            Length(max=200, message=_l("The address can be at most 200 characters")),
-        ],
-    )
-    postcode = StringField(
-        _l("Postcode"),
-        render_kw={"autocomplete": "postal-code", "inputmode": "numeric"},
-        filters=[strip],
-        validators=[postcode],
-    )
-    city = StringField(
-        _l("Town or city"),
-        render_kw={"autocomplete": "address-level2"},
-        filters=[strip],
-        validators=[
-            DataRequired(_l("Enter the town or city")),
-            Length(max=100, message=_l("The town can be at most 100 characters")),
-        ],
-    )
+    street_address = street_address_field()
+    postcode = postcode_field()
+    city = city_field()
     occupation = StringField(
         _l("Occupation"),
         filters=[strip],

@@ -61,38 +61,25 @@ class TimesheetForm(PortalForm):
     )
 
 
+def _report_text(label, missing) -> TextAreaField:
+    """A required answer in the half-year report, at most 4000 characters."""
+    return TextAreaField(
+        label,
+        filters=[strip],
+        validators=[DataRequired(missing), Length(max=4000, message=_l("The text can be at most 4000 characters"))],
+    )
+
+
 class HalfYearReportForm(PortalForm):
-    activities = TextAreaField(
-        _l("What have you done together?"),
-        filters=[strip],
-        validators=[
-            DataRequired(_l("Write what you have done together")),
-            Length(max=4000, message=_l("The text can be at most 4000 characters")),
-        ],
+    activities = _report_text(_l("What have you done together?"), _l("Write what you have done together"))
+    goals = _report_text(
+        _l("How has it gone with the goals for the support?"), _l("Write how it has gone with the goals")
     )
-    goals = TextAreaField(
-        _l("How has it gone with the goals for the support?"),
-        filters=[strip],
-        validators=[
-            DataRequired(_l("Write how it has gone with the goals")),
-            Length(max=4000, message=_l("The text can be at most 4000 characters")),
-        ],
+    benefit = _report_text(
+        _l("What has the person got out of it, as you see it?"), _l("Write what the person has got out of it")
     )
-    benefit = TextAreaField(
-        _l("What has the person got out of it, as you see it?"),
-        filters=[strip],
-        validators=[
-            DataRequired(_l("Write what the person has got out of it")),
-            Length(max=4000, message=_l("The text can be at most 4000 characters")),
-        ],
-    )
-    contact = TextAreaField(
-        _l("How has the contact with the family and with the service been?"),
-        filters=[strip],
-        validators=[
-            DataRequired(_l("Write how the contact has been")),
-            Length(max=4000, message=_l("The text can be at most 4000 characters")),
-        ],
+    contact = _report_text(
+        _l("How has the contact with the family and with the service been?"), _l("Write how the contact has been")
     )
     guidance = TextAreaField(
         _l("Do you need guidance or help from us? (optional)"),
