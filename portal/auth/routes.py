@@ -12,7 +12,7 @@ from ..apply.journeys import JOURNEYS, journey_of
 from ..extensions import limiter
 from ..i18n import current_language
 from ..rules.clock import today
-from ..services import accounts, authorities, disputes, drafts, login_sessions, submissions
+from ..services import accounts, authorities, disputes, drafts, submissions
 from . import bp, oidc, signin
 from .forms import ForgotPasswordForm, LoginForm, RegisterForm, ResetPasswordForm
 
@@ -123,8 +123,7 @@ def keep_alive():
 @login_required
 def logout_everywhere():
     """For a phone lost, or a computer left logged in somewhere: every log-in of the account ends."""
-    login_sessions.end_all(current_user)
-    signin.stop()
+    signin.stop(everywhere=True)
     flash(_("You are logged out on every device. Log in again to go on."), "success")
     return redirect(url_for("auth.login"))
 

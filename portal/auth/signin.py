@@ -3,7 +3,7 @@
 import secrets
 
 from flask import current_app, session
-from flask_login import login_user, logout_user
+from flask_login import current_user, login_user, logout_user
 
 from .. import kept_forms
 from ..models import Account
@@ -27,8 +27,12 @@ def start(account: Account, method: str) -> None:
     kept_forms.restore(kept)
 
 
-def stop() -> None:
-    """End this log-in on the server too: a copy of the cookie opens nothing after."""
-    login_sessions.end(session.get("login"))
+def stop(everywhere: bool = False) -> None:
+    """End this log-in on the server too, so a copy of the cookie opens nothing after; with
+    `everywhere`, every log-in of the account, on every device."""
+    if everywhere:
+        login_sessions.end_all(current_user)
+    else:
+        login_sessions.end(session.get("login"))
     logout_user()
     session.clear()
