@@ -11,7 +11,7 @@ from flask import Flask, request, session
 from flask_babel import lazy_gettext as _l
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from . import assets, cli, errors, i18n, idle, kept_forms, labels, language_switch, page_cache, security
+from . import addresses, assets, cli, errors, i18n, idle, kept_forms, labels, language_switch, page_cache, security
 from .api import bp as api
 from .appeal import bp as appeal
 from .apply import bp as apply, display
@@ -30,6 +30,8 @@ from .volunteer import bp as volunteer
 
 
 class Portal(Flask):
+    url_rule_class = addresses.PortalRule
+
     def log_exception(self, exc_info) -> None:
         # The traceback without the exception's message: messages (SQL errors
         # in particular) can carry what a user typed.
@@ -122,7 +124,8 @@ def create_app(config: Mapping[str, Any] | type | None = None) -> Flask:
         # Never let SQL errors carry what a user typed into the log.
         app.config["SQLALCHEMY_ENGINE_OPTIONS"] = {**app.config["SQLALCHEMY_ENGINE_OPTIONS"], "hide_parameters": True}
 
-    app.extensions["municipality"] = load_municipality(app.config["PORTAL_SETTINGS"])
+    settings = load_municipality(app.config["PORTAL_SETTINGS"])
+    app.extensions["municipality"] = settings.by_language
     db.init_app(app)
     with app.app_context():
         init_sqlite(db.engine)
@@ -132,8 +135,10 @@ def create_app(config: Mapping[str, Any] | type | None = None) -> Flask:
         from flask_migrate import Migrate
 
         Migrate(app, db, directory=str(PROJECT_ROOT / "migrations"))
+    i18n.configure(app, settings.languages, settings.default_language)
     babel.init_app(app, locale_selector=i18n.select_locale)
     csrf.init_app(app)
+    addresses.init_app(app)
     limiter.init_app(app)
     _init_login(app)
     kept_forms.init_app(app)
@@ -158,6 +163,7 @@ def create_app(config: Mapping[str, Any] | type | None = None) -> Flask:
 
     for blueprint in _blueprints(app):
         app.register_blueprint(blueprint)
+    addresses.add_twins(app, settings.languages)
     # Outermost, so the static files and kept pages see the proxy's host and scheme too.
     proxies = int(os.environ.get("PROXY_COUNT", app.config.get("PROXY_COUNT", 0)))
     if proxies:

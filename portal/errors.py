@@ -7,7 +7,7 @@ from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import DisconnectionError, InterfaceError, OperationalError, SQLAlchemyError
 
 from .extensions import db, login_manager
-from .i18n import LANGUAGES, preferred_language
+from .i18n import offered_languages, preferred_language
 from .services import access, appeals, authorities
 
 # The database could not be reached, or went away in the middle (restarted, failed over):
@@ -22,7 +22,7 @@ def _error_language() -> None:
     if g.get("lang_code"):
         return
     first = request.path.strip("/").split("/", 1)[0]
-    g.lang_code = first if first in LANGUAGES else preferred_language()
+    g.lang_code = first if first in offered_languages() else preferred_language()
 
 
 API_MESSAGES = {

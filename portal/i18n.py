@@ -1,6 +1,8 @@
-"""Language: the first path segment (/nb/..., /en/...) decides it, everywhere.
+"""Language: the first path segment (/nb/..., /nn/..., /en/...) decides it, everywhere.
 
-Msgids are English; Bokmål is the default and the catalogue every page must have.
+Msgids are English. The municipality's settings say which of the portal's languages it
+offers and which one `/` opens in (portal/municipality.py): a Nynorsk municipality writes to its
+residents in Nynorsk (språklova § 10).
 """
 
 from __future__ import annotations
@@ -18,18 +20,23 @@ from werkzeug.routing import BaseConverter
 from .rules.clock import OSLO, local_day
 from .rules.identity import mask
 
-LANGUAGES = ("nb", "en")
+# The languages the portal has catalogues for; a municipality offers some or all of them.
+LANGUAGES = ("nb", "nn", "en")
+NORWEGIAN = ("nb", "nn")
 DEFAULT_LANGUAGE = "nb"
 # The name of each language in that language, for the language switch.
-LANGUAGE_NAMES = {"nb": "Norsk bokmål", "en": "English"}
+LANGUAGE_NAMES = {"nb": "Norsk bokmål", "nn": "Norsk nynorsk", "en": "English"}
 # Formatting locales: British English writes "23 November 2026", as the portal should.
-FORMAT_LOCALES = {"nb": "nb_NO", "en": "en_GB"}
+FORMAT_LOCALES = {"nb": "nb_NO", "nn": "nn_NO", "en": "en_GB"}
 
 
-class LanguageConverter(BaseConverter):
-    """Matches only the languages the portal has, so /fr/... is a 404."""
+def _language_converter(languages: tuple[str, ...]) -> type[BaseConverter]:
+    class LanguageConverter(BaseConverter):
+        """Matches only the languages this portal offers, so /fr/... is a 404."""
 
-    regex = "|".join(LANGUAGES)
+        regex = "|".join(languages)
+
+    return LanguageConverter
 
 
 @dataclass(frozen=True)
@@ -39,8 +46,17 @@ class Alternate:
     name: str
 
 
+def offered_languages() -> tuple[str, ...]:
+    """The languages this municipality offers, its own first."""
+    return current_app.config["LANGUAGES"]
+
+
+def default_language() -> str:
+    return current_app.config["DEFAULT_LANGUAGE"]
+
+
 def current_language() -> str:
-    return g.get("lang_code") or DEFAULT_LANGUAGE
+    return g.get("lang_code") or default_language()
 
 
 def select_locale() -> str:
@@ -48,10 +64,16 @@ def select_locale() -> str:
 
 
 def preferred_language() -> str:
-    """The language for a request that has none in its path (/, error pages)."""
-    # Nynorsk and plain "no" readers get Bokmål, the nearest the portal has.
-    best = request.accept_languages.best_match(["nb", "no", "nn", "en"], default=DEFAULT_LANGUAGE)
-    return "en" if best == "en" else "nb"
+    """The language for a request that has none in its path (/, error pages): the browser's
+    choice among those offered. A reader of plain "no", or of a Norwegian language not offered,
+    gets the municipality's Norwegian."""
+    offered = offered_languages()
+    best = request.accept_languages.best_match(["nb", "nn", "no", "en"])
+    if best in offered:
+        return best
+    if best in ("nb", "nn", "no"):
+        return next((lang for lang in offered if lang in NORWEGIAN), default_language())
+    return default_language()
 
 
 def _pull_language(endpoint, values) -> None:
@@ -85,14 +107,19 @@ def alternates() -> list[Alternate]:
             url_for(endpoint, **{**base_args, **per_language.get(lang, {}), "lang_code": lang}, _external=True),
             LANGUAGE_NAMES[lang],
         )
-        for lang in LANGUAGES
+        for lang in offered_languages()
     ]
     return g.alternates
 
 
-def other_language() -> Alternate:
+def other_languages() -> list[Alternate]:
+    """This page in the other languages offered, for the language switch."""
     here = current_language()
-    return next(a for a in alternates() if a.lang != here)
+    return [a for a in alternates() if a.lang != here]
+
+
+def alternate(lang: str) -> Alternate | None:
+    return next((a for a in alternates() if a.lang == lang), None)
 
 
 def long_date(value, lang: str | None = None) -> str:
@@ -155,20 +182,28 @@ def to_date(value):
 
 
 def check_catalogues(app: Flask) -> None:
-    """Refuse to start when the compiled Bokmål catalogue is not where Babel looks,
-    rather than quietly serving English to everyone."""
+    """Refuse to start when a compiled Norwegian catalogue the portal offers is not where Babel
+    looks, rather than quietly serving English to its readers."""
     folder = Path(app.config["BABEL_TRANSLATION_DIRECTORIES"])
-    compiled = folder / "nb" / "LC_MESSAGES" / "messages.mo"
-    if not compiled.is_file():
-        raise RuntimeError(
-            f"The Bokmål translations are not compiled: {compiled} is missing. "
-            "Run 'make translations' (pybabel compile -d translations)."
-        )
+    for lang in app.config["LANGUAGES"]:
+        compiled = folder / lang / "LC_MESSAGES" / "messages.mo"
+        if lang in NORWEGIAN and not compiled.is_file():
+            raise RuntimeError(
+                f"The {LANGUAGE_NAMES[lang]} translations are not compiled: {compiled} is missing. "
+                "Run 'make translations' (pybabel compile -d translations)."
+            )
+
+
+def configure(app: Flask, languages: tuple[str, ...], default: str) -> None:
+    """The languages offered and the default, before Flask-Babel reads its settings."""
+    app.config["LANGUAGES"] = languages
+    app.config["DEFAULT_LANGUAGE"] = default
+    app.config["BABEL_DEFAULT_LOCALE"] = default
+    check_catalogues(app)
+    app.url_map.converters["lang"] = _language_converter(languages)
 
 
 def init_app(app: Flask) -> None:
-    check_catalogues(app)
-    app.url_map.converters["lang"] = LanguageConverter
     app.url_value_preprocessor(_pull_language)
     app.url_defaults(_add_language)
     app.jinja_env.policies["ext.i18n.trimmed"] = True
@@ -186,5 +221,17 @@ def init_app(app: Flask) -> None:
         return {
             "lang": current_language(),
             "alternates": alternates,
-            "other_language": other_language,
+            "other_languages": other_languages,
         }
+
+
+def switched_to(action: str | None) -> Alternate | None:
+    """The page in the language a switch button of a form asks for (`action=language-nn`), or
+    None when the post is not a language switch. A bare `language`, from a page shown before
+    the portal offered a third language, means the first of the others."""
+    if not action or not action.startswith("language"):
+        return None
+    others = other_languages()
+    if action == "language":
+        return others[0] if others else None
+    return next((a for a in others if action == f"language-{a.lang}"), None)

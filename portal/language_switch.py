@@ -11,7 +11,7 @@ from flask import Flask, redirect, request
 from flask_login import current_user
 
 from . import kept_forms, refill
-from .i18n import other_language
+from .i18n import switched_to
 from .services import kept_forms as kept_form_store
 
 # Pages that keep what is typed on a switch in their own way.
@@ -24,12 +24,13 @@ def init_app(app: Flask) -> None:
 
 
 def _switch():
-    if request.method != "POST" or request.form.get("action") != "language" or request.endpoint in OWN_WAY:
+    if request.method != "POST" or request.endpoint in OWN_WAY or not current_user.is_authenticated:
         return None
-    if not current_user.is_authenticated:
+    target = switched_to(request.form.get("action"))
+    if target is None:
         return None
     query = request.query_string.decode()
-    there = urlsplit(other_language().url).path + (f"?{query}" if query else "")
+    there = urlsplit(target.url).path + (f"?{query}" if query else "")
     if typed := kept_forms.typed():
         refill.wait_for(there, kept_form_store.keep(current_user.id, there, typed), quiet=True)
     return redirect(there)

@@ -11,7 +11,10 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-LANGUAGES = ("nb", "en")
+# The languages the portal can speak (portal/i18n.py has their catalogues), and what a settings
+# file without [languages] offers.
+KNOWN_LANGUAGES = ("nb", "nn", "en")
+DEFAULT_OFFER = ("nb", "en")
 DEMO_SETTINGS = Path(__file__).parent / "settings" / "demo.toml"
 # Public bodies publish their accessibility statement in Digdir's uustatus; the portal's own
 # page sums it up and links there (LEGAL.md, "Accessibility statement").
@@ -70,10 +73,24 @@ class Municipality:
     accessibility_statement_url: str
 
 
+@dataclass(frozen=True)
+class Settings:
+    """The whole settings file: the languages offered, the one `/` opens in, and the
+    municipality as each language sees it."""
+
+    languages: tuple[str, ...]
+    default_language: str
+    by_language: dict[str, Municipality]
+
+    def values(self):
+        return self.by_language.values()
+
+
 class _Reader:
     def __init__(self, data: dict, source: str) -> None:
         self.data = data
         self.source = source
+        self.languages = DEFAULT_OFFER
 
     def get(self, path: str, kind: type = str, optional: bool = False):
         node = self.data
@@ -89,7 +106,7 @@ class _Reader:
 
     def text(self, path: str, lang: str) -> str:
         value = self.get(path, dict)
-        for code in LANGUAGES:
+        for code in self.languages:
             if not isinstance(value.get(code), str) or not value[code].strip():
                 raise SettingsError(f"{self.source}: '{path}.{code}' is missing or empty")
         return value[lang]
@@ -138,8 +155,26 @@ def _for_language(r: _Reader, lang: str) -> Municipality:
     )
 
 
-def load(path: str | Path | None = None) -> dict[str, Municipality]:
-    """Read and check the settings file; return the municipality per language."""
+def _languages(r: _Reader) -> tuple[tuple[str, ...], str]:
+    """[languages] offered = ["nn", "en"], default = "nn": which languages, and which one the
+    front door opens in (a Nynorsk municipality writes in Nynorsk, språklova § 10)."""
+    offered = r.get("languages.offered", list, optional=True)
+    if offered is None:
+        offered = list(DEFAULT_OFFER)
+    unknown = [code for code in offered if code not in KNOWN_LANGUAGES]
+    if not offered or unknown or len(set(offered)) != len(offered):
+        raise SettingsError(
+            f"{r.source}: 'languages.offered' should list some of {', '.join(KNOWN_LANGUAGES)} once each, "
+            f"not {offered!r}"
+        )
+    default = r.get("languages.default", optional=True) or offered[0]
+    if default not in offered:
+        raise SettingsError(f"{r.source}: 'languages.default' should be one of {offered!r}, not {default!r}")
+    return tuple(offered), default
+
+
+def load(path: str | Path | None = None) -> Settings:
+    """Read and check the settings file: the languages, and the municipality per language."""
     path = Path(path) if path else DEMO_SETTINGS
     try:
         with open(path, "rb") as f:
@@ -149,4 +184,6 @@ def load(path: str | Path | None = None) -> dict[str, Municipality]:
     except tomllib.TOMLDecodeError as e:
         raise SettingsError(f"{path}: not valid TOML: {e}") from None
     reader = _Reader(data, str(path))
-    return {lang: _for_language(reader, lang) for lang in LANGUAGES}
+    languages, default = _languages(reader)
+    reader.languages = languages
+    return Settings(languages, default, {lang: _for_language(reader, lang) for lang in languages})

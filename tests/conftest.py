@@ -30,6 +30,7 @@ from tests.helpers import (
     require_tool,
     send_application,
 )
+from tests.reader_client import ReaderClient
 
 # -- The clock --------------------------------------------------------------------------------
 
@@ -163,6 +164,7 @@ def make_app(database_url, tmp_path):
     def factory(**overrides):
         config = {**base_config(), "SQLALCHEMY_DATABASE_URI": database_url, **overrides}
         app = create_app(config)
+        app.test_client_class = ReaderClient
         with app.app_context():
             limiter.reset()  # counters live in memory, shared by every app in this process
         if not apps and config["SQLALCHEMY_DATABASE_URI"] == database_url:

@@ -11,10 +11,15 @@ from flask_babel import gettext as _
 from werkzeug.datastructures import MultiDict
 
 from ..auth import signin
-from ..i18n import long_date, other_language
+from ..i18n import long_date, switched_to
 
-# The buttons that leave the page: a break, the other language, the end of an idle log-in.
-LEAVING = ("break", "language", "timeout")
+
+def leaving(action: str | None) -> str | None:
+    """How a button leaves the page: "break", "language" (a switch to another language) or
+    "timeout" (the end of an idle log-in); None for the page's own buttons."""
+    if action in ("break", "timeout"):
+        return action
+    return "language" if switched_to(action) else None
 
 
 def typed(form) -> dict[str, list[str]]:
@@ -31,9 +36,10 @@ def as_formdata(typed: dict[str, list[str]]) -> MultiDict:
 def leave(action: str, kept_until: date):
     """Where the reader goes once the page is kept."""
     if action == "language":
-        # The same page in the other language (a change from the check page stays one).
+        # The same page in the language asked for (a change from the check page stays one).
         query = request.query_string.decode()
-        return redirect(other_language().url + (f"?{query}" if query else ""))
+        target = switched_to(request.form.get("action"))
+        return redirect(target.url + (f"?{query}" if query else ""))
     if action == "timeout":
         here = request.full_path.rstrip("?")
         signin.stop()

@@ -122,8 +122,8 @@ def step(public_id: str, step_key: str):
         form.expect(draft.authority.person.national_id, own=False)
     elif "national_id" in form and current_user.identity_verified:
         form.expect(current_user.national_id, own=True)
-    leaving = request.form.get("action") if request.method == "POST" else None
-    if leaving in keeping.LEAVING:
+    leaving = keeping.leaving(request.form.get("action")) if request.method == "POST" else None
+    if leaving:
         # Leaving the page: what is typed is kept as it is, errors or not, and shown again.
         if form.validate():
             drafts.save_answers(draft, step_key, _answers_of(form))
