@@ -1,15 +1,18 @@
-"""A file chosen on a page whose form came back with errors stays chosen: the page keeps it
-(portal.services.kept_files), remembered in the session for that page alone, and says so."""
+"""A file chosen on a page whose form came back with errors, or that switched language, stays
+chosen: the page keeps it (portal.services.kept_files), remembered in the session for that page
+alone (in either language), and says so."""
 
 from __future__ import annotations
 
 from flask import request, session
 
+from .i18n import current_language
 from .services import kept_files
 
 
 def _key() -> str:
-    return "kept_file:" + request.path
+    # The page in either language: the file stays chosen when the reader switches.
+    return "kept_file:" + request.path.removeprefix(f"/{current_language()}")
 
 
 def kept() -> dict | None:
