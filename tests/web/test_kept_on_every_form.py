@@ -6,6 +6,7 @@ back after logging in again, on the page the form was on."""
 from __future__ import annotations
 
 import io
+import re
 from datetime import timedelta
 
 import pytest
@@ -203,3 +204,109 @@ def test_a_receipt_the_portal_refuses_is_not_kept_on_a_switch_and_the_page_says_
     )
     page = text(vera.get(response.headers["Location"]))
     assert said in page and "notat.txt er tatt vare på" not in page and "notat.txt is kept" not in page
+
+
+# -- The save at the idle limit on every form ---------------------------------------------------
+
+
+def _saved_at_the_limit_and_back(client, path: str, data: dict, log_in_again, lang: str):
+    """The idle script posts the page's form at the limit: the log-in ends, and after logging
+    in again the page opens filled in as it was. Returns that page."""
+    page = html(client.get(path))
+    assert 'data-form="page-form"' in page and 'id="page-form"' in page  # the form the script sends
+    response = post_form(client, path, {**data, "action": "timeout"})
+    assert response.status_code == 302
+    login = response.headers["Location"]
+    assert login.startswith(f"/{lang}/account/login")
+    assert LOGGED_OUT[lang] in text(client.get(login))
+    assert client.get(path).status_code == 302  # logged out on the server too
+    log_in_again(client)
+    again = client.get(path)
+    assert BACK[lang] in text(again) and errors(again) == []
+    return html(again)
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_the_timesheet_saved_at_the_idle_limit_is_back_after_logging_in(apply_app, timesheet, lang):
+    vera, assignment, data = timesheet
+    path = f"/{lang}/volunteer/timesheet/{assignment}"
+    page = _saved_at_the_limit_and_back(
+        vera, path, {**data, "lines-0-activity": "Kino"}, lambda c: log_in(c, "vera@example.org", lang=lang), lang
+    )
+    assert f'value="{data["lines-0-day"]}"' in page and 'value="Kino"' in page
+    with apply_app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(VolunteerReport)) == 0  # nothing sent
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_the_half_year_report_saved_at_the_idle_limit_is_back_after_logging_in(apply_app, timesheet, clock, lang):
+    from portal.models import Assignment
+
+    vera, assignment, _data = timesheet
+    with apply_app.app_context():  # five and a half months in: the report is asked for
+        row = db.session.scalar(select(Assignment))
+        row.started_on = clock.today() - timedelta(days=170)
+        db.session.commit()
+    path = f"/{lang}/volunteer/report/{assignment}"
+    answers = {"activities": "Vi har gått på kino og fotball."}
+    page = _saved_at_the_limit_and_back(vera, path, answers, lambda c: log_in(c, "vera@example.org", lang=lang), lang)
+    assert "Vi har gått på kino og fotball.</textarea>" in page
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_the_ombud_consent_form_saved_at_the_idle_limit_is_back_after_logging_in(
+    id_app, oidc_provider, ombud, disputable, person_id, lang
+):
+    person, _reference = disputable
+    path = f"/{lang}/authorities/for-me/ombud"
+    page = _saved_at_the_limit_and_back(
+        person,
+        path,
+        {"valid_until": "31.12.2030", "scopes": ["see_case"]},
+        lambda c: log_in_with_id(c, oidc_provider, person_id, lang=lang),
+        lang,
+    )
+    assert 'value="31.12.2030"' in page
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_the_appeal_choice_saved_at_the_idle_limit_is_back_after_logging_in(
+    client_with_case, oidc_provider, ombud_client_id, lang
+):
+    person, reference = client_with_case
+    path = f"/{lang}/appeal/"
+    page = _saved_at_the_limit_and_back(
+        person,
+        path,
+        {"decision": "outside"},
+        lambda c: log_in_with_id(c, oidc_provider, ombud_client_id, lang=lang),
+        lang,
+    )
+    assert re.search(r'value="outside"[^>]* checked', page)
+
+
+# -- The language switch on the other citizen and ombud forms -----------------------------------
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_the_ombud_switching_language_on_an_appeal_keeps_the_choice(id_app, ombud, client_with_case, lang):
+    from tests.helpers import give_ombud_access
+
+    person, reference = client_with_case
+    assert give_ombud_access(id_app, person).status_code == 302
+    path = f"/{lang}/appeal/"
+    assert SWITCH in html(ombud.get(path))
+    response = post_form(ombud, path, {"decision": reference, "action": "language"})
+    assert response.headers["Location"] == _switched(lang, path)
+    again = html(ombud.get(_switched(lang, path)))
+    assert re.search(rf'value="{reference}"[^>]* checked', again)
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_switching_language_on_the_ombud_consent_form_keeps_what_is_typed(id_app, ombud, disputable, lang):
+    person, _reference = disputable
+    path = f"/{lang}/authorities/for-me/ombud"
+    response = post_form(person, path, {"valid_until": "31.12.2030", "action": "language"})
+    assert response.headers["Location"] == _switched(lang, path)
+    again = person.get(_switched(lang, path))
+    assert 'value="31.12.2030"' in html(again) and errors(again) == []
