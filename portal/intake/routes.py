@@ -277,7 +277,9 @@ def volunteer(public_id: str):
         else:
             flash(_("The state is changed."), "success")
             return redirect(url_for("intake.volunteer", public_id=public_id))
-    return _volunteer_page(found, form, CertificateDateForm(formdata=None))
+    # Opened, the date's form is filled in again if it was sent after the log-in ended (portal.refill).
+    date_form = CertificateDateForm() if request.method == "GET" else CertificateDateForm(formdata=None)
+    return _volunteer_page(found, form, date_form)
 
 
 @bp.route("/volunteers/<public_id>/certificate-date", methods=["POST"])
