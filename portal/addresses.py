@@ -14,8 +14,11 @@ slugs (portal/public/guides.py) pass through as they are.
 
 from __future__ import annotations
 
-from flask import Flask, g, redirect, request, url_for
-from werkzeug.routing import BaseConverter, Rule
+from urllib.parse import urlsplit
+
+from flask import Flask, current_app, g, redirect, request, url_for
+from werkzeug.exceptions import HTTPException
+from werkzeug.routing import BaseConverter, RequestRedirect, Rule
 
 NORWEGIAN = ("nb", "nn")
 
@@ -213,3 +216,16 @@ def _redirect_to_own_language():
     if request.query_string:
         there += "?" + request.query_string.decode("latin-1")
     return redirect(there, 308)
+
+
+def in_language(page: str, lang: str) -> str:
+    """A page of the portal (a path, with its query) at its address in `lang`; the front page
+    in `lang` when the path is no page."""
+    parts = urlsplit(page)
+    adapter = current_app.url_map.bind("localhost")
+    try:
+        endpoint, values = adapter.match(parts.path, method="GET")
+    except (HTTPException, RequestRedirect):
+        return adapter.build("public.index", {"lang_code": lang})
+    path = adapter.build(endpoint, {**values, "lang_code": lang})
+    return path + (f"?{parts.query}" if parts.query else "")

@@ -2,7 +2,8 @@
 slept past the idle limit) is not lost. What was posted is kept on the server for a little
 while (portal.services.kept_forms), under a random token in the visitor's session cookie, and
 comes back once the same person logs in again: on an application's question page as the page's
-half-typed answers in the draft, on other pages filled in again (portal.refill).
+half-typed answers in the draft, on other pages filled in again (portal.refill), on the page the
+form was on (portal.form_page).
 
 Whose form it was is told by its CSRF token, which signin.start ties to the log-in: a form is
 kept only when it came from a log-in of this portal, and given back only to that account."""
@@ -15,7 +16,7 @@ from flask_login import current_user, login_required, login_url
 from itsdangerous import BadData, URLSafeTimedSerializer
 from werkzeug.exceptions import HTTPException
 
-from . import refill
+from . import form_page, refill
 from .apply.journeys import journey_of
 from .extensions import login_manager
 from .rules.clock import today
@@ -68,8 +69,9 @@ def _unauthorized():
                 ),
                 "info",
             )
-    else:
-        flash(_("Log in to see this page."), "info")
+        # Back to the page the form was on: where it posted to may not be a page to open.
+        return redirect(login_url("auth.login", next_url=form_page.path()))
+    flash(_("Log in to see this page."), "info")
     return redirect(login_url("auth.login", next_url=request.url))
 
 
@@ -79,7 +81,7 @@ def _form_token_name() -> str:
 
 def typed() -> dict[str, list[str]]:
     """What was posted, as typed: never the CSRF token or a password (files are not in it)."""
-    skipped = {_form_token_name(), "action"}
+    skipped = {_form_token_name(), "action", form_page.FIELD}
     return {
         name: request.form.getlist(name)
         for name in request.form
@@ -102,9 +104,7 @@ def _keep(typed: dict[str, list[str]]) -> bool:
     account_id = login_sessions.account_id_for_form(str(raw))
     if account_id is None:
         return False
-    session[SESSION_KEY] = kept_forms.keep(
-        account_id, request.full_path.rstrip("?"), typed, replacing=session.get(SESSION_KEY)
-    )
+    session[SESSION_KEY] = kept_forms.keep(account_id, form_page.path(), typed, replacing=session.get(SESSION_KEY))
     return True
 
 
@@ -116,7 +116,8 @@ def restore(token: str | None) -> None:
         return
     path = posted.path.split("?", 1)[0]
     try:
-        endpoint, args = current_app.url_map.bind_to_environ(request.environ).match(path, method="POST")
+        # A page to open (the form's page, portal.form_page), so as GET.
+        endpoint, args = current_app.url_map.bind_to_environ(request.environ).match(path, method="GET")
     except HTTPException:
         endpoint, args = None, {}
     if endpoint == "apply.step":

@@ -1,5 +1,6 @@
-"""A file chosen on a page whose form came back with errors stays chosen: the page keeps it
-(portal.services.kept_files), remembered in the session for that page alone, and says so."""
+"""A file chosen on a page whose form came back with errors, or that switched language, stays
+chosen: the page keeps it (portal.services.kept_files), remembered in the session for that page
+alone (in either language), and says so."""
 
 from __future__ import annotations
 
@@ -9,7 +10,10 @@ from .services import kept_files
 
 
 def _key() -> str:
-    return "kept_file:" + request.path
+    # The page in any language (its view and its arguments, not its address, which differs by
+    # language): the file stays chosen when the reader switches.
+    arguments = ",".join(f"{name}={value}" for name, value in sorted((request.view_args or {}).items()))
+    return f"kept_file:{request.endpoint}:{arguments}"
 
 
 def kept() -> dict | None:

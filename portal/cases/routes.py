@@ -38,6 +38,7 @@ def show(reference: str):
     case = access.case_for(current_user, reference)
     events = cases.events_of(case)
     summary = cases.summary_of(case, events)
+    appeals = cases.appeals_of(case)
     return render_template(
         "cases/show.html",
         case=case,
@@ -45,7 +46,9 @@ def show(reference: str):
         summary=summary,
         promise_broken=is_promise_broken(summary, today()),
         late_answer=late_answer(summary, today()),
-        appeals=cases.appeals_of(case),
+        appeals=appeals,
+        # Appeals sent about the person by someone who logged in with e-mail only, as applications are marked.
+        appeal_senders=disputes.unverified_senders(current_user, appeals),
         today=today(),
         own=access.is_own_case(current_user, case),
         may_appeal=access.may_appeal(current_user, case),

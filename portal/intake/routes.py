@@ -121,7 +121,8 @@ def queue():
     except intake.BadCursor:
         abort(404)
     next_page = url_for("intake.queue", **{**request.args.to_dict(), "after": following}) if following else None
-    archive_failed = archive.flagged_among([row.submission.id for row in rows])
+    shown = [row.submission.id for row in rows]
+    archive_failed = archive.flagged_among(shown)
     return render_template(
         "intake/queue.html",
         form=form,
@@ -129,6 +130,7 @@ def queue():
         next_page=next_page,
         search=SearchForm(),
         archive_failed=archive_failed,
+        disputed=disputes.disputed_among(shown),
     )
 
 
@@ -275,7 +277,9 @@ def volunteer(public_id: str):
         else:
             flash(_("The state is changed."), "success")
             return redirect(url_for("intake.volunteer", public_id=public_id))
-    return _volunteer_page(found, form, CertificateDateForm(formdata=None))
+    # Opened, the date's form is filled in again if it was sent after the log-in ended (portal.refill).
+    date_form = CertificateDateForm() if request.method == "GET" else CertificateDateForm(formdata=None)
+    return _volunteer_page(found, form, date_form)
 
 
 @bp.route("/volunteers/<public_id>/certificate-date", methods=["POST"])

@@ -1,8 +1,8 @@
 // The warning before an idle log-in ends (WCAG 2.2.1 Timing Adjustable). The server ends a
 // log-in after a while without requests; typing on a page makes none. So, counted from when
 // the page loaded: a dialog warns ahead of the end, and "Stay logged in" renews the log-in with
-// one request. Nobody answers? Just before the end, the page's form (if it keeps what is
-// typed) is posted to be saved in its draft, and the log-in ends there; after logging in
+// one request. Nobody answers? Just before the end, the page's form (the one its language
+// switch takes along) is posted to be kept, and the log-in ends there; after logging in
 // again, the page comes back as it was. The times come from the dialog (templates/base.html).
 (function () {
   "use strict";
@@ -14,7 +14,7 @@
   var stay = dialog.querySelector("[data-stay]");
   var warnAfter = Number(dialog.dataset.warnAfter) * 1000;
   var saveAfter = Number(dialog.dataset.saveAfter) * 1000;
-  var form = document.querySelector("form[data-keep-typed]");
+  var form = dialog.dataset.form ? document.getElementById(dialog.dataset.form) : null;
   var warnTimer = null;
   var saveTimer = null;
   var lastRequest = Date.now();
