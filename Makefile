@@ -12,7 +12,7 @@ VENDOR := static/vendor
 PO_FILES := $(wildcard translations/*/LC_MESSAGES/messages.po)
 MO_FILES := $(PO_FILES:.po=.mo)
 
-.PHONY: run test lint setup python assets translations extract db clean bench bench-tools chaos chaos-tools
+.PHONY: run test lint setup python assets translations extract db clean bench bench-tools profile chaos chaos-tools
 
 # The demo's stand-in for ID-porten: a local OpenID Connect provider with made-up people.
 # On its log-in page, type kari (an adult who can act for others) or gunn (someone to act for).
@@ -77,6 +77,11 @@ db: setup
 # The benchmark (BENCHMARKS.md): BENCH_SIZES, BENCH_DATABASES, BENCH_DURATION, BENCH_SOAK narrow it.
 bench: setup bench-tools
 	$(BIN)/python -u -m bench.run
+
+# The pages behind log-in profiled in one process (BENCHMARKS.md): ms per page and where it goes.
+# PROFILE_SIZE (rows, 1000), PROFILE_REQUESTS (per page, 200), PROFILE_TOP (functions, 25).
+profile: setup
+	$(BIN)/python -u -m bench.profile
 
 # wrk makes the load; PostgreSQL is the production database. Installed with apt when missing.
 bench-tools:

@@ -45,6 +45,7 @@ from typing import Any
 import psycopg
 import requests
 
+from bench.addresses import MY_PAGES
 from bench.client import Browser, steps
 from bench.run import BIN, PASSWORD, ROOT, Server, free_port, gunicorn, in_app, portal_env, postgres_cluster
 
@@ -425,7 +426,7 @@ def probe(browser: CountingBrowser, found: list[tuple[float, int | None]]) -> No
     """A logged-in person's My page, in Bokmål and English by turns, four times a second."""
     turn = 0
     while not browser.load.stopping.is_set():
-        path = ("/nb/my-page", "/en/my-page")[turn % 2]
+        path = MY_PAGES[turn % 2]
         turn += 1
         try:
             status: int | None = browser.get(path).status_code

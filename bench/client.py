@@ -11,6 +11,8 @@ from datetime import date, timedelta
 import requests
 from stdnum.no import fodselsnummer
 
+from bench.addresses import APPLY, LOGIN
+
 CSRF = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"|value="([^"]+)"[^>]*name="csrf_token"')
 USER_AGENT = "portal-benchmark/1"
 
@@ -109,9 +111,7 @@ class Browser:
         return match.group(1) or match.group(2)
 
     def log_in(self, email: str, password: str) -> None:
-        response = self.post(
-            "/nb/account/login", {"email": email, "password": password}, self.token("/nb/account/login")
-        )
+        response = self.post(LOGIN, {"email": email, "password": password}, self.token(LOGIN))
         if response.status_code != 302:
             raise RuntimeError(f"log-in as {email} failed ({response.status_code})")
 
@@ -120,8 +120,8 @@ class Browser:
 
     def start_application(self) -> tuple[str, str]:
         """A new støttekontakt draft for oneself: (its address without the page, the CSRF token)."""
-        token = self.token("/nb/apply/")
-        where = self.post("/nb/apply/", {"service": "stottekontakt"}, token).headers["Location"]
+        token = self.token(APPLY)
+        where = self.post(APPLY, {"service": "stottekontakt"}, token).headers["Location"]
         response = self.post(where, {"who": "self"}, token)
         if response.status_code != 302:
             raise RuntimeError(f"could not start an application ({response.status_code})")

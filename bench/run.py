@@ -30,6 +30,7 @@ from pathlib import Path
 
 import requests
 
+from bench.addresses import GUIDE, filled
 from bench.client import Browser
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -345,19 +346,14 @@ def check_page(url: str, headers: dict[str, str], expect: str) -> None:
 
 
 def pages(server: Server, setup: Setup, deep_cursor: str) -> list[tuple[str, str, dict[str, str], str]]:
-    citizen = {"Cookie": setup.citizen.cookie_header(), **setup.citizen.headers()}
-    worker = {"Cookie": setup.caseworker.cookie_header(), **setup.caseworker.headers()}
-    api = {"Authorization": f"Bearer {setup.token}"}
-    return [
-        ("guide", "/nb/stottekontakt", {}, "Støttekontakt"),
-        ("front", "/nb/", {}, "Hva vil du gjøre?"),
-        ("case page", f"/nb/cases/{setup.reference}", citizen, setup.reference),
-        ("queue, first page", "/nb/intake/", worker, "SK-"),
-        ("queue, deep page", f"/nb/intake/?after={deep_cursor}", worker, "SK-"),
-        ("queue, filtered", "/nb/intake/?state=decided&service=bpa", worker, "BPA-"),
-        ("API list", "/api/v1/submissions?limit=50", api, '"items"'),
-        ("API one submission", f"/api/v1/submissions/{setup.reference}", api, setup.reference),
-    ]
+    """The addresses of bench/addresses.py with the headers of whoever asks for them."""
+    headers = {
+        "visitor": {},
+        "citizen": {"Cookie": setup.citizen.cookie_header(), **setup.citizen.headers()},
+        "caseworker": {"Cookie": setup.caseworker.cookie_header(), **setup.caseworker.headers()},
+        "api": {"Authorization": f"Bearer {setup.token}"},
+    }
+    return [(page.label, page.path, headers[page.who], page.expect) for page in filled(setup.reference, deep_cursor)]
 
 
 def submit_cost(server: Server, setup: Setup, count: int, first: int) -> tuple[float, float, float]:
@@ -369,10 +365,10 @@ def submit_cost(server: Server, setup: Setup, count: int, first: int) -> tuple[f
         person.log_in(setup.accounts[1 + (first + n) % (len(setup.accounts) - 1)], PASSWORD)
         sends.append(person.apply(first + n)[1])
         started = time.perf_counter()
-        requests.get(server.url + "/nb/stottekontakt", timeout=30)
+        requests.get(server.url + GUIDE, timeout=30)
         kept.append(time.perf_counter() - started)
         started = time.perf_counter()
-        person.get("/nb/stottekontakt")
+        person.get(GUIDE)
         built.append(time.perf_counter() - started)
 
     def median(values: list[float]) -> float:
@@ -408,7 +404,7 @@ def soak(server: Server, setup: Setup, env: dict[str, str], seconds: int, first:
     threads = [threading.Thread(target=person, args=(k,)) for k in range(SOAK_PEOPLE)]
     for thread in threads:
         thread.start()
-    load = wrk(server.url + "/nb/stottekontakt", seconds, SOAK_CONNECTIONS)
+    load = wrk(server.url + GUIDE, seconds, SOAK_CONNECTIONS)
     stop.set()
     for thread in threads:
         thread.join()
@@ -530,7 +526,7 @@ def guide_size() -> int:
     from portal import create_app
 
     app = create_app({"SECRET_KEY": SECRET})
-    return len(app.test_client().get("/nb/stottekontakt").data)
+    return len(app.test_client().get(GUIDE).data)
 
 
 # -- The table --------------------------------------------------------------------------------------

@@ -7,10 +7,13 @@ residents in Nynorsk (språklova § 10).
 
 from __future__ import annotations
 
+import weakref
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from functools import lru_cache
 from pathlib import Path
+from typing import TypeVar
 
 import flask_babel
 from babel.dates import format_date
@@ -151,6 +154,27 @@ def _translations():
     if space is not None and getattr(space, "babel_locale", None) is not None:
         space.portal_translations = (space.babel_locale, translations)
     return translations
+
+
+T = TypeVar("T")
+
+
+def once_per_language(build: Callable[[], T]) -> Callable[[], T]:
+    """`build()` run once per catalogue (so once per language and process) rather than on
+    every request: for texts a page shows many times, such as the labels of a case's
+    statuses, which would otherwise be looked up one lazy string at a time. `build` must
+    depend on nothing but the language."""
+    kept: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+    def get() -> T:
+        translations = _translations()
+        try:
+            return kept[translations]
+        except KeyError:
+            kept[translations] = found = build()
+            return found
+
+    return get
 
 
 def _install_quick_gettext(app: Flask) -> None:

@@ -3,6 +3,9 @@ files and e-mail: a case's statuses, outcomes, deadlines and events, who read wh
 an authority to act for someone covers."""
 
 from flask_babel import lazy_gettext as _l
+from markupsafe import Markup
+
+from .i18n import once_per_language
 
 # What an authority to act for someone lets the holder do (fvl § 12), and for which services.
 SCOPES = {
@@ -102,18 +105,26 @@ READS = {
 }
 
 
+GROUPS = {
+    "deadlines": DEADLINES,
+    "statuses": STATUSES,
+    "outcomes": OUTCOMES,
+    "appeal_outcomes": APPEAL_OUTCOMES,
+    "forms": FORMS,
+    "per": PER,
+    "events": EVENTS,
+    "readers": READERS,
+    "reads": READS,
+}
+
+
+@once_per_language
+def _translated() -> dict[str, dict[str, Markup]]:
+    # As a lazy string is shown (its __html__ is the translated text, trusted as the
+    # catalogue is), looked up once per language and worker rather than once per row.
+    return {group: {code: Markup(str(text)) for code, text in texts.items()} for group, texts in GROUPS.items()}
+
+
 def case_labels() -> dict:
-    """For templates: `case_labels.statuses[...]` and the rest."""
-    return {
-        "case_labels": {
-            "deadlines": DEADLINES,
-            "statuses": STATUSES,
-            "outcomes": OUTCOMES,
-            "appeal_outcomes": APPEAL_OUTCOMES,
-            "forms": FORMS,
-            "per": PER,
-            "events": EVENTS,
-            "readers": READERS,
-            "reads": READS,
-        }
-    }
+    """For templates: `case_labels.statuses[...]` and the rest, in the reader's language."""
+    return {"case_labels": _translated()}

@@ -4,9 +4,14 @@ municipality's portal whoever asked for it, and commands have no request at all.
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
+from collections.abc import Callable
+from urllib.parse import quote, urlsplit
 
-from flask import current_app
+from flask import current_app, url_for
+
+MARK = "PORTALLINKMARK"
+# As werkzeug writes a value in a path (its default converter).
+PATH_SAFE = "!$&'()*+,/:;=@"
 
 
 def link(endpoint: str, **values) -> str:
@@ -14,3 +19,16 @@ def link(endpoint: str, **values) -> str:
     base = urlsplit(current_app.config["PORTAL_URL"])
     adapter = current_app.url_map.bind(base.netloc, script_name=base.path or "/", url_scheme=base.scheme or "https")
     return adapter.build(endpoint, values, force_external=True)
+
+
+def for_each(endpoint: str, name: str, **values) -> Callable[[str], str]:
+    """For a list: `url_for(endpoint, name=value, **values)` worked out once, and filled in
+    for each row (a list of fifty rows would otherwise build fifty addresses through the
+    whole routing map). Only for a value in a path, taken by the default converter."""
+    built = url_for(endpoint, **{**values, name: MARK})
+    before, _, after = built.partition(MARK)
+
+    def fill(value: str) -> str:
+        return before + quote(str(value), safe=PATH_SAFE) + after
+
+    return fill

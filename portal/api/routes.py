@@ -121,7 +121,8 @@ def submissions():
         rows, following = intake.page(intake.Filters(intake_state=state), request.args.get("after"), limit)
     except intake.BadCursor:
         return error(422, "invalid", "The query is not valid.", {"after": "is not a cursor this API gave out"})
-    return jsonify({"items": [schemas.submission_summary(r.submission) for r in rows], "next": following})
+    links = schemas.summary_links()
+    return jsonify({"items": [schemas.submission_summary(r.submission, links) for r in rows], "next": following})
 
 
 @bp.route("/submissions", methods=["POST"])

@@ -3,11 +3,13 @@ field and says what is wrong, in plain English, so the integrator can fix the ca
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, date
 
 from email_validator import EmailNotValidError, validate_email
 from flask import url_for
 
+from ..links import for_each
 from ..models import Case, CaseEvent, Submission
 from ..rules import case_status
 from ..rules.case_checks import Problem
@@ -182,9 +184,29 @@ def event_problems(problems: dict[str, Problem]) -> dict[str, str]:
 # -- Responses --------------------------------------------------------------------------------
 
 
-def submission_summary(submission: Submission) -> dict:
+def summary_links() -> Callable[[str, str], dict]:
+    """The links of a submission in a list, by its reference and kind: each address worked
+    out once for the list, not four times a row."""
+    own, pdf, package, case = (
+        for_each(endpoint, "reference")
+        for endpoint in ("api.submission", "api.submission_pdf", "api.archive_package", "api.case")
+    )
+
+    def links(reference: str, kind: str) -> dict:
+        return {
+            "self": own(reference),
+            "pdf": pdf(reference),
+            "archive_package": package(reference),
+            "case": case(reference) if kind == "application" else None,
+        }
+
+    return links
+
+
+def submission_summary(submission, links: Callable[[str, str], dict] | None = None) -> dict:
     """A submission in a list: no personal details, links to the rest (nothing from the
-    document, so a list never loads the documents)."""
+    document, so a list never loads the documents). `submission` is a Submission or a row
+    of its listed columns (portal.services.intake.LISTED)."""
     reference = submission.reference
     return {
         "reference": reference,
@@ -194,12 +216,7 @@ def submission_summary(submission: Submission) -> dict:
         "state": submission.intake_state,
         "submitted_at": _moment(submission.submitted_at),
         "appeals": submission.appeals_reference,
-        "links": {
-            "self": url_for("api.submission", reference=reference),
-            "pdf": url_for("api.submission_pdf", reference=reference),
-            "archive_package": url_for("api.archive_package", reference=reference),
-            "case": url_for("api.case", reference=reference) if submission.kind == "application" else None,
-        },
+        "links": (links or summary_links())(reference, submission.kind),
     }
 
 

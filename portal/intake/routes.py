@@ -8,7 +8,7 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from .. import copies
+from .. import copies, links
 from ..downloads import private_file
 from ..fields import choices
 from ..i18n import long_date
@@ -131,6 +131,7 @@ def queue():
         search=SearchForm(),
         archive_failed=archive_failed,
         disputed=disputes.disputed_among(shown),
+        submission_url=links.for_each("intake.submission", "reference"),
     )
 
 

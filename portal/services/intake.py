@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import base64
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import and_, or_, select
-from sqlalchemy.orm import defer
 
 from ..extensions import db
 from ..models import Case, Submission
@@ -28,15 +28,51 @@ class Filters:
     overdue: bool = False
 
 
+# What a list shows of a submission and its case: columns, not whole objects, so a page of
+# fifty builds no ORM objects (the documents, the largest column, stay in the database).
+LISTED = (
+    Submission.id,
+    Submission.reference,
+    Submission.kind,
+    Submission.service,
+    Submission.channel,
+    Submission.intake_state,
+    Submission.submitted_at,
+    Submission.appeals_reference,
+)
+CASE_LISTED = (
+    Case.id.label("case_id"),
+    Case.status.label("case_status"),
+    Case.answered_on.label("case_answered_on"),
+    Case.reply_due.label("case_reply_due"),
+    Case.appeal_waiting.label("case_appeal_waiting"),
+)
+
+
+@dataclass(frozen=True)
+class ListedCase:
+    status: str
+
+
 @dataclass(frozen=True)
 class Row:
-    submission: Submission
-    case: Case | None
+    submission: Any  # the LISTED columns by name: reference, kind, service, submitted_at, ...
+    case: ListedCase | None
     reply_overdue: bool
     appeal_waiting: bool
 
 
-def encode_cursor(submission: Submission) -> str:
+def _row(found, day: date) -> Row:
+    if found.case_id is None:
+        return Row(found, None, False, False)
+    overdue = (
+        found.case_answered_on is None and found.case_reply_due < day and found.case_status not in case_status.FINISHED
+    )
+    return Row(found, ListedCase(found.case_status), overdue, bool(found.case_appeal_waiting))
+
+
+def encode_cursor(submission: Any) -> str:
+    """The place after a submission (anything with its submitted_at and id)."""
     raw = f"{submission.submitted_at.isoformat()}|{submission.id}"
     return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
 
@@ -71,11 +107,7 @@ def page(filters: Filters, cursor: str | None = None, limit: int = PAGE_SIZE) ->
     """Oldest first, so intake works in order. Returns the rows and the next page's cursor."""
     day = today()
     # The documents stay in the database: a list reads the channel from its own column.
-    query = (
-        select(Submission, Case)
-        .options(defer(Submission.document))
-        .outerjoin(Case, Case.submission_id == Submission.id)
-    )
+    query = select(*LISTED, *CASE_LISTED).outerjoin(Case, Case.submission_id == Submission.id)
     if filters.kind:
         query = query.where(Submission.kind == filters.kind)
     if filters.service:
@@ -99,16 +131,8 @@ def page(filters: Filters, cursor: str | None = None, limit: int = PAGE_SIZE) ->
         )
     query = _after(query, cursor, moment, number).order_by(moment, number).limit(limit + 1)
     found = db.session.execute(query).all()
-    rows = [
-        Row(
-            s,
-            c,
-            bool(c and c.answered_on is None and c.reply_due < day and c.status not in case_status.FINISHED),
-            bool(c and c.appeal_waiting),
-        )
-        for s, c in found[:limit]
-    ]
-    following = encode_cursor(found[limit - 1][0]) if len(found) > limit else None
+    rows = [_row(f, day) for f in found[:limit]]
+    following = encode_cursor(found[limit - 1]) if len(found) > limit else None
     return rows, following
 
 

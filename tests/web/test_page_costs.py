@@ -1,0 +1,122 @@
+"""What a page of a list costs does not grow with its rows: the links and the translated
+labels are worked out once per page (or once per language), not once a row. Counted, not
+timed, as tests/web/test_query_counts.py counts statements; `make profile` measures the time."""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+
+import pytest
+from flask_babel.speaklater import LazyString
+from werkzeug.routing import MapAdapter
+
+from portal import links
+from portal.i18n import once_per_language
+from tests.helpers import make_token, record
+from tests.identities import aged
+
+
+def _paper(app, number: int, today, start: int = 0) -> None:
+    """Submissions registered by the case-management system, a third of them received."""
+    from portal.services import submissions
+
+    references = []
+    with app.test_request_context():
+        for n in range(start, start + number):
+            service = ("stottekontakt", "bpa", "ledsagerbevis")[n % 3]
+            born = aged(20 + n % 60, today, start=n // 60 * 7)
+            references.append(submissions.register_offline("paper", service, f"Person {n}", born)[0].reference)
+    for reference in references[::3]:
+        record(app, reference, "received", received_on=today.isoformat())
+
+
+@contextmanager
+def counting(monkeypatch):
+    """Counts of addresses built through the routing map and of lazy texts translated."""
+    counts = {"url_for": 0, "lazy": 0}
+    build, translate = MapAdapter.build, LazyString.__str__
+
+    def counted_build(self, *args, **kwargs):
+        counts["url_for"] += 1
+        return build(self, *args, **kwargs)
+
+    def counted_translate(self):
+        counts["lazy"] += 1
+        return translate(self)
+
+    monkeypatch.setattr(MapAdapter, "build", counted_build)
+    monkeypatch.setattr(LazyString, "__str__", counted_translate)
+    yield counts
+    monkeypatch.undo()
+
+
+def _costs(monkeypatch, client, path, **kwargs) -> dict:
+    client.get(path, **kwargs)  # once first: what is kept per language is then kept
+    with counting(monkeypatch) as counts:
+        response = client.get(path, **kwargs)
+    assert response.status_code == 200, path
+    return dict(counts)
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_the_queue_builds_as_many_links_and_translates_as_many_labels_with_more_rows(
+    apply_app, caseworker, clock, monkeypatch, lang
+):
+    _paper(apply_app, 4, clock.today())
+    few = _costs(monkeypatch, caseworker, f"/{lang}/intake/")
+    _paper(apply_app, 30, clock.today(), start=4)
+    html = caseworker.get(f"/{lang}/intake/").get_data(as_text=True)
+    assert html.count(f'href="/{lang}/intake/submissions/') == 34
+    assert _costs(monkeypatch, caseworker, f"/{lang}/intake/") == few
+
+
+def test_the_api_list_builds_as_many_links_with_more_rows(apply_app, clock, monkeypatch):
+    token = make_token(apply_app)
+    client, auth = apply_app.test_client(), {"Authorization": f"Bearer {token}"}
+    _paper(apply_app, 3, clock.today())
+    few = _costs(monkeypatch, client, "/api/v1/submissions?limit=100", headers=auth)
+    _paper(apply_app, 30, clock.today(), start=3)
+    items = client.get("/api/v1/submissions?limit=100", headers=auth).json["items"]
+    assert len(items) == 33
+    for item in items:
+        reference = item["reference"]
+        assert item["links"] == {
+            "self": f"/api/v1/submissions/{reference}",
+            "pdf": f"/api/v1/submissions/{reference}/pdf",
+            "archive_package": f"/api/v1/submissions/{reference}/archive-package",
+            "case": f"/api/v1/cases/{reference}",
+        }
+    assert _costs(monkeypatch, client, "/api/v1/submissions?limit=100", headers=auth) == few
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_an_address_filled_in_for_each_row_is_the_one_url_for_builds(app, lang):
+    with app.test_request_context(f"/{lang}/"):
+        from flask import g, url_for
+
+        g.lang_code = lang
+        fill = links.for_each("intake.submission", "reference")
+        for value in ("SK-2026-000001", "a b/c?d#e", "æøå%", "x&y=z"):
+            assert fill(value) == url_for("intake.submission", reference=value)
+        api = links.for_each("api.case", "reference")
+        assert api("SK-2026-000001") == url_for("api.case", reference="SK-2026-000001")
+
+
+def test_texts_kept_per_language_are_built_once_for_each_language(app):
+    from flask import g
+    from flask_babel import gettext
+
+    built = []
+
+    @once_per_language
+    def texts():
+        built.append(1)
+        return gettext("My page")
+
+    found = {}
+    for lang in ("nb", "en", "nb", "en"):
+        with app.test_request_context(f"/{lang}/"):
+            g.lang_code = lang
+            found.setdefault(lang, set()).add(texts())
+    assert len(built) == 2
+    assert found == {"nb": {"Min side"}, "en": {"My page"}}
