@@ -1,4 +1,4 @@
-"""The catalogues: Bokmål complete, the template current, placeholders and markup kept."""
+"""The catalogues: Bokmål and Nynorsk complete, the template current, placeholders and markup kept."""
 
 import re
 from pathlib import Path
@@ -40,7 +40,9 @@ def _extracted_ids():
 
 
 NB = ROOT / "translations" / "nb" / "LC_MESSAGES" / "messages.po"
+NN = ROOT / "translations" / "nn" / "LC_MESSAGES" / "messages.po"
 EN = ROOT / "translations" / "en" / "LC_MESSAGES" / "messages.po"
+NORWEGIAN = pytest.mark.parametrize("po", [NB, NN], ids=["nb", "nn"])
 POT = ROOT / "translations" / "messages.pot"
 
 
@@ -51,21 +53,25 @@ def test_the_committed_template_is_what_extraction_gives():
     assert not committed - extracted, f"stale in messages.pot (run make extract): {sorted(committed - extracted)[:5]}"
 
 
-@pytest.mark.parametrize("po", [NB, EN], ids=["nb", "en"])
+@pytest.mark.parametrize("po", [NB, NN, EN], ids=["nb", "nn", "en"])
 def test_each_catalogue_has_every_message_of_the_template(po):
     template = {_ids(m)[0] for m in _messages(_catalogue(POT))}
     catalogue = {_ids(m)[0] for m in _messages(_catalogue(po))}
     assert template == catalogue, "run make extract to update the catalogues"
 
 
-def test_the_bokmal_catalogue_is_complete_and_has_nothing_fuzzy():
-    bad = [m.id for m in _messages(_catalogue(NB)) if m.fuzzy or not all(_strings(m))]
-    assert not bad, f"{len(bad)} Bokmål entries untranslated or fuzzy, e.g. {bad[:3]}"
+@NORWEGIAN
+def test_the_norwegian_catalogue_is_complete_and_has_nothing_fuzzy(po):
+    catalogue = _catalogue(po)
+    bad = [m.id for m in _messages(catalogue) if m.fuzzy or not all(_strings(m))]
+    assert not bad, f"{len(bad)} entries untranslated or fuzzy, e.g. {bad[:3]}"
+    assert not catalogue.fuzzy, "the catalogue's header is marked fuzzy"
 
 
-def test_translations_keep_every_placeholder_and_add_no_markup():
+@NORWEGIAN
+def test_translations_keep_every_placeholder_and_add_no_markup(po):
     problems = []
-    for m in _messages(_catalogue(NB)):
+    for m in _messages(_catalogue(po)):
         for source, translation in zip(_ids(m) * 2, _strings(m), strict=False):
             if not translation:
                 continue
@@ -91,7 +97,8 @@ def test_the_placeholder_check_itself_catches_a_renamed_or_dropped_placeholder(s
     assert (same_placeholders and same_markup) is ok
 
 
-def test_the_compiled_bokmal_catalogue_is_newer_than_its_source():
-    compiled = NB.with_suffix(".mo")
+@NORWEGIAN
+def test_the_compiled_catalogue_is_newer_than_its_source(po):
+    compiled = po.with_suffix(".mo")
     assert compiled.exists(), "run make translations"
-    assert compiled.stat().st_mtime >= NB.stat().st_mtime, "run make translations"
+    assert compiled.stat().st_mtime >= po.stat().st_mtime, "run make translations"
