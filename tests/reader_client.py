@@ -3,8 +3,8 @@
 Tests name pages by the address their route declares, in English (f"/{lang}/apply/{id}/check").
 For Bokmål and Nynorsk this client sends the address the portal itself links to
 (/nb/soknad/{id}/se-over), the one a reader following its links would use. The English address
-under /nb/ or /nn/ redirects there; tests/web/test_addresses.py checks that with Flask's own
-client, and that every link the portal builds is the Norwegian one.
+under /nb/ or /nn/ redirects there; tests/web/test_addresses.py checks that (sending addresses
+`as_written`), and that every address the portal builds is in its page's language.
 """
 
 from __future__ import annotations
@@ -43,8 +43,9 @@ def reader_address(app, address: str) -> str:
 
 
 class ReaderClient(FlaskClient):
-    def open(self, *args, **kwargs):
-        if args and isinstance(args[0], str):
+    def open(self, *args, as_written: bool = False, **kwargs):
+        """`as_written=True` sends the address exactly as given."""
+        if args and isinstance(args[0], str) and not as_written:
             args = (reader_address(self.application, args[0]), *args[1:])
         return super().open(*args, **kwargs)
 

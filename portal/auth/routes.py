@@ -2,7 +2,7 @@
 
 from urllib.parse import urlsplit
 
-from flask import current_app, flash, make_response, redirect, render_template, request, session, url_for
+from flask import current_app, flash, g, make_response, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_limiter.util import get_remote_address
 from flask_login import current_user, login_required
@@ -36,6 +36,14 @@ def _safe_next(target: str | None) -> str | None:
     if parts.scheme or parts.netloc or not target.startswith("/") or target[1:2] in ("/", "\\"):
         return None
     return target
+
+
+@bp.before_app_request
+def _remember_language():
+    """The language a logged-in person reads a page in is the one later e-mail and letters
+    are written in (reminders sent by commands, news in their case)."""
+    if request.method == "GET" and current_user.is_authenticated and "lang_code" in g:
+        accounts.remember_language(current_user, g.lang_code)
 
 
 @bp.route("/account/register", methods=["GET", "POST"])

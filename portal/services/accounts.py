@@ -185,6 +185,13 @@ def reset_password(token: str, new_password: str) -> Account | None:
     return account
 
 
+def remember_language(account: Account, lang: str) -> None:
+    """The language the person last read the portal in, for what is sent to them later."""
+    if account.preferred_language != lang:
+        account.preferred_language = lang
+        db.session.commit()
+
+
 @transaction
 def create_staff_account(email: str, password: str, role: str, name: str | None = None) -> Account:
     """An account made by an administrator (caseworker, admin or ombud), confirmed at once.
@@ -202,7 +209,11 @@ def create_staff_account(email: str, password: str, role: str, name: str | None 
         )
     account = find_by_email(email)
     if account is None:
-        account = Account(email=normalise_email(email), created_at=clock.now(), preferred_language="nb")
+        account = Account(
+            email=normalise_email(email),
+            created_at=clock.now(),
+            preferred_language=current_app.config["DEFAULT_LANGUAGE"],
+        )
         db.session.add(account)
     else:
         login_sessions.end_all(account)  # a new password, and maybe a new role: log in anew
@@ -236,7 +247,7 @@ def load_demo_account() -> int:
                 password_hash=_hasher.hash(DEMO_PASSWORD),
                 created_at=clock.now(),
                 email_confirmed_at=clock.now(),
-                preferred_language="nb",
+                preferred_language=current_app.config["DEFAULT_LANGUAGE"],
                 role=role,
                 full_name=name,
             )

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 
+from flask import current_app
 from flask_babel import force_locale
 from sqlalchemy import and_, func, or_, select
 
@@ -526,7 +527,7 @@ def _tell_representative(authority: Authority, note: Callable[[], emails.Email])
     account = (
         db.session.get(Account, authority.representative_account_id) if authority.representative_account_id else None
     )
-    with force_locale(account.preferred_language if account else "nb"):
+    with force_locale(account.preferred_language if account else current_app.config["DEFAULT_LANGUAGE"]):
         outbox.queue(authority.representative_email, *note())
 
 

@@ -16,6 +16,7 @@ from sqlalchemy.exc import IntegrityError
 
 from .. import links
 from ..extensions import db
+from ..i18n import offered_languages
 from ..models import Account, ApiToken, Authority, Case, CaseEvent, Submission
 from ..rules import authority as authority_rules, case_checks, case_status as rules, clock
 from ..rules.case_checks import Problem
@@ -275,16 +276,21 @@ def _told_as_representative(authority: Authority, submission) -> bool:
     return authorities.is_confirmed(authority) or submission.account_id == authority.representative_account_id
 
 
-def _language_of(case: Case) -> str:
+def _language_for(address: str, case: Case) -> str:
+    """The language of the account with this address (the one its owner last used the portal
+    in), or else the one the application was written in."""
+    account = db.session.scalar(select(Account).where(Account.email == address))
+    if account is not None and account.preferred_language in offered_languages():
+        return account.preferred_language
     return case.submission.language
 
 
 def tell_about_news(case: Case) -> None:
     """'There is news in your case', with a link and the reference: no names, no details."""
-    lang = _language_of(case)
-    with force_locale(lang):
-        link = links.link("cases.show", lang_code=lang, reference=case.reference)
-        for address in letter_addresses(case):
+    for address in letter_addresses(case):
+        lang = _language_for(address, case)
+        with force_locale(lang):
+            link = links.link("cases.show", lang_code=lang, reference=case.reference)
             outbox.queue(address, *emails.case_news(case.reference, link))
 
 
@@ -301,10 +307,10 @@ def send_appeal_reminders(on_day=None) -> int:
         due = case.appeal_due
         if due is None or case.appeal_reminder_for == due or on_day < reminder_day(due):
             continue
-        lang = _language_of(case)
-        with force_locale(lang):
-            link = links.link("cases.show", lang_code=lang, reference=case.reference)
-            for address in letter_addresses(case):
+        for address in letter_addresses(case):
+            lang = _language_for(address, case)
+            with force_locale(lang):
+                link = links.link("cases.show", lang_code=lang, reference=case.reference)
                 outbox.queue(address, *emails.appeal_reminder(case.reference, due, lang, link))
         case.appeal_reminder_for = due
         sent += 1

@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 import json
 
+from flask import current_app
 from flask_babel import force_locale
 from sqlalchemy import select
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
@@ -219,13 +220,13 @@ def register_offline(
         submitted_at=now,
         intake_state="new",
         channel=channel,
-        language="nb",
+        language=current_app.config["DEFAULT_LANGUAGE"],
         document={
             "version": DOCUMENT_VERSION,
             "kind": "application",
             "service": service,
             "channel": channel,
-            "language": "nb",
+            "language": current_app.config["DEFAULT_LANGUAGE"],
             "submitted_at": now.isoformat(),
             "answers": {"person": {"full_name": name, "national_id": person.national_id, "email": email}},
             "attachments": [],
