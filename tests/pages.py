@@ -1,10 +1,11 @@
-"""Every public page the portal has, as (name, path per language), for tests that visit them all."""
+"""Every public page the portal has, as (name, path per language), for tests that visit them all.
+The demo settings offer all three languages."""
 
 from portal.public.guides import GUIDES
 
-LANGUAGES = ("nb", "en")
+LANGUAGES = ("nb", "nn", "en")
 
-PAGES = [("index", {"nb": "/nb/", "en": "/en/"})] + [
+PAGES = [("index", {lang: f"/{lang}/" for lang in LANGUAGES})] + [
     (g.key, {lang: f"/{lang}/{g.slug(lang)}" for lang in LANGUAGES}) for g in GUIDES
 ]
 

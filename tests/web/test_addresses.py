@@ -8,6 +8,7 @@ go: tests/reader_client.py).
 import re
 
 import pytest
+
 from portal.addresses import BASES, STEPS, WORDS, PortalRule
 from tests.helpers import post_form, start_application
 

@@ -1,11 +1,11 @@
-"""Every public page, in both languages: status, language, the switch link and hreflang."""
+"""Every public page, in every language: status, language, the switch links and hreflang."""
 
 import re
 
 import pytest
 
 from tests.helpers import html
-from tests.pages import PAGE_URLS, PAGES
+from tests.pages import LANGUAGES, PAGE_URLS, PAGES
 
 
 def _page(client, path):
@@ -24,17 +24,17 @@ def test_page_is_in_its_language(client, name, lang, path):
 
 
 @pytest.mark.parametrize("name,lang,path", PAGE_URLS)
-def test_page_links_to_itself_in_the_other_language(client, name, lang, path):
-    other = "en" if lang == "nb" else "nb"
-    other_path = dict(PAGES)[name][other]
+def test_page_links_to_itself_in_the_other_languages(client, name, lang, path):
     page = _page(client, path)
-    switch = re.search(r'<a class="ds-link" href="([^"]+)" hreflang="(\w+)" lang="(\w+)">', page)
-    assert switch, "no language switch link"
-    assert switch.group(1).endswith(other_path)
-    assert switch.group(2) == switch.group(3) == other
+    switches = re.findall(r'<a class="ds-link" href="([^"]+)" hreflang="(\w+)" lang="(\w+)">', page)
+    others = [code for code in LANGUAGES if code != lang]
+    assert [(hreflang, attr) for _, hreflang, attr in switches] == [(code, code) for code in others]
+    for (href, other, _), code in zip(switches, others, strict=True):
+        other_path = dict(PAGES)[name][code]
+        assert href.endswith(other_path)
+        assert f'<html lang="{other}"' in _page(client, other_path)
     for code, target in dict(PAGES)[name].items():
         assert re.search(rf'<link rel="alternate" hreflang="{code}" href="http://localhost{re.escape(target)}">', page)
-    assert f'<html lang="{other}"' in _page(client, other_path)
 
 
 @pytest.mark.parametrize("name,lang,path", [p for p in PAGE_URLS if p[0] != "index"])
@@ -42,7 +42,7 @@ def test_guide_ends_with_a_next_step_and_shows_when_it_was_updated(client, name,
     page = _page(client, path)
     assert 'class="next-step' in page
     assert re.search(r'class="ds-button" data-variant="primary" href="[^"]+"', page)
-    updated = "Sist oppdatert" if lang == "nb" else "Last updated"
+    updated = {"nb": "Sist oppdatert", "nn": "Sist oppdatert", "en": "Last updated"}[lang]
     assert updated in page
 
 
@@ -62,6 +62,14 @@ def test_pages_in_bokmal_are_translated(client):
     assert "Hva vil du gjøre?" in page
     assert "Gå til hovedinnholdet" in page
     assert "English" in page
+
+
+def test_pages_in_nynorsk_are_nynorsk(client):
+    page = _page(client, "/nn/")
+    assert "Støttekontakt, ledsagarbevis og BPA" in page
+    assert "Kva vil du gjere?" in page
+    assert "Gå til hovudinnhaldet" in page
+    assert "Norsk bokmål" in page and "English" in page
 
 
 def test_pages_in_english_are_english(client):
