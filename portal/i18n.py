@@ -1,8 +1,9 @@
 """Language: the first path segment (/nb/..., /nn/..., /en/...) decides it, everywhere.
 
 Msgids are English. The municipality's settings say which of the portal's languages it
-offers and which one `/` opens in (portal/municipality.py): a Nynorsk municipality writes to its
-residents in Nynorsk (språklova § 10).
+offers and which one `/` opens in (portal/municipality.py): the municipality's own language
+form first, which it decides itself (its administrative language; its language decision under
+språklova § 11).
 """
 
 from __future__ import annotations

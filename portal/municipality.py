@@ -157,7 +157,8 @@ def _for_language(r: _Reader, lang: str) -> Municipality:
 
 def _languages(r: _Reader) -> tuple[tuple[str, ...], str]:
     """[languages] offered = ["nn", "en"], default = "nn": which languages, and which one the
-    front door opens in (a Nynorsk municipality writes in Nynorsk, språklova § 10)."""
+    front door opens in: the municipality's own language form, which it decides itself (its
+    administrative language; its language decision under språklova § 11)."""
     offered = r.get("languages.offered", list, optional=True)
     if offered is None:
         offered = list(DEFAULT_OFFER)

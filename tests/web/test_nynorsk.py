@@ -1,7 +1,7 @@
 """Nynorsk beside Bokmål and English, and the municipality's own language form first: a
-Nynorsk municipality writes to its residents in Nynorsk (språklova § 10), so its settings make
-the portal open in Nynorsk, and what the portal sends a person comes in the language they read
-it in."""
+municipality decides the language form it writes in (its administrative language; its language
+decision under språklova § 11), so a Nynorsk municipality's settings make the portal open in
+Nynorsk, and what the portal sends a person comes in the language they read it in."""
 
 from __future__ import annotations
 
