@@ -48,7 +48,7 @@ def start(next_path: str | None = None):
 
 @bp.route("/callback")
 def callback():
-    g.lang_code = session.pop("oidc_lang", None) or "nb"
+    g.lang_code = session.pop("oidc_lang", None) or current_app.config["DEFAULT_LANGUAGE"]
     next_path = session.pop("oidc_next", None)
     if not enabled():
         abort(404)
