@@ -69,14 +69,15 @@ def select_locale() -> str:
 
 def preferred_language() -> str:
     """The language for a request that has none in its path (/, error pages): the browser's
-    choice among those offered. A reader of plain "no", or of a Norwegian language not offered,
-    gets the municipality's Norwegian."""
+    first choice among those offered (nb-NO counts as nb). A reader of plain "no", or of a
+    Norwegian language not offered, gets the municipality's Norwegian."""
     offered = offered_languages()
-    best = request.accept_languages.best_match(["nb", "nn", "no", "en"])
-    if best in offered:
-        return best
-    if best in ("nb", "nn", "no"):
-        return next((lang for lang in offered if lang in NORWEGIAN), default_language())
+    for tag, _quality in request.accept_languages:  # best first
+        primary = tag.split("-")[0].lower()
+        if primary in offered:
+            return primary
+        if primary in ("nb", "nn", "no"):
+            return next((lang for lang in offered if lang in NORWEGIAN), default_language())
     return default_language()
 
 

@@ -1,4 +1,5 @@
-"""Language is the first path segment; / picks by Accept-Language, Bokmål by default."""
+"""Language is the first path segment; / picks by Accept-Language among the languages the
+municipality offers (the demo: Bokmål, Nynorsk, English), Bokmål by default."""
 
 import pytest
 
@@ -10,7 +11,9 @@ import pytest
         ("en-GB,en;q=0.9", "/en/"),
         ("nb-NO,nb;q=0.9,en;q=0.5", "/nb/"),
         ("no", "/nb/"),
-        ("nn-NO", "/nb/"),
+        ("nn-NO", "/nn/"),
+        ("nn-NO,nb;q=0.9", "/nn/"),
+        ("nb-NO,nn;q=0.9", "/nb/"),
         ("de-DE,fr;q=0.8", "/nb/"),
         ("de-DE,en;q=0.5", "/en/"),
     ],
