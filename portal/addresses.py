@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 
 from flask import Flask, current_app, g, redirect, request, url_for
 from werkzeug.exceptions import HTTPException
-from werkzeug.routing import BaseConverter, RequestRedirect, Rule
+from werkzeug.routing import BaseConverter, RequestRedirect, Rule, ValidationError
 
 NORWEGIAN = ("nb", "nn")
 
@@ -122,9 +122,11 @@ def _word_converter(table: dict[str, tuple[str, str]], lang: str) -> type[BaseCo
     to_key = {word: key for key, word in to_url.items()}
 
     class WordConverter(BaseConverter):
-        # An unknown word passes as it is, so the view answers it as it answers an unknown key.
         def to_python(self, value: str) -> str:
-            return to_key.get(value, value)
+            # Only this language's words: any other is no address of this page (404).
+            if value not in to_key:
+                raise ValidationError()
+            return to_key[value]
 
         def to_url(self, value: str) -> str:
             return to_url.get(value, value)

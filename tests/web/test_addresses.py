@@ -104,3 +104,19 @@ def test_a_page_posted_in_a_form_keeps_its_address_when_the_form_has_errors(citi
     response = post_form(citizen, f"{base}/om-personen", {"full_name": ""})
     assert response.status_code == 200
     assert f'action="{base}/om-personen"' in response.get_data(as_text=True)
+
+
+def test_every_page_of_every_journey_and_every_basis_has_norwegian_words():
+    from portal.apply.journeys import APPEALS, JOURNEYS, VOLUNTEER
+    from portal.authorities.routes import BASIS_FORMS
+
+    keys = {step.key for journey in (*JOURNEYS.values(), *APPEALS.values(), VOLUNTEER) for step in journey.steps}
+    assert keys <= set(STEPS), keys - set(STEPS)
+    assert set(BASIS_FORMS) <= set(BASES)
+
+
+@pytest.mark.parametrize("word", ["person", "om-personen-x", "om-personen"])
+def test_a_step_in_another_language_or_unknown_is_not_found(citizen, word):
+    base = start_application(citizen, "nn")
+    status = citizen.get(f"{base}/{word}", as_written=True).status_code
+    assert status == (200 if word == "om-personen" else 404)
