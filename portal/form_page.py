@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from flask import request
 
-from .addresses import in_language
 from .i18n import current_language
 
 FIELD = "shown_on"
@@ -20,8 +19,3 @@ def path() -> str:
     if named.startswith(f"/{current_language()}/") and "//" not in named and "\\" not in named:
         return named
     return request.full_path.rstrip("?")
-
-
-def in_other_language(page: str, lang: str) -> str:
-    """The same page in the language `lang`."""
-    return in_language(page, lang)

@@ -11,6 +11,7 @@ from flask_babel import force_locale, gettext as _
 from flask_login import current_user
 
 from . import form_page, kept_forms, kept_uploads, refill
+from .addresses import in_language
 from .fields import FILE_MESSAGES
 from .i18n import switched_to
 from .services import kept_forms as kept_form_store
@@ -31,7 +32,7 @@ def _switch():
     target = switched_to(request.form.get("action"))
     if target is None:
         return None
-    there = form_page.in_other_language(form_page.path(), target.lang)
+    there = in_language(form_page.path(), target.lang)
     if typed := kept_forms.typed():
         refill.wait_for(there, kept_form_store.keep(current_user.id, there, typed), quiet=True)
     _keep_chosen_files(target.lang)
