@@ -28,6 +28,13 @@ from tests.helpers import (
     start_appeal,
     text,
 )
+from tests.reader_client import declared, reader_address
+
+APPEAL_BODY = {
+    "nb": "Statsforvalteren i Rogaland",
+    "nn": "Statsforvaltaren i Rogaland",
+    "en": "The County Governor of Rogaland (Statsforvalteren i Rogaland)",
+}
 
 
 @pytest.fixture
@@ -38,17 +45,18 @@ def decided(citizen, submit_application, decide, clock):
     return reference
 
 
-@pytest.mark.parametrize("lang", ["nb", "en"])
+@pytest.mark.parametrize("lang", ["nb", "nn", "en"])
 def test_appeal_a_decision_in_time_from_the_case_page(apply_app, citizen, decided, lang):
     """pbrl § 7-5: four weeks from the day the decision reached the person; sent within them
     (fvl § 30: electronically, received at once), the appeal is in time and nobody asks why
     it is late."""
-    assert f"/{lang}/appeal/?case={decided}" in html(citizen.get(f"/{lang}/cases/{decided}"))
+    link = reader_address(apply_app, f"/{lang}/appeal/?case={decided}")
+    assert link in html(citizen.get(f"/{lang}/cases/{decided}"))
     chooser = html(citizen.get(f"/{lang}/appeal/?case={decided}"))
     assert re.search(rf'value="{decided}" aria-describedby="[^"]+" checked', chooser)
     base = start_appeal(citizen, decided, lang)
     page = text(citizen.get(f"{base}/appeal"))
-    assert {"nb": "Klagen din", "en": "Your appeal"}[lang] in page
+    assert {"nb": "Klagen din", "nn": "Klagen din", "en": "Your appeal"}[lang] in page
     response = post_form(citizen, f"{base}/appeal", {})
     assert (
         errors(response)
@@ -58,6 +66,11 @@ def test_appeal_a_decision_in_time_from_the_case_page(apply_app, citizen, decide
                 "Skriv hva du vil ha endret",
                 "Skriv hvorfor du mener vedtaket bør endres",
             ],
+            "nn": [
+                "Vel minst éin ting du er usamd i",
+                "Skriv kva du vil ha endra",
+                "Skriv kvifor du meiner vedtaket bør endrast",
+            ],
             "en": [
                 "Choose at least one thing you disagree with",
                 "Write what you want changed",
@@ -66,16 +79,16 @@ def test_appeal_a_decision_in_time_from_the_case_page(apply_app, citizen, decide
         }[lang]
     )
     response = post_form(citizen, f"{base}/appeal", APPEAL)
-    assert response.headers["Location"].endswith("/attachments")  # in time: no question about lateness
+    assert declared(response.headers["Location"]).endswith("/attachments")  # in time: no question about lateness
     post_form(citizen, f"{base}/attachments", {"action": "continue"})
     check = text(citizen.get(f"{base}/check"))
     assert decided in check and "Jeg vil ha seks timer i uka." in check
     response = post_form(citizen, f"{base}/check", {"correct": "y"})
     receipt = response.headers["Location"]
-    assert re.search(r"/apply/receipt/KL-\d{4}-\d{6}$", receipt)
+    assert re.search(rf"^/{lang}/apply/receipt/KL-\d{{4}}-\d{{6}}$", declared(receipt))
     page = text(citizen.get(receipt))
-    assert {"nb": "Klagen er sendt", "en": "Appeal sent"}[lang] in page
-    assert "Statsforvalteren i Rogaland" in page
+    assert {"nb": "Klagen er sendt", "nn": "Klagen er send", "en": "Appeal sent"}[lang] in page
+    assert APPEAL_BODY[lang] in page
     with apply_app.app_context():
         appeal = db.session.scalar(select(Submission).where(Submission.kind == "appeal"))
         assert appeal.appeals_reference == decided and appeal.document["appeals"]["in_time"] is True
@@ -99,7 +112,7 @@ def test_a_late_appeal_still_goes_in_and_asks_why_it_is_late(apply_app, citizen,
         citizen.get(f"/en/cases/{reference}")
     )
     base = start_appeal(citizen, reference)
-    assert post_form(citizen, f"{base}/appeal", APPEAL).headers["Location"].endswith("/late")
+    assert declared(post_form(citizen, f"{base}/appeal", APPEAL).headers["Location"]).endswith("/late")
     response = post_form(citizen, f"{base}/late", {})
     assert errors(response) == ["Skriv hvorfor klagen kommer for sent"]
     post_form(citizen, f"{base}/late", {"why_late": "Jeg lå på sykehus og fikk ikke lest brevet."})
@@ -112,17 +125,17 @@ def test_a_late_appeal_still_goes_in_and_asks_why_it_is_late(apply_app, citizen,
         assert appeal.document["answers"]["late"]["why_late"].startswith("Jeg lå på sykehus")
 
 
-@pytest.mark.parametrize("lang", ["nb", "en"])
+@pytest.mark.parametrize("lang", ["nb", "nn", "en"])
 def test_appeal_a_decision_made_outside_the_portal(apply_app, citizen, clock, lang):
     """fvl § 29: three weeks to appeal a companion card (ledsagerbevis), from the day the letter
     reached the person."""
     response = post_form(citizen, f"/{lang}/appeal/", {"decision": "outside"})
-    assert response.headers["Location"] == f"/{lang}/appeal/outside"
+    assert declared(response.headers["Location"]) == f"/{lang}/appeal/outside"
     response = post_form(citizen, f"/{lang}/appeal/outside", {})
     assert len(errors(response)) == 2
     response = post_form(citizen, f"/{lang}/appeal/outside", {"who": "self", "service": "ledsagerbevis"})
     base = response.headers["Location"].rsplit("/", 1)[0]
-    assert response.headers["Location"].endswith("/decision")
+    assert declared(response.headers["Location"]).endswith("/decision")
     no_such_day = f"30.02.{clock.today().year}"
     response = post_form(citizen, f"{base}/decision", {"case_number": "", "decided_on": no_such_day})
     assert len(errors(response)) == 2 and f'value="{no_such_day}"' in html(response)
@@ -138,14 +151,15 @@ def test_appeal_a_decision_made_outside_the_portal(apply_app, citizen, clock, la
     assert errors(response) == [
         {
             "nb": "Du kan ikke ha fått brevet før vedtaket ble fattet. Sjekk datoene",
+            "nn": "Du kan ikkje ha fått brevet før vedtaket vart fatta. Sjekk datoane",
             "en": "The letter cannot have reached you before the decision was made. Check the dates",
         }[lang]
     ]
     recent = day(clock.today() - timedelta(days=3))
     post_form(citizen, f"{base}/decision", {"case_number": "26/1234", "decided_on": recent, "received_on": recent})
-    assert post_form(citizen, f"{base}/person", PERSON).headers["Location"].endswith("/appeal")
+    assert declared(post_form(citizen, f"{base}/person", PERSON).headers["Location"]).endswith("/appeal")
     card_appeal = {**APPEAL, "points": ["refusal"]}  # a companion card has no hours to appeal
-    assert post_form(citizen, f"{base}/appeal", card_appeal).headers["Location"].endswith("/attachments")
+    assert declared(post_form(citizen, f"{base}/appeal", card_appeal).headers["Location"]).endswith("/attachments")
     post_form(citizen, f"{base}/attachments", {"action": "continue"})
     receipt = post_form(citizen, f"{base}/check", {"correct": "y"}).headers["Location"]
     assert citizen.get(receipt).status_code == 200

@@ -22,6 +22,15 @@ from tests.helpers import (
     require_tool,
     start_application,
 )
+from tests.reader_client import declared
+
+
+def _address(page: str, attribute: str, pattern: str) -> str:
+    """The first address in an `href` or `action` of the page whose route, in its declared
+    (English) words, matches `pattern`: the address as the page gives it, in its language."""
+    found = [a for a in re.findall(rf'{attribute}="(/[^"]+)"', page) if re.fullmatch(pattern, declared(a))]
+    assert found, pattern
+    return found[0]
 
 
 def _upload(client, base, content, name="legeerklaering.pdf", kind="supporting"):
@@ -55,7 +64,7 @@ def test_a_pdf_is_added_listed_and_given_back_to_its_owner(apply_app, citizen, d
     assert response.status_code == 302
     page = html(citizen.get(f"{draft_base}/attachments"))
     assert "legeerklaering.pdf" in page and "Filen er lagt til" in page
-    link = re.search(r'href="(/nb/apply/files/\w+)"', page).group(1)
+    link = _address(page, "href", r"/nb/apply/files/\w+")
     download = citizen.get(link)
     assert download.data == PDF and download.mimetype == "application/pdf"
     assert download.headers["Content-Disposition"].startswith("attachment;")
@@ -116,7 +125,7 @@ def test_at_most_ten_files(citizen, draft_base):
 def test_a_file_can_be_removed(apply_app, citizen, draft_base):
     _upload(citizen, draft_base, PDF)
     page = html(citizen.get(f"{draft_base}/attachments"))
-    remove = re.search(r'action="(/nb/apply/\w+/attachments/\w+/remove)"', page).group(1)
+    remove = _address(page, "action", r"/nb/apply/\w+/attachments/\w+/remove")
     assert post_form(citizen, remove, {}, form_page=f"{draft_base}/attachments").status_code == 302
     with apply_app.app_context():
         assert db.session.scalars(select(Attachment)).all() == []
@@ -125,8 +134,8 @@ def test_a_file_can_be_removed(apply_app, citizen, draft_base):
 def test_another_account_cannot_get_or_remove_the_file(apply_app, citizen, draft_base):
     _upload(citizen, draft_base, PDF)
     page = html(citizen.get(f"{draft_base}/attachments"))
-    link = re.search(r'href="(/nb/apply/files/\w+)"', page).group(1)
-    remove = re.search(r'action="(/nb/apply/\w+/attachments/\w+/remove)"', page).group(1)
+    link = _address(page, "href", r"/nb/apply/files/\w+")
+    remove = _address(page, "action", r"/nb/apply/\w+/attachments/\w+/remove")
     other = apply_app.test_client()
     make_account(apply_app, email="ola@example.org")
     log_in(other, email="ola@example.org")

@@ -31,6 +31,7 @@ from tests.helpers import (
     start_for,
     text,
 )
+from tests.reader_client import reader_address
 
 # Some tests check calendar facts: an application sent on 19 November 2026, decided on the 20th,
 # the decision reaching the person on Monday 23 November, for the first half of 2027. The case
@@ -63,6 +64,7 @@ def november(clock, login_as, submit_application):
     "lang,status,deadline",
     [
         ("nb", "Sendt, ikke registrert av kommunen ennå", "Kommunens svar"),
+        ("nn", "Sendt, ikkje registrert av kommunen enno", "Svaret frå kommunen"),
         ("en", "Sent, not yet registered by the municipality", "The municipality's answer"),
     ],
 )
@@ -74,12 +76,15 @@ def test_a_sent_application_is_a_case_with_the_answer_due_in_a_month(citizen, se
     assert status in page and deadline in page and "forvaltningsloven § 11 a" in page
 
 
-def test_my_page_leads_to_the_case(citizen, sent):
-    page = html(citizen.get("/nb/my-page"))
-    assert f"/nb/cases/{sent}" in page and "/nb/cases/" in page
+@pytest.mark.parametrize("lang", ["nb", "nn", "en"])
+def test_my_page_leads_to_the_case(citizen, sent, lang):
+    page = html(citizen.get(f"/{lang}/my-page"))
+    app = citizen.application
+    case, cases = reader_address(app, f"/{lang}/cases/{sent}"), reader_address(app, f"/{lang}/cases/")
+    assert case in page and cases in page
 
 
-@pytest.mark.parametrize("lang", ["nb", "en"])
+@pytest.mark.parametrize("lang", ["nb", "nn", "en"])
 def test_the_decision_its_scope_the_letter_and_the_appeal_deadline(apply_app, november, decide, lang):
     """pbrl § 7-5: four weeks from the day the decision reached the person (23 November 2026)."""
     citizen, sent = november
@@ -91,6 +96,20 @@ def test_the_decision_its_scope_the_letter_and_the_appeal_deadline(apply_app, no
             "Vedtak er fattet",
             "Delvis innvilget",
             "3 timer per uke",
+            "I gruppe",
+            "26/4711",
+            "21. desember 2026",
+            "Siste dag for å klage",
+            "pasient- og brukerrettighetsloven § 7-5",
+            "28. mai 2027",
+            "30. juni 2027",
+            "Du har behov for støtte til fritid.",
+            "Klag på vedtaket",
+        ],
+        "nn": [
+            "Vedtak er fatta",
+            "Delvis innvilga",
+            "3 timar per veke",
             "I gruppe",
             "26/4711",
             "21. desember 2026",
@@ -172,6 +191,18 @@ def test_the_deadlines_as_a_calendar_file_name_no_one(november, decide):
                 "3 timer per uke",
                 "21. desember 2026",
                 "Statsforvalteren i Rogaland",
+                "Du har rett til å klage",
+                "forvaltningsloven § 27",
+            ],
+        ),
+        (
+            "nn",
+            [
+                "Vedtak: Støttekontakt",
+                "Delvis innvilga",
+                "3 timar per veke",
+                "21. desember 2026",
+                "Statsforvaltaren i Rogaland",
                 "Du har rett til å klage",
                 "forvaltningsloven § 27",
             ],
@@ -286,13 +317,15 @@ def test_reading_ones_own_case_writes_no_access_log(apply_app, citizen, sent):
         assert db.session.scalar(select(func.count(AccessLogEntry.id))) == 0
 
 
+NEXT_DATE = {"nb": "Neste dato", "nn": "Neste dato", "en": "Next date"}
 LATE = {
     "nb": "Kommunens svar er forsinket: det skulle komme innen {date}.",
+    "nn": "Svaret frå kommunen er forseinka: det skulle kome innan {date}.",
     "en": "The municipality's answer is late: it was due by {date}.",
 }
 
 
-@pytest.mark.parametrize("lang", ["nb", "en"])
+@pytest.mark.parametrize("lang", ["nb", "nn", "en"])
 def test_my_cases_shows_no_passed_date_as_next_and_says_plainly_that_an_answer_is_late(
     apply_app, citizen, sent, clock, lang
 ):
@@ -306,16 +339,16 @@ def test_my_cases_shows_no_passed_date_as_next_and_says_plainly_that_an_answer_i
         due = next(d.due for d in cases.summary_of(cases.find(sent)).deadlines if d.kind == "reply")
         due_text = long_date(due, lang)
     page = text(citizen.get(f"/{lang}/cases/"))
-    assert {"nb": "Neste dato", "en": "Next date"}[lang] in page and due_text in page
+    assert NEXT_DATE[lang] in page and due_text in page
     assert LATE[lang].format(date=due_text) not in page
     clock.move_to(due + timedelta(days=1))
     log_in(citizen)
     page = text(citizen.get(f"/{lang}/cases/"))
-    assert {"nb": "Neste dato", "en": "Next date"}[lang] not in page
+    assert NEXT_DATE[lang] not in page
     assert LATE[lang].format(date=due_text) in page
 
 
-@pytest.mark.parametrize("lang", ["nb", "en"])
+@pytest.mark.parametrize("lang", ["nb", "nn", "en"])
 def test_the_next_date_in_my_cases_is_today_or_later(apply_app, citizen, submit_application, decide, clock, lang):
     """A decision for the half-year from next month: once the day to apply again by has passed,
     the next date is the decision's last day, not the passed one."""
@@ -327,23 +360,33 @@ def test_the_next_date_in_my_cases_is_today_or_later(apply_app, citizen, submit_
     clock.move_to(valid_to - timedelta(days=3))
     log_in(citizen)
     page = text(citizen.get(f"/{lang}/cases/"))
-    what = {"nb": "Den siste dagen vedtaket gjelder", "en": "The last day the decision covers"}[lang]
+    what = {
+        "nb": "Den siste dagen vedtaket gjelder",
+        "nn": "Den siste dagen vedtaket gjeld",
+        "en": "The last day the decision covers",
+    }[lang]
     assert re.search(re.escape(long_date(valid_to, lang)) + r" – " + what, page)
-    assert {"nb": "Søk på nytt innen", "en": "apply again by"}[lang] not in page
+    assert {"nb": "Søk på nytt innen", "nn": "Søk på nytt innan", "en": "apply again by"}[lang] not in page
 
 
 STATUS_SENT = {
     "nb": "Klagen er sendt, men ikke registrert av kommunen ennå",
+    "nn": "Klagen er sendt, men ikkje registrert av kommunen enno",
     "en": "The appeal is sent, not yet registered by the municipality",
 }
-STATUS_REGISTERED = {"nb": "Klagen er registrert av kommunen", "en": "The appeal is registered by the municipality"}
+STATUS_REGISTERED = {
+    "nb": "Klagen er registrert av kommunen",
+    "nn": "Klagen er registrert av kommunen",
+    "en": "The appeal is registered by the municipality",
+}
 APPEAL_REPLY = {
     "nb": "Kommunens svar på klagen, eller et foreløpig svar som sier når du kan vente svar",
+    "nn": "Svaret frå kommunen på klagen, eller eit førebels svar som seier når du kan vente svar",
     "en": "The municipality's answer to the appeal, or a preliminary reply saying when to expect one",
 }
 
 
-@pytest.mark.parametrize("lang", ["nb", "en"])
+@pytest.mark.parametrize("lang", ["nb", "nn", "en"])
 def test_an_appeal_reads_sent_until_the_municipality_registers_it_and_its_answer_date_shows(
     apply_app, citizen, submit_application, decide, clock, lang
 ):
@@ -375,6 +418,7 @@ def test_an_appeal_reads_sent_until_the_municipality_registers_it_and_its_answer
     assert APPEAL_REPLY[lang] not in page
     assert {
         "nb": "Dagen kommunen har sagt at den svarer på klagen innen",
+        "nn": "Dagen kommunen har sagt at den svarer på klagen innan",
         "en": "The day the municipality has said it will answer the appeal by",
     }[lang] in page
     assert long_date(promised, lang) in page

@@ -36,16 +36,21 @@ from tests.helpers import (
     start_application,
 )
 from tests.identities import aged
+from tests.reader_client import declared
 
 MESSAGES = {
     "active_pdf": {
         "nb": "PDF-en inneholder skript eller andre filer, og det kan vi ikke ta imot av sikkerhetshensyn. "
         "Skriv den ut til en ny PDF (velg Lagre som PDF), eller ta et bilde av papiret, og last den opp igjen",
+        "nn": "PDF-en inneheld skript eller andre filer, og det kan vi ikkje ta imot av omsyn til tryggleiken. "
+        "Skriv den ut til ein ny PDF (vel Lagre som PDF), eller ta eit bilete av papiret, og last den opp igjen",
         "en": "The PDF contains scripts or other files, which we cannot accept for safety reasons. "
         "Print it to a new PDF (choose Save as PDF), or take a photo of the paper, and upload it again",
     },
     "unreadable_pdf": {
         "nb": "Vi klarte ikke å lese filen som PDF. Lagre den som PDF på nytt, eller ta et bilde av papiret, "
+        "og last den opp igjen",
+        "nn": "Vi klarte ikkje å lese fila som PDF. Lagre den som PDF på nytt, eller ta eit bilete av papiret, "
         "og last den opp igjen",
         "en": "The file could not be read as a PDF. Save it again as PDF, or take a photo of the paper, "
         "and upload it again",
@@ -53,17 +58,23 @@ MESSAGES = {
     "locked_pdf": {
         "nb": "PDF-en er låst med passord. Lagre den på nytt uten passord, eller ta et bilde av papiret, "
         "og last den opp igjen",
+        "nn": "PDF-en er låst med passord. Lagre den på nytt utan passord, eller ta eit bilete av papiret, "
+        "og last den opp igjen",
         "en": "The PDF is locked with a password. Save it again without a password, or take a photo of the paper, "
         "and upload it again",
     },
     "unreadable_image": {
         "nb": "Vi klarte ikke å lese bildet. Lagre det som JPG eller PNG på nytt, eller ta et nytt bilde, "
         "og last det opp igjen",
+        "nn": "Vi klarte ikkje å lese biletet. Lagre det som JPG eller PNG på nytt, eller ta eit nytt bilete, "
+        "og last det opp igjen",
         "en": "The picture could not be read. Save it again as JPG or PNG, or take a new photo, and upload it again",
     },
     "image_too_large": {
         "nb": "Bildet har for mange piksler til at vi kan åpne det. Lagre det i en mindre størrelse, "
         "eller ta et nytt bilde, og last det opp igjen",
+        "nn": "Biletet har for mange pikslar til at vi kan opne det. Lagre det i ein mindre storleik, "
+        "eller ta eit nytt bilete, og last det opp igjen",
         "en": "The picture has too many pixels to open. Save it in a smaller size, or take a new photo, "
         "and upload it again",
     },
@@ -169,9 +180,10 @@ def draft(citizen):
 
 
 def upload(client, base, content: bytes, name: str = "legeerklaering.pdf", kind: str = "supporting", lang="nb"):
+    """The file sent from the draft's attachments page, in the language `lang`."""
     return post_form(
         client,
-        f"{base}/attachments".replace("/nb/", f"/{lang}/"),
+        declared(f"{base}/attachments").replace("/nb/", f"/{lang}/"),
         {"file": (io.BytesIO(content), name), "kind": kind},
         content_type="multipart/form-data",
     )
@@ -238,7 +250,7 @@ def test_a_script_where_a_search_of_the_bytes_cannot_see_it_is_refused(apply_app
         "a-png-of-64-megapixels",
     ],
 )
-@pytest.mark.parametrize("lang", ["nb", "en"])
+@pytest.mark.parametrize("lang", ["nb", "nn", "en"])
 def test_a_file_that_is_not_what_its_first_bytes_say_is_refused_with_what_to_do(
     apply_app, citizen, draft, content, name, reason, lang
 ):

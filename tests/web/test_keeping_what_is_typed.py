@@ -27,6 +27,7 @@ from tests.helpers import (
     start_application,
     text,
 )
+from tests.reader_client import declared, reader_address
 
 HALF_DONE = {"interests": "Fotball og kino", "hours": "to", "when": "Kveld"}
 
@@ -39,28 +40,34 @@ def _wishes(client, lang="nb"):
 
 @pytest.mark.parametrize(
     "lang,saved",
-    [("nb", "Det du har skrevet, er lagret. Utkastet blir tatt vare på til"), ("en", "What you wrote is saved.")],
+    [
+        ("nb", "Det du har skrevet, er lagret. Utkastet blir tatt vare på til"),
+        ("nn", "Det du har skrive, er lagra. Utkastet blir teke vare på til"),
+        ("en", "What you wrote is saved."),
+    ],
 )
 def test_a_break_keeps_what_is_typed_on_the_page_even_when_it_is_not_finished(citizen, clock, lang, saved):
     base, path = _wishes(citizen, lang)
     page = html(citizen.get(path))
     assert 'name="action" value="break"' in page and "Stop and continue later" not in page
     response = post_form(citizen, path, {**HALF_DONE, "action": "break"})
-    assert response.status_code == 302 and response.headers["Location"] == f"/{lang}/my-page"
+    assert response.status_code == 302 and declared(response.headers["Location"]) == f"/{lang}/my-page"
     landing = text(citizen.get(response.headers["Location"]))
     assert saved in landing
     # Kept for 90 days from now (portal.rules.retention).
-    until = format_date(clock.today() + timedelta(days=90), "long", locale={"nb": "nb_NO", "en": "en_GB"}[lang])
+    until = format_date(
+        clock.today() + timedelta(days=90), "long", locale={"nb": "nb_NO", "nn": "nn_NO", "en": "en_GB"}[lang]
+    )
     assert until in landing
     # My page leads back to the half-typed page, and it comes back as typed, without errors.
-    assert f'href="{path}"' in html(citizen.get(f"/{lang}/my-page"))
+    assert f'href="{reader_address(citizen.application, path)}"' in html(citizen.get(f"/{lang}/my-page"))
     again = citizen.get(path)
     assert 'value="Fotball og kino"' not in html(again)  # a textarea holds its text inside
     assert "Fotball og kino</textarea>" in html(again)
     assert 'value="to"' in html(again) and 'value="Kveld"' in html(again)
     assert errors(again) == []
     # Nothing half-typed is an answer: the check page is not reached past the page.
-    assert citizen.get(f"{base}/check").headers["Location"].endswith("/wishes")
+    assert declared(citizen.get(f"{base}/check").headers["Location"]).endswith("/wishes")
 
 
 def test_a_break_on_a_finished_page_saves_the_answers(citizen):
@@ -68,40 +75,45 @@ def test_a_break_on_a_finished_page_saves_the_answers(citizen):
     wishes = dict(STEPS)["wishes"]
     assert post_form(citizen, path, {**wishes, "action": "break"}).status_code == 302
     # Saved as an answer: the draft goes on at the next page.
-    assert f'href="{base}/consent"' in html(citizen.get("/nb/my-page"))
+    assert f'href="{reader_address(citizen.application, f"{base}/consent")}"' in html(citizen.get("/nb/my-page"))
 
 
-@pytest.mark.parametrize("lang,other", [("nb", "en"), ("en", "nb")])
+@pytest.mark.parametrize(
+    "lang,other", [("nb", "en"), ("en", "nb"), ("nb", "nn"), ("nn", "nb"), ("nn", "en"), ("en", "nn")]
+)
 def test_switching_language_keeps_what_is_typed(citizen, lang, other):
     _base, path = _wishes(citizen, lang)
     page = html(citizen.get(path))
     # The switch is a button of the page's form; Enter in a field still saves and goes on.
     assert re.search(
-        r'<button class="ds-link link-button" form="page-form" type="submit" name="action" value="language"', page
+        rf'<button class="ds-link link-button" form="page-form" type="submit" name="action" value="language-{other}"',
+        page,
     )
-    assert page.index('form="page-form" type="submit" tabindex="-1"') < page.index('value="language"')
-    response = post_form(citizen, path, {**HALF_DONE, "action": "language"})
+    assert page.index('form="page-form" type="submit" tabindex="-1"') < page.index('value="language-')
+    response = post_form(citizen, path, {**HALF_DONE, "action": f"language-{other}"})
     assert response.status_code == 302
-    there = path.replace(f"/{lang}/", f"/{other}/", 1)
-    assert response.headers["Location"].endswith(there)
+    there = declared(path).replace(f"/{lang}/", f"/{other}/", 1)
+    assert declared(response.headers["Location"]).endswith(there)
     again = citizen.get(there)
     assert f'<html lang="{other}"' in html(again)
     assert "Fotball og kino</textarea>" in html(again) and 'value="to"' in html(again)
     assert errors(again) == []
 
 
-def test_a_change_from_the_check_page_stays_one_in_the_other_language(citizen):
+@pytest.mark.parametrize("other", ["en", "nn"])
+def test_a_change_from_the_check_page_stays_one_in_the_other_language(citizen, other):
     base = start_application(citizen)
     answer_all(citizen, base)
     path = f"{base}/wishes?from=check"
-    response = post_form(citizen, path, {**HALF_DONE, "action": "language"})
-    assert response.headers["Location"].endswith(path.replace("/nb/", "/en/", 1))
+    response = post_form(citizen, path, {**HALF_DONE, "action": f"language-{other}"})
+    assert declared(response.headers["Location"]).endswith(declared(path).replace("/nb/", f"/{other}/", 1))
 
 
 @pytest.mark.parametrize(
     "lang,said",
     [
         ("nb", "logget ut etter 30 minutter uten aktivitet"),
+        ("nn", "logga ut etter 30 minutt utan aktivitet"),
         ("en", "logged out after 30 minutes without any activity"),
     ],
 )
@@ -129,12 +141,12 @@ def test_the_form_posted_at_the_idle_limit_is_kept_and_comes_back_after_log_in(c
     response = post_form(citizen, path, {**HALF_DONE, "action": "timeout"})
     assert response.status_code == 302
     login = response.headers["Location"]
-    assert login.startswith("/nb/account/login?next=")
+    assert declared(login).startswith("/nb/account/login?next=")
     assert "Det du har skrevet, er lagret" in text(citizen.get(login))
     # Logged out on the server too.
     assert citizen.get(path).status_code == 302
     answer = post_form(citizen, login, {"email": "kari@example.org", "password": TEST_PASSWORD})
-    assert answer.headers["Location"] == path
+    assert declared(answer.headers["Location"]) == declared(path)
     assert "Fotball og kino</textarea>" in html(citizen.get(path))
 
 
@@ -142,6 +154,7 @@ def test_the_form_posted_at_the_idle_limit_is_kept_and_comes_back_after_log_in(c
     "lang,message",
     [
         ("nb", "Skriv antall timer med tall, for eksempel 4"),
+        ("nn", "Skriv talet på timar med siffer, til dømes 4"),
         ("en", "Write the number of hours as digits, for example 4"),
     ],
 )
@@ -182,7 +195,12 @@ def test_every_number_of_hours_asked_says_how_to_write_it(apply_app, form_class)
 
 
 @pytest.mark.parametrize(
-    "lang,note", [("nb", "legeerklaering.pdf er tatt vare på."), ("en", "legeerklaering.pdf is kept.")]
+    "lang,note",
+    [
+        ("nb", "legeerklaering.pdf er tatt vare på."),
+        ("nn", "legeerklaering.pdf er teken vare på."),
+        ("en", "legeerklaering.pdf is kept."),
+    ],
 )
 def test_a_file_chosen_stays_when_its_kind_is_missing(apply_app, citizen, lang, note):
     from portal.extensions import db
@@ -230,7 +248,7 @@ def timesheet(apply_app, citizen, caseworker, submit_application, decide, clock)
     return vera, assignment, last.replace(day=1), max(last.replace(day=12), started)
 
 
-@pytest.mark.parametrize("lang", ["nb", "en"])
+@pytest.mark.parametrize("lang", ["nb", "nn", "en"])
 def test_the_timesheet_lists_each_wrong_line_as_a_plain_message_linked_to_its_field(timesheet, lang):
     vera, assignment, month, worked = timesheet
     path = f"/{lang}/volunteer/timesheet/{assignment}"
@@ -244,7 +262,14 @@ def test_the_timesheet_lists_each_wrong_line_as_a_plain_message_linked_to_its_fi
     assert 'value="to"' in page
 
 
-@pytest.mark.parametrize("lang,note", [("nb", "kvittering.pdf er tatt vare på."), ("en", "kvittering.pdf is kept.")])
+@pytest.mark.parametrize(
+    "lang,note",
+    [
+        ("nb", "kvittering.pdf er tatt vare på."),
+        ("nn", "kvittering.pdf er teken vare på."),
+        ("en", "kvittering.pdf is kept."),
+    ],
+)
 def test_the_receipt_stays_when_the_timesheet_has_an_error_and_is_sent_with_it(apply_app, timesheet, lang, note):
     from portal.extensions import db
     from portal.models import VolunteerReport

@@ -12,6 +12,7 @@ import pytest
 
 from tests.helpers import APPEAL, STEPS, day, log_in_with_id, post_form, reference_in, start_appeal
 from tests.identities import aged
+from tests.reader_client import declared
 
 # Letters and digits in no order a line break could hide: a lost run shows as a mismatch.
 _ALPHABET = "abcdefghijklmnopqrstuvwxyzæøåABCDEFGHIJKLMNOPQRSTUVWXYZÆØÅ0123456789"
@@ -101,6 +102,7 @@ def test_long_unbroken_names_are_all_in_the_paper_fullmakt(id_app, representativ
         },
     )
     assert response.status_code == 302
-    document = response.headers["Location"]
+    document = declared(response.headers["Location"])
+    assert document.startswith("/nb/authorities/") and document.endswith("/document")
     words = words_in(representative.get(document.replace("/document", "/fullmakt.pdf")).data, pdftotext, tmp_path)
     assert person in words and themselves in words
