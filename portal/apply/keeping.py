@@ -10,6 +10,7 @@ from flask import flash, redirect, request, url_for
 from flask_babel import gettext as _
 from werkzeug.datastructures import MultiDict
 
+from ..addresses import in_language
 from ..auth import signin
 from ..i18n import long_date, switched_to
 
@@ -37,9 +38,8 @@ def leave(action: str, kept_until: date):
     """Where the reader goes once the page is kept."""
     if action == "language":
         # The same page in the language asked for (a change from the check page stays one).
-        query = request.query_string.decode()
         target = switched_to(request.form.get("action"))
-        return redirect(target.url + (f"?{query}" if query else ""))
+        return redirect(in_language(request.full_path.rstrip("?"), target.lang))
     if action == "timeout":
         here = request.full_path.rstrip("?")
         signin.stop()
