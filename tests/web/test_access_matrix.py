@@ -31,6 +31,7 @@ from tests.helpers import (
     start_for,
 )
 from tests.identities import aged
+from tests.reader_client import declared, reader_address
 
 REP_ID = aged(44, start=30)
 PERSON_ID = aged(72, start=30)
@@ -196,7 +197,8 @@ def test_the_person_reads_their_own_without_a_log_entry(world):
     with world.app.app_context():
         assert db.session.scalar(select(func.count(AccessLogEntry.id))) == before
     my_page = world.person.get("/nb/my-page").get_data(as_text=True)
-    assert world.sent.replace("/apply/receipt/", "/cases/") in my_page  # sent about them by others
+    case_page = reader_address(world.app, declared(world.sent).replace("/apply/receipt/", "/cases/"))
+    assert case_page in my_page  # sent about them by others
 
 
 def test_a_scope_not_given_or_a_service_not_covered_gives_nothing(world):

@@ -29,6 +29,7 @@ from tests.helpers import (
     start_for,
 )
 from tests.identities import aged
+from tests.reader_client import reader_address
 
 
 def _messages(app, since_id=0):
@@ -69,9 +70,10 @@ def test_news_in_a_case_is_told_to_the_person_with_a_link_and_nothing_else(apply
     record(apply_app, reference, kind, **NEWS[kind](clock.today()))
     messages = _messages(apply_app, before)
     assert sorted(m.to_address for m in messages) == ["kari.privat@example.org", "kari@example.org"]
+    case_page = "http://localhost" + reader_address(apply_app, f"/nb/cases/{reference}")
     for message in messages:
         assert message.subject == "Det er nytt i saken din"
-        assert f"/nb/cases/{reference}" in message.body and reference in message.body
+        assert case_page in message.body and reference in message.body
         assert "01019012480" not in message.body and "Kari" not in message.body and "venter" not in message.body
 
 

@@ -24,7 +24,7 @@ def test_without_consent_the_ombud_sees_nothing(id_app, ombud, client_with_case)
         assert ombud.get(path).status_code == 404, path
 
 
-@pytest.mark.parametrize("lang", ["nb", "en"])
+@pytest.mark.parametrize("lang", ["nb", "nn", "en"])
 def test_the_person_gives_the_ombud_access_and_chooses_what(id_app, ombud, client_with_case, clock, lang):
     person, _ = client_with_case
     yesterday = day(clock.today() - timedelta(days=1))
@@ -33,13 +33,14 @@ def test_the_person_gives_the_ombud_access_and_chooses_what(id_app, ombud, clien
     assert give_ombud_access(id_app, person, lang=lang).status_code == 302
     page = text(person.get(f"/{lang}/authorities/for-me"))
     assert "Pasient- og brukerombudet i Rogaland" in page
-    assert {"nb": "Trekk tilbake", "en": "Withdraw"}[lang] in page
+    assert {"nb": "Trekk tilbake", "nn": "Trekk tilbake", "en": "Withdraw"}[lang] in page
 
 
 @pytest.mark.parametrize(
     "lang,says",
     [
         ("nb", "vår regel, slik at vi ikke deler mer enn det som trengs"),
+        ("nn", "regelen vår, slik at vi ikkje deler meir enn det som trengst"),
         ("en", "our rule, so that we share no more than needed"),
     ],
 )
@@ -53,7 +54,7 @@ def test_legal_md_the_pages_tell_the_ombuds_access_as_the_portals_rule(id_app, o
         assert says in page and "art. 5 nr. 1 bokstav c" in page and "§ 8-6" not in page, path
     give_ombud_access(id_app, person)
     own = html(ombud.get(f"/{lang}/ombud/"))
-    assert {"nb": "er portalens regel", "en": "is the portal's rule"}[lang] in own
+    assert {"nb": "er portalens regel", "nn": "er regelen i portalen", "en": "is the portal's rule"}[lang] in own
     assert "art. 5 nr. 1 bokstav c" in own and "kapittel 8" in own
 
 

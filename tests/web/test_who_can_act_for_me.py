@@ -1,4 +1,4 @@
-"""The person's side: Who can act for me, in both languages: every authority given, asked
+"""The person's side: Who can act for me, in each language: every authority given, asked
 for or checked, its scopes and period; answering; withdrawing what is theirs to withdraw
 (fvl § 12, pbrl § 4-3); and nothing of anyone else's."""
 
@@ -13,6 +13,7 @@ from portal.extensions import db
 from portal.models import Authority, OutboxMessage
 from tests.helpers import PDF, csrf_token, day, log_in, log_in_with_id, make_caseworker, pdf_file, post_form
 from tests.identities import aged
+from tests.reader_client import declared, reader_address
 
 PERSON_ID = aged(66, start=80)
 YOUNG_ID = aged(16, start=80)
@@ -75,6 +76,18 @@ def given(id_app, oidc_provider, clock):
             ],
         ),
         (
+            "nn",
+            [
+                "Asle Asker",
+                "ber om å få handle for deg",
+                "Berit Bruker",
+                "Aktiv til og med 1. februar {year}",
+                "Vera Verge",
+                "Klage på vedtak",
+                "Ledsagarbevis",
+            ],
+        ),
+        (
             "en",
             [
                 "Asle Asker",
@@ -94,10 +107,11 @@ def test_the_person_sees_every_authority_with_what_it_covers(given, lang, texts,
     for text in texts:
         text = text.format(year=_last_day(clock.today()).year)
         assert text in html, text
-    assert f"/{lang}/authorities/requests/{ids['Asle Asker']}" in html
-    assert f"/{lang}/authorities/for-me/{ids['Berit Bruker']}/withdraw" in html
+    app = person.application
+    assert reader_address(app, f"/{lang}/authorities/requests/{ids['Asle Asker']}") in html
+    assert reader_address(app, f"/{lang}/authorities/for-me/{ids['Berit Bruker']}/withdraw") in html
     # A guardian nobody has checked yet, the person may reject.
-    assert f"/{lang}/authorities/for-me/{ids['Vera Verge']}/withdraw" in html
+    assert reader_address(app, f"/{lang}/authorities/for-me/{ids['Vera Verge']}/withdraw") in html
     assert PERSON_ID not in html
 
 
@@ -128,7 +142,7 @@ def test_a_checked_guardian_cannot_be_withdrawn_here_but_an_unchecked_claim_can(
     log_in(caseworker, email="sara@fjellvik.kommune.no")
     post_form(caseworker, f"/nb/intake/authorities/{ids['Vera Verge']}", {"outcome": "verify"})
     path = f"/nb/authorities/for-me/{ids['Vera Verge']}/withdraw"
-    assert person.get(path).headers["Location"].endswith("/nb/authorities/for-me")
+    assert declared(person.get(path).headers["Location"]) == "/nb/authorities/for-me"
     post_form(person, path, {}, form_page="/nb/my-page")
     assert _state(id_app, ids["Vera Verge"]) == "active"
     assert "Kontakt Statsforvalteren" in person.get("/nb/authorities/for-me").get_data(as_text=True)
@@ -150,7 +164,7 @@ def test_withdrawing_a_fullmakt_tells_the_representative_without_names(given):
 
     person, ids, _ = given
     response = post_form(person, f"/nb/authorities/for-me/{ids['Berit Bruker']}/withdraw", {})
-    assert response.headers["Location"].endswith("/nb/authorities/for-me")
+    assert declared(response.headers["Location"]) == "/nb/authorities/for-me"
     assert _state(person.application, ids["Berit Bruker"]) == "revoked"
     assert "Du trakk den tilbake" in person.get("/nb/authorities/for-me").get_data(as_text=True)
     with person.application.app_context():
@@ -194,7 +208,7 @@ def _stored_before(app, parent_id: str, young_id: str) -> str:
         return authority.public_id
 
 
-@pytest.mark.parametrize("lang", ["nb", "en"])
+@pytest.mark.parametrize("lang", ["nb", "nn", "en"])
 def test_pbrl_4_3_a_declaration_for_a_sixteen_year_old_stored_before_allows_nothing_more(
     id_app, oidc_provider, clock, lang
 ):
@@ -209,12 +223,13 @@ def test_pbrl_4_3_a_declaration_for_a_sixteen_year_old_stored_before_allows_noth
     page = parent.get(f"/{lang}/authorities/{public_id}").get_data(as_text=True)
     assert {
         "nb": "Unn Ung er 16 år eller eldre og bestemmer selv, så du kan ikke lenger handle for dem som forelder",
+        "nn": "Unn Ung er 16 år eller eldre og bestemmer sjølv, så du kan ikkje lenger handle for dei som forelder",
         "en": "Unn Ung is 16 or older and decides for themselves, so you can no longer act for them as a parent",
     }[lang] in page
-    assert f"/{lang}/authorities/{public_id}/end" not in page  # nothing left to end
+    assert reader_address(id_app, f"/{lang}/authorities/{public_id}/end") not in page  # nothing left to end
     # Asking for a fullmakt instead: the form comes filled in from the declaration, whose
     # number is not put in the page that offers it; nobody else can use it that way.
-    assert f'action="/{lang}/authorities/new/fullmakt"' in page and YOUNG_ID not in page
+    assert f'action="{reader_address(id_app, f"/{lang}/authorities/new/fullmakt")}"' in page and YOUNG_ID not in page
     carry = {"carried_over": "1", "from_authority": public_id}
     filled = parent.post(
         f"/{lang}/authorities/new/fullmakt", data={**carry, "csrf_token": csrf_token(parent, f"/{lang}/my-page")}
@@ -226,9 +241,10 @@ def test_pbrl_4_3_a_declaration_for_a_sixteen_year_old_stored_before_allows_noth
     mine = young.get(f"/{lang}/authorities/for-me").get_data(as_text=True)
     assert {
         "nb": "Du er 16 år eller eldre og bestemmer selv, så Pål Forelder kan ikke lenger handle for deg som forelder",
+        "nn": "Du er 16 år eller eldre og bestemmer sjølv, så Pål Forelder kan ikkje lenger handle for deg som forelder",
         "en": "You are 16 or older and decide for yourself, so Pål Forelder can no longer act for you as a parent",
     }[lang] in mine
-    assert f"/{lang}/authorities/for-me/{public_id}/withdraw" not in mine
+    assert reader_address(id_app, f"/{lang}/authorities/for-me/{public_id}/withdraw") not in mine
 
 
 def test_nobody_else_sees_or_answers_the_persons_authorities(given, id_app, oidc_provider, clock):
@@ -278,4 +294,5 @@ def test_the_fullmakt_request_e_mail_carries_nothing_the_asker_typed(id_app, oid
     assert typed not in message.body and "Gunn Bruker" not in message.body
     assert "Noen ber om fullmakt" in message.body or "ber om fullmakt" in message.body
     links = re.findall(r"https?://\S+", message.body)
-    assert len(links) == 1 and links[0].startswith("http://localhost/nb/authorities/requests/")
+    assert len(links) == 1 and links[0].startswith("http://localhost/")
+    assert declared(links[0]).startswith("/nb/authorities/requests/")
