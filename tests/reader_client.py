@@ -52,10 +52,12 @@ class ReaderClient(FlaskClient):
 
 def declared(address: str) -> str:
     """A Norwegian address the portal gave, written with its route's English words
-    (/nb/soknad/x/se-over → /nb/apply/x/check), for comparing with the address a test names."""
+    (/nb/soknad/x/se-over → /nb/apply/x/check), for comparing with the address a test names.
+    A whole address keeps its scheme and host."""
     parts = urlsplit(address)
     segments = parts.path.split("/")
     if len(segments) < 3 or segments[1] not in NORWEGIAN:
         return address
     path = "/".join(segments[:2] + [ENGLISH.get(segment, segment) for segment in segments[2:]])
-    return path + (f"?{parts.query}" if parts.query else "")
+    host = f"{parts.scheme}://{parts.netloc}" if parts.netloc else ""
+    return host + path + (f"?{parts.query}" if parts.query else "")
