@@ -125,13 +125,15 @@ def test_the_reapply_day_is_advice_with_no_legal_basis_and_no_must(apply_app, ci
     assert "Our advice: apply again by this day" in english and "None: this is our advice" in english
 
 
-@pytest.mark.parametrize("lang,scope", [("nb", "1 time per uke"), ("en", "1 hour per week")])
+@pytest.mark.parametrize("lang,scope", [("nb", "1 time per uke"), ("nn", "1 time per veke"), ("en", "1 hour per week")])
 def test_one_hour_is_singular_on_the_page_and_in_the_letter(apply_app, citizen, sent, decide, lang, scope):
     decide(sent, hours=1)
     assert scope in text(citizen.get(f"/{lang}/cases/{sent}"))
     assert scope in letter(apply_app, sent, lang)
     decide(sent, hours=2)
-    assert {"nb": "2 timer per uke", "en": "2 hours per week"}[lang] in letter(apply_app, sent, lang)
+    assert {"nb": "2 timer per uke", "nn": "2 timar per veke", "en": "2 hours per week"}[lang] in letter(
+        apply_app, sent, lang
+    )
 
 
 def test_pbrl_2_1_d_the_bpa_letter_cites_the_right_whenever_the_decision_assesses_it(apply_app):

@@ -32,11 +32,14 @@ from tests.identities import aged
 
 UNSTORABLE = {
     "nb": "Teksten hadde et tegn som ikke kan lagres, så vi har tatt det bort. Se over teksten og prøv igjen",
+    "nn": "Teksten hadde eit teikn som ikkje kan lagrast, så vi har teke det bort. Sjå over teksten og prøv igjen",
     "en": "The text had a character that cannot be stored, so we have taken it out. Check the text and try again",
 }
 DIGITS = {
     "nb": "Et navn kan ikke inneholde tall. Skriv bare navnet her. "
     "Trenger vi et fødselsnummer, spør vi om det i et eget felt",
+    "nn": "Eit namn kan ikkje innehalde tal. Skriv berre namnet her. "
+    "Treng vi eit fødselsnummer, spør vi om det i eit eige felt",
     "en": "A name cannot contain digits. Write only the name here. "
     "If we need an identity number, we ask for it in its own field",
 }
@@ -51,7 +54,7 @@ def _answers(app, step):
         return db.session.scalar(select(Draft)).answers[step]
 
 
-@pytest.mark.parametrize("lang", ["nb", "en"])
+@pytest.mark.parametrize("lang", ["nb", "nn", "en"])
 def test_an_application_answer_with_a_nul_comes_back_with_a_message_and_the_rest_kept(apply_app, citizen, lang):
     base = start_application(citizen, lang)
     post_form(citizen, f"{base}/person", PERSON)
@@ -77,7 +80,7 @@ def test_an_application_answer_is_kept_without_bidi_or_control_characters(apply_
     assert (person["city"], person["full_name"]) == ("Fjellvik", "Kari Nordmann")
 
 
-@pytest.mark.parametrize("lang", ["nb", "en"])
+@pytest.mark.parametrize("lang", ["nb", "nn", "en"])
 def test_a_name_with_an_identity_number_is_refused_with_a_way_forward(apply_app, citizen, lang):
     base = start_application(citizen, lang)
     response = post_form(citizen, f"{base}/person", {**PERSON, "full_name": "Kari Nordmann 01019012480"})
@@ -86,7 +89,7 @@ def test_a_name_with_an_identity_number_is_refused_with_a_way_forward(apply_app,
     assert 'value="Kari Nordmann 01019012480"' in page and 'value="Gata 1"' in page and 'value="Fjellvik"' in page
 
 
-@pytest.mark.parametrize("lang", ["nb", "en"])
+@pytest.mark.parametrize("lang", ["nb", "nn", "en"])
 def test_appeal_reasons_are_kept_without_bidi_or_control_characters(
     apply_app, citizen, submit_application, decide, clock, lang
 ):
@@ -105,7 +108,7 @@ def test_appeal_reasons_are_kept_without_bidi_or_control_characters(
         assert appeal.document["answers"]["appeal"]["change"] == KEPT
 
 
-@pytest.mark.parametrize("lang", ["nb", "en"])
+@pytest.mark.parametrize("lang", ["nb", "nn", "en"])
 def test_a_caseworkers_text_is_kept_without_bidi_or_control_characters(
     apply_app, citizen, caseworker, submit_application, lang, clock
 ):
@@ -145,7 +148,7 @@ def rep(id_app, oidc_provider):
     return log_in_with_id(id_app.test_client(), oidc_provider, aged(45))
 
 
-@pytest.mark.parametrize("lang", ["nb", "en"])
+@pytest.mark.parametrize("lang", ["nb", "nn", "en"])
 def test_a_representatives_name_with_an_identity_number_is_a_field_error_not_a_500(id_app, rep, lang, clock):
     """The fullmakt request e-mails the person the representative's name; the outbox refuses an
     identity number in an e-mail, so the page answered HTTP 500 and lost what was typed."""
@@ -189,7 +192,7 @@ def test_a_parents_childs_name_refuses_digits_too(rep):
     assert 'value="Ola 2"' in html(response) and f'value="{CHILD_ID}"' in html(response)
 
 
-@pytest.mark.parametrize("lang", ["nb", "en"])
+@pytest.mark.parametrize("lang", ["nb", "nn", "en"])
 def test_the_representatives_name_on_an_application_refuses_an_identity_number(id_app, rep, lang):
     """Applying for someone else: the representative's own name, on the application's page."""
     assert _declare_parent(rep).status_code == 302

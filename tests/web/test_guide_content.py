@@ -1,4 +1,4 @@
-"""What the guides must say, in Bokmål and in English: the facts a reader acts on, as the law
+"""What the guides must say, in Bokmål, Nynorsk and English: the facts a reader acts on, as the law
 has them (LEGAL.md)."""
 
 import html as entities
@@ -27,6 +27,17 @@ BPA = {
             "barn under 18 år som bor hjemme",
         ],
     ),
+    "nn": (
+        "/nn/bpa",
+        [
+            "Langvarig tyder at du kjem til å trenge hjelpa i meir enn to år",
+            "minst 32 timar hjelp i veka",
+            "Frå 25 timar i veka har du òg rett",
+            "Fekk du BPA etter denne retten før du fylte 67 år, beheld du retten òg etter at du har fylt 67",
+            "avlasting",
+            "barn under 18 år som bur heime",
+        ],
+    ),
     "en": (
         "/en/user-directed-personal-assistance",
         [
@@ -41,7 +52,7 @@ BPA = {
 }
 
 
-@pytest.mark.parametrize("lang", ["nb", "en"])
+@pytest.mark.parametrize("lang", ["nb", "nn", "en"])
 def test_the_bpa_guide_keeps_the_right_after_67_and_gives_its_thresholds(client, lang):
     """pbrl § 2-1 d: over two years, 32 hours (25 unless much dearer), kept after 67 when
     granted before, relief for parents of a child under 18 at home."""
@@ -66,6 +77,19 @@ PRIVACY = {
             "personvernforordningen (GDPR) art. 12 nr. 3",
         ],
     ),
+    "nn": (
+        "/nn/personvern",
+        [
+            "Ledsagarbevis: Inga lov pålegg kommunen å tilby det. Kommunen gir det som offentleg styresmakt",
+            "personvernforordningen (GDPR) art. 6 nr. 1 bokstav e",
+            "Støttekontakten vi engasjerer for deg",
+            "Eit utkast du aldri sender, blir sletta når det ikkje er endra på 90 dagar, saman med filene",
+            "Ein førespurnad om fullmakt som ingen svarte på, blir sletta 90 dagar etter at den gjekk ut",
+            "Opplysningane om ei innlogging blir sletta 30 dagar etter at innlogginga vart avslutta",
+            "Vi svarar innan éin månad",
+            "personvernforordningen (GDPR) art. 12 nr. 3",
+        ],
+    ),
     "en": (
         "/en/privacy",
         [
@@ -83,7 +107,7 @@ PRIVACY = {
 }
 
 
-@pytest.mark.parametrize("lang", ["nb", "en"])
+@pytest.mark.parametrize("lang", ["nb", "nn", "en"])
 def test_the_privacy_statement_covers_the_companion_card_the_support_contact_and_what_is_deleted(client, lang):
     """The companion card rests on public authority (GDPR art. 6(1)(e)), not a duty in law; the
     support contact is a recipient; every period `flask purge` keeps is stated; access is
@@ -106,6 +130,16 @@ ACCESSIBILITY = {
             "Dette er en demoversjon av portalen",
         ],
     ),
+    "nn": (
+        "/nn/tilgjenge",
+        [
+            "47 suksesskriterium i WCAG 2.1 (nivå A og AA)",
+            "Les tilgjengelegheitserklæringa i uustatus",
+            "Tilsynet for universell utforming av ikt",
+            "kan du òg klage til Diskrimineringsnemnda",
+            "Dette er ein demoversjon av portalen",
+        ],
+    ),
     "en": (
         "/en/accessibility",
         [
@@ -119,7 +153,7 @@ ACCESSIBILITY = {
 }
 
 
-@pytest.mark.parametrize("lang", ["nb", "en"])
+@pytest.mark.parametrize("lang", ["nb", "nn", "en"])
 def test_the_accessibility_statement_links_to_uustatus_and_names_both_complaint_routes(app, client, lang):
     """The statement is the one published in Digdir's uustatus (its address from the settings);
     complaints go to Tilsynet and to Diskrimineringsnemnda; the rule is 47 criteria of WCAG 2.1."""
@@ -159,6 +193,29 @@ SUPPORT_CONTACT = {
             "personvernforordningen (GDPR) art. 12 nr. 3",
         ],
     ),
+    "nn": (
+        "/nn/stottekontakt",
+        [
+            "eit besøk heime",
+            "kopp kaffi på kafé",
+            "kino, konsert eller museum",
+            "idrett: trene saman eller gå på kamp",
+            "Dei har teieplikt og har skrive under på ei teieplikterklæring",
+            "Vi gir dei opplæring i oppdraget og følgjer dei opp",
+            "kan barnevernet gi barnet ein støttekontakt som hjelpetiltak",
+            "barnevernsloven § 3-1",
+            "Følgje til offentlege kontor eller til lege.",
+            "Les om ledsagarbevis",
+            "Ledsagarbeviset er gratis",
+            "kontakte saksbehandlaren som har skrive under vedtaket",
+            "Du kan klage innan fire veker",
+            "Statsforvaltaren i Rogaland",
+            "send det i posten til Fjellvik kommune, Tjenestekontoret, Postboks 100, 4999 Fjellvik",
+            "Du kan sende klagen i posten til Fjellvik kommune, Tjenestekontoret, Postboks 100, 4999 Fjellvik",
+            "Vi svarar innan éin månad",
+            "personvernforordningen (GDPR) art. 12 nr. 3",
+        ],
+    ),
     "en": (
         "/en/support-contact",
         [
@@ -185,7 +242,7 @@ SUPPORT_CONTACT = {
 }
 
 
-@pytest.mark.parametrize("lang", ["nb", "en"])
+@pytest.mark.parametrize("lang", ["nb", "nn", "en"])
 def test_the_support_contact_guide_gives_examples_routes_and_rights(client, lang):
     """Concrete examples; confidentiality with a signed declaration; training and follow-up;
     barnevernet's own route (barnevernsloven § 3-1); the companion card; who to ask about the
@@ -203,8 +260,10 @@ def test_the_support_contact_guide_gives_examples_routes_and_rights(client, lang
     "path,facts",
     [
         ("/nb/ledsagerbevis", ["Ledsagerbeviset er gratis", "Ledsagerbeviset kan gjelde for flere ledsagere"]),
+        ("/nn/ledsagarbevis", ["Ledsagarbeviset er gratis", "Ledsagarbeviset kan gjelde for fleire ledsagarar"]),
         ("/en/companion-card", ["The card is free", "the card can cover more than one companion"]),
         ("/nb/bli-stottekontakt", ["Du har taushetsplikt", "skriver under på en taushetserklæring", "opplæring"]),
+        ("/nn/bli-stottekontakt", ["Du har teieplikt", "skriv under på ei teiepliktserklæring", "opplæring"]),
         (
             "/en/become-a-support-contact",
             ["You have a duty of confidentiality", "you sign a declaration of confidentiality", "training"],

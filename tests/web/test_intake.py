@@ -26,6 +26,7 @@ from tests.helpers import (
     send_application,
     text,
 )
+from tests.reader_client import declared, reader_address
 
 
 def _register(app, count: int, service="bpa", start=None):
@@ -124,7 +125,7 @@ def _search(client, q, lang="nb"):
 
 
 def test_search_by_reference_or_case_number(apply_app, caseworker, sent):
-    assert _search(caseworker, sent.lower()).headers["Location"].endswith(f"/nb/intake/submissions/{sent}")
+    assert declared(_search(caseworker, sent.lower()).headers["Location"]) == f"/nb/intake/submissions/{sent}"
     record(apply_app, sent, "received", case_number="26/4711")
     assert _search(caseworker, "26/4711").headers["Location"].endswith(sent)
     response = _search(caseworker, "SK-1999-000001", "en")
@@ -133,11 +134,11 @@ def test_search_by_reference_or_case_number(apply_app, caseworker, sent):
     assert errors(_search(caseworker, "", "en")) == ["Enter a reference like SK-2026-000123, or the case number"]
 
 
-def test_the_search_is_posted_so_what_is_typed_stays_out_of_addresses_and_logs(caseworker, sent):
+def test_the_search_is_posted_so_what_is_typed_stays_out_of_addresses_and_logs(apply_app, caseworker, sent):
     """A caseworker who typed an identity number into the search put it in the URL, the
     browser's history and the server's access log (GET). The search form posts, with CSRF."""
     page = html(caseworker.get("/nb/intake/"))
-    assert '<form method="post" action="/nb/intake/search"' in page
+    assert f'<form method="post" action="{reader_address(apply_app, "/nb/intake/search")}"' in page
     assert caseworker.get("/nb/intake/search?q=" + sent).status_code == 200  # the form, not a search
     assert caseworker.post("/nb/intake/search", data={"q": sent}).status_code == 400  # no CSRF token
 
@@ -172,7 +173,7 @@ def test_register_as_received_with_the_case_number(apply_app, caseworker, citize
     assert "case number 26/9" in text(citizen.get(f"/en/cases/{sent}"))
 
 
-@pytest.mark.parametrize("lang", ["nb", "en"])
+@pytest.mark.parametrize("lang", ["nb", "nn", "en"])
 def test_a_decision_recorded_in_the_portal_with_its_errors_and_the_person_told(
     apply_app, caseworker, sent, lang, clock
 ):
@@ -187,6 +188,13 @@ def test_a_decision_recorded_in_the_portal_with_its_errors_and_the_person_told(
                 "Velg om timene gjelder per uke eller per måned",
                 "Den siste dagen kan ikke være før den første. Sjekk datoene",
                 "Skriv begrunnelsen for vedtaket",
+            ],
+            "nn": [
+                "Vel resultatet",
+                "Skriv inn datoen",
+                "Vel om timane gjeld per veke eller per månad",
+                "Den siste dagen kan ikkje vere før den første. Sjekk datoane",
+                "Skriv grunngivinga for vedtaket",
             ],
             "en": [
                 "Choose the outcome",
@@ -212,7 +220,7 @@ def test_a_decision_recorded_in_the_portal_with_its_errors_and_the_person_told(
             "summary": "Du fyller vilkårene.",
         },
     )
-    assert response.headers["Location"].endswith(f"/intake/submissions/{sent}")
+    assert declared(response.headers["Location"]) == f"/{lang}/intake/submissions/{sent}"
     page = text(caseworker.get(f"/en/intake/submissions/{sent}"))
     due = appeal_deadline("stottekontakt", notified).due  # four weeks, or the next working day
     assert "Decided" in page and f"{due.day} {due:%B} {due.year}" in page

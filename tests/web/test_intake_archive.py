@@ -17,6 +17,7 @@ NUMBERS = {"case_number": "2026/77", "record_number": "2026/77-1"}
     "lang,waiting,filed,case_number",
     [
         ("nb", "Venter på å bli sendt til arkivet.", "Arkivert.", "Saksnummer i arkivet"),
+        ("nn", "Ventar på å bli sendt til arkivet.", "Arkivert.", "Saksnummer i arkivet"),
         ("en", "Waiting to be delivered to the archive.", "Filed in the archive.", "The archive's case number"),
     ],
 )
@@ -40,6 +41,7 @@ def test_the_submission_page_shows_the_archives_numbers(
     "lang,flag,alert",
     [
         ("nb", "Ikke levert til arkivet", "Sendingen til arkivet har feilet fem ganger"),
+        ("nn", "Ikkje levert til arkivet", "Sendinga til arkivet har feila fem gonger"),
         ("en", "Not delivered to the archive", "Delivery to the archive has failed five times"),
     ],
 )

@@ -10,10 +10,14 @@ from flask import g
 from portal.i18n import moment
 from tests.helpers import answer_all, start_application, text
 
-FOR_YOURSELF = {"nb": "for deg selv", "en": "for yourself"}
-AT_STEP = {"nb": "på steg {n} av {total}", "en": "at step {n} of {total}"}
-SAVED = {"nb": "sist lagret {moment}", "en": "last saved {moment}"}
-SERVICES = {"nb": ("støttekontakt", "ledsagerbevis"), "en": ("support contact", "companion card")}
+FOR_YOURSELF = {"nb": "for deg selv", "nn": "for deg sjølv", "en": "for yourself"}
+AT_STEP = {"nb": "på steg {n} av {total}", "nn": "på steg {n} av {total}", "en": "at step {n} of {total}"}
+SAVED = {"nb": "sist lagret {moment}", "nn": "sist lagra {moment}", "en": "last saved {moment}"}
+SERVICES = {
+    "nb": ("støttekontakt", "ledsagerbevis"),
+    "nn": ("støttekontakt", "ledsagarbevis"),
+    "en": ("support contact", "companion card"),
+}
 
 
 def _drafts(page: str) -> list[str]:
@@ -32,7 +36,7 @@ def _moment(app, lang, when) -> str:
         return moment(when)
 
 
-@pytest.mark.parametrize("lang", ["nb", "en"])
+@pytest.mark.parametrize("lang", ["nb", "nn", "en"])
 def test_each_draft_says_what_for_whom_how_far_and_when_it_was_saved(citizen, apply_app, clock, lang):
     clock.move_to(_next_minute(clock.now()))
     first = start_application(citizen, lang)

@@ -13,10 +13,12 @@ from tests.identities import aged
 
 TO_HOLDER = {
     "nb": "Brev i sakene mine går til den som har fullmakten",
+    "nn": "Brev i sakene mine går til den som har fullmakta",
     "en": "Letters in my cases go to the person with the power of attorney",
 }
 TO_ME = {
     "nb": "Brev i sakene mine går fortsatt til meg",
+    "nn": "Brev i sakene mine går framleis til meg",
     "en": "Letters in my cases still go to me",
 }
 
@@ -36,7 +38,7 @@ def _paper_fullmakt(client, lang: str, scopes: list[str], giver: str) -> bytes:
     return client.get(f"/{lang}/authorities/{public_id}/fullmakt.pdf").data
 
 
-@pytest.mark.parametrize("lang", ["nb", "en"])
+@pytest.mark.parametrize("lang", ["nb", "nn", "en"])
 def test_the_paper_fullmakt_sends_letters_to_the_holder_only_when_it_covers_letters(
     id_app, oidc_provider, lang, tmp_path, pdftotext
 ):

@@ -2,7 +2,7 @@
 no parse errors, no id twice, no reference to a missing id, and autocomplete values from the
 WHATWG list, each on a control it fits. The pages: those the page tests visit, the account
 pages (with errors shown too), My page, and each page of an application and a volunteer's
-application, in both languages."""
+application, in each language."""
 
 import pytest
 
@@ -25,7 +25,7 @@ def test_every_public_page_is_valid_html(client, name, lang, path):
     _valid(client, path)
 
 
-@pytest.mark.parametrize("lang", ["nb", "en"])
+@pytest.mark.parametrize("lang", ["nb", "nn", "en"])
 def test_the_account_pages_are_valid_html_with_and_without_errors(apply_app, lang):
     client = apply_app.test_client()
     for path in ACCOUNT_PAGES:
@@ -35,7 +35,7 @@ def test_the_account_pages_are_valid_html_with_and_without_errors(apply_app, lan
         assert problems(html(shown)) == [], f"{path} with errors"
 
 
-@pytest.mark.parametrize("lang", ["nb", "en"])
+@pytest.mark.parametrize("lang", ["nb", "nn", "en"])
 def test_my_page_and_every_page_of_an_application_are_valid_html(citizen, lang):
     _valid(citizen, f"/{lang}/my-page")
     _valid(citizen, f"/{lang}/apply/")
@@ -54,7 +54,7 @@ def test_my_page_and_every_page_of_an_application_are_valid_html(citizen, lang):
     _valid(citizen, f"/{lang}/my-page")
 
 
-@pytest.mark.parametrize("lang", ["nb", "en"])
+@pytest.mark.parametrize("lang", ["nb", "nn", "en"])
 def test_every_page_of_the_volunteer_application_is_valid_html(citizen, lang):
     _valid(citizen, f"/{lang}/volunteer/")
     token = csrf_token(citizen, f"/{lang}/volunteer/")

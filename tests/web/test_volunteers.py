@@ -33,6 +33,7 @@ from tests.helpers import (
 )
 from tests.html_validity import problems
 from tests.identities import aged
+from tests.reader_client import declared, reader_address
 
 ABOUT = {
     "full_name": "Vera Frivillig",
@@ -77,6 +78,7 @@ def _apply(client, lang="nb", **about):
     "lang,texts",
     [
         ("nb", ["Søk om å bli støttekontakt", "18 år", "politiattest", "taushetsplikt"]),
+        ("nn", ["Søk om å bli støttekontakt", "18 år", "politiattest", "teieplikt"]),
         ("en", ["Apply to become a support contact", "18 or older", "police certificate", "confidentiality"]),
     ],
 )
@@ -87,14 +89,16 @@ def test_the_requirements_are_shown_up_front(apply_app, lang, texts):
     assert "helse- og omsorgstjenesteloven § 5-4" in page
 
 
-@pytest.mark.parametrize("lang", ["nb", "en"])
+@pytest.mark.parametrize("lang", ["nb", "nn", "en"])
 def test_apply_to_become_a_support_contact(apply_app, citizen, lang):
     receipt = _apply(citizen, lang)
-    assert re.search(r"/apply/receipt/FR-\d{4}-\d{6}$", receipt)
+    assert re.search(rf"^/{lang}/apply/receipt/FR-\d{{4}}-\d{{6}}$", declared(receipt))
     page = text(citizen.get(receipt))
-    assert {"nb": "Takk for at du vil bli støttekontakt", "en": "Thank you for wanting to be a support contact"}[
-        lang
-    ] in page
+    assert {
+        "nb": "Takk for at du vil bli støttekontakt",
+        "nn": "Takk for at du vil bli støttekontakt",
+        "en": "Thank you for wanting to be a support contact",
+    }[lang] in page
     with apply_app.app_context():
         volunteer = db.session.scalar(select(Volunteer))
         assert volunteer.state == "applied" and volunteer.name == "Vera Frivillig"
@@ -104,33 +108,39 @@ def test_apply_to_become_a_support_contact(apply_app, citizen, lang):
             message.to_address in ("kari@example.org", "vera@example.org") and ABOUT["national_id"] not in message.body
         )
     status = text(citizen.get(f"/{lang}/volunteer/"))
-    assert {"nb": "intervju", "en": "interview"}[lang] in status
-    assert (
-        post_form(citizen, f"/{lang}/volunteer/start", {}, form_page=f"/{lang}/my-page")
-        .headers["Location"]
-        .endswith(f"/{lang}/volunteer/")
-    )  # one application is enough
+    interview = {"nb": "kontakt med deg om et intervju", "nn": "kontakt med deg om eit intervju", "en": "interview"}
+    assert interview[lang] in status
+    again = post_form(citizen, f"/{lang}/volunteer/start", {}, form_page=f"/{lang}/my-page")
+    assert declared(again.headers["Location"]) == f"/{lang}/volunteer/"  # one application is enough
 
 
-@pytest.mark.parametrize("lang", ["nb", "en"])
+@pytest.mark.parametrize("lang", ["nb", "nn", "en"])
 def test_each_page_says_what_is_missing(citizen, lang):
     base = _start(citizen, lang)
     expected = {
-        "driving": {"nb": ["Svar på om du har bil"], "en": ["Answer whether you have a car"]},
+        "driving": {
+            "nb": ["Svar på om du har bil"],
+            "nn": ["Svar på om du har bil"],
+            "en": ["Answer whether you have a car"],
+        },
         "experience": {
             "nb": ["Skriv om utdanningen og erfaringen din"],
+            "nn": ["Skriv om utdanninga og erfaringa di"],
             "en": ["Write about your education and experience"],
         },
         "interests": {
             "nb": ["Velg minst én ting du liker å gjøre"],
+            "nn": ["Vel minst éin ting du likar å gjere"],
             "en": ["Choose at least one thing you like doing"],
         },
         "availability": {
             "nb": ["Velg minst ett tidspunkt du kan", "Velg minst én gruppe"],
+            "nn": ["Vel minst eitt tidspunkt du kan", "Vel minst éi gruppe"],
             "en": ["Choose at least one time you can", "Choose at least one group"],
         },
         "other": {
             "nb": ["Du må godta taushetsplikten for å bli støttekontakt"],
+            "nn": ["Du må godta teieplikta for å bli støttekontakt"],
             "en": ["You must accept the duty of confidentiality to be a support contact"],
         },
     }
@@ -141,7 +151,7 @@ def test_each_page_says_what_is_missing(citizen, lang):
     assert len(errors(post_form(citizen, f"{base}/capacity", {}))) == 3
 
 
-@pytest.mark.parametrize("lang", ["nb", "en"])
+@pytest.mark.parametrize("lang", ["nb", "nn", "en"])
 def test_someone_under_18_is_told_when_they_can_apply(citizen, lang):
     """LEGAL.md "Volunteers": a volunteer is at least 18 (municipal practice)."""
     base = _start(citizen, lang)
@@ -151,6 +161,7 @@ def test_someone_under_18_is_told_when_they_can_apply(citizen, lang):
     assert shown[0].startswith(
         {
             "nb": "Du må være 18 år eller eldre for å bli støttekontakt. Du kan søke fra",
+            "nn": "Du må vere 18 år eller eldre for å bli støttekontakt. Du kan søkje frå",
             "en": "You must be 18 or older to be a support contact. You can apply from",
         }[lang]
     )
@@ -402,7 +413,7 @@ def test_the_half_year_report(apply_app, engaged):
     """The report is asked for from a month before the half-year ends, not before."""
     client, assignment = engaged
     path = f"/nb/volunteer/report/{assignment}"
-    assert client.get(path).headers["Location"].endswith("/nb/volunteer/")  # 45 days in: not yet
+    assert declared(client.get(path).headers["Location"]) == "/nb/volunteer/"  # 45 days in: not yet
     with apply_app.app_context():
         row = db.session.get(Assignment, db.session.scalar(select(Assignment.id)))
         row.started_on = portal_clock.today() - timedelta(days=170)
@@ -412,7 +423,7 @@ def test_the_half_year_report(apply_app, engaged):
     assert "Skriv halvårsrapporten" in text(client.get("/nb/volunteer/"))
     assert post_form(client, path, data).status_code == 302
     assert "Skriv halvårsrapporten" not in text(client.get("/nb/volunteer/"))
-    assert client.get(path).headers["Location"].endswith("/nb/volunteer/")  # nothing more is waiting
+    assert declared(client.get(path).headers["Location"]) == "/nb/volunteer/"  # nothing more is waiting
     with apply_app.app_context():
         assert db.session.scalar(select(func.count(VolunteerReport.id))) == 1
 
@@ -479,7 +490,12 @@ def test_the_police_certificate_cannot_be_dated_in_the_future(apply_app, casewor
 
 
 @pytest.mark.parametrize(
-    "lang,done", [("nb", "Politiattesten er lastet opp"), ("en", "The police certificate is uploaded")]
+    "lang,done",
+    [
+        ("nb", "Politiattesten er lastet opp"),
+        ("nn", "Politiattesten er lasta opp"),
+        ("en", "The police certificate is uploaded"),
+    ],
 )
 def test_the_volunteer_uploads_the_police_certificate_and_only_the_municipality_reads_it(
     apply_app, citizen, caseworker, volunteer, lang, done
@@ -490,8 +506,14 @@ def test_the_volunteer_uploads_the_police_certificate_and_only_the_municipality_
     response = post_form(
         citizen, f"/{lang}/volunteer/certificate", {}, form_page=page, content_type="multipart/form-data"
     )
-    assert errors(response) == [{"nb": "Velg filen du vil laste opp", "en": "Choose the file to upload"}[lang]]
-    assert response.status_code == 400 and "<title>" + {"nb": "Feil:", "en": "Error:"}[lang] in html(response)
+    assert errors(response) == [
+        {"nb": "Velg filen du vil laste opp", "nn": "Vel fila du vil laste opp", "en": "Choose the file to upload"}[
+            lang
+        ]
+    ]
+    assert response.status_code == 400 and "<title>" + {"nb": "Feil:", "nn": "Feil:", "en": "Error:"}[lang] in html(
+        response
+    )
     response = post_form(
         citizen,
         f"/{lang}/volunteer/certificate",
@@ -610,13 +632,14 @@ def test_a_caseworker_reading_a_volunteers_papers_is_logged_and_the_volunteer_se
     assert "Åpnet søknaden din om å bli støttekontakt" in seen and "Åpnet politiattesten din" in seen
 
 
-@pytest.mark.parametrize("lang", ["nb", "en"])
+@pytest.mark.parametrize("lang", ["nb", "nn", "en"])
 def test_the_link_for_a_month_opens_the_timesheet_with_that_month_chosen(apply_app, engaged, clock, lang):
     client, assignment = engaged
     clock.shift(days=75)  # three or four months waiting for their timesheets
     log_in(client, email="vera@example.org")
     status = html(client.get(f"/{lang}/volunteer/"))
-    links = re.findall(r'href="(/' + lang + r"/volunteer/timesheet/" + assignment + r'[^"]*)">([^<]+)</a>', status)
+    timesheet = re.escape(reader_address(apply_app, f"/{lang}/volunteer/timesheet/{assignment}"))
+    links = re.findall(r'href="(' + timesheet + r'[^"]*)">([^<]+)</a>', status)
     assert len(links) >= 3
     for href, label in links:
         page = html(client.get(href.replace("&amp;", "&")))
@@ -624,7 +647,7 @@ def test_the_link_for_a_month_opens_the_timesheet_with_that_month_chosen(apply_a
         assert len(chosen) == 1 and chosen[0].strip() in label, (label, chosen)
 
 
-@pytest.mark.parametrize("lang", ["nb", "en"])
+@pytest.mark.parametrize("lang", ["nb", "nn", "en"])
 def test_a_police_certificate_older_than_three_months_is_not_taken_as_received(
     apply_app, caseworker, volunteer, clock, lang
 ):
@@ -637,6 +660,7 @@ def test_a_police_certificate_older_than_three_months_is_not_taken_as_received(
     assert errors(response) == [
         {
             "nb": "Politiattesten er mer enn tre måneder gammel. Be den frivillige om en ny",
+            "nn": "Politiattesten er meir enn tre månader gammal. Be den frivillige om ein ny",
             "en": "The police certificate is more than three months old. Ask the volunteer for a new one",
         }[lang]
     ]
@@ -645,7 +669,7 @@ def test_a_police_certificate_older_than_three_months_is_not_taken_as_received(
         assert db.session.scalar(select(Volunteer.certificate_issued_on)) is None
 
 
-@pytest.mark.parametrize("lang", ["nb", "en"])
+@pytest.mark.parametrize("lang", ["nb", "nn", "en"])
 def test_the_police_certificate_date_can_be_corrected_afterwards(apply_app, caseworker, volunteer, clock, lang):
     path = f"/{lang}/intake/volunteers/{volunteer}"
     post_form(caseworker, path, {"to": "interviewed"})
