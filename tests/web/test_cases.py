@@ -418,7 +418,7 @@ def test_an_appeal_reads_sent_until_the_municipality_registers_it_and_its_answer
     assert APPEAL_REPLY[lang] not in page
     assert {
         "nb": "Dagen kommunen har sagt at den svarer på klagen innen",
-        "nn": "Dagen kommunen har sagt at den svarer på klagen innan",
+        "nn": "Dagen kommunen har sagt at den svarar på klagen innan",
         "en": "The day the municipality has said it will answer the appeal by",
     }[lang] in page
     assert long_date(promised, lang) in page

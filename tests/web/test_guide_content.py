@@ -200,7 +200,7 @@ SUPPORT_CONTACT = {
             "kopp kaffi på kafé",
             "kino, konsert eller museum",
             "idrett: trene saman eller gå på kamp",
-            "Dei har teieplikt og har skrive under på ei teieplikterklæring",
+            "Dei har teieplikt og har skrive under på ei teiepliktserklæring",
             "Vi gir dei opplæring i oppdraget og følgjer dei opp",
             "kan barnevernet gi barnet ein støttekontakt som hjelpetiltak",
             "barnevernsloven § 3-1",

@@ -295,4 +295,4 @@ def test_the_fullmakt_request_e_mail_carries_nothing_the_asker_typed(id_app, oid
     assert "Noen ber om fullmakt" in message.body or "ber om fullmakt" in message.body
     links = re.findall(r"https?://\S+", message.body)
     assert len(links) == 1 and links[0].startswith("http://localhost/")
-    assert declared(links[0]).startswith("/nb/authorities/requests/")
+    assert declared(links[0]).startswith("http://localhost/nb/authorities/requests/")
