@@ -28,6 +28,7 @@ from tests.helpers import (
     send_application,
 )
 from tests.identities import aged
+from tests.reader_client import reader_address
 
 pytestmark = pytest.mark.browser
 
@@ -54,7 +55,7 @@ def test_the_not_me_comment_survives_the_language_switch_and_the_idle_limit(
     page = log_in_with_id(browser, live_server, identity_provider, person_id)
     page.problems = PageProblems(page)
     page.clock.install()
-    page.goto(f"{live_server}/nb/cases/{reference}")
+    page.goto(live_server + reader_address(live_app, f"/nb/cases/{reference}"))
     comment = page.get_by_label("Noe du vil si til kommunen (valgfritt)")
     comment.fill(COMMENT)
     page.get_by_role("button", name="English").click()
@@ -102,7 +103,7 @@ def test_a_timesheet_with_its_receipt_survives_the_language_switch_and_the_idle_
     page.problems = PageProblems(page)
     page.clock.install()
     log_in(page, live_server, "tove.timer@example.org")
-    page.goto(f"{live_server}/nb/volunteer/timesheet/{assignment}")
+    page.goto(live_server + reader_address(live_app, f"/nb/volunteer/timesheet/{assignment}"))
     worked = max(clock.today().replace(day=1) - timedelta(days=20), started).strftime("%d.%m.%Y")
     page.fill("[name=lines-0-day]", worked)
     page.fill("[name=lines-0-activity]", "Kino")
