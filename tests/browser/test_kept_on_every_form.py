@@ -28,7 +28,7 @@ from tests.helpers import (
     send_application,
 )
 from tests.identities import aged
-from tests.reader_client import reader_address
+from tests.reader_client import ReaderClient, reader_address
 
 pytestmark = pytest.mark.browser
 
@@ -38,6 +38,7 @@ COMMENT = "Jeg kjenner ikke avsenderen."
 def _sent_by_a_stranger(database_url, national_id: str) -> str:
     """Someone who logged in with e-mail only sends an application with the person's number."""
     app = create_app({**base_config(), "SQLALCHEMY_DATABASE_URI": database_url, "FEATURE_ONLINE_APPLICATIONS": True})
+    app.test_client_class = ReaderClient  # the helpers name pages by their declared addresses
     make_account(app, email="fremmed.nettleser@example.org")
     stranger = app.test_client()
     log_in_client(stranger, email="fremmed.nettleser@example.org")
