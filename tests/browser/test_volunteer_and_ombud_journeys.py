@@ -128,10 +128,15 @@ def test_a_volunteer_applies_is_engaged_and_hands_in_a_timesheet(browser, live_s
     worker.check("input[name=signed]")
     worker.get_by_role("button", name="Engasjer Vera Frivillig").click()
     assert reference in worker.content()
-    from portal.models import Assignment
+    from portal.models import Account, Assignment, Volunteer
 
     with live_app.app_context():  # as if she started almost half a year ago
-        assignment = db.session.scalars(db.select(Assignment)).one()
+        assignment = db.session.scalars(
+            db.select(Assignment)
+            .join(Volunteer)
+            .join(Account, Volunteer.account_id == Account.id)
+            .where(Account.email == "vera.browser@example.org")
+        ).one()
         assignment.started_on = clock.today() - timedelta(days=170)
         db.session.commit()
         db.session.remove()
