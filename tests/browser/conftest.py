@@ -16,6 +16,7 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -29,6 +30,7 @@ from portal.rules import clock
 from portal.services.notices import load_demo_notices
 from tests.conftest import base_config, empty_tables
 from tests.helpers import TEST_PASSWORD, require_tool
+from tests.reader_client import declared
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -207,8 +209,20 @@ def fill(page, answers: dict) -> None:
             page.fill(f"[name={name}]", value)
 
 
+def declared_path(url: str) -> str:
+    """A full address the browser is at, as the path its route declares (in English words, see
+    tests.reader_client.declared): http://…/nb/soknad/x/se-over → /nb/apply/x/check."""
+    parts = urlsplit(url)
+    return declared(parts.path + (f"?{parts.query}" if parts.query else ""))
+
+
+# The log-in page's address in each language, as the portal links to it.
+LOG_IN = {"nb": "/nb/konto/logg-inn", "nn": "/nn/konto/logg-inn", "en": "/en/account/login"}
+LOCALES = {"nb": "nb-NO", "nn": "nn-NO", "en": "en-GB"}
+
+
 def log_in(page, live_server, email, lang="nb") -> None:
-    page.goto(f"{live_server}/{lang}/account/login")
+    page.goto(live_server + LOG_IN[lang])
     page.fill("input[name=email]", email)
     page.fill("input[name=password]", TEST_PASSWORD)
     page.locator("form.form button[type=submit]").click()
@@ -219,14 +233,14 @@ def log_in_with_id(browser, live_server, provider, national_id, lang="nb", start
     import requests
 
     requests.put(f"{provider}/users/{national_id}", json={"pid": national_id}, timeout=5)
-    context = browser.new_context(locale="nb-NO" if lang == "nb" else "en-GB", accept_downloads=True)
+    context = browser.new_context(locale=LOCALES[lang], accept_downloads=True)
     page = context.new_page()
-    page.goto(start or f"{live_server}/{lang}/account/login")
+    page.goto(start or live_server + LOG_IN[lang])
     page.get_by_role("link", name=re.compile("ID-porten")).click()
     page.locator("input[name=sub]").fill(national_id)
     page.get_by_role("button", name="Authorize").click()
     if start is None:
-        assert page.url.endswith(f"/{lang}/my-page")
+        assert declared_path(page.url) == f"/{lang}/my-page"
     return page
 
 

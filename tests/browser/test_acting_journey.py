@@ -15,6 +15,7 @@ from playwright.sync_api import expect
 from tests.browser.conftest import errors_shown, fill, last_message, log_in, log_in_with_id, violations
 from tests.helpers import day, make_caseworker, pdf_file
 from tests.identities import aged
+from tests.reader_client import reader_address
 
 pytestmark = pytest.mark.browser
 
@@ -60,7 +61,7 @@ def test_a_fullmakt_asked_for_approved_used_and_withdrawn(browser, live_server, 
     assert violations(person) == []
 
     # The representative applies for the person.
-    rep.goto(f"{live_server}/nb/apply/?service=stottekontakt")
+    rep.goto(live_server + reader_address(live_app, "/nb/apply/?service=stottekontakt"))
     rep.get_by_role("button", name="Start").click()
     assert violations(rep) == []
     rep.get_by_label("Gunn Giver").check()
@@ -115,7 +116,7 @@ def test_a_paper_fullmakt_downloaded_signed_uploaded_and_checked(
     browser, live_server, live_app, identity_provider, clock
 ):
     rep = log_in_with_id(browser, live_server, identity_provider, aged(42, start=60))
-    rep.goto(f"{live_server}/nb/authorities/new")
+    rep.goto(live_server + reader_address(live_app, "/nb/authorities/new"))
     rep.check("input[name=basis][value=paper]")
     rep.get_by_role("button", name="Fortsett").click()
     assert violations(rep) == []
@@ -147,7 +148,7 @@ def test_a_paper_fullmakt_downloaded_signed_uploaded_and_checked(
     context = browser.new_context(locale="nb-NO")
     caseworker = context.new_page()
     log_in(caseworker, live_server, "sara.browser@fjellvik.kommune.no")
-    caseworker.goto(f"{live_server}/nb/intake/authorities")
+    caseworker.goto(live_server + reader_address(live_app, "/nb/intake/authorities"))
     assert violations(caseworker) == []
     caseworker.get_by_role("link", name="Siri Signatur").click()
     assert violations(caseworker) == []
@@ -164,21 +165,24 @@ def test_a_paper_fullmakt_downloaded_signed_uploaded_and_checked(
     rep.context.close()
 
 
-@pytest.mark.parametrize("lang", ["nb", "en"])
+@pytest.mark.parametrize("lang", ["nb", "nn", "en"])
 @pytest.mark.parametrize("basis", ["parent", "verge"])
 def test_the_parent_and_verge_forms_have_no_violations_with_errors_shown(
-    browser, live_server, identity_provider, lang, basis
+    browser, live_server, live_app, identity_provider, lang, basis
 ):
     page = log_in_with_id(browser, live_server, identity_provider, aged(43, start=60), lang)
-    page.goto(f"{live_server}/{lang}/authorities/new/{basis}")
+    page.goto(live_server + reader_address(live_app, f"/{lang}/authorities/new/{basis}"))
+    assert page.locator("html").get_attribute("lang") == lang
     assert violations(page) == []
     errors_shown(
         page,
-        {"nb": {"parent": "Bekreft", "verge": "Fortsett"}, "en": {"parent": "Confirm", "verge": "Continue"}}[lang][
-            basis
-        ],
+        {
+            "nb": {"parent": "Bekreft", "verge": "Fortsett"},
+            "nn": {"parent": "Stadfest", "verge": "Hald fram"},
+            "en": {"parent": "Confirm", "verge": "Continue"},
+        }[lang][basis],
     )
-    page.goto(f"{live_server}/{lang}/authorities/for-me")
+    page.goto(live_server + reader_address(live_app, f"/{lang}/authorities/for-me"))
     assert violations(page) == []
     page.context.close()
 
@@ -220,11 +224,13 @@ def test_a_parent_in_english_the_child_views_page_and_stopping(browser, live_ser
     page.context.close()
 
 
-def test_a_parent_of_a_sixteen_year_old_goes_on_to_ask_for_a_fullmakt(browser, live_server, identity_provider):
+def test_a_parent_of_a_sixteen_year_old_goes_on_to_ask_for_a_fullmakt(
+    browser, live_server, live_app, identity_provider
+):
     """pbrl § 4-3: from 16 the young person decides. The parent is told why and goes on to ask
     them for a fullmakt with what they typed carried over; axe on both pages."""
     page = log_in_with_id(browser, live_server, identity_provider, aged(44, start=60))
-    page.goto(f"{live_server}/nb/authorities/new/parent")
+    page.goto(live_server + reader_address(live_app, "/nb/authorities/new/parent"))
     page.fill("input[name=representative_name]", "Pål Forelder")
     page.fill("input[name=child_name]", "Unn Ung")
     young = aged(16, start=60)
@@ -251,7 +257,7 @@ def test_the_page_asking_for_electronic_id_has_no_violations(browser, live_serve
     context = browser.new_context(locale="nb-NO")
     page = context.new_page()
     log_in(page, live_server, "unverified.browser@example.org")
-    page.goto(f"{live_server}/nb/authorities/")
+    page.goto(live_server + reader_address(live_app, "/nb/authorities/"))
     assert page.get_by_role("heading", level=1).inner_text() == "Logg inn med elektronisk ID"
     assert violations(page) == []
     context.close()

@@ -5,15 +5,17 @@ import re
 
 import pytest
 from playwright.sync_api import expect
+from pypdf import PdfReader
 
-from tests.browser.conftest import ANSWERS, fill, last_link, log_in, violations
+from tests.browser.conftest import ANSWERS, declared_path, fill, last_link, log_in, violations
 from tests.helpers import PDF, TEST_PASSWORD, make_account
+from tests.reader_client import reader_address
 
 pytestmark = pytest.mark.browser
 
 
 def _register(page, live_server, live_app, email):
-    page.goto(live_server + "/nb/account/register")
+    page.goto(live_server + reader_address(live_app, "/nb/account/register"))
     page.fill("input[name=email]", email)
     page.fill("input[name=password]", TEST_PASSWORD)
     page.fill("input[name=password_repeat]", TEST_PASSWORD)
@@ -92,7 +94,8 @@ def test_register_apply_leave_resume_switch_language_send_and_open_the_pdf(brows
     page.goto(check_url)  # back to the check page after sending: the same receipt
     assert page.get_by_role("heading", level=1).inner_text() == "Søknaden er sendt"
     assert reference in page.content()
-    page.goto(live_server + "/nb/my-page")
+    page.get_by_role("banner").get_by_role("link", name="Min side").click()
+    assert declared_path(page.url) == "/nb/my-page"
     assert reference in page.content()
     assert violations(page) == []
     context.close()
@@ -131,4 +134,98 @@ def test_every_page_of_the_other_journeys_has_no_violations_with_errors_shown(
     page.get_by_role("button", name="Delete the draft").click()
     assert page.url.endswith("/en/my-page")
     assert "The draft is deleted" in page.content()
+    context.close()
+
+
+# The støttekontakt journey's pages in Nynorsk: (step, heading, answers).
+NYNORSK_STEPS = [
+    ("person", "Om deg", ANSWERS["person"]),
+    ("need", "Kvifor du treng hjelp", ANSWERS["need"]),
+    ("situation", "Korleis du bur, og hjelpa du får", ANSWERS["situation"]),
+    ("network", "Nettverket ditt", ANSWERS["network"]),
+    ("wishes", "Ønska dine", ANSWERS["wishes"]),
+    ("consent", "Opplysningar frå andre", ANSWERS["consent"]),
+]
+
+
+def _in_nynorsk(page, what: str) -> None:
+    """The page is in Nynorsk, at a Nynorsk address, and axe finds nothing on it."""
+    assert page.locator("html").get_attribute("lang") == "nn", what
+    assert "/nn/" in page.url and "/nb/" not in page.url and "/en/" not in page.url, what
+    assert violations(page) == [], what
+
+
+def test_a_citizen_applies_for_stottekontakt_in_nynorsk_end_to_end(browser, live_server, live_app):
+    """Every page of the way in Nynorsk, at its Nynorsk address, axe at 0 on each (also with
+    errors shown), and the receipt and the copy of the application in Nynorsk."""
+    make_account(live_app, email="nynorsk.applicant@example.org")
+    context = browser.new_context(locale="nn-NO", accept_downloads=True)
+    page = context.new_page()
+    log_in(page, live_server, "nynorsk.applicant@example.org", lang="nn")
+    assert declared_path(page.url) == "/nn/my-page"
+    assert page.get_by_role("heading", level=1).inner_text() == "Min side"
+    _in_nynorsk(page, "My page")
+    page.goto(live_server + "/nn/stottekontakt")
+    _in_nynorsk(page, "the guide")
+    page.get_by_role("link", name="Søk om støttekontakt").click()
+    assert declared_path(page.url).startswith("/nn/apply/")
+    _in_nynorsk(page, "the start page")
+    page.get_by_role("button", name="Start").click()
+    assert page.get_by_role("heading", level=1).inner_text() == "Kven gjeld søknaden?"
+    _in_nynorsk(page, "who it is for")
+    page.get_by_role("button", name="Hald fram").click()
+    expect(page).to_have_title(re.compile(r"^Feil:"))
+    _in_nynorsk(page, "who it is for, with errors")
+    page.check("input[name=who][value=self]")
+    page.get_by_role("button", name="Hald fram").click()
+
+    for number, (step, heading, answers) in enumerate(NYNORSK_STEPS, start=1):
+        assert page.get_by_role("heading", level=1).inner_text() == heading
+        assert declared_path(page.url).endswith(f"/{step}")
+        assert f"steg {number} av 8" in page.content()
+        _in_nynorsk(page, step)
+        if step != "consent":
+            page.get_by_role("button", name="Lagre og hald fram").click()
+            expect(page).to_have_title(re.compile(r"^Feil:"))
+            _in_nynorsk(page, f"{step} with errors")
+        fill(page, answers)
+        page.get_by_role("button", name="Lagre og hald fram").click()
+
+    assert page.get_by_role("heading", level=1).inner_text() == "Vedlegg"
+    assert "steg 7 av 8" in page.content()
+    _in_nynorsk(page, "attachments")
+    page.get_by_role("button", name="Legg til fila").click()
+    expect(page).to_have_title(re.compile(r"^Feil:"))
+    _in_nynorsk(page, "attachments with errors")
+    page.set_input_files(
+        "input[type=file]",
+        files=[{"name": "uttale.pdf", "mimeType": "application/pdf", "buffer": PDF}],
+    )
+    page.get_by_role("button", name="Legg til fila").click()
+    assert "uttale.pdf" in page.content()
+    _in_nynorsk(page, "attachments with a file")
+    page.get_by_role("button", name="Hald fram").click()
+
+    assert page.get_by_role("heading", level=1).inner_text() == "Sjekk svara dine"
+    assert declared_path(page.url).endswith("/check")
+    assert "Kari Nordmann" in page.content() and "I gruppe saman med andre" in page.content()
+    _in_nynorsk(page, "check")
+    page.get_by_role("button", name="Send søknaden").click()
+    expect(page).to_have_title(re.compile(r"^Feil:"))
+    _in_nynorsk(page, "check with errors")
+    page.check("input[name=correct]")
+    page.get_by_role("button", name="Send søknaden").click()
+
+    assert page.get_by_role("heading", level=1).inner_text() == "Søknaden er send"
+    reference = re.search(r"SK-\d{4}-\d{6}", page.content()).group(0)
+    _in_nynorsk(page, "the receipt")
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Last ned ein kopi av søknaden (PDF)").click()
+    assert download.value.suggested_filename == f"{reference}.pdf"
+    copy = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(download.value.path()).pages)
+    assert "Kvifor du treng hjelp" in copy and "I gruppe saman med andre" in copy  # the copy in Nynorsk too
+    page.get_by_role("banner").get_by_role("link", name="Min side").click()
+    assert declared_path(page.url) == "/nn/my-page"
+    assert reference in page.content()
+    _in_nynorsk(page, "My page with the application sent")
     context.close()

@@ -13,12 +13,13 @@ from playwright.sync_api import expect
 from portal.rules.deadlines import appeal_deadline
 from tests.browser.conftest import ANSWERS, errors_shown, fill, log_in, violations
 from tests.helpers import day, make_account, make_caseworker
+from tests.reader_client import reader_address
 
 pytestmark = pytest.mark.browser
 
 
-def _send_application(page, live_server):
-    page.goto(f"{live_server}/nb/apply/?service=stottekontakt")
+def _send_application(page, live_server, live_app):
+    page.goto(live_server + reader_address(live_app, "/nb/apply/?service=stottekontakt"))
     page.get_by_role("button", name="Start").click()
     page.check("input[name=who][value=self]")
     page.get_by_role("button", name="Fortsett").click()
@@ -36,8 +37,8 @@ def test_send_take_in_decide_read_and_appeal(browser, live_server, live_app, clo
     make_caseworker(live_app, email="case.worker@fjellvik.kommune.no")
     citizen = browser.new_context(locale="nb-NO", accept_downloads=True).new_page()
     log_in(citizen, live_server, "case.citizen@example.org")
-    reference = _send_application(citizen, live_server)
-    citizen.goto(f"{live_server}/nb/cases/")
+    reference = _send_application(citizen, live_server, live_app)
+    citizen.goto(live_server + reader_address(live_app, "/nb/cases/"))
     assert reference in citizen.content() and violations(citizen) == []
     citizen.get_by_role("link", name=re.compile(reference)).click()
     assert "Sendt, ikke registrert av kommunen ennå" in citizen.content()
@@ -45,7 +46,7 @@ def test_send_take_in_decide_read_and_appeal(browser, live_server, live_app, clo
 
     worker = browser.new_context(locale="nb-NO").new_page()
     log_in(worker, live_server, "case.worker@fjellvik.kommune.no")
-    worker.goto(f"{live_server}/nb/intake/")
+    worker.goto(live_server + reader_address(live_app, "/nb/intake/"))
     assert violations(worker) == []
     worker.get_by_label("Referansenummer eller saksnummer").fill("SK-1999-000001")
     worker.get_by_role("button", name="Finn").click()
@@ -112,31 +113,39 @@ def test_send_take_in_decide_read_and_appeal(browser, live_server, live_app, clo
     worker.context.close()
 
 
-@pytest.mark.parametrize("lang", ["nb", "en"])
+BUTTONS = {
+    "nb": {"continue": "Fortsett", "save": "Lagre og fortsett", "record": "Registrer"},
+    "nn": {"continue": "Hald fram", "save": "Lagre og hald fram", "record": "Registrer"},
+    "en": {"continue": "Continue", "save": "Save and continue", "record": "Record"},
+}
+
+
+@pytest.mark.parametrize("lang", ["nb", "nn", "en"])
 def test_the_other_intake_and_appeal_pages_have_no_violations(browser, live_server, live_app, lang):
     make_caseworker(live_app, email=f"pages.worker.{lang}@fjellvik.kommune.no")
     make_account(live_app, email=f"pages.citizen.{lang}@example.org")
     page = browser.new_context(locale="en-GB").new_page()
     log_in(page, live_server, f"pages.citizen.{lang}@example.org", lang=lang)
-    page.goto(f"{live_server}/{lang}/appeal/")
+    assert page.locator("html").get_attribute("lang") == lang
+    page.goto(live_server + reader_address(live_app, f"/{lang}/appeal/"))
     assert violations(page) == []
-    errors_shown(page, {"nb": "Fortsett", "en": "Continue"}[lang])
-    page.goto(f"{live_server}/{lang}/appeal/outside")
+    errors_shown(page, BUTTONS[lang]["continue"])
+    page.goto(live_server + reader_address(live_app, f"/{lang}/appeal/outside"))
     assert violations(page) == []
-    errors_shown(page, {"nb": "Fortsett", "en": "Continue"}[lang])
+    errors_shown(page, BUTTONS[lang]["continue"])
     page.check("input[name=who][value=self]")
     page.check("input[name=service][value=bpa]")
-    page.get_by_role("button", name={"nb": "Fortsett", "en": "Continue"}[lang]).click()
+    page.get_by_role("button", name=BUTTONS[lang]["continue"]).click()
     assert violations(page) == []  # the decision page of an outside appeal
-    errors_shown(page, {"nb": "Lagre og fortsett", "en": "Save and continue"}[lang])
-    page.goto(f"{live_server}/{lang}/cases/")
+    errors_shown(page, BUTTONS[lang]["save"])
+    page.goto(live_server + reader_address(live_app, f"/{lang}/cases/"))
     assert violations(page) == []
     page.context.close()
     worker = browser.new_context(locale="en-GB").new_page()
     log_in(worker, live_server, f"pages.worker.{lang}@fjellvik.kommune.no", lang=lang)
-    worker.goto(f"{live_server}/{lang}/intake/?overdue=y&kind=application")
+    worker.goto(live_server + reader_address(live_app, f"/{lang}/intake/?overdue=y&kind=application"))
     assert violations(worker) == []
-    worker.goto(f"{live_server}/{lang}/intake/authorities")
+    worker.goto(live_server + reader_address(live_app, f"/{lang}/intake/authorities"))
     assert violations(worker) == []
     with live_app.app_context():
         from portal.extensions import db
@@ -144,7 +153,7 @@ def test_the_other_intake_and_appeal_pages_have_no_violations(browser, live_serv
 
         reference = submissions.register_offline("paper", "bpa", "Per Papir", "01019012480")[0].reference
         db.session.remove()
-    worker.goto(f"{live_server}/{lang}/intake/submissions/{reference}")
+    worker.goto(live_server + reader_address(live_app, f"/{lang}/intake/submissions/{reference}"))
     assert violations(worker) == []
     for kind in (
         "received",
@@ -156,10 +165,10 @@ def test_the_other_intake_and_appeal_pages_have_no_violations(browser, live_serv
         "withdrawn",
         "closed",
     ):
-        worker.goto(f"{live_server}/{lang}/intake/cases/{reference}/record/{kind}")
+        worker.goto(live_server + reader_address(live_app, f"/{lang}/intake/cases/{reference}/record/{kind}"))
         assert violations(worker) == [], kind
         if kind in ("preliminary_reply", "appeal_forwarded", "appeal_decided"):
-            errors_shown(worker, {"nb": "Registrer", "en": "Record"}[lang])
+            errors_shown(worker, BUTTONS[lang]["record"])
     worker.context.close()
 
 
@@ -169,6 +178,6 @@ def test_the_queue_reflows_on_a_narrow_phone(browser, live_server, live_app):
     context = browser.new_context(viewport={"width": 320, "height": 640})
     page = context.new_page()
     log_in(page, live_server, "narrow.worker@fjellvik.kommune.no")
-    page.goto(f"{live_server}/nb/intake/")
+    page.goto(live_server + reader_address(live_app, "/nb/intake/"))
     assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
     context.close()

@@ -10,9 +10,11 @@ from datetime import timedelta
 
 import pytest
 from playwright.sync_api import expect
+from sqlalchemy import select
 
 from portal import create_app
 from portal.extensions import db
+from portal.models import Volunteer
 from portal.services import cases, submissions
 from tests.browser.conftest import PageProblems, log_in, log_in_with_id, violations
 from tests.conftest import base_config
@@ -28,6 +30,7 @@ from tests.helpers import (
     send_application,
 )
 from tests.identities import aged
+from tests.reader_client import ReaderClient, reader_address
 
 pytestmark = pytest.mark.browser
 
@@ -37,6 +40,7 @@ COMMENT = "Jeg kjenner ikke avsenderen."
 def _sent_by_a_stranger(database_url, national_id: str) -> str:
     """Someone who logged in with e-mail only sends an application with the person's number."""
     app = create_app({**base_config(), "SQLALCHEMY_DATABASE_URI": database_url, "FEATURE_ONLINE_APPLICATIONS": True})
+    app.test_client_class = ReaderClient  # the helpers name pages by their declared addresses
     make_account(app, email="fremmed.nettleser@example.org")
     stranger = app.test_client()
     log_in_client(stranger, email="fremmed.nettleser@example.org")
@@ -44,6 +48,22 @@ def _sent_by_a_stranger(database_url, national_id: str) -> str:
     with app.app_context():
         db.engine.dispose()
     return reference_in(receipt)
+
+
+def _volunteer(live_app, email: str, year: int) -> str:
+    """A volunteer in the register (tests.helpers.make_volunteer), named as the account is. The
+    helper numbers the volunteer's application FR-<year>-000001 by hand and names every volunteer
+    Vera Frivillig: the browser tests share one database, so the number is taken from the reference
+    counter here, as a send takes it, or the next volunteer to apply in the browser
+    (test_volunteer_and_ombud_journeys) would be given it again and the send fail; and the name
+    is Tove's own, so the register lists one Vera Frivillig, the one who applied there."""
+    volunteer = make_volunteer(live_app, email)
+    with live_app.app_context():
+        assert submissions._next_reference("FR", year) == f"FR-{year}-000001"
+        db.session.scalar(select(Volunteer).where(Volunteer.public_id == volunteer)).name = "Tove Timer"
+        db.session.commit()
+        db.session.remove()
+    return volunteer
 
 
 def test_the_not_me_comment_survives_the_language_switch_and_the_idle_limit(
@@ -54,7 +74,7 @@ def test_the_not_me_comment_survives_the_language_switch_and_the_idle_limit(
     page = log_in_with_id(browser, live_server, identity_provider, person_id)
     page.problems = PageProblems(page)
     page.clock.install()
-    page.goto(f"{live_server}/nb/cases/{reference}")
+    page.goto(live_server + reader_address(live_app, f"/nb/cases/{reference}"))
     comment = page.get_by_label("Noe du vil si til kommunen (valgfritt)")
     comment.fill(COMMENT)
     page.get_by_role("button", name="English").click()
@@ -96,13 +116,14 @@ def test_a_timesheet_with_its_receipt_survives_the_language_switch_and_the_idle_
     make_account(live_app, email="tove.timer@example.org")
     make_caseworker(live_app, email="tove.worker@fjellvik.kommune.no")
     started = clock.today() - timedelta(days=45)
-    assignment = engage_volunteer(live_app, make_volunteer(live_app, "tove.timer@example.org"), reference, started)
+    volunteer = _volunteer(live_app, "tove.timer@example.org", clock.today().year)
+    assignment = engage_volunteer(live_app, volunteer, reference, started)
 
     page = browser.new_context(locale="nb-NO").new_page()
     page.problems = PageProblems(page)
     page.clock.install()
     log_in(page, live_server, "tove.timer@example.org")
-    page.goto(f"{live_server}/nb/volunteer/timesheet/{assignment}")
+    page.goto(live_server + reader_address(live_app, f"/nb/volunteer/timesheet/{assignment}"))
     worked = max(clock.today().replace(day=1) - timedelta(days=20), started).strftime("%d.%m.%Y")
     page.fill("[name=lines-0-day]", worked)
     page.fill("[name=lines-0-activity]", "Kino")

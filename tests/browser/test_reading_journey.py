@@ -18,6 +18,13 @@ def test_a_reader_goes_from_the_front_page_to_the_appeal_guide_and_switches_lang
     page.get_by_role("link", name="Norsk bokmål").click()
     assert page.url.endswith("/nb/klage")
     assert page.get_by_role("heading", level=1).inner_text() == "Klage på vedtak"
+    assert page.locator("html").get_attribute("lang") == "nb"
+    page.get_by_role("link", name="Norsk nynorsk").click()
+    assert page.url.endswith("/nn/klage")
+    assert page.locator("html").get_attribute("lang") == "nn"
+    assert page.get_by_role("navigation", name="Du er her:").get_by_role("link", name="Framsida").is_visible()
+    page.get_by_role("link", name="Norsk bokmål").click()
+    assert page.url.endswith("/nb/klage")
     page.get_by_role("navigation", name="Du er her:").get_by_role("link", name="Forsiden").click()
     assert page.url.endswith("/nb/")
     context.close()
