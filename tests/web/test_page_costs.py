@@ -120,3 +120,26 @@ def test_texts_kept_per_language_are_built_once_for_each_language(app):
             found.setdefault(lang, set()).add(texts())
     assert len(built) == 2
     assert found == {"nb": {"Min side"}, "en": {"My page"}}
+
+
+@pytest.mark.parametrize("lang", ["nb", "nn", "en"])
+def test_the_header_and_footer_are_worked_out_once_per_language(login_as, monkeypatch, lang):
+    # The style sheets, the footer's guides and the idle warning read the same on every page
+    # in a language: after the first page, a page builds only its own addresses.
+    client = login_as("citizen")
+    client.get(f"/{lang}/my-page", follow_redirects=True)
+    built: list[str] = []
+    build = MapAdapter.build
+
+    def counted_build(self, endpoint, *args, **kwargs):
+        built.append(endpoint)
+        return build(self, endpoint, *args, **kwargs)
+
+    monkeypatch.setattr(MapAdapter, "build", counted_build)
+    page = client.get(f"/{lang}/my-page", follow_redirects=True).get_data(as_text=True)
+    monkeypatch.undo()
+    assert not [endpoint for endpoint in built if endpoint in ("static", "public.guide")], built
+    footer = page[page.index("<footer") : page.index("</footer>")]
+    assert footer.count('class="ds-link" href="/' + lang + "/") == 4
+    assert page.count('<link rel="stylesheet" href="/static/') == 3
+    assert '<script src="/static/js/idle.' in page
