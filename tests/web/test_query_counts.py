@@ -154,6 +154,29 @@ def test_the_case_page_reads_the_case_its_submission_and_the_reader_once(apply_a
     assert read["submission"] == 2, read
 
 
+def test_the_api_reads_its_token_once_and_notes_its_last_use_once_a_minute(apply_app, grown, clock):
+    from portal.models import ApiToken
+
+    reference, token, _ = grown
+    client = apply_app.test_client()
+    auth = {"Authorization": f"Bearer {token}"}
+
+    def last_used():
+        with apply_app.app_context():
+            return db.session.scalar(db.select(ApiToken.last_used_at))
+
+    client.get(f"/api/v1/submissions/{reference}", headers=auth)
+    noted = last_used()
+    assert noted is not None
+    clock.shift(seconds=30)
+    read = _tables_read(apply_app, client, f"/api/v1/submissions/{reference}", headers=auth)
+    assert read["api_token"] == 1, read
+    assert last_used() == noted
+    clock.shift(minutes=2)
+    client.get(f"/api/v1/submissions/{reference}", headers=auth)
+    assert last_used() > noted
+
+
 def test_the_api_list_and_one_submission_cost_the_same_with_more_rows(apply_app, grown):
     reference, token, grow = grown
     client = apply_app.test_client()
