@@ -143,3 +143,27 @@ def test_the_header_and_footer_are_worked_out_once_per_language(login_as, monkey
     assert footer.count('class="ds-link" href="/' + lang + "/") == 4
     assert page.count('<link rel="stylesheet" href="/static/') == 3
     assert '<script src="/static/js/idle.' in page
+
+
+def test_lazy_texts_look_up_the_catalogue_once_a_request_and_force_locale_still_switches(app, monkeypatch):
+    import flask_babel
+    from flask import g
+    from flask_babel import force_locale, lazy_gettext
+
+    looked_up = []
+    lookup = flask_babel.Domain.get_translations
+
+    def counted(self):
+        looked_up.append(1)
+        return lookup(self)
+
+    monkeypatch.setattr(flask_babel.Domain, "get_translations", counted)
+    texts = [lazy_gettext("My page"), lazy_gettext("Log out")] * 10
+    with app.test_request_context("/nb/"):
+        g.lang_code = "nb"
+        assert {str(text) for text in texts} == {"Min side", "Logg ut"}
+        with force_locale("en"):
+            assert str(texts[0]) == "My page"
+        assert str(texts[0]) == "Min side"
+    # Once for Bokmål, once for the English of force_locale, once for Bokmål again after it.
+    assert len(looked_up) <= 3, len(looked_up)
