@@ -26,7 +26,7 @@ def page_chrome() -> Any:
     kept: dict = current_app.extensions["chrome"]
     assets = current_app.extensions.get("assets")
     # A new set of static files in development gives new fingerprinted addresses.
-    key = (current_language(), request.script_root, id(assets.files) if assets is not None else None)
+    key = (current_language(), request.script_root if request else "", id(assets.files) if assets is not None else None)
     found = kept.get(key)
     if found is None:
         template = current_app.jinja_env.get_template(TEMPLATE)
