@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from portal.addresses import STEPS, WORDS
+
 
 class Address(NamedTuple):
     label: str
@@ -20,20 +22,21 @@ class Address(NamedTuple):
 
 
 GUIDE = "/nb/stottekontakt"
-LOGIN = "/nb/account/login"
-APPLY = "/nb/apply/"
-MY_PAGES = ("/nb/my-page", "/en/my-page")  # the chaos run's probe, in both languages
+LOGIN = "/nb/konto/logg-inn"
+APPLY = "/nb/soknad/"
+RECEIPT = "/soknad/kvittering/"  # in the address a sent application leads to
+MY_PAGES = ("/nb/min-side", "/en/my-page")  # the chaos run's probe, in both languages
 
 PAGES: tuple[Address, ...] = (
     Address("guide", GUIDE, "visitor", "Støttekontakt", logged_in=False),
     Address("front", "/nb/", "visitor", "Hva vil du gjøre?", logged_in=False),
-    Address("case page", "/nb/cases/{reference}", "citizen", "{reference}"),
-    Address("My cases", "/nb/cases/", "citizen", "{reference}"),
-    Address("My page", "/nb/my-page", "citizen", "{reference}"),
-    Address("queue, first page", "/nb/intake/", "caseworker", "SK-"),
-    Address("queue, deep page", "/nb/intake/?after={cursor}", "caseworker", "SK-"),
-    Address("queue, filtered", "/nb/intake/?state=decided&service=bpa", "caseworker", "BPA-"),
-    Address("submission view", "/nb/intake/submissions/{reference}", "caseworker", "{reference}"),
+    Address("case page", "/nb/saker/{reference}", "citizen", "{reference}"),
+    Address("My cases", "/nb/saker/", "citizen", "{reference}"),
+    Address("My page", "/nb/min-side", "citizen", "{reference}"),
+    Address("queue, first page", "/nb/mottak/", "caseworker", "SK-"),
+    Address("queue, deep page", "/nb/mottak/?after={cursor}", "caseworker", "SK-"),
+    Address("queue, filtered", "/nb/mottak/?state=decided&service=bpa", "caseworker", "BPA-"),
+    Address("submission view", "/nb/mottak/innsendinger/{reference}", "caseworker", "{reference}"),
     Address("API list", "/api/v1/submissions?limit=50", "api", '"items"'),
     Address("API one submission", "/api/v1/submissions/{reference}", "api", "{reference}"),
 )
@@ -48,3 +51,10 @@ def filled(reference: str, cursor: str) -> list[Address]:
         )
         for page in PAGES
     ]
+
+
+def application_page(base: str, key: str) -> str:
+    """An application's page under /nb/ (`base` is the draft's address): a step of
+    portal/apply/journeys.py by its key, or "check" or "attachments"."""
+    words = STEPS.get(key) or WORDS[key]
+    return f"{base}/{words[0]}"

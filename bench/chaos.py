@@ -45,7 +45,7 @@ from typing import Any
 import psycopg
 import requests
 
-from bench.addresses import MY_PAGES
+from bench.addresses import MY_PAGES, RECEIPT, application_page
 from bench.client import Browser, steps
 from bench.run import BIN, PASSWORD, ROOT, Server, free_port, gunicorn, in_app, portal_env, postgres_cluster
 
@@ -342,11 +342,15 @@ def send_application(browser: CountingBrowser, n: int) -> str:
     deadline = time.monotonic() + GIVE_UP
     base, token = patiently(browser.start_application, deadline)
     for key, data in steps(n):
-        patiently(lambda key=key, data=data: redirected(browser.post(f"{base}/{key}", data, token)), deadline)
-    patiently(lambda: redirected(browser.post(f"{base}/attachments", {"action": "continue"}, token)), deadline)
+        patiently(
+            lambda key=key, data=data: redirected(browser.post(application_page(base, key), data, token)), deadline
+        )
+    patiently(
+        lambda: redirected(browser.post(application_page(base, "attachments"), {"action": "continue"}, token)), deadline
+    )
     # The final post, again and again until a receipt: a retry of the same draft must land on
     # the same receipt, whether the first was stored or not.
-    receipt = patiently(lambda: redirected(browser.send(base, token), "/receipt/"), deadline)
+    receipt = patiently(lambda: redirected(browser.send(base, token), RECEIPT), deadline)
 
     def read_receipt() -> str:
         page = browser.get(receipt)

@@ -11,7 +11,7 @@ from datetime import date, timedelta
 import requests
 from stdnum.no import fodselsnummer
 
-from bench.addresses import APPLY, LOGIN
+from bench.addresses import APPLY, LOGIN, RECEIPT, application_page
 
 CSRF = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"|value="([^"]+)"[^>]*name="csrf_token"')
 USER_AGENT = "portal-benchmark/1"
@@ -129,20 +129,20 @@ class Browser:
 
     def send(self, base: str, token: str) -> requests.Response:
         """The final post: check your answers, confirm, send."""
-        return self.post(f"{base}/check", {"correct": "y"}, token)
+        return self.post(application_page(base, "check"), {"correct": "y"}, token)
 
     def apply(self, n: int) -> tuple[str, float]:
         """Fill in a støttekontakt application page by page; send it. Returns the receipt's
         address and the seconds the sending itself took."""
         base, token = self.start_application()
         for key, data in steps(n):
-            response = self.post(f"{base}/{key}", data, token)
+            response = self.post(application_page(base, key), data, token)
             if response.status_code != 302:
                 raise RuntimeError(f"the {key} page did not take the answers ({response.status_code})")
-        self.post(f"{base}/attachments", {"action": "continue"}, token)
+        self.post(application_page(base, "attachments"), {"action": "continue"}, token)
         started = time.perf_counter()
         response = self.send(base, token)
         took = time.perf_counter() - started
-        if response.status_code != 302 or "/receipt/" not in response.headers.get("Location", ""):
+        if response.status_code != 302 or RECEIPT not in response.headers.get("Location", ""):
             raise RuntimeError(f"sending failed ({response.status_code})")
         return response.headers["Location"], took

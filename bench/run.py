@@ -525,7 +525,10 @@ def guide_size() -> int:
     os.environ.setdefault("SECRET_KEY", SECRET)
     from portal import create_app
 
-    app = create_app({"SECRET_KEY": SECRET})
+    # Production settings, as the portal under test has (portal_env); the address is only
+    # checked against the request's host, the test client's.
+    settings = str(ROOT / "portal" / "settings" / "demo.toml")
+    app = create_app({"SECRET_KEY": SECRET, "PORTAL_URL": "http://localhost", "PORTAL_SETTINGS": settings})
     return len(app.test_client().get(GUIDE).data)
 
 

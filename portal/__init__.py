@@ -11,7 +11,20 @@ from flask import Flask, request, session
 from flask_babel import lazy_gettext as _l
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from . import addresses, assets, cli, errors, i18n, idle, kept_forms, labels, language_switch, page_cache, security
+from . import (
+    addresses,
+    assets,
+    chrome,
+    cli,
+    errors,
+    i18n,
+    idle,
+    kept_forms,
+    labels,
+    language_switch,
+    page_cache,
+    security,
+)
 from .api import bp as api
 from .appeal import bp as appeal
 from .apply import bp as apply, display
@@ -72,8 +85,8 @@ def _init_login(app: Flask) -> None:
         found = login_sessions.find(session.get("login"), int(account_id))
         if found is None:
             return None
-        account, login = found
-        account.signed_in_with_id = login.method == "id"
+        account, method = found
+        account.signed_in_with_id = method == "id"
         return account
 
 
@@ -154,6 +167,7 @@ def create_app(config: Mapping[str, Any] | type | None = None) -> Flask:
 
     display.init_app(app)
     idle.init_app(app)
+    chrome.init_app(app)
 
     app.context_processor(labels.case_labels)
 

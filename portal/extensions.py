@@ -1,6 +1,5 @@
 """Flask extensions, created unbound and attached to the app in create_app()."""
 
-from flask_babel import Babel
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_login import LoginManager
@@ -8,6 +7,8 @@ from flask_sqlalchemy import SQLAlchemy
 from flask_wtf import CSRFProtect
 from sqlalchemy import MetaData, event
 from sqlalchemy.orm import DeclarativeBase
+
+from .i18n import Babel
 
 # Named constraints, so migrations name them the same on SQLite and PostgreSQL.
 NAMING_CONVENTION = {
@@ -24,7 +25,7 @@ class Base(DeclarativeBase):
 
 
 db = SQLAlchemy(model_class=Base)
-babel = Babel()
+babel = Babel()  # portal.i18n's: the catalogue looked up once per request
 csrf = CSRFProtect()
 login_manager = LoginManager()
 # Storage from RATELIMIT_STORAGE_URI: memory by default, Redis when REDIS_URL is set.

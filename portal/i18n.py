@@ -12,12 +12,13 @@ import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import TypeVar
 
 import flask_babel
 from babel.dates import format_date
+from babel.support import NullTranslations
 from flask import Flask, current_app, g, request, url_for
 from werkzeug.routing import BaseConverter
 
@@ -142,7 +143,7 @@ def _long_date(day, locale: str) -> str:
     return format_date(day, "long", locale=locale)
 
 
-def _translations():
+def _translations(lookup: Callable[[], NullTranslations] | None = None) -> NullTranslations:
     """The catalogue for this request, looked up once per request and language (Flask-Babel
     looks it up again for every string a page translates). force_locale, which the PDF
     copies and e-mail use, gives a new locale object, so its strings are looked up anew."""
@@ -151,11 +152,27 @@ def _translations():
         locale, kept = getattr(space, "babel_locale", None), getattr(space, "portal_translations", None)
         if locale is not None and kept is not None and kept[0] is locale:
             return kept[1]
-    translations = flask_babel.get_translations()
+    translations = (lookup or flask_babel.get_translations)()
     space = g.get("_flask_babel")
     if space is not None and getattr(space, "babel_locale", None) is not None:
         space.portal_translations = (space.babel_locale, translations)
     return translations
+
+
+class _Domain(flask_babel.Domain):
+    """Flask-Babel's messages, their catalogue kept for the request as above: the lazy texts
+    of forms and labels (`_l`) and `gettext` in Python are translated through it too."""
+
+    def get_translations(self) -> NullTranslations:
+        if not g:  # outside the app: Flask-Babel's own answer (no catalogue)
+            return super().get_translations()
+        return _translations(super().get_translations)
+
+
+class Babel(flask_babel.Babel):
+    @cached_property
+    def domain_instance(self):
+        return _Domain(domain=self.domain)
 
 
 T = TypeVar("T")

@@ -44,6 +44,16 @@ class SessionCookies(SecureCookieSessionInterface):
     from when the cookie arrives and prefers it to Expires (RFC 6265 § 5.3), so a device
     whose clock is wrong still keeps a log-in for its whole lifetime."""
 
+    def get_signing_serializer(self, app):
+        # Built once per secret key rather than twice a request (to read the cookie, and to
+        # sign it again with the new time that the idle limit counts from).
+        key = (app.secret_key, tuple(app.config["SECRET_KEY_FALLBACKS"] or ()))
+        kept = self.__dict__.setdefault("_serializers", {})
+        if key not in kept:
+            kept.clear()
+            kept[key] = super().get_signing_serializer(app)
+        return kept[key]
+
     def save_session(self, app, session, response) -> None:
         super().save_session(app, session, response)
         if not session.permanent:

@@ -165,7 +165,8 @@ def submission(reference: str):
     case = cases.find(found.reference)
     appealed = cases.find(found.appeals_reference) if found.appeals_reference else None
     volunteer = volunteers.of_submission(found) if found.kind == "volunteer" else None
-    summary = cases.summary_of(case) if case else None
+    events = cases.events_of(case) if case else []
+    summary = cases.summary_of(case, events) if case else None
     return render_template(
         "intake/submission.html",
         submission=found,
@@ -176,7 +177,7 @@ def submission(reference: str):
         summary=summary,
         promise_broken=summary is not None and is_promise_broken(summary, today()),
         recordable=offered(summary) if summary else (),
-        events=cases.timeline(cases.events_of(case)) if case else [],
+        events=cases.timeline(events),
         sections=copies.sections(found),
         archive=archive.summary(found),
         dispute=disputes.of(found),

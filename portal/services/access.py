@@ -35,7 +35,7 @@ from ..models import (
 from ..rules import authority as rules
 from . import access_log, authorities, cases, intake, people
 from .kinds import scope_for
-from .transaction import transaction
+from .transaction import read_transaction
 
 
 class NotFound(LookupError):
@@ -71,7 +71,7 @@ def own_draft(actor, public_id: str) -> Draft:
     return draft
 
 
-@transaction
+@read_transaction
 def draft_for(actor, public_id: str, action: str = "draft.view") -> Draft:
     """The account's own draft. One made for someone else also needs the authority to
     allow applying, now; reading it is written to the access log."""
@@ -95,7 +95,7 @@ def draft_for(actor, public_id: str, action: str = "draft.view") -> Draft:
     return draft
 
 
-@transaction
+@read_transaction
 def submission_for(actor, reference: str, action: str = "submission.view") -> Submission:
     account = _account(actor)
     submission = db.session.scalar(select(Submission).where(Submission.reference == reference))
@@ -105,7 +105,7 @@ def submission_for(actor, reference: str, action: str = "submission.view") -> Su
     return submission
 
 
-@transaction
+@read_transaction
 def check_submission(account: Account, submission: Submission, action: str, own_copy: bool = True) -> None:
     """May the account read this submission? `own_copy`: a representative reading only the
     copy of what they sent (a receipt, its PDF) needs the right to apply; anything about
@@ -151,7 +151,7 @@ def check_submission(account: Account, submission: Submission, action: str, own_
     )
 
 
-@transaction
+@read_transaction
 def case_for(actor, reference: str, action: str = "case.view"):
     """A case, for the person, the account that sent it for itself, or a representative
     allowed to see the case; a representative's read is written to the access log."""
@@ -188,7 +188,7 @@ def may_appeal(account: Account, case) -> bool:
     )
 
 
-@transaction
+@read_transaction
 def cases_for(account: Account) -> list:
     """Every case the account may follow, newest first; representatives' reads are logged."""
     me = people.self_of(account)
@@ -228,7 +228,7 @@ def cases_for(account: Account) -> list:
     return found
 
 
-@transaction
+@read_transaction
 def attachment_for(actor, public_id: str) -> Attachment:
     """A file, for whoever may see what it belongs to."""
     account = _account(actor)
@@ -298,7 +298,7 @@ def _staff_read(reader: Account | ApiToken, person: Person | None, action: str, 
         access_log.record(reader, person, "caseworker", action, **about)
 
 
-@transaction
+@read_transaction
 def submission_for_staff(reader: Account | ApiToken, reference: str, action: str = "submission.view"):
     """A submission for the municipality, or None; the read is logged."""
     submission = intake.find(reference)
@@ -307,26 +307,26 @@ def submission_for_staff(reader: Account | ApiToken, reference: str, action: str
     return submission
 
 
-@transaction
+@read_transaction
 def submission_read_by_staff(reader: Account | ApiToken, submission: Submission, action: str) -> None:
     """The municipality read the submission (or a file of it) it has found already: logged."""
     _staff_read(reader, submission.person, action, submission=submission)
 
 
-@transaction
+@read_transaction
 def case_read_by_staff(reader: Account | ApiToken, case: Case, action: str = "case.view") -> None:
     """The municipality opened the case (or looked for a volunteer for it, or read a report
     about it): logged."""
     _staff_read(reader, case.person, action, submission=case.submission)
 
 
-@transaction
+@read_transaction
 def authority_for_check(caseworker: Account, authority: Authority, action: str = "authority.view") -> None:
     """A caseworker reads an authority and its document to check it: logged."""
     _staff_read(caseworker, authority.person, action, authority=authority)
 
 
-@transaction
+@read_transaction
 def volunteer_read_by_staff(caseworker: Account, volunteer: Volunteer, action: str) -> None:
     """A caseworker reads a volunteer's application, police certificate or receipts: logged
     for the volunteer, who sees it under "Who has seen my case" when they log in with

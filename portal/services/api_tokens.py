@@ -35,9 +35,10 @@ def create(name: str, rights=RIGHTS) -> tuple[ApiToken, str]:
     return record, token
 
 
-@transaction
 def find(token: str) -> ApiToken | None:
-    """The token's record if it is one of ours and not revoked; its last use noted (once a minute)."""
+    """The token's record if it is one of ours and not revoked; its last use noted (once a
+    minute). Only noting it is a change: the other requests read the token and no more, so
+    what they have loaded stays loaded."""
     if not token:
         return None
     record = db.session.scalar(
@@ -49,8 +50,13 @@ def find(token: str) -> ApiToken | None:
         if last is not None and last.tzinfo is None:
             last = last.replace(tzinfo=UTC)
         if last is None or now - last > timedelta(minutes=1):
-            record.last_used_at = now
+            _used(record, now)
     return record
+
+
+@transaction
+def _used(record: ApiToken, now) -> None:
+    record.last_used_at = now
 
 
 @transaction

@@ -9,8 +9,9 @@ from __future__ import annotations
 import hashlib
 import secrets
 from datetime import timedelta
+from functools import cache
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, select, update
 
 from ..extensions import db
 from ..models import Account, LoginSession
@@ -48,21 +49,30 @@ def account_id_for_form(form_token: str) -> int | None:
     )
 
 
-def find(token: str | None, account_id: int) -> tuple[Account, LoginSession] | None:
-    """The account and its log-in, if the token is an open log-in of that account (one query)."""
+def find(token: str | None, account_id: int) -> tuple[Account, str] | None:
+    """The account and how it logged in ("password" or "id"), if the token is an open log-in of
+    that account (one query). Asked on every request behind log-in: the statement is built
+    once, and only the account becomes an object."""
     if not token:
         return None
     row = db.session.execute(
-        select(Account, LoginSession)
-        .join(LoginSession, LoginSession.account_id == Account.id)
-        .where(
-            LoginSession.token_hash == _hash(token),
-            LoginSession.account_id == account_id,
-            LoginSession.ended_at.is_(None),
-            LoginSession.created_at > clock.now() - MAX_AGE,
-        )
+        _open_login(), {"token_hash": _hash(token), "account_id": account_id, "since": clock.now() - MAX_AGE}
     ).first()
     return (row[0], row[1]) if row else None
+
+
+@cache
+def _open_login():
+    return (
+        select(Account, LoginSession.method)
+        .join(LoginSession, LoginSession.account_id == Account.id)
+        .where(
+            LoginSession.token_hash == bindparam("token_hash"),
+            LoginSession.account_id == bindparam("account_id"),
+            LoginSession.ended_at.is_(None),
+            LoginSession.created_at > bindparam("since"),
+        )
+    )
 
 
 @transaction

@@ -120,3 +120,50 @@ def test_texts_kept_per_language_are_built_once_for_each_language(app):
             found.setdefault(lang, set()).add(texts())
     assert len(built) == 2
     assert found == {"nb": {"Min side"}, "en": {"My page"}}
+
+
+@pytest.mark.parametrize("lang", ["nb", "nn", "en"])
+def test_the_header_and_footer_are_worked_out_once_per_language(login_as, monkeypatch, lang):
+    # The style sheets, the footer's guides and the idle warning read the same on every page
+    # in a language: after the first page, a page builds only its own addresses.
+    client = login_as("citizen")
+    client.get(f"/{lang}/my-page", follow_redirects=True)
+    built: list[str] = []
+    build = MapAdapter.build
+
+    def counted_build(self, endpoint, *args, **kwargs):
+        built.append(endpoint)
+        return build(self, endpoint, *args, **kwargs)
+
+    monkeypatch.setattr(MapAdapter, "build", counted_build)
+    page = client.get(f"/{lang}/my-page", follow_redirects=True).get_data(as_text=True)
+    monkeypatch.undo()
+    assert not [endpoint for endpoint in built if endpoint in ("static", "public.guide")], built
+    footer = page[page.index("<footer") : page.index("</footer>")]
+    assert footer.count('class="ds-link" href="/' + lang + "/") == 4
+    assert page.count('<link rel="stylesheet" href="/static/') == 3
+    assert '<script src="/static/js/idle.' in page
+
+
+def test_lazy_texts_look_up_the_catalogue_once_a_request_and_force_locale_still_switches(app, monkeypatch):
+    import flask_babel
+    from flask import g
+    from flask_babel import force_locale, lazy_gettext
+
+    looked_up = []
+    lookup = flask_babel.Domain.get_translations
+
+    def counted(self):
+        looked_up.append(1)
+        return lookup(self)
+
+    monkeypatch.setattr(flask_babel.Domain, "get_translations", counted)
+    texts = [lazy_gettext("My page"), lazy_gettext("Log out")] * 10
+    with app.test_request_context("/nb/"):
+        g.lang_code = "nb"
+        assert {str(text) for text in texts} == {"Min side", "Logg ut"}
+        with force_locale("en"):
+            assert str(texts[0]) == "My page"
+        assert str(texts[0]) == "Min side"
+    # Once for Bokmål, once for the English of force_locale, once for Bokmål again after it.
+    assert len(looked_up) <= 3, len(looked_up)

@@ -5,6 +5,7 @@ the benchmark in bench/ measures the time."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from datetime import date, timedelta
 
 import pytest
@@ -18,6 +19,18 @@ QUEUE_PAGE = 50
 
 
 def _statements(app, client, path, **kwargs) -> int:
+    return len(_statement_texts(app, client, path, **kwargs))
+
+
+def _tables_read(app, client, path, **kwargs) -> Counter:
+    """How many times the page reads each table (by the first table its SELECT names)."""
+    found = (
+        re.match(r"SELECT\s.*?\sFROM\s+(\w+)", text, re.S) for text in _statement_texts(app, client, path, **kwargs)
+    )
+    return Counter(match.group(1) for match in found if match)
+
+
+def _statement_texts(app, client, path, **kwargs) -> list[str]:
     with app.app_context():
         engine = db.engine
     seen: list[str] = []
@@ -31,7 +44,7 @@ def _statements(app, client, path, **kwargs) -> int:
     finally:
         event.remove(engine, "before_cursor_execute", count)
     assert response.status_code == 200, path
-    return len(seen)
+    return seen
 
 
 def _paper(app, number: int, today: date, start: int = 0) -> list[str]:
@@ -117,6 +130,51 @@ def test_the_submission_view_costs_the_same_with_more_cases(apply_app, caseworke
     before = _statements(apply_app, caseworker, f"/en/intake/submissions/{reference}")
     grow(40)
     assert _statements(apply_app, caseworker, f"/en/intake/submissions/{reference}") == before
+
+
+@pytest.mark.parametrize("again", [False, True], ids=["first look", "looked again"])
+def test_the_submission_view_reads_the_submission_its_case_and_the_caseworker_once(apply_app, caseworker, grown, again):
+    # Writing the read to the access log ends a transaction; what the page had read before it
+    # is still what it shows, so it is not read again.
+    reference, _, _ = grown
+    caseworker.get("/en/intake/")  # the caseworker's language, remembered (a change of its own)
+    if again:
+        caseworker.get(f"/en/intake/submissions/{reference}")
+    read = _tables_read(apply_app, caseworker, f"/en/intake/submissions/{reference}")
+    assert (read["account"], read["submission"], read["person"], read["case_file"]) == (1, 1, 1, 1), read
+    assert read["case_event"] == 1, read
+
+
+def test_the_case_page_reads_the_case_its_submission_and_the_reader_once(apply_app, citizen, grown):
+    reference, _, _ = grown
+    citizen.get("/en/cases/")
+    read = _tables_read(apply_app, citizen, f"/en/cases/{reference}")
+    assert (read["account"], read["case_file"], read["person"]) == (1, 1, 1), read
+    # The case's own submission, then the appeals that point at it.
+    assert read["submission"] == 2, read
+
+
+def test_the_api_reads_its_token_once_and_notes_its_last_use_once_a_minute(apply_app, grown, clock):
+    from portal.models import ApiToken
+
+    reference, token, _ = grown
+    client = apply_app.test_client()
+    auth = {"Authorization": f"Bearer {token}"}
+
+    def last_used():
+        with apply_app.app_context():
+            return db.session.scalar(db.select(ApiToken.last_used_at))
+
+    client.get(f"/api/v1/submissions/{reference}", headers=auth)
+    noted = last_used()
+    assert noted is not None
+    clock.shift(seconds=30)
+    read = _tables_read(apply_app, client, f"/api/v1/submissions/{reference}", headers=auth)
+    assert read["api_token"] == 1, read
+    assert last_used() == noted
+    clock.shift(minutes=2)
+    client.get(f"/api/v1/submissions/{reference}", headers=auth)
+    assert last_used() > noted
 
 
 def test_the_api_list_and_one_submission_cost_the_same_with_more_rows(apply_app, grown):
