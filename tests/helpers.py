@@ -487,16 +487,19 @@ def start_appeal(client, reference, lang="nb") -> str:
 # -- Volunteers -------------------------------------------------------------------------------
 
 
-def make_volunteer(app, email: str, state: str = "interviewed") -> str:
+def make_volunteer(app, email: str, state: str = "interviewed", name: str = "Vera Frivillig") -> str:
     """A volunteer in the register for the account with this e-mail, as if their application
-    had been handled (its answers are not needed); gives the volunteer's public id."""
+    had been handled (its answers are not needed); gives the volunteer's public id. The
+    application's reference is taken from the year's counter, as a send takes it."""
     from sqlalchemy import select
 
     from portal.models import Account, Submission, Volunteer
+    from portal.rules.references import VOLUNTEER_PREFIX
+    from portal.services.submissions import next_reference
 
     with app.app_context():
         submission = Submission(
-            reference=f"FR-{clock.today().year}-000001",
+            reference=next_reference(VOLUNTEER_PREFIX, clock.today().year),
             kind="volunteer",
             service="stottekontakt",
             document={"answers": {}},
@@ -508,7 +511,7 @@ def make_volunteer(app, email: str, state: str = "interviewed") -> str:
         db.session.add(submission)
         db.session.flush()
         volunteer = Volunteer(
-            name="Vera Frivillig",
+            name=name,
             state=state,
             times=["evening"],
             groups=["adults"],

@@ -49,7 +49,7 @@ def submit(account: Account, draft: Draft, lang: str) -> Submission:
     if draft.kind == "appeal":
         document["appeals"] = appeals.details(draft, appealed, now)
     submission = Submission(
-        reference=_next_reference(kind.prefix(draft.service), local_day(now).year),
+        reference=next_reference(kind.prefix(draft.service), local_day(now).year),
         kind=draft.kind,
         service=draft.service,
         account_id=account.id,
@@ -158,7 +158,7 @@ def _receipt_addresses(account: Account, answers: dict) -> list[str]:
     return list(dict.fromkeys(a.strip().lower() for a in found if a))
 
 
-def _next_reference(prefix: str, year: int) -> str:
+def next_reference(prefix: str, year: int) -> str:
     """The next number in the year's series, the counter's row locked until the sending
     commits, so two sends never take one number."""
     counter = _counter(prefix, year)
@@ -213,7 +213,7 @@ def register_offline(
     now = clock.now()
     person = people.person_for(national_id, name)
     submission = Submission(
-        reference=_next_reference(PREFIXES[service], local_day(now).year),
+        reference=next_reference(PREFIXES[service], local_day(now).year),
         kind="application",
         service=service,
         person_id=person.id,

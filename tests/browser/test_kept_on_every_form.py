@@ -10,11 +10,9 @@ from datetime import timedelta
 
 import pytest
 from playwright.sync_api import expect
-from sqlalchemy import select
 
 from portal import create_app
 from portal.extensions import db
-from portal.models import Volunteer
 from portal.services import cases, submissions
 from tests.browser.conftest import PageProblems, log_in, log_in_with_id, violations
 from tests.conftest import base_config
@@ -50,20 +48,10 @@ def _sent_by_a_stranger(database_url, national_id: str) -> str:
     return reference_in(receipt)
 
 
-def _volunteer(live_app, email: str, year: int) -> str:
-    """A volunteer in the register (tests.helpers.make_volunteer), named as the account is. The
-    helper numbers the volunteer's application FR-<year>-000001 by hand and names every volunteer
-    Vera Frivillig: the browser tests share one database, so the number is taken from the reference
-    counter here, as a send takes it, or the next volunteer to apply in the browser
-    (test_volunteer_and_ombud_journeys) would be given it again and the send fail; and the name
-    is Tove's own, so the register lists one Vera Frivillig, the one who applied there."""
-    volunteer = make_volunteer(live_app, email)
-    with live_app.app_context():
-        assert submissions._next_reference("FR", year) == f"FR-{year}-000001"
-        db.session.scalar(select(Volunteer).where(Volunteer.public_id == volunteer)).name = "Tove Timer"
-        db.session.commit()
-        db.session.remove()
-    return volunteer
+def _volunteer(live_app, email: str) -> str:
+    """A volunteer in the register (tests.helpers.make_volunteer), with a name of their own: the
+    browser tests share one database, and the volunteer journey looks for its own Vera Frivillig."""
+    return make_volunteer(live_app, email, name="Tove Timer")
 
 
 def test_the_not_me_comment_survives_the_language_switch_and_the_idle_limit(
@@ -116,7 +104,7 @@ def test_a_timesheet_with_its_receipt_survives_the_language_switch_and_the_idle_
     make_account(live_app, email="tove.timer@example.org")
     make_caseworker(live_app, email="tove.worker@fjellvik.kommune.no")
     started = clock.today() - timedelta(days=45)
-    volunteer = _volunteer(live_app, "tove.timer@example.org", clock.today().year)
+    volunteer = _volunteer(live_app, "tove.timer@example.org")
     assignment = engage_volunteer(live_app, volunteer, reference, started)
 
     page = browser.new_context(locale="nb-NO").new_page()
