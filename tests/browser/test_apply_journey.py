@@ -216,7 +216,7 @@ def test_a_citizen_applies_for_stottekontakt_in_nynorsk_end_to_end(browser, live
     page.check("input[name=correct]")
     page.get_by_role("button", name="Send søknaden").click()
 
-    assert page.get_by_role("heading", level=1).inner_text() == "Søknaden er send"
+    assert page.get_by_role("heading", level=1).inner_text() == "Søknaden er sendt"
     reference = re.search(r"SK-\d{4}-\d{6}", page.content()).group(0)
     _in_nynorsk(page, "the receipt")
     with page.expect_download() as download:

@@ -87,7 +87,7 @@ def test_appeal_a_decision_in_time_from_the_case_page(apply_app, citizen, decide
     receipt = response.headers["Location"]
     assert re.search(rf"^/{lang}/apply/receipt/KL-\d{{4}}-\d{{6}}$", declared(receipt))
     page = text(citizen.get(receipt))
-    assert {"nb": "Klagen er sendt", "nn": "Klagen er send", "en": "Appeal sent"}[lang] in page
+    assert {"nb": "Klagen er sendt", "nn": "Klagen er sendt", "en": "Appeal sent"}[lang] in page
     assert APPEAL_BODY[lang] in page
     with apply_app.app_context():
         appeal = db.session.scalar(select(Submission).where(Submission.kind == "appeal"))

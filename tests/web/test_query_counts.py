@@ -111,6 +111,8 @@ def test_the_case_page_and_my_cases_cost_the_same_with_more_cases_and_events(app
 def test_the_queue_costs_the_same_on_the_first_and_a_deep_page_with_more_rows(apply_app, caseworker, grown):
     _, _, grow = grown
     grow(5)
+    # The first page read in English notes the language on the account (one write, once).
+    caseworker.get("/en/intake/")
     first = _statements(apply_app, caseworker, "/en/intake/")
     filtered = _statements(apply_app, caseworker, "/en/intake/?state=new&service=bpa")
     grow(2 * QUEUE_PAGE + 10)
