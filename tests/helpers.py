@@ -579,3 +579,36 @@ def give_ombud_access(app, person, scopes=("see_case", "appeal"), lang="nb", val
             "valid_until": day(valid_until),
         },
     )
+
+
+def register_paper(app, number: int, today: date, start: int = 0) -> list[str]:
+    """Submissions registered by the case-management system (paper), a third of them received:
+    their references."""
+    from portal.services import submissions
+    from tests.identities import aged
+
+    references = []
+    with app.test_request_context():
+        for n in range(start, start + number):
+            service = ("stottekontakt", "bpa", "ledsagerbevis")[n % 3]
+            born = aged(20 + n % 60, today, start=n // 60 * 7)
+            references.append(submissions.register_offline("paper", service, f"Person {n}", born)[0].reference)
+    for reference in references[::3]:
+        record(app, reference, "received", received_on=today.isoformat())
+    return references
+
+
+def engaged_volunteer_with_a_line(app, citizen, submit_application, decide, clock):
+    """Vera, engaged a month and a half ago for Kari's granted case: her logged-in client, the
+    assignment's id and a timesheet line for last month."""
+    reference = submit_application(citizen)
+    decide(reference)
+    vera = app.test_client()
+    make_account(app, email="vera@example.org")
+    log_in(vera, email="vera@example.org")
+    started = clock.today() - timedelta(days=45)
+    assignment = engage_volunteer(app, make_volunteer(app, "vera@example.org"), reference, started)
+    last = clock.today().replace(day=1) - timedelta(days=1)
+    worked = max(last.replace(day=12), started)
+    line = {"month": last.replace(day=1).isoformat(), "lines-0-day": day(worked), "lines-0-hours": "3"}
+    return vera, assignment, line

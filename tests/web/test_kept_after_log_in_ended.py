@@ -5,7 +5,6 @@ has logged in again. Nobody else gets it, and it is not kept for long."""
 
 from __future__ import annotations
 
-from datetime import timedelta
 from urllib.parse import unquote
 
 import pytest
@@ -18,13 +17,11 @@ from tests.helpers import (
     TEST_PASSWORD,
     answer_all,
     csrf_token,
-    day,
-    engage_volunteer,
+    engaged_volunteer_with_a_line,
     errors,
     html,
     log_in,
     make_account,
-    make_volunteer,
     post_form,
     start_application,
     text,
@@ -126,19 +123,9 @@ def test_a_kept_form_is_deleted_by_purge_after_two_hours(apply_app, citizen, clo
 
 
 def _timesheet(apply_app, citizen, submit_application, decide, clock, lang):
-    """Vera, engaged a month and a half ago for Kari's granted case: her timesheet page, and a
-    line for last month."""
-    reference = submit_application(citizen)
-    decide(reference)
-    vera = apply_app.test_client()
-    make_account(apply_app, email="vera@example.org")
-    log_in(vera, email="vera@example.org")
-    started = clock.today() - timedelta(days=45)
-    assignment = engage_volunteer(apply_app, make_volunteer(apply_app, "vera@example.org"), reference, started)
-    last = clock.today().replace(day=1) - timedelta(days=1)
-    worked = max(last.replace(day=12), started)
-    data = {"month": last.replace(day=1).isoformat(), "lines-0-day": day(worked), "lines-0-hours": "3"}
-    return vera, f"/{lang}/volunteer/timesheet/{assignment}", data
+    """Vera's client, her timesheet page and a line for last month."""
+    vera, assignment, line = engaged_volunteer_with_a_line(apply_app, citizen, submit_application, decide, clock)
+    return vera, f"/{lang}/volunteer/timesheet/{assignment}", line
 
 
 @pytest.mark.parametrize("lang", ["nb", "nn", "en"])

@@ -17,14 +17,12 @@ from portal.models import SubmissionDispute, VolunteerReport
 from tests.helpers import (
     PDF,
     csrf_token,
-    day,
-    engage_volunteer,
+    engaged_volunteer_with_a_line,
     errors,
     html,
     log_in,
     log_in_with_id,
     make_account,
-    make_volunteer,
     post_form,
     reference_in,
     send_application,
@@ -161,18 +159,9 @@ def test_the_not_me_comment_saved_at_the_idle_limit_is_back_after_logging_in(
 
 @pytest.fixture
 def timesheet(apply_app, citizen, caseworker, submit_application, decide, clock):
-    """Vera, engaged a month and a half ago for Kari's granted case: her client, the timesheet's
-    id and a line for last month."""
-    reference = submit_application(citizen)
-    decide(reference)
-    vera = apply_app.test_client()
-    make_account(apply_app, email="vera@example.org")
-    log_in(vera, email="vera@example.org")
-    started = clock.today() - timedelta(days=45)
-    assignment = engage_volunteer(apply_app, make_volunteer(apply_app, "vera@example.org"), reference, started)
-    last = clock.today().replace(day=1) - timedelta(days=1)
-    line = {"month": last.replace(day=1).isoformat(), "lines-0-day": day(max(last.replace(day=12), started))}
-    return vera, assignment, {**line, "lines-0-hours": "3"}
+    """Vera's client, the timesheet's id and a line for last month."""
+    vera, assignment, line = engaged_volunteer_with_a_line(apply_app, citizen, submit_application, decide, clock)
+    return vera, assignment, line
 
 
 KEPT_FILE = {

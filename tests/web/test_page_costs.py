@@ -12,22 +12,7 @@ from werkzeug.routing import MapAdapter
 
 from portal import links
 from portal.i18n import once_per_language
-from tests.helpers import make_token, record
-from tests.identities import aged
-
-
-def _paper(app, number: int, today, start: int = 0) -> None:
-    """Submissions registered by the case-management system, a third of them received."""
-    from portal.services import submissions
-
-    references = []
-    with app.test_request_context():
-        for n in range(start, start + number):
-            service = ("stottekontakt", "bpa", "ledsagerbevis")[n % 3]
-            born = aged(20 + n % 60, today, start=n // 60 * 7)
-            references.append(submissions.register_offline("paper", service, f"Person {n}", born)[0].reference)
-    for reference in references[::3]:
-        record(app, reference, "received", received_on=today.isoformat())
+from tests.helpers import make_token, register_paper
 
 
 @contextmanager
@@ -65,9 +50,9 @@ def _costs(monkeypatch, client, path, **kwargs) -> dict:
 def test_the_queue_builds_as_many_links_and_translates_as_many_labels_with_more_rows(
     apply_app, caseworker, clock, monkeypatch, lang, submissions
 ):
-    _paper(apply_app, 4, clock.today())
+    register_paper(apply_app, 4, clock.today())
     few = _costs(monkeypatch, caseworker, f"/{lang}/intake/")
-    _paper(apply_app, 30, clock.today(), start=4)
+    register_paper(apply_app, 30, clock.today(), start=4)
     html = caseworker.get(f"/{lang}/intake/").get_data(as_text=True)
     assert html.count(f'href="{submissions}') == 34
     assert _costs(monkeypatch, caseworker, f"/{lang}/intake/") == few
@@ -76,9 +61,9 @@ def test_the_queue_builds_as_many_links_and_translates_as_many_labels_with_more_
 def test_the_api_list_builds_as_many_links_with_more_rows(apply_app, clock, monkeypatch):
     token = make_token(apply_app)
     client, auth = apply_app.test_client(), {"Authorization": f"Bearer {token}"}
-    _paper(apply_app, 3, clock.today())
+    register_paper(apply_app, 3, clock.today())
     few = _costs(monkeypatch, client, "/api/v1/submissions?limit=100", headers=auth)
-    _paper(apply_app, 30, clock.today(), start=3)
+    register_paper(apply_app, 30, clock.today(), start=3)
     items = client.get("/api/v1/submissions?limit=100", headers=auth).json["items"]
     assert len(items) == 33
     for item in items:

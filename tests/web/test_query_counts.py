@@ -6,14 +6,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from sqlalchemy import event
 
 from portal.extensions import db
-from tests.helpers import make_token, record, send_application
-from tests.identities import aged
+from tests.helpers import make_token, record, register_paper, send_application
 
 QUEUE_PAGE = 50
 
@@ -47,21 +46,6 @@ def _statement_texts(app, client, path, **kwargs) -> list[str]:
     return seen
 
 
-def _paper(app, number: int, today: date, start: int = 0) -> list[str]:
-    """Submissions registered by the case-management system, each with a case and events."""
-    from portal.services import submissions
-
-    references = []
-    with app.test_request_context():
-        for n in range(start, start + number):
-            service = ("stottekontakt", "bpa", "ledsagerbevis")[n % 3]
-            born = aged(20 + n % 60, today, start=n // 60 * 7)
-            references.append(submissions.register_offline("paper", service, f"Person {n}", born)[0].reference)
-    for reference in references[::3]:
-        record(app, reference, "received", received_on=today.isoformat())
-    return references
-
-
 @pytest.fixture
 def grown(apply_app, citizen, caseworker, clock):
     """A citizen with a case, a caseworker, an API token; `grow()` adds other people's cases."""
@@ -71,7 +55,7 @@ def grown(apply_app, citizen, caseworker, clock):
     made = {"count": 0}
 
     def grow(number: int):
-        _paper(apply_app, number, clock.today(), made["count"])
+        register_paper(apply_app, number, clock.today(), made["count"])
         made["count"] += number
 
     return reference, token, grow
