@@ -16,6 +16,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 import time_machine
+from hypothesis import settings
 from sqlalchemy import MetaData, create_engine, text
 
 from portal import create_app
@@ -65,6 +66,11 @@ def _suite_moment() -> datetime:
 
 
 SUITE_MOMENT = _suite_moment()
+
+# Property tests assert rules, not speed (the benchmarks measure speed): no time limit per
+# example, so a loaded machine cannot fail one.
+settings.register_profile("portal", deadline=None)
+settings.load_profile("portal")
 _suite_travel = time_machine.travel(SUITE_MOMENT, tick=True)
 
 
