@@ -3,7 +3,6 @@ application) saved at every step, and the submissions made from them, never chan
 
 from __future__ import annotations
 
-import uuid
 from datetime import datetime
 
 from sqlalchemy import JSON, DateTime, ForeignKey, Index, Integer, LargeBinary, String, UniqueConstraint
@@ -17,10 +16,7 @@ from ..rules.submissions import CHANNELS, INTAKE_STATES, KINDS
 from .authority import Authority
 from .checks import one_of
 from .person import Person
-
-
-def _public_id() -> str:
-    return uuid.uuid4().hex
+from .public_ids import new_public_id
 
 
 class Draft(db.Model):
@@ -31,7 +27,7 @@ class Draft(db.Model):
     __table_args__ = (one_of("kind", KINDS), one_of("service", SERVICES))
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    public_id: Mapped[str] = mapped_column(String(32), unique=True, default=_public_id)
+    public_id: Mapped[str] = mapped_column(String(32), unique=True, default=new_public_id)
     account_id: Mapped[int] = mapped_column(ForeignKey("account.id", ondelete="CASCADE"), index=True)
     service: Mapped[str] = mapped_column(String(20))
     kind: Mapped[str] = mapped_column(String(20), default="application", server_default="application")

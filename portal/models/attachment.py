@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
 from datetime import datetime
 
 from sqlalchemy import DateTime, ForeignKey, Integer, String
@@ -11,6 +10,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 from ..extensions import db
 from ..rules.files import CONTENT_TYPES, KINDS
 from .checks import exactly_one, one_of
+from .public_ids import new_public_id
 
 # What a file belongs to: exactly one of these is set (the account is who uploaded it).
 OWNERS = ("draft_id", "submission_id", "authority_id", "volunteer_id", "volunteer_report_id")
@@ -21,7 +21,7 @@ class Attachment(db.Model):
     __table_args__ = (exactly_one("one_owner", OWNERS), one_of("kind", KINDS), one_of("content_type", CONTENT_TYPES))
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    public_id: Mapped[str] = mapped_column(String(32), unique=True, default=lambda: uuid.uuid4().hex)
+    public_id: Mapped[str] = mapped_column(String(32), unique=True, default=new_public_id)
     account_id: Mapped[int | None] = mapped_column(ForeignKey("account.id", ondelete="SET NULL"), index=True)
     # A file added to a draft; it moves to the submission when the draft is sent. (SET NULL
     # would leave it with no owner, which the check refuses: a draft's files go first.)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
 from datetime import date, datetime
 
 from sqlalchemy import JSON, Date, DateTime, ForeignKey, String, Text
@@ -13,6 +12,7 @@ from ..rules.authority import BASES, ENDED_BY, PROOFS, STORED_STATES
 from .account import Account
 from .checks import one_of
 from .person import Person
+from .public_ids import new_public_id
 
 
 class Authority(db.Model):
@@ -31,7 +31,7 @@ class Authority(db.Model):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    public_id: Mapped[str] = mapped_column(String(32), unique=True, default=lambda: uuid.uuid4().hex)
+    public_id: Mapped[str] = mapped_column(String(32), unique=True, default=new_public_id)
     basis: Mapped[str] = mapped_column(String(20))  # portal.rules.authority.BASES
     proof: Mapped[str] = mapped_column(String(20))  # portal.rules.authority.PROOFS
     person_id: Mapped[int] = mapped_column(ForeignKey("person.id"), index=True)

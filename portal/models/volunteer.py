@@ -3,7 +3,6 @@ history of what the municipality did with each; and who they are støttekontakt 
 
 from __future__ import annotations
 
-import uuid
 from datetime import date, datetime
 
 from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
@@ -13,6 +12,7 @@ from ..extensions import db
 from ..rules.case_status import PER
 from ..rules.volunteers import REPORT_KINDS, STATES
 from .checks import one_of
+from .public_ids import new_public_id
 
 
 class Volunteer(db.Model):
@@ -23,7 +23,7 @@ class Volunteer(db.Model):
     __table_args__ = (one_of("state", STATES), one_of("per", PER))
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    public_id: Mapped[str] = mapped_column(String(32), unique=True, default=lambda: uuid.uuid4().hex)
+    public_id: Mapped[str] = mapped_column(String(32), unique=True, default=new_public_id)
     account_id: Mapped[int | None] = mapped_column(ForeignKey("account.id", ondelete="SET NULL"), index=True)
     submission_id: Mapped[int] = mapped_column(ForeignKey("submission.id", ondelete="CASCADE"), unique=True)
     name: Mapped[str] = mapped_column(String(200))
@@ -67,7 +67,7 @@ class Assignment(db.Model):
     __tablename__ = "assignment"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    public_id: Mapped[str] = mapped_column(String(32), unique=True, default=lambda: uuid.uuid4().hex)
+    public_id: Mapped[str] = mapped_column(String(32), unique=True, default=new_public_id)
     volunteer_id: Mapped[int] = mapped_column(ForeignKey("volunteer.id", ondelete="CASCADE"), index=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("case_file.id", ondelete="CASCADE"), index=True)
     started_on: Mapped[date] = mapped_column(Date)
@@ -85,7 +85,7 @@ class VolunteerReport(db.Model):
     __table_args__ = (UniqueConstraint("assignment_id", "kind", "period"), one_of("kind", REPORT_KINDS))
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    public_id: Mapped[str] = mapped_column(String(32), unique=True, default=lambda: uuid.uuid4().hex)
+    public_id: Mapped[str] = mapped_column(String(32), unique=True, default=new_public_id)
     assignment_id: Mapped[int] = mapped_column(ForeignKey("assignment.id", ondelete="CASCADE"), index=True)
     kind: Mapped[str] = mapped_column(String(20))  # portal.rules.volunteers.REPORT_KINDS
     period: Mapped[date] = mapped_column(Date)  # the month's first day, or the half-year's end
