@@ -124,10 +124,6 @@ def other_languages() -> list[Alternate]:
     return [a for a in alternates() if a.lang != here]
 
 
-def alternate(lang: str) -> Alternate | None:
-    return next((a for a in alternates() if a.lang == lang), None)
-
-
 def long_date(value, lang: str | None = None) -> str:
     """'23. november 2026' in Bokmål, '23 November 2026' in English: in `lang`, or the
     reader's language. A moment is shown as the day it was in Norway. The one way the portal
