@@ -28,7 +28,6 @@ from .rules.identity import mask
 # The languages the portal has catalogues for; a municipality offers some or all of them.
 LANGUAGES = ("nb", "nn", "en")
 NORWEGIAN = ("nb", "nn")
-DEFAULT_LANGUAGE = "nb"
 # The name of each language in that language, for the language switch.
 LANGUAGE_NAMES = {"nb": "Norsk bokmål", "nn": "Norsk nynorsk", "en": "English"}
 # Formatting locales: British English writes "23 November 2026", as the portal should.
@@ -52,7 +51,7 @@ class Alternate:
 
 
 def offered_languages() -> tuple[str, ...]:
-    """The languages this municipality offers, its own first."""
+    """The languages this municipality offers, in the order its settings list them."""
     return current_app.config["LANGUAGES"]
 
 
