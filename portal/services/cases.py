@@ -276,19 +276,21 @@ def _told_as_representative(authority: Authority, submission) -> bool:
     return authorities.is_confirmed(authority) or submission.account_id == authority.representative_account_id
 
 
-def _language_for(address: str, case: Case) -> str:
-    """The language of the account with this address (the one its owner last used the portal
-    in), or else the one the application was written in."""
-    account = db.session.scalar(select(Account).where(Account.email == address))
-    if account is not None and account.preferred_language in offered_languages():
-        return account.preferred_language
-    return case.submission.language
+def _letters(case: Case) -> list[tuple[str, str]]:
+    """Who is told (letter_addresses), each with their language: the one the account with that
+    address last used the portal in, or else the one the application was written in. One
+    statement for all the accounts."""
+    addresses = letter_addresses(case)
+    offered = offered_languages()
+    rows = db.session.execute(select(Account.email, Account.preferred_language).where(Account.email.in_(addresses)))
+    known = {email: lang for email, lang in rows}
+    fallback = case.submission.language
+    return [(address, known[address] if known.get(address) in offered else fallback) for address in addresses]
 
 
 def tell_about_news(case: Case) -> None:
     """'There is news in your case', with a link and the reference: no names, no details."""
-    for address in letter_addresses(case):
-        lang = _language_for(address, case)
+    for address, lang in _letters(case):
         with force_locale(lang):
             link = links.link("cases.show", lang_code=lang, reference=case.reference)
             outbox.queue(address, *emails.case_news(case.reference, link))
@@ -307,8 +309,7 @@ def send_appeal_reminders(on_day=None) -> int:
         due = case.appeal_due
         if due is None or case.appeal_reminder_for == due or on_day < reminder_day(due):
             continue
-        for address in letter_addresses(case):
-            lang = _language_for(address, case)
+        for address, lang in _letters(case):
             with force_locale(lang):
                 link = links.link("cases.show", lang_code=lang, reference=case.reference)
                 outbox.queue(address, *emails.appeal_reminder(case.reference, due, lang, link))
