@@ -152,7 +152,7 @@ class PortalRule(Rule):
         self.twins: dict[str, Rule] = {}
 
     def build(self, values, append_unknown: bool = True):
-        twin = self.twins.get(values.get("lang_code")) if self.twins else None
+        twin = self.twins.get(values.get("lang_code"))
         if twin is not None:
             return twin.build(values, append_unknown)
         return super().build(values, append_unknown)

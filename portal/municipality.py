@@ -82,9 +82,6 @@ class Settings:
     default_language: str
     by_language: dict[str, Municipality]
 
-    def values(self):
-        return self.by_language.values()
-
 
 class _Reader:
     def __init__(self, data: dict, source: str) -> None:

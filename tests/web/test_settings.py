@@ -15,7 +15,7 @@ DEMO = municipality.DEMO_SETTINGS.read_text(encoding="utf-8")
 def test_no_template_names_the_municipality_or_its_numbers():
     settings = municipality.load()
     words = set()
-    for m in settings.values():
+    for m in settings.by_language.values():
         words |= {
             m.name,
             m.office.name,
@@ -77,7 +77,7 @@ def test_a_file_that_is_not_there_or_not_toml_is_refused(tmp_path):
 
 
 def test_the_demo_settings_name_both_appeal_bodies_and_the_ombud():
-    for m in municipality.load().values():
+    for m in municipality.load().by_language.values():
         # Statsforvaltaren in Nynorsk.
         assert re.search(r"Statsforval(te|ta)ren", m.state_administrator.name)
         assert m.municipal_appeal_board.name
