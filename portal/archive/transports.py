@@ -10,7 +10,6 @@ import os
 import tempfile
 from pathlib import Path
 
-import requests
 from flask import Flask
 
 from ..rules.archive import Answer
@@ -33,6 +32,9 @@ class HttpTransport:
         headers = {"Content-Type": "application/zip", "Idempotency-Key": reference}
         if self.token:
             headers["Authorization"] = f"Bearer {self.token}"
+        # Lazy: requests adds some 4 MB to every worker, and only deliver-archive posts.
+        import requests
+
         response = requests.post(self.url, data=package, headers=headers, timeout=self.timeout)
         if not 200 <= response.status_code < 300:
             raise ArchiveRefused(f"HTTP {response.status_code}")

@@ -9,7 +9,6 @@ from __future__ import annotations
 from datetime import timedelta
 
 from flask import request
-from icalendar import Calendar, Event
 
 from ..labels import DEADLINES
 from ..models import Case
@@ -18,6 +17,9 @@ from ..rules.case_status import Summary
 
 
 def deadlines_calendar(case: Case, summary: Summary) -> bytes:
+    # Lazy: icalendar adds some 3 MB to every worker, for a file few people ask for.
+    from icalendar import Calendar, Event
+
     calendar = Calendar()
     calendar.add("prodid", "-//stottekontakt-portal//deadlines//NO")
     calendar.add("version", "2.0")

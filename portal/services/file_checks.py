@@ -8,12 +8,12 @@ import io
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-
-from PIL import Image, ImageFile
-from pypdf import PdfReader
-from pypdf.generic import IndirectObject
+from typing import TYPE_CHECKING
 
 from ..rules.files import MAX_PIXELS, is_active_pdf_part
+
+if TYPE_CHECKING:
+    from pypdf import PdfReader
 
 # Pillow's name for each picture type portal.rules.files.sniff knows.
 _PICTURES = {"image/jpeg": "JPEG", "image/png": "PNG"}
@@ -30,6 +30,8 @@ def problem_with(data: bytes, content_type: str) -> str | None:
 
 
 def _pdf_problem(data: bytes) -> str | None:
+    from pypdf import PdfReader  # lazy: pypdf and cryptography, some 14 MB a worker, only for uploads
+
     try:
         reader = PdfReader(io.BytesIO(data))
         # Many PDFs are encrypted with an empty password only to limit printing or copying:
@@ -46,6 +48,8 @@ def _pdf_problem(data: bytes) -> str | None:
 def _has_active_part(reader: PdfReader) -> bool:
     """Every object the file holds, whether the document reaches it or not (a viewer that
     repairs a file may find it), each dictionary judged by the rule."""
+    from pypdf.generic import IndirectObject  # lazy, as above
+
     waiting: list = [reader.trailer]
     for generation, numbers in reader.xref.items():
         waiting += [IndirectObject(number, generation, reader) for number in numbers]
@@ -76,6 +80,8 @@ def _plain(value: object) -> object:
 
 
 def _picture_problem(data: bytes, kind: str) -> str | None:
+    from PIL import Image  # lazy: Pillow, only for uploads
+
     try:
         with _whole_pictures_only():
             with Image.open(io.BytesIO(data), formats=[kind]) as picture:
@@ -104,6 +110,8 @@ def _whole_pictures_only() -> Iterator[None]:
     global, ImageFile.LOAD_TRUNCATED_IMAGES); a picture that arrived in part must be refused
     all the same, whether or not a PDF has been drawn in this process yet. The portal's PDFs
     hold no pictures, so they do not mind the moment it is off."""
+    from PIL import ImageFile  # lazy, as above
+
     with _pillow_settings:
         before = ImageFile.LOAD_TRUNCATED_IMAGES
         ImageFile.LOAD_TRUNCATED_IMAGES = False
