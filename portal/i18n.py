@@ -20,6 +20,9 @@ import flask_babel
 from babel.dates import format_date
 from babel.support import NullTranslations
 from flask import Flask, current_app, g, request, url_for
+from jinja2 import pass_context
+from jinja2.runtime import Context
+from markupsafe import Markup
 from werkzeug.routing import BaseConverter
 
 from .rules.clock import OSLO, local_day
@@ -199,6 +202,33 @@ def _install_quick_gettext(app: Flask) -> None:
         pgettext=lambda c, s: _translations().upgettext(c, s),
         npgettext=lambda c, s, p, n: _translations().unpgettext(c, s, p, n),
     )
+    app.jinja_env.globals["_"] = _template_gettext
+
+
+# {{ _("Reference") }} without placeholders, translated, escaped and formatted once per
+# catalogue: a page asks for some thirty such texts, and Jinja's own `_` goes through three
+# calls, a context look-up, Markup and `%` for each. Templates pass only literals to `_`.
+_kept_texts: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+@pass_context
+def _template_gettext(context: Context, string: str, **variables):
+    """Jinja's newstyle `_` (the text is always a format string, and Markup where the
+    template escapes), the same result to the byte."""
+    translations = _translations()
+    autoescape = context.eval_ctx.autoescape
+    if variables:
+        found = translations.ugettext(string)
+        return (Markup(found) if autoescape else found) % variables
+    kept = _kept_texts.get(translations)
+    if kept is None:
+        _kept_texts[translations] = kept = {}
+    try:
+        return kept[string, autoescape]
+    except KeyError:
+        found = translations.ugettext(string)
+        kept[string, autoescape] = text = (Markup(found) if autoescape else found) % {}
+        return text
 
 
 def moment(value) -> str:

@@ -73,3 +73,32 @@ def test_dates_are_written_the_way_each_language_writes_them(app, lang, expected
     with app.test_request_context(f"/{lang}/"):
         g.lang_code = lang
         assert long_date(date(2026, 11, 23)) == expected
+
+
+@pytest.mark.parametrize("lang", ["nb", "nn", "en"])
+@pytest.mark.parametrize("autoescape", [True, False])
+def test_a_template_text_reads_as_jinjas_own_gettext_gives_it(app, lang, autoescape):
+    """Templates' `_` keeps each text without placeholders once per catalogue: what it gives
+    must be what Jinja's newstyle gettext gives, escaped, formatted and translated the same,
+    also after the first time and in another language between."""
+    from jinja2.ext import _make_new_gettext
+
+    from portal.i18n import _translations
+
+    source = (
+        '{{ _("Log in") }}|{{ _("Next page") }}|{{ _("Case %(reference)s", reference="<b>&") }}'
+        '|{{ _("Log in") }}|{{ _("A & B at 100%%") }}|{{ _("A & B at 100%%") }}'
+    )
+    with app.test_request_context(f"/{lang}/"):
+        app.preprocess_request()
+        env = app.jinja_env.overlay(autoescape=autoescape)
+        ours = env.from_string(source)
+        jinjas = _make_new_gettext(lambda s: _translations().ugettext(s))
+        assert ours.globals["_"] is not jinjas
+        expected = env.from_string(source, globals={"_": jinjas}).render()
+        assert ours.render() == expected
+        assert ours.render() == expected
+    if lang != "en":
+        assert "Log in" not in expected
+    assert ("&lt;b&gt;&amp;" in expected) is autoescape
+    assert expected.endswith("|A & B at 100%|A & B at 100%")
