@@ -117,20 +117,16 @@ def queue():
         overdue=bool(form.overdue.data),
     )
     try:
-        rows, following = intake.page(filters, request.args.get("after"))
+        rows, following = intake.page(filters, request.args.get("after"), flagged=True)
     except intake.BadCursor:
         abort(404)
     next_page = url_for("intake.queue", **{**request.args.to_dict(), "after": following}) if following else None
-    shown = [row.submission.id for row in rows]
-    archive_failed = archive.flagged_among(shown)
     return render_template(
         "intake/queue.html",
         form=form,
         rows=rows,
         next_page=next_page,
         search=SearchForm(),
-        archive_failed=archive_failed,
-        disputed=disputes.disputed_among(shown),
         submission_url=links.for_each("intake.submission", "reference"),
     )
 

@@ -59,19 +59,6 @@ def summary(submission: Submission) -> dict:
     return {"state": delivery.state, "case_number": delivery.case_number, "record_number": delivery.record_number}
 
 
-def flagged_among(submission_ids: list[int]) -> set[int]:
-    """Those of the submissions whose delivery has failed so often that a person must look."""
-    if not submission_ids:
-        return set()
-    return set(
-        db.session.scalars(
-            select(ArchiveDelivery.submission_id).where(
-                ArchiveDelivery.state == "failed", ArchiveDelivery.submission_id.in_(submission_ids)
-            )
-        )
-    )
-
-
 @transaction
 def confirm(submission: Submission, case_number: str, record_number: str) -> ArchiveDelivery:
     """The archive has the record, under these numbers. The same confirmation again changes

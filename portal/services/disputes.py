@@ -49,17 +49,6 @@ def of(submission: Submission) -> SubmissionDispute | None:
     return db.session.scalar(select(SubmissionDispute).where(SubmissionDispute.submission_id == submission.id))
 
 
-def disputed_among(submission_ids: list[int]) -> set[int]:
-    """Those of the submissions the person said they did not send (the intake queue flags them)."""
-    if not submission_ids:
-        return set()
-    return set(
-        db.session.scalars(
-            select(SubmissionDispute.submission_id).where(SubmissionDispute.submission_id.in_(submission_ids))
-        )
-    )
-
-
 def summary(submission: Submission) -> dict | None:
     """For the API and the caseworker: {"on": day, "comment": text or None}, or None."""
     found = of(submission)

@@ -107,6 +107,17 @@ def test_the_queue_costs_the_same_on_the_first_and_a_deep_page_with_more_rows(ap
     assert _statements(apply_app, caseworker, deeper) == first
 
 
+def test_the_queue_reads_its_rows_and_their_flags_in_one_statement(apply_app, caseworker, grown):
+    # The archive's failed deliveries and the disputed submissions are flagged beside the rows:
+    # read with them, not in a statement of their own each.
+    _, _, grow = grown
+    grow(5)
+    caseworker.get("/en/intake/")
+    texts = _statement_texts(apply_app, caseworker, "/en/intake/")
+    assert len(texts) == 2, texts  # the log-in, and the page with its flags
+    assert all(table in texts[1] for table in ("archive_delivery", "submission_dispute", "case_file")), texts[1]
+
+
 def test_the_submission_view_costs_the_same_with_more_cases(apply_app, caseworker, grown):
     reference, _, grow = grown
     grow(3)
