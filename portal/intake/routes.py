@@ -35,6 +35,7 @@ from .forms import (
     SentOnceForm,
     event_data,
 )
+from .queue_rows import rows_html
 
 
 def _authority(public_id: str):
@@ -127,7 +128,7 @@ def queue():
         rows=rows,
         next_page=next_page,
         search=SearchForm(),
-        submission_url=links.for_each("intake.submission", "reference"),
+        rows_html=rows_html(rows, links.for_each("intake.submission", "reference")),
     )
 
 
