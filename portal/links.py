@@ -25,10 +25,21 @@ def for_each(endpoint: str, name: str, **values) -> Callable[[str], str]:
     """For a list: `url_for(endpoint, name=value, **values)` worked out once, and filled in
     for each row (a list of fifty rows would otherwise build fifty addresses through the
     whole routing map). Only for a value in a path, taken by the default converter."""
-    built = url_for(endpoint, **{**values, name: MARK})
-    before, _, after = built.partition(MARK)
+    before, after = around(endpoint, name, **values)
 
     def fill(value: str) -> str:
-        return before + quote(str(value), safe=PATH_SAFE) + after
+        return before + in_path(value) + after
 
     return fill
+
+
+def around(endpoint: str, name: str, **values) -> tuple[str, str]:
+    """What comes before and after the value of `name` in the address: for a row with several
+    addresses around the same value, which is then quoted once (`in_path`)."""
+    before, _, after = url_for(endpoint, **{**values, name: MARK}).partition(MARK)
+    return before, after
+
+
+def in_path(value: str) -> str:
+    """A value as werkzeug writes it in a path (its default converter)."""
+    return quote(str(value), safe=PATH_SAFE)

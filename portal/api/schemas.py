@@ -9,7 +9,7 @@ from datetime import UTC, date
 from email_validator import EmailNotValidError, validate_email
 from flask import url_for
 
-from ..links import for_each
+from ..links import around, in_path
 from ..models import Case, CaseEvent, Submission
 from ..rules import case_status
 from ..rules.case_checks import Problem
@@ -186,18 +186,19 @@ def event_problems(problems: dict[str, Problem]) -> dict[str, str]:
 
 def summary_links() -> Callable[[str, str], dict]:
     """The links of a submission in a list, by its reference and kind: each address worked
-    out once for the list, not four times a row."""
+    out once for the list, not four times a row, and the reference quoted once a row."""
     own, pdf, package, case = (
-        for_each(endpoint, "reference")
+        around(endpoint, "reference")
         for endpoint in ("api.submission", "api.submission_pdf", "api.archive_package", "api.case")
     )
 
     def links(reference: str, kind: str) -> dict:
+        value = in_path(reference)
         return {
-            "self": own(reference),
-            "pdf": pdf(reference),
-            "archive_package": package(reference),
-            "case": case(reference) if kind == "application" else None,
+            "self": own[0] + value + own[1],
+            "pdf": pdf[0] + value + pdf[1],
+            "archive_package": package[0] + value + package[1],
+            "case": case[0] + value + case[1] if kind == "application" else None,
         }
 
     return links
