@@ -109,15 +109,33 @@ def alternates() -> list[Alternate]:
     else:
         base_args = dict(request.view_args or {})
         per_language = g.get("alternate_args") or {}
-    g.alternates = [
-        Alternate(
-            lang,
-            url_for(endpoint, **{**base_args, **per_language.get(lang, {}), "lang_code": lang}, _external=True),
-            LANGUAGE_NAMES[lang],
-        )
-        for lang in offered_languages()
-    ]
-    return g.alternates
+    # The same page's alternates again (the next reader of the same case, queue or guide) are
+    # worked out once: three addresses through the routing map cost more than the look-up.
+    key = (
+        request.host_url,
+        endpoint,
+        tuple(sorted(base_args.items())),
+        tuple(sorted((lang, tuple(sorted(args.items()))) for lang, args in per_language.items())),
+        offered_languages(),
+    )
+    found = _kept_alternates.get(key)
+    if found is None:
+        found = [
+            Alternate(
+                lang,
+                url_for(endpoint, **{**base_args, **per_language.get(lang, {}), "lang_code": lang}, _external=True),
+                LANGUAGE_NAMES[lang],
+            )
+            for lang in offered_languages()
+        ]
+        if len(_kept_alternates) >= 4096:
+            _kept_alternates.clear()
+        _kept_alternates[key] = found
+    g.alternates = found
+    return found
+
+
+_kept_alternates: dict[tuple, list[Alternate]] = {}
 
 
 def other_languages() -> list[Alternate]:
