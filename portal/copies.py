@@ -12,7 +12,7 @@ from .services import submissions
 
 
 def sections(submission: Submission) -> list:
-    """Each page the submission answered, as (step, form holding the answers), to show."""
+    """Each page the submission answered, as (step, its answers as rows), to show."""
     return document.sections(submission, base_journey(submission.kind, submission.service))
 
 

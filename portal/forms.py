@@ -65,16 +65,6 @@ class PortalForm(FlaskForm):
                 return kept
             return super().wrap_formdata(form, formdata)
 
-    def answered_fields(self) -> list:
-        """The fields to show with their answers: not the CSRF token, nor a question that
-        did not apply."""
-        return [
-            field
-            for name, field in self._fields.items()
-            if name != "csrf_token"
-            and (name not in self.asked_when or self[self.asked_when[name][0]].data == self.asked_when[name][1])
-        ]
-
 
 class PortalSubform(Form):
     """A group of fields repeated inside a form (a FormField, like a timesheet's line)."""

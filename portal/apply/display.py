@@ -1,7 +1,7 @@
-"""How an answer reads on the check page and in the copy of the application."""
+"""Template filters for what an application holds: file sizes and a volunteer's codes in words
+(the answers themselves read as portal.answers writes them)."""
 
 from flask import Flask
-from flask_babel import gettext as _
 
 from ..rules.files import display_size
 from ..rules.volunteers import certificate_valid_until
@@ -10,7 +10,6 @@ from . import volunteer_forms as vf
 
 def init_app(app: Flask) -> None:
 
-    app.add_template_filter(answer, "answer")
     app.add_template_filter(file_size, "file_size")
     # A volunteer's codes in words, wherever they are shown.
     for name, table in (
@@ -30,21 +29,6 @@ def init_app(app: Flask) -> None:
 def _label_of(table):
     labels = {choice.value: choice.label for choice in table}
     return lambda code: str(labels.get(code, code))
-
-
-def answer(field) -> str:
-    kind = field.type
-    data = field.data
-    if kind == "BooleanField":
-        return _("Yes") if data else _("No")
-    if data in (None, "", []):
-        return _("Not answered")
-    labels = {choice.value: choice.label for choice in getattr(field, "choices", None) or ()}
-    if kind == "RadioField":
-        return str(labels.get(data, data))
-    if kind == "MultiCheckboxField":
-        return ", ".join(str(labels.get(code, code)) for code in data)
-    return str(data)
 
 
 def file_size(size: int) -> str:

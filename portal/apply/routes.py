@@ -6,7 +6,7 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from .. import copies, kept_uploads
+from .. import answers, copies, kept_uploads
 from ..downloads import private_file
 from ..extensions import limiter
 from ..fields import FILE_MESSAGES
@@ -160,11 +160,7 @@ def check(public_id: str):
     if form.validate_on_submit():
         submission = submissions.submit(current_user, draft, current_language())
         return redirect(url_for("apply.receipt", reference=submission.reference))
-    sections = [
-        (s, s.form(formdata=None, data=draft.answers[s.key], meta={"csrf": False}))
-        for s in journey.steps
-        if not s.is_attachments
-    ]
+    sections = [(s, answers.rows(s.form, draft.answers[s.key])) for s in journey.steps if not s.is_attachments]
     files_step = journey.step("attachments")
     return render_template(
         "apply/check.html",

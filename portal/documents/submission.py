@@ -6,17 +6,16 @@ from __future__ import annotations
 from flask import g, render_template
 from flask_babel import force_locale
 
+from ..answers import rows
 from ..models import Submission
 
 
 def sections(submission: Submission, journey) -> list:
-    """Each page the submission answered, as (step, form holding the answers), to show."""
+    """Each page the submission answered, as (step, its answers as rows), to show."""
     sent = journey.as_sent(submission.document)
     answers = submission.document.get("answers") or {}
     return [
-        (s, s.form(formdata=None, data=answers.get(s.key) or {}, meta={"csrf": False}))
-        for s in sent.steps
-        if not s.is_attachments and s.key in answers
+        (s, rows(s.form, answers.get(s.key) or {})) for s in sent.steps if not s.is_attachments and s.key in answers
     ]
 
 

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 
 from ..extensions import db
 from ..models import AccessLogEntry, Account, Authority, Draft, Person, Submission
@@ -65,24 +66,45 @@ def record(
 
 def _already_in_this_look(entry: AccessLogEntry) -> bool:
     """The same reader read the same thing the same way a moment ago: that row is this look."""
+    values = {name: getattr(entry, name) for name in _SUBJECT}
+    query = _same_look(tuple(value is None for value in values.values()))
+    found = db.session.execute(
+        query,
+        {
+            "person_id": entry.person_id,
+            "since": entry.at - LOOK_WINDOW,
+            "actor_role": entry.actor_role,
+            "actor_name": entry.actor_name,
+            "action": entry.action,
+            **{name: value for name, value in values.items() if value is not None},
+        },
+    ).first()
+    return found is not None
+
+
+# Who read and what: matched as equal, or as NULL where the entry has none.
+_SUBJECT = ("account_id", "submission_id", "draft_id", "authority_id")
+
+
+@cache
+def _same_look(empty: tuple[bool, ...]):
+    """The statement for one pattern of empty columns, built once: every staff read asks it."""
     same = [
-        getattr(AccessLogEntry, name).is_(None) if value is None else getattr(AccessLogEntry, name) == value
-        for name, value in (
-            ("account_id", entry.account_id),
-            ("submission_id", entry.submission_id),
-            ("draft_id", entry.draft_id),
-            ("authority_id", entry.authority_id),
-        )
+        getattr(AccessLogEntry, name).is_(None) if none else getattr(AccessLogEntry, name) == bindparam(name)
+        for name, none in zip(_SUBJECT, empty, strict=True)
     ]
-    query = select(AccessLogEntry.id).where(
-        AccessLogEntry.person_id == entry.person_id,
-        AccessLogEntry.at >= entry.at - LOOK_WINDOW,
-        AccessLogEntry.actor_role == entry.actor_role,
-        AccessLogEntry.actor_name == entry.actor_name,
-        AccessLogEntry.action == entry.action,
-        *same,
+    return (
+        select(AccessLogEntry.id)
+        .where(
+            AccessLogEntry.person_id == bindparam("person_id"),
+            AccessLogEntry.at >= bindparam("since"),
+            AccessLogEntry.actor_role == bindparam("actor_role"),
+            AccessLogEntry.actor_name == bindparam("actor_name"),
+            AccessLogEntry.action == bindparam("action"),
+            *same,
+        )
+        .limit(1)
     )
-    return db.session.scalar(query.limit(1)) is not None
 
 
 def about(person: Person, submission_ids: list[int] | None = None) -> list[AccessLogEntry]:

@@ -12,7 +12,7 @@ from werkzeug.routing import MapAdapter
 
 from portal import links
 from portal.i18n import once_per_language
-from tests.helpers import make_token, register_paper
+from tests.helpers import make_token, reference_in, register_paper, send_for_service
 
 
 @contextmanager
@@ -155,3 +155,39 @@ def test_lazy_texts_look_up_the_catalogue_once_a_request_and_force_locale_still_
         assert str(texts[0]) == "Min side"
     # Once for Bokmål, once for the English of force_locale, once for Bokmål again after it.
     assert len(looked_up) <= 3, len(looked_up)
+
+
+@pytest.mark.parametrize(
+    "lang,label,answer",
+    [("nb", "Bor du i kommunen?", "Ja"), ("en", "Do you live in the municipality?", "Yes")],
+)
+def test_the_submission_view_binds_as_many_forms_for_a_long_application_as_a_short_one(
+    citizen, caseworker, monkeypatch, lang, label, answer
+):
+    # The answers are read from each page's form class, its labels translated once per
+    # language: no form is bound, and no label translated, for each page of answers shown.
+    from wtforms.form import BaseForm
+
+    short = reference_in(send_for_service(citizen, "ledsagerbevis", lang))
+    long = reference_in(send_for_service(citizen, "stottekontakt", lang))
+    page = caseworker.get(f"/{lang}/intake/submissions/{short}").get_data(as_text=True)
+    assert f'<div class="answers__row"><dt>{label}</dt><dd>{answer}</dd></div>' in page
+
+    def costs(reference):
+        caseworker.get(f"/{lang}/intake/submissions/{reference}")
+        bound = []
+        bind = BaseForm.__init__
+
+        def counted(self, *args, **kwargs):
+            bound.append(type(self).__name__)
+            bind(self, *args, **kwargs)
+
+        monkeypatch.setattr(BaseForm, "__init__", counted)
+        with counting(monkeypatch) as counts:
+            caseworker.get(f"/{lang}/intake/submissions/{reference}")
+        return bound, counts["lazy"]
+
+    (few_forms, few_texts), (many_forms, many_texts) = costs(short), costs(long)
+    assert many_forms == few_forms, (few_forms, many_forms)
+    # The long one has two more pages, each with its heading.
+    assert many_texts - few_texts == 2, (few_texts, many_texts)
