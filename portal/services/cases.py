@@ -13,6 +13,7 @@ import json
 from flask_babel import force_locale
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import joinedload
 
 from .. import links
 from ..extensions import db
@@ -61,7 +62,13 @@ def open_case(submission: Submission) -> Case:
 
 
 def find(reference: str) -> Case | None:
-    return db.session.scalar(select(Case).where(Case.reference == reference.strip().upper()))
+    """The case, with its submission and person read in the same statement: every page that
+    shows a case shows both."""
+    return db.session.scalar(
+        select(Case)
+        .where(Case.reference == reference.strip().upper())
+        .options(joinedload(Case.submission), joinedload(Case.person))
+    )
 
 
 def events_of(case: Case) -> list[CaseEvent]:

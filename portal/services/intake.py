@@ -9,6 +9,7 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import and_, exists, or_, select
+from sqlalchemy.orm import joinedload
 
 from ..extensions import db
 from ..models import ArchiveDelivery, Case, Submission, SubmissionDispute
@@ -164,4 +165,8 @@ def search(text: str) -> Submission | None:
 
 
 def find(reference: str) -> Submission | None:
-    return db.session.scalar(select(Submission).where(Submission.reference == reference))
+    """The submission, with its person read in the same statement (every page and API answer
+    about it shows who it is about)."""
+    return db.session.scalar(
+        select(Submission).where(Submission.reference == reference).options(joinedload(Submission.person))
+    )

@@ -138,17 +138,23 @@ def test_the_submission_view_reads_the_submission_its_case_and_the_caseworker_on
     if again:
         caseworker.get(f"/en/intake/submissions/{reference}")
     read = _tables_read(apply_app, caseworker, f"/en/intake/submissions/{reference}")
-    assert (read["account"], read["submission"], read["person"], read["case_file"]) == (1, 1, 1, 1), read
+    # The person is read in the submission's statement.
+    assert (read["account"], read["submission"], read["person"], read["case_file"]) == (1, 1, 0, 1), read
     assert read["case_event"] == 1, read
 
 
 def test_the_case_page_reads_the_case_its_submission_and_the_reader_once(apply_app, citizen, grown):
     reference, _, _ = grown
     citizen.get("/en/cases/")
+    texts = _statement_texts(apply_app, citizen, f"/en/cases/{reference}")
     read = _tables_read(apply_app, citizen, f"/en/cases/{reference}")
-    assert (read["account"], read["case_file"], read["person"]) == (1, 1, 1), read
-    # The case's own submission, then the appeals that point at it.
-    assert read["submission"] == 2, read
+    # The case with its submission and person in one statement; then its events, and the
+    # appeals that point at it.
+    assert (read["account"], read["case_file"], read["person"], read["case_event"]) == (1, 1, 0, 1), read
+    assert read["submission"] == 1, read
+    assert len(texts) == 4, texts
+    case_statement = next(t for t in texts if re.match(r"SELECT\s.*?\sFROM\s+case_file", t, re.S))
+    assert "JOIN submission" in case_statement and "JOIN person" in case_statement, case_statement
 
 
 def test_the_api_reads_its_token_once_and_notes_its_last_use_once_a_minute(apply_app, grown, clock):
