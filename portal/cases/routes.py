@@ -20,7 +20,8 @@ from .forms import NotMeForm
 @login_required
 def index():
     found = access.cases_for(current_user)
-    summaries = {c.id: cases.summary_of(c) for c in found}
+    events = cases.events_of_each(found)
+    summaries = {c.id: cases.summary_of(c, events[c.id]) for c in found}
     return render_template(
         "cases/index.html",
         cases=found,

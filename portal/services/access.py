@@ -18,6 +18,7 @@ from typing import TypeVar
 
 from flask_login import AnonymousUserMixin
 from sqlalchemy import and_, or_, select
+from sqlalchemy.orm import contains_eager, joinedload
 
 from ..extensions import db
 from ..models import (
@@ -211,6 +212,8 @@ def cases_for(account: Account) -> list:
             .join(Submission, Submission.id == Case.submission_id)
             .where(or_(*conditions))
             .order_by(Case.created_at.desc(), Case.id.desc())
+            # Each case is shown with its submission and person: read here, not once a case.
+            .options(contains_eager(Case.submission), joinedload(Case.person))
         )
     )
     for case in found:

@@ -76,6 +76,17 @@ def events_of(case: Case) -> list[CaseEvent]:
     return list(db.session.scalars(select(CaseEvent).where(CaseEvent.case_id == case.id).order_by(CaseEvent.id)))
 
 
+def events_of_each(found: list[Case]) -> dict[int, list[CaseEvent]]:
+    """`events_of` for each of a list of cases, by case id, in one statement."""
+    events: dict[int, list[CaseEvent]] = {case.id: [] for case in found}
+    if found:
+        for event in db.session.scalars(
+            select(CaseEvent).where(CaseEvent.case_id.in_(list(events))).order_by(CaseEvent.id)
+        ):
+            events[event.case_id].append(event)
+    return events
+
+
 def timeline(events: list[CaseEvent]) -> list[CaseEvent]:
     """For people to read: by the day each happened."""
     return sorted(events, key=lambda e: (e.occurred_on, e.id))

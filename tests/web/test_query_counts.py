@@ -92,6 +92,16 @@ def test_the_case_page_and_my_cases_cost_the_same_with_more_cases_and_events(app
     assert after == before, dict(zip(pages, zip(before, after, strict=True), strict=True))
 
 
+def test_my_cases_costs_the_same_with_one_case_of_ones_own_or_three(apply_app, citizen, grown):
+    # Each case's submission, person and events are read with the others', not once a case.
+    before = _statements(apply_app, citizen, "/en/cases/")
+    send_application(citizen, "en")
+    send_application(citizen, "en")
+    html = citizen.get("/en/cases/").get_data(as_text=True)
+    assert len(set(re.findall(r"SK-\d{4}-\d{6}", html))) == 3
+    assert _statements(apply_app, citizen, "/en/cases/") == before
+
+
 def test_the_queue_costs_the_same_on_the_first_and_a_deep_page_with_more_rows(apply_app, caseworker, grown):
     _, _, grow = grown
     grow(5)
