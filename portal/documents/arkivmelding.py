@@ -7,8 +7,6 @@ from __future__ import annotations
 import io
 import zipfile
 
-from lxml import etree
-
 from ..rules import archive as rules
 from ..rules.archive import File, Party, Record
 
@@ -35,6 +33,8 @@ def package(record: Record, contents: dict[str, bytes]) -> bytes:
 
 
 def xml(record: Record) -> bytes:
+    from lxml import etree  # lazy: some 3 MB a worker, only when a package is made
+
     root = etree.Element(_q("arkivmelding"), nsmap={None: NAMESPACE, "n5mdk": METADATA, "xsi": XSI})
     _text(root, "system", rules.SYSTEM)
     _text(root, "antallFiler", str(len(record.files)))
@@ -167,6 +167,8 @@ def _text(parent, name: str, value: str, namespace: str = NAMESPACE) -> None:
 
 
 def _sub(parent, name: str, namespace: str = NAMESPACE):
+    from lxml import etree  # lazy, as above (already imported by then)
+
     return etree.SubElement(parent, _q(name, namespace))
 
 

@@ -155,8 +155,8 @@ def test_services_and_rules_build_no_pages_links_or_requests():
 def test_imports_sit_at_the_top_but_for_the_heavy_libraries_deferred_on_purpose():
     """A deferred import breaks no cycle here: only libraries a worker serving pages never
     needs wait until they are used (WeasyPrint, Authlib, Flask-Migrate, the readers of uploads,
-    the HTTP client, the calendar file), each with its reason beside it."""
-    deferred = ("weasyprint", "authlib", "flask_migrate", "pypdf", "PIL", "requests", "icalendar")
+    the HTTP client, the calendar file, the archive's XML), each with its reason beside it."""
+    deferred = ("weasyprint", "authlib", "flask_migrate", "pypdf", "PIL", "requests", "icalendar", "lxml")
     found = []
     for path in sorted(PORTAL.rglob("*.py")):
         lines = path.read_text().split("\n")
