@@ -19,7 +19,7 @@ from ..rules.case_checks import offered
 from ..rules.case_status import is_promise_broken
 from ..rules.clock import today
 from ..rules.files import extension_for
-from ..services import access, archive, attachments, authorities, cases, disputes, intake, volunteers
+from ..services import access, archive, attachments, authorities, cases, intake, volunteers
 from . import bp
 from .forms import (
     EVENT_FORMS,
@@ -177,7 +177,7 @@ def submission(reference: str):
         events=cases.timeline(events),
         sections=copies.sections(found),
         archive=archive.summary(found),
-        dispute=disputes.of(found),
+        dispute=found.dispute,
     )
 
 

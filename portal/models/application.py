@@ -4,6 +4,7 @@ application) saved at every step, and the submissions made from them, never chan
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy import JSON, DateTime, ForeignKey, Index, Integer, LargeBinary, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -17,6 +18,10 @@ from .authority import Authority
 from .checks import one_of
 from .person import Person
 from .public_ids import new_public_id
+
+if TYPE_CHECKING:
+    from .archive import ArchiveDelivery
+    from .dispute import SubmissionDispute
 
 
 class Draft(db.Model):
@@ -83,6 +88,10 @@ class Submission(db.Model):
     draft: Mapped[Draft | None] = relationship(back_populates="submission")
     person: Mapped[Person | None] = relationship()
     authority: Mapped[Authority | None] = relationship()
+    # Its way to the archive, and the person's word that they did not send it: one row at
+    # most each, read with the submission where a page shows them (services.intake.find).
+    archive_delivery: Mapped[ArchiveDelivery | None] = relationship(viewonly=True)
+    dispute: Mapped[SubmissionDispute | None] = relationship(viewonly=True)
 
     @property
     def person_name(self) -> str:

@@ -53,7 +53,7 @@ def delivery_of(submission: Submission) -> ArchiveDelivery | None:
 
 def summary(submission: Submission) -> dict:
     """The submission's way to the archive, as the API and the caseworker's page show it."""
-    delivery = delivery_of(submission)
+    delivery = submission.archive_delivery
     if delivery is None:
         return {"state": "pending", "case_number": None, "record_number": None}
     return {"state": delivery.state, "case_number": delivery.case_number, "record_number": delivery.record_number}

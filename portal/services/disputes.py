@@ -51,7 +51,7 @@ def of(submission: Submission) -> SubmissionDispute | None:
 
 def summary(submission: Submission) -> dict | None:
     """For the API and the caseworker: {"on": day, "comment": text or None}, or None."""
-    found = of(submission)
+    found = submission.dispute
     if found is None:
         return None
     return {"on": local_day(found.disputed_at).isoformat(), "comment": found.comment}

@@ -165,8 +165,14 @@ def search(text: str) -> Submission | None:
 
 
 def find(reference: str) -> Submission | None:
-    """The submission, with its person read in the same statement (every page and API answer
-    about it shows who it is about)."""
+    """The submission, with its person, its way to the archive and any dispute read in the
+    same statement: the caseworker's page and the API's answer show them all."""
     return db.session.scalar(
-        select(Submission).where(Submission.reference == reference).options(joinedload(Submission.person))
+        select(Submission)
+        .where(Submission.reference == reference)
+        .options(
+            joinedload(Submission.person),
+            joinedload(Submission.archive_delivery),
+            joinedload(Submission.dispute),
+        )
     )

@@ -148,9 +148,9 @@ def test_the_submission_view_reads_the_submission_its_case_and_the_caseworker_on
     if again:
         caseworker.get(f"/en/intake/submissions/{reference}")
     read = _tables_read(apply_app, caseworker, f"/en/intake/submissions/{reference}")
-    # The person is read in the submission's statement.
+    # The person, the archive delivery and any dispute are read in the submission's statement.
     assert (read["account"], read["submission"], read["person"], read["case_file"]) == (1, 1, 0, 1), read
-    assert read["case_event"] == 1, read
+    assert (read["case_event"], read["archive_delivery"], read["submission_dispute"]) == (1, 0, 0), read
 
 
 def test_the_case_page_reads_the_case_its_submission_and_the_reader_once(apply_app, citizen, grown):
@@ -184,6 +184,8 @@ def test_the_api_reads_its_token_once_and_notes_its_last_use_once_a_minute(apply
     clock.shift(seconds=30)
     read = _tables_read(apply_app, client, f"/api/v1/submissions/{reference}", headers=auth)
     assert read["api_token"] == 1, read
+    # The submission with its person, archive delivery and dispute; the access log's check.
+    assert read == {"api_token": 1, "submission": 1, "access_log": 1}, read
     assert last_used() == noted
     clock.shift(minutes=2)
     client.get(f"/api/v1/submissions/{reference}", headers=auth)
