@@ -12,7 +12,7 @@ VENDOR := static/vendor
 PO_FILES := $(wildcard translations/*/LC_MESSAGES/messages.po)
 MO_FILES := $(PO_FILES:.po=.mo)
 
-.PHONY: run test lint setup python assets translations extract db clean bench bench-tools profile chaos chaos-tools
+.PHONY: run test lint setup python assets translations extract db clean bench bench-tools profile compare chaos chaos-tools
 
 # The demo's stand-in for ID-porten: a local OpenID Connect provider with made-up people.
 # On its log-in page, type kari (an adult who can act for others) or gunn (someone to act for).
@@ -82,6 +82,10 @@ bench: setup bench-tools
 # PROFILE_SIZE (rows, 1000), PROFILE_REQUESTS (per page, 200), PROFILE_TOP (functions, 25).
 profile: setup
 	$(BIN)/python -u -m bench.profile
+
+# The profile's times of an earlier commit and of the working tree, taken side by side: make compare COMMIT=abc123
+compare: setup
+	$(BIN)/python -u -m bench.compare $(COMMIT)
 
 # wrk makes the load; PostgreSQL is the production database. Installed with apt when missing.
 bench-tools:

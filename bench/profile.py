@@ -12,7 +12,9 @@ wall clock when others share the machine), set against a bare Flask page (bench/
 in the same process, and then for each page the functions that took the most time under
 cProfile: cumulatively (with what they called), and on their own. Times in one process, without
 wrk, gunicorn or the network: steadier than the benchmark on a shared machine, and what
-the app itself costs.
+the app itself costs. Unless --page is given, three probe pages added to this app only (PROBES)
+measure the floor every page behind log-in stands on: a visitor's page, a logged-in page
+with no template, and one that renders only the layout.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from __future__ import annotations
 import argparse
 import cProfile
 import io
+import json
 import os
 import pstats
 import shutil
@@ -52,6 +55,7 @@ def build(workdir: Path, size: int):
     from portal import create_app
 
     app = create_app()
+    _add_probes(app)
 
     class Quiet(WSGIRequestHandler):
         def log_request(self, *args, **kwargs) -> None:
@@ -75,6 +79,24 @@ def build(workdir: Path, size: int):
     return app, port, headers, filled(setup.reference, cursor)
 
 
+# What every page behind log-in pays before it shows anything of its own: three pages added to
+# the profile's app only (never to the portal), measured beside the portal's own.
+PROBES = (
+    ("floor: a visitor, no template", "/nb/probe-plain", "visitor", "ok"),
+    ("floor: logged in, no template", "/nb/probe-logged-in", "citizen", "ok"),
+    ("floor: logged in, the layout only", "/nb/probe-layout", "citizen", "</html>"),
+)
+
+
+def _add_probes(app) -> None:
+    from flask import render_template
+    from flask_login import current_user, login_required
+
+    app.add_url_rule("/nb/probe-plain", "probe_plain", lambda: "ok")
+    app.add_url_rule("/nb/probe-logged-in", "probe_logged_in", login_required(lambda: f"ok {current_user.id}"))
+    app.add_url_rule("/nb/probe-layout", "probe_layout", login_required(lambda: render_template("auth/_layout.html")))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--size", type=int, default=int(os.environ.get("PROFILE_SIZE", "1000")))
@@ -82,11 +104,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--top", type=int, default=int(os.environ.get("PROFILE_TOP", "25")))
     parser.add_argument("--page", action="append", help="only this page (its label in bench/addresses.py)")
     parser.add_argument("--no-profile", action="store_true", help="the times only")
+    parser.add_argument("--json", help="also write the times (ms per page) to this file")
     args = parser.parse_args(argv)
     workdir = Path(tempfile.mkdtemp(prefix="bench-profile."))
     try:
         app, port, headers, pages = build(workdir, args.size)
         pages = [p for p in pages if p.logged_in and (not args.page or p.label in args.page)]
+        probes = []
+        if not args.page:
+            probes = [
+                SimpleNamespace(label=label, path=path, who=who, expect=expect) for label, path, who, expect in PROBES
+            ]
+            pages = probes + pages
         client = app.test_client(use_cookies=False)
         base = f"http://127.0.0.1:{port}"
 
@@ -126,8 +155,10 @@ def main(argv: list[str] | None = None) -> int:
         for page in pages:
             ms = times[page.label]
             print(f"| {page.label} | {ms:.2f} | {ms / bare_ms:.1f} | {sizes[page.label]:,} |")
+        if args.json:
+            Path(args.json).write_text(json.dumps(times, indent=1))
         if not args.no_profile:
-            for page in pages:
+            for page in (p for p in pages if p not in probes):
                 profile = cProfile.Profile()
                 profile.enable()
                 for _ in range(args.requests):
