@@ -119,7 +119,8 @@ GROUPS = {
 
 
 @once_per_language
-def _translated() -> dict[str, dict[str, Markup]]:
+def translated() -> dict[str, dict[str, Markup]]:
+    """Every group of labels in the reader's language: `translated()["statuses"][code]`."""
     # As a lazy string is shown (its __html__ is the translated text, trusted as the
     # catalogue is), looked up once per language and worker rather than once per row.
     return {group: {code: Markup(str(text)) for code, text in texts.items()} for group, texts in GROUPS.items()}
@@ -127,4 +128,4 @@ def _translated() -> dict[str, dict[str, Markup]]:
 
 def case_labels() -> dict:
     """For templates: `case_labels.statuses[...]` and the rest, in the reader's language."""
-    return {"case_labels": _translated()}
+    return {"case_labels": translated()}

@@ -10,8 +10,8 @@ from collections.abc import Callable, Iterable
 from flask_babel import gettext as _
 from markupsafe import Markup, escape
 
+from .. import labels
 from ..i18n import long_date, once_per_language
-from ..labels import case_labels
 from ..public.guides import BY_KEY, SERVICE_GUIDES
 from ..services.intake import Row
 
@@ -33,18 +33,17 @@ def _labels() -> dict[str, Markup]:
         "archive": _("Not delivered to the archive"),
         "disputed": _("The person says they did not send this"),
     }
-    labels = {name: escape(text) for name, text in texts.items()}
+    found = {name: escape(text) for name, text in texts.items()}
     for key in SERVICE_GUIDES:
         title = BY_KEY[key].title
-        labels[f"appeal {key}"] = escape(f"{texts['appeal']}: {title}")
-        labels[f"application {key}"] = escape(f"{texts['application']}: {title}")
-    return labels
+        found[f"appeal {key}"] = escape(f"{texts['appeal']}: {title}")
+        found[f"application {key}"] = escape(f"{texts['application']}: {title}")
+    return found
 
 
 def rows_html(rows: Iterable[Row], address_of: Callable[[str], str]) -> Markup:
     """The table's body rows; `address_of(reference)` is the submission's page."""
-    label = _labels()
-    statuses = case_labels()["case_labels"]["statuses"]
+    label, statuses = _labels(), labels.translated()["statuses"]
     return Markup("\n").join(_row(row, address_of, label, statuses) for row in rows)
 
 
