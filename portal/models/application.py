@@ -4,7 +4,7 @@ application) saved at every step, and the submissions made from them, never chan
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import Any
 
 from sqlalchemy import JSON, DateTime, ForeignKey, Index, Integer, LargeBinary, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -18,10 +18,6 @@ from .authority import Authority
 from .checks import one_of
 from .person import Person
 from .public_ids import new_public_id
-
-if TYPE_CHECKING:
-    from .archive import ArchiveDelivery
-    from .dispute import SubmissionDispute
 
 
 class Draft(db.Model):
@@ -90,8 +86,9 @@ class Submission(db.Model):
     authority: Mapped[Authority | None] = relationship()
     # Its way to the archive, and the person's word that they did not send it: one row at
     # most each, read with the submission where a page shows them (services.intake.find).
-    archive_delivery: Mapped[ArchiveDelivery | None] = relationship(viewonly=True)
-    dispute: Mapped[SubmissionDispute | None] = relationship(viewonly=True)
+    # Named, not imported: models/archive.py and models/dispute.py import this module.
+    archive_delivery: Mapped[Any] = relationship("ArchiveDelivery", viewonly=True, uselist=False)
+    dispute: Mapped[Any] = relationship("SubmissionDispute", viewonly=True, uselist=False)
 
     @property
     def person_name(self) -> str:
