@@ -163,8 +163,11 @@ def empty_tables(app) -> None:
 
 
 @pytest.fixture
-def make_app(database_url, tmp_path):
-    """Build an app with config overrides on an empty database (emptied again after)."""
+def make_app(database_url, tmp_path, monkeypatch):
+    """Build an app with config overrides on an empty database (emptied again after), and an
+    instance folder of the test's own: uploads and other files never land in the project's
+    instance folder, nor in another test's or another run's."""
+    monkeypatch.setenv("PORTAL_INSTANCE_PATH", str(tmp_path / "instance"))
     apps = []
 
     def factory(**overrides):
