@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 from datetime import UTC, date, datetime, timedelta
+from unittest import mock
 
 import pytest
 import time_machine
@@ -163,16 +164,18 @@ def empty_tables(app) -> None:
 
 
 @pytest.fixture
-def make_app(database_url, tmp_path, monkeypatch):
+def make_app(database_url, tmp_path):
     """Build an app with config overrides on an empty database (emptied again after), and an
     instance folder of the test's own: uploads and other files never land in the project's
     instance folder, nor in another test's or another run's."""
-    monkeypatch.setenv("PORTAL_INSTANCE_PATH", str(tmp_path / "instance"))
     apps = []
 
     def factory(**overrides):
         config = {**base_config(), "SQLALCHEMY_DATABASE_URI": database_url, **overrides}
-        app = create_app(config)
+        # Only while the app is made (it keeps the folder): a test's own monkeypatch fixture
+        # is undone before this fixture empties the tables, and must stay so.
+        with mock.patch.dict(os.environ, {"PORTAL_INSTANCE_PATH": str(tmp_path / "instance")}):
+            app = create_app(config)
         app.test_client_class = ReaderClient
         with app.app_context():
             limiter.reset()  # counters live in memory, shared by every app in this process
