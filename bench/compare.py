@@ -63,7 +63,7 @@ def main(argv: list[str] | None = None) -> int:
             )
             for name, tree in (("before", before), ("after", ROOT))
         ]
-        if any(run.wait() != 0 for run in runs):
+        if any([run.wait() != 0 for run in runs]):  # both waited for, whichever failed
             print("A profile failed; run python -m bench.profile in each tree to see why.", file=sys.stderr)
             return 1
         old, new = (json.loads((scratch / f"{name}.json").read_text()) for name in ("before", "after"))
