@@ -109,33 +109,30 @@ def alternates() -> list[Alternate]:
     else:
         base_args = dict(request.view_args or {})
         per_language = g.get("alternate_args") or {}
-    # The same page's alternates again (the next reader of the same case, queue or guide) are
-    # worked out once: three addresses through the routing map cost more than the look-up.
-    key = (
+    g.alternates = _alternates_of(
         request.host_url,
         endpoint,
         tuple(sorted(base_args.items())),
         tuple(sorted((lang, tuple(sorted(args.items()))) for lang, args in per_language.items())),
         offered_languages(),
     )
-    found = _kept_alternates.get(key)
-    if found is None:
-        found = [
-            Alternate(
-                lang,
-                url_for(endpoint, **{**base_args, **per_language.get(lang, {}), "lang_code": lang}, _external=True),
-                LANGUAGE_NAMES[lang],
-            )
-            for lang in offered_languages()
-        ]
-        if len(_kept_alternates) >= 4096:
-            _kept_alternates.clear()
-        _kept_alternates[key] = found
-    g.alternates = found
-    return found
+    return g.alternates
 
 
-_kept_alternates: dict[tuple, list[Alternate]] = {}
+@lru_cache(maxsize=4096)
+def _alternates_of(host_url: str, endpoint: str, args: tuple, per_language: tuple, languages: tuple) -> list:
+    """The same page's alternates again (the next reader of the same case, queue or guide) are
+    worked out once: three addresses through the routing map cost more than the look-up. The
+    host is in the key, as the addresses are absolute."""
+    extra = {lang: dict(values) for lang, values in per_language}
+    return [
+        Alternate(
+            lang,
+            url_for(endpoint, **{**dict(args), **extra.get(lang, {}), "lang_code": lang}, _external=True),
+            LANGUAGE_NAMES[lang],
+        )
+        for lang in languages
+    ]
 
 
 def other_languages() -> list[Alternate]:
@@ -227,7 +224,7 @@ def _install_quick_gettext(app: Flask) -> None:
 
 # A text without placeholders translated, escaped and formatted once per catalogue rather
 # than on every page. Templates pass only literals to `_` and `{% trans %}`.
-_kept_texts: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_kept_texts = once_per_language(dict)
 
 
 @pass_context
@@ -239,9 +236,7 @@ def _template_gettext(context: Context, string: str, **variables):
     if variables:
         found = translations.ugettext(string)
         return (Markup(found) if autoescape else found) % variables
-    kept = _kept_texts.get(translations)
-    if kept is None:
-        _kept_texts[translations] = kept = {}
+    kept = _kept_texts()
     try:
         return kept[string, autoescape]
     except KeyError:
